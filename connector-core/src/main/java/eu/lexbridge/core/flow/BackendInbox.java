@@ -1,0 +1,100 @@
+package eu.lexbridge.core.flow;
+
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.EvidenceIssuer.Route;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PayloadStore;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a back-end sees of the connector: the messages waiting for it, their payloads and evidences, and the timeline
+ * of every message it sent or received. A back-end sees its own messages only; another's look as if they did not
+ * exist.
+ */
+public final class BackendInbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendInbox.class);
+
+    private final MessageStore store;
+    private final PayloadStore payloads;
+    private final EvidenceIssuer evidences;
+    private final MessageBus bus;
+
+    public BackendInbox(MessageStore store, PayloadStore payloads, EvidenceIssuer evidences, MessageBus bus) {
+        this.store = store;
+        this.payloads = payloads;
+        this.evidences = evidences;
+        this.bus = bus;
+    }
+
+    /** Inbound business messages waiting for {@code backendName}, oldest first. */
+    public List<ConnectorMessage> pending(String backendName, int limit) {
+        return store.inState(backendName, Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, limit);
+    }
+
+    public ConnectorMessage message(String backendName, UUID connectorMessageId) {
+        return store.find(connectorMessageId)
+                .filter(m -> m.kind() == MessageKind.BUSINESS && backendName.equals(m.backendName()))
+                .orElseThrow(() -> new ConnectorException(ErrorCode.UNKNOWN_MESSAGE, "messageId",
+                        "message " + connectorMessageId + " is not known to back-end " + backendName));
+    }
+
+    public List<Evidence> evidences(String backendName, UUID connectorMessageId) {
+        return store.evidences(message(backendName, connectorMessageId).connectorMessageId());
+    }
+
+    public List<TimelineEntry> timeline(String backendName, UUID connectorMessageId) {
+        return store.timeline(message(backendName, connectorMessageId).connectorMessageId());
+    }
+
+    /** A payload or evidence document of one of the back-end's messages. */
+    public PayloadRef payload(String backendName, UUID connectorMessageId, String payloadId) {
+        ConnectorMessage message = message(backendName, connectorMessageId);
+        return Stream.concat(message.payloads().stream(),
+                        store.evidences(connectorMessageId).stream().map(Evidence::document))
+                .filter(p -> p.payloadId().equals(payloadId))
+                .findFirst()
+                .orElseThrow(() -> new ConnectorException(ErrorCode.UNKNOWN_PAYLOAD, "payloadId",
+                        "payload " + payloadId + " is not part of message " + connectorMessageId));
+    }
+
+    public InputStream open(PayloadRef payload) {
+        return payloads.open(payload);
+    }
+
+    /**
+     * The back-end confirms it has the message: DELIVERY goes back to the sender. Acknowledging twice is harmless.
+     */
+    public Evidence acknowledge(String backendName, UUID connectorMessageId) {
+        ConnectorMessage message = message(backendName, connectorMessageId);
+        if (message.direction() != Direction.INBOUND || (message.state() != MessageState.AVAILABLE_TO_BACKEND
+                && message.state() != MessageState.DELIVERED_TO_BACKEND)) {
+            throw new ConnectorException(ErrorCode.NOT_ACKNOWLEDGEABLE, "messageId",
+                    "message " + connectorMessageId + " is " + message.state() + " and cannot be acknowledged");
+        }
+        Evidence delivery = evidences.issue(message, EvidenceType.DELIVERY, Route.OWN_MESSAGE,
+                MessageState.DELIVERED_TO_BACKEND, null);
+        try {
+            bus.publish(Hop.EVIDENCE_OUTBOUND, delivery.carrierMessageId(), message.conversationId());
+        } catch (ConnectorException e) {
+            LOG.warn("DELIVERY evidence for {} recorded but not queued yet: {}", connectorMessageId, e.getMessage());
+        }
+        return delivery;
+    }
+}

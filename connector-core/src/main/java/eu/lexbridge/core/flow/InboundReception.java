@@ -1,0 +1,115 @@
+package eu.lexbridge.core.flow;
+
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.TransmissionReceiver;
+import eu.lexbridge.core.transport.Envelope;
+import eu.lexbridge.core.transport.IncomingPart;
+import eu.lexbridge.core.transport.ReceptionOutcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores what the access point received and queues it. Duplicates are found in the database by ebMS id, for as long
+ * as the message is kept, not in a short in-memory window.
+ */
+public final class InboundReception implements TransmissionReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundReception.class);
+    private static final Logger SECURITY = LoggerFactory.getLogger("lexbridge.security");
+
+    private final MessageStore store;
+    private final PayloadStore payloads;
+    private final PartnerDirectory partners;
+    private final MessageBus bus;
+    private final Clock clock;
+    private final long maxPayloadBytes;
+
+    public InboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners, MessageBus bus,
+                            Clock clock, long maxPayloadBytes) {
+        this.store = store;
+        this.payloads = payloads;
+        this.partners = partners;
+        this.bus = bus;
+        this.clock = clock;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    @Override
+    public ReceptionOutcome receive(Envelope envelope, List<IncomingPart> parts, String signer) {
+        var known = store.findByEbmsId(envelope.ebmsMessageId(), Direction.INBOUND);
+        if (known.isPresent()) {
+            LOG.info("duplicate AS4 message {} ignored", envelope.ebmsMessageId());
+            if (known.get().state() == MessageState.RECEIVED) {
+                queue(known.get()); // the first reception may have stopped before it was queued
+            }
+            return ReceptionOutcome.DUPLICATE;
+        }
+        var partner = partners.byPartyId(envelope.from().partyId()).orElseThrow(() -> {
+            SECURITY.warn("AS4 message {} from unknown party {} refused", envelope.ebmsMessageId(),
+                    envelope.from().partyId());
+            return new ConnectorException(ErrorCode.AS4_UNKNOWN_PARTNER,
+                    "party " + envelope.from().partyId() + " is not a configured partner");
+        });
+        boolean evidence = envelope.refToMessageId() != null && EvidenceType.isEvidenceAction(envelope.action());
+        List<PayloadRef> written = new ArrayList<>();
+        try {
+            for (IncomingPart part : parts) {
+                try (InputStream in = part.content().open()) {
+                    PayloadKind kind = PayloadDescriptions.kindOf(part.description());
+                    written.add(payloads.write(kind, PayloadDescriptions.storedName(kind, part.description(),
+                            part.name()), part.mimeType(), in, maxPayloadBytes));
+                }
+            }
+            ConnectorMessage message = ConnectorMessage.builder()
+                    .kind(evidence ? MessageKind.EVIDENCE : MessageKind.BUSINESS)
+                    .direction(Direction.INBOUND)
+                    .state(MessageState.RECEIVED)
+                    .ebmsMessageId(envelope.ebmsMessageId())
+                    .conversationId(envelope.conversationId())
+                    .refToMessageId(envelope.refToMessageId())
+                    .service(envelope.service())
+                    .action(envelope.action())
+                    .from(envelope.from())
+                    .to(envelope.to())
+                    .originalSender(envelope.originalSender())
+                    .finalRecipient(envelope.finalRecipient())
+                    .createdAt(clock.instant())
+                    .payloads(written)
+                    .build();
+            if (!store.insert(message, "received over AS4 from " + partner.name() + ", signed by " + signer)) {
+                return ReceptionOutcome.DUPLICATE; // a concurrent redelivery stored it first
+            }
+            written.clear();
+            queue(message);
+            return ReceptionOutcome.ACCEPTED;
+        } catch (IOException e) {
+            throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, null, "an attachment could not be read", e);
+        } finally {
+            written.forEach(payloads::delete);
+        }
+    }
+
+    private void queue(ConnectorMessage message) {
+        // If this throws, no receipt goes out and the sender's access point sends again: nothing is lost.
+        bus.publish(Hop.INBOUND_RECEIVED, message.connectorMessageId(), message.conversationId());
+    }
+
+}

@@ -1,0 +1,173 @@
+package eu.lexbridge.core.flow;
+
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.message.BusinessService;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.transport.Partner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a back-end's message: checks every field, stores the payloads, records the message and queues it. A refused
+ * submission leaves nothing behind.
+ */
+public final class Submission {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Submission.class);
+    private static final Pattern TOKEN = Pattern.compile("[\\p{Graph} ]{1,255}");
+
+    private final ConnectorIdentity identity;
+    private final PartnerDirectory partners;
+    private final ServiceCatalogue catalogue;
+    private final MessageStore store;
+    private final PayloadStore payloads;
+    private final MessageBus bus;
+    private final Clock clock;
+    private final long maxPayloadBytes;
+
+    public Submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
+                      MessageStore store, PayloadStore payloads, MessageBus bus, Clock clock, long maxPayloadBytes) {
+        this.identity = identity;
+        this.partners = partners;
+        this.catalogue = catalogue;
+        this.store = store;
+        this.payloads = payloads;
+        this.bus = bus;
+        this.clock = clock;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    public ConnectorMessage submit(SubmissionRequest request) {
+        String backendMessageId = token("backendMessageId", request.backendMessageId());
+        String action = token("action", request.action());
+        String serviceValue = token("service", request.service());
+        BusinessService service = catalogue.find(serviceValue, action).orElseThrow(() -> new ConnectorException(
+                ErrorCode.UNKNOWN_SERVICE_ACTION, "service",
+                "service '" + serviceValue + "' with action '" + action + "' is not configured on this connector"));
+        String toPartyId = token("toPartyId", request.toPartyId());
+        Partner partner = partners.byPartyId(toPartyId).orElseThrow(() -> new ConnectorException(
+                ErrorCode.UNKNOWN_RECIPIENT, "toPartyId", "toPartyId '" + toPartyId + "' is not a configured partner"));
+        String originalSender = token("originalSender", request.originalSender());
+        String finalRecipient = token("finalRecipient", request.finalRecipient());
+        String conversationId = blank(request.conversationId()) ? UUID.randomUUID().toString()
+                : token("conversationId", request.conversationId());
+        if (request.businessContent() == null) {
+            throw new ConnectorException(ErrorCode.MISSING_FIELD, "businessContent", "businessContent is required");
+        }
+        if (store.findByBackendMessageId(request.backendName(), backendMessageId).isPresent()) {
+            throw duplicate(backendMessageId);
+        }
+
+        List<PayloadRef> written = new ArrayList<>();
+        try {
+            PayloadRef content = write(PayloadKind.BUSINESS_CONTENT, "businessContent", request.businessContent(),
+                    "text/xml");
+            written.add(content);
+            String xmlProblem = XmlWellFormedness.check(payloads.open(content));
+            if (xmlProblem != null) {
+                throw new ConnectorException(ErrorCode.MALFORMED_XML, "businessContent",
+                        "businessContent is refused: " + xmlProblem);
+            }
+            if (request.businessDocument() != null) {
+                written.add(write(PayloadKind.BUSINESS_DOCUMENT, "businessDocument", request.businessDocument(),
+                        "application/pdf"));
+            }
+            for (int i = 0; i < request.attachments().size(); i++) {
+                written.add(write(PayloadKind.ATTACHMENT, "attachments[" + i + "]", request.attachments().get(i),
+                        "application/octet-stream"));
+            }
+            ConnectorMessage message = ConnectorMessage.builder()
+                    .kind(MessageKind.BUSINESS)
+                    .direction(Direction.OUTBOUND)
+                    .state(MessageState.SUBMITTED)
+                    .backendName(request.backendName())
+                    .backendMessageId(backendMessageId)
+                    .ebmsMessageId(identity.newEbmsMessageId())
+                    .conversationId(conversationId)
+                    .service(service)
+                    .action(action)
+                    .from(identity.home())
+                    .to(partner.party())
+                    .originalSender(originalSender)
+                    .finalRecipient(finalRecipient)
+                    .createdAt(clock.instant())
+                    .payloads(written)
+                    .build();
+            if (!store.insert(message, "submitted by back-end " + request.backendName())) {
+                throw duplicate(backendMessageId);
+            }
+            written.clear(); // stored for good from here on
+            publish(message);
+            return message;
+        } catch (IOException e) {
+            throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, null, "a payload could not be read", e);
+        } finally {
+            written.forEach(payloads::delete);
+        }
+    }
+
+    private void publish(ConnectorMessage message) {
+        try {
+            bus.publish(Hop.OUTBOUND_SUBMITTED, message.connectorMessageId(), message.conversationId());
+        } catch (ConnectorException e) {
+            // The message is stored; the stalled-work sweep queues it again, so the back-end keeps its acceptance.
+            LOG.warn("message {} stored but not queued yet: {}", message.connectorMessageId(), e.getMessage());
+        }
+    }
+
+    private PayloadRef write(PayloadKind kind, String field, PayloadUpload upload, String defaultMimeType)
+            throws IOException {
+        String name = blank(upload.name()) ? field : upload.name();
+        String mimeType = blank(upload.mimeType()) ? defaultMimeType : upload.mimeType();
+        try (InputStream in = upload.content().open()) {
+            return payloads.write(kind, name, mimeType, in, maxPayloadBytes);
+        } catch (ConnectorException e) {
+            if (e.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
+                throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, field,
+                        field + " is larger than the limit of " + maxPayloadBytes + " bytes", e);
+            }
+            throw e;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static ConnectorException duplicate(String backendMessageId) {
+        return new ConnectorException(ErrorCode.DUPLICATE_BACKEND_MESSAGE_ID, "backendMessageId",
+                "backendMessageId '" + backendMessageId + "' was already submitted by this back-end");
+    }
+
+    private static String token(String field, String value) {
+        if (blank(value)) {
+            throw new ConnectorException(ErrorCode.MISSING_FIELD, field, field + " is required");
+        }
+        if (!TOKEN.matcher(value).matches()) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, field,
+                    field + " must be 1 to 255 printable characters");
+        }
+        return value.strip();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,21 @@
+package eu.lexbridge.core.flow;
+
+import java.util.List;
+
+/**
+ * What a back-end submits. Fields are as the back-end sent them; {@link Submission} validates them.
+ *
+ * @param conversationId optional; a new conversation is started when it is blank
+ * @param toPartyId the AS4 party of the receiving Member State's connector
+ * @param originalSender the sending authority (four-corner C1)
+ * @param finalRecipient the receiving authority (four-corner C4)
+ * @param businessDocument optional
+ */
+public record SubmissionRequest(String backendName, String backendMessageId, String conversationId, String service,
+                                String action, String toPartyId, String originalSender, String finalRecipient,
+                                PayloadUpload businessContent, PayloadUpload businessDocument,
+                                List<PayloadUpload> attachments) {
+    public SubmissionRequest {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+}

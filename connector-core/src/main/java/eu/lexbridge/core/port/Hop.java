@@ -1,0 +1,22 @@
+package eu.lexbridge.core.port;
+
+/** The persistent queues between the steps of a message's way. Queues carry message ids, never payload bytes. */
+public enum Hop {
+    OUTBOUND_SUBMITTED("lexbridge.outbound.submitted"),
+    OUTBOUND_DISPATCH("lexbridge.outbound.dispatch"),
+    INBOUND_RECEIVED("lexbridge.inbound.received"),
+    INBOUND_BUSINESS("lexbridge.inbound.business"),
+    BACKEND_DELIVERY("lexbridge.backend.delivery"),
+    EVIDENCE_INBOUND("lexbridge.evidence.inbound"),
+    EVIDENCE_OUTBOUND("lexbridge.evidence.outbound");
+
+    private final String queue;
+
+    Hop(String queue) {
+        this.queue = queue;
+    }
+
+    public String queue() {
+        return queue;
+    }
+}

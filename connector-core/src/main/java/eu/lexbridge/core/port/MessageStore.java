@@ -1,0 +1,67 @@
+package eu.lexbridge.core.port;
+
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Messages, their evidences and timelines. Every method is atomic on its own, and writes are idempotent: a redelivered
+ * step that repeats a write finds it done and changes nothing.
+ */
+public interface MessageStore {
+
+    /**
+     * Stores a new message with its first timeline entry.
+     *
+     * @return false if a message with the same ebMS id and direction, or (outbound) the same back-end message id for
+     *     the same back-end, exists; nothing is written then
+     */
+    boolean insert(ConnectorMessage message, String cause);
+
+    Optional<ConnectorMessage> find(UUID connectorMessageId);
+
+    Optional<ConnectorMessage> findByEbmsId(String ebmsMessageId, Direction direction);
+
+    Optional<ConnectorMessage> findByBackendMessageId(String backendName, String backendMessageId);
+
+    /**
+     * Moves a message to {@code to} if the state machine allows it from its current state, and records the
+     * transition in its timeline.
+     *
+     * @return true if the state changed
+     */
+    boolean advance(UUID connectorMessageId, MessageState to, String cause, Instant at);
+
+    /** Sets the back-end an inbound message is routed to. */
+    void assignBackend(UUID connectorMessageId, String backendName);
+
+    /**
+     * Records an evidence about a message in one transaction: the evidence, the message that carries it (when it is
+     * a new AS4 message of its own), the subject's new state if the state machine allows it, and the timeline.
+     *
+     * @param carrier a new evidence message to insert, or {@code null}
+     * @param subjectState the state the subject should reach, or {@code null}
+     * @return false if this evidence type from this origin is already recorded for the subject; nothing is written then
+     */
+    boolean recordEvidence(Evidence evidence, ConnectorMessage carrier, MessageState subjectState, String cause);
+
+    Optional<Evidence> findEvidence(UUID subjectMessageId, EvidenceType type, EvidenceOrigin origin);
+
+    List<Evidence> evidences(UUID subjectMessageId);
+
+    List<TimelineEntry> timeline(UUID connectorMessageId);
+
+    /** Business messages in {@code state} routed to {@code backendName}, oldest first. */
+    List<ConnectorMessage> inState(String backendName, Direction direction, MessageState state, int limit);
+
+    /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
+    List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);
+}
