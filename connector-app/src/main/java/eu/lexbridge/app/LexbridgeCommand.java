@@ -1,0 +1,38 @@
+package eu.lexbridge.app;
+
+import eu.lexbridge.app.cli.DemoCommand;
+import eu.lexbridge.app.cli.PkiCommand;
+import eu.lexbridge.app.cli.ServeCommand;
+import eu.lexbridge.gateway.as4.StreamingGcmProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lexbridge <command>}: the one command-line entry. Exit codes: 0 success, 1 the answer is "no" or the run
+ * failed, 2 unusable input.
+ */
+@Command(name = "lexbridge", mixinStandardHelpOptions = true, version = "LexBridge 0.1.0",
+        description = "An e-CODEX connector.",
+        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class})
+public final class LexbridgeCommand implements Runnable {
+
+    public static void main(String[] args) {
+        // JDK 17 decrypts AES-GCM quadratically (JDK-8298249); must happen before any cipher is created
+        StreamingGcmProvider.installIfNeeded();
+        int exit = new CommandLine(new LexbridgeCommand())
+                .setParameterExceptionHandler((e, a) -> {
+                    e.getCommandLine().getErr().println(e.getMessage());
+                    e.getCommandLine().usage(e.getCommandLine().getErr());
+                    return 2;
+                })
+                .execute(args);
+        if (exit != 0 || !ServeCommand.isServing()) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,50 @@
+package eu.lexbridge.app.cli;
+
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lexbridge pki init}: a test PKI for a set of parties. */
+@Command(name = "pki", mixinStandardHelpOptions = true, description = "Test PKI tools.",
+        subcommands = PkiCommand.Init.class)
+public final class PkiCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Generate a test PKI: a root CA, and per party an AS4 key and a TLS key (never for production).")
+    static final class Init implements Callable<Integer> {
+
+        @Option(names = "--dir", required = true, description = "Where to write the files")
+        Path dir;
+
+        @Option(names = "--party", required = true, split = ",", description = "Party names, e.g. at-prosecutor,de-court")
+        List<String> parties;
+
+        @Option(names = "--password", required = true, interactive = true, arity = "0..1",
+                description = "Password of the PKCS#12 files")
+        char[] password;
+
+        @Override
+        public Integer call() {
+            try {
+                GeneratedPki pki = TestPki.generate(dir, parties, password);
+                System.out.println("CA certificate: " + pki.caCertificate());
+                System.out.println("trust store:    " + pki.trustStore());
+                pki.parties().forEach((name, keys) -> System.out.println(name + ": AS4 key " + keys.as4KeyStore()
+                        + ", TLS key " + keys.tlsKeyStore()));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package eu.lexbridge.app.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who this connector is and where it keeps its data.
+ *
+ * @param partyId our AS4 party id
+ * @param partyIdType the ebCore party id type
+ * @param role the ebMS role we play
+ * @param ebmsIdDomain the right-hand side of the ebMS message ids we generate
+ * @param dataDirectory database, queue journal and payloads live below it
+ * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4
+ * @param defaultBackend the back-end that receives inbound messages
+ */
+@Validated
+@ConfigurationProperties("lexbridge.connector")
+public record ConnectorProperties(
+        @NotBlank String partyId,
+        @NotBlank @DefaultValue("urn:oasis:names:tc:ebcore:partyid-type:unregistered") String partyIdType,
+        @NotBlank @DefaultValue("GW") String role,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name") String ebmsIdDomain,
+        @NotNull @DefaultValue("data") Path dataDirectory,
+        @NotNull @DefaultValue("200MB") DataSize maxPayloadSize,
+        @NotBlank String defaultBackend) {
+}

@@ -1,0 +1,128 @@
+package eu.lexbridge.app.config;
+
+import eu.lexbridge.app.network.ConfiguredPartnerDirectory;
+import eu.lexbridge.app.network.DefaultBackendRouter;
+import eu.lexbridge.core.flow.BackendDelivery;
+import eu.lexbridge.core.flow.BackendInbox;
+import eu.lexbridge.core.flow.ConnectorIdentity;
+import eu.lexbridge.core.flow.Dispatch;
+import eu.lexbridge.core.flow.EvidenceCorrelation;
+import eu.lexbridge.core.flow.EvidenceIssuer;
+import eu.lexbridge.core.flow.InboundAcceptance;
+import eu.lexbridge.core.flow.InboundReception;
+import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.ServiceCatalogue;
+import eu.lexbridge.core.flow.StalledWork;
+import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.message.BusinessService;
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.BackendRouter;
+import eu.lexbridge.core.port.EvidenceFactory;
+import eu.lexbridge.core.port.GatewayLink;
+import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.trust.evidence.RemEvidenceFactory;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The core flows, wired to the ports' implementations. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, RouteProperties.class,
+        As4Properties.class})
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ConnectorIdentity connectorIdentity(ConnectorProperties connector) {
+        return new ConnectorIdentity(new Party(connector.partyId(), connector.partyIdType(), connector.role()),
+                connector.ebmsIdDomain());
+    }
+
+    @Bean
+    ServiceCatalogue serviceCatalogue(NetworkProperties network) {
+        return new ServiceCatalogue(network.services().stream()
+                .map(s -> new ServiceCatalogue.Entry(new BusinessService(s.service(), s.serviceType()), s.action()))
+                .collect(Collectors.toSet()));
+    }
+
+    @Bean
+    PartnerDirectory partnerDirectory(NetworkProperties network) {
+        return new ConfiguredPartnerDirectory(network);
+    }
+
+    @Bean
+    BackendRouter backendRouter(ConnectorProperties connector) {
+        return new DefaultBackendRouter(connector.defaultBackend());
+    }
+
+    @Bean
+    EvidenceFactory evidenceFactory(ConnectorProperties connector) {
+        return new RemEvidenceFactory(connector.partyId(), connector.partyId(), ZoneOffset.UTC);
+    }
+
+    @Bean
+    EvidenceIssuer evidenceIssuer(ConnectorIdentity identity, EvidenceFactory factory, PayloadStore payloads,
+                                  MessageStore store, PartnerDirectory partners, Clock clock) {
+        return new EvidenceIssuer(identity, factory, payloads, store, partners, clock);
+    }
+
+    @Bean
+    Submission submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
+                          MessageStore store, PayloadStore payloads, MessageBus bus, Clock clock,
+                          ConnectorProperties connector) {
+        return new Submission(identity, partners, catalogue, store, payloads, bus, clock,
+                connector.maxPayloadSize().toBytes());
+    }
+
+    @Bean
+    OutboundPreparation outboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer issuer) {
+        return new OutboundPreparation(store, partners, issuer);
+    }
+
+    @Bean
+    Dispatch dispatch(MessageStore store, PartnerDirectory partners, GatewayLink gateway, EvidenceIssuer issuer,
+                      Clock clock) {
+        return new Dispatch(store, partners, gateway, issuer, clock);
+    }
+
+    @Bean
+    InboundReception inboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners,
+                                      MessageBus bus, Clock clock, ConnectorProperties connector) {
+        return new InboundReception(store, payloads, partners, bus, clock, connector.maxPayloadSize().toBytes());
+    }
+
+    @Bean
+    InboundAcceptance inboundAcceptance(MessageStore store, EvidenceIssuer issuer, Clock clock) {
+        return new InboundAcceptance(store, issuer, clock);
+    }
+
+    @Bean
+    BackendDelivery backendDelivery(MessageStore store, BackendRouter router, Clock clock) {
+        return new BackendDelivery(store, router, clock);
+    }
+
+    @Bean
+    EvidenceCorrelation evidenceCorrelation(MessageStore store, Clock clock) {
+        return new EvidenceCorrelation(store, clock);
+    }
+
+    @Bean
+    BackendInbox backendInbox(MessageStore store, PayloadStore payloads, EvidenceIssuer issuer, MessageBus bus) {
+        return new BackendInbox(store, payloads, issuer, bus);
+    }
+
+    @Bean
+    StalledWork stalledWork(MessageStore store, MessageBus bus, Clock clock, RouteProperties routes) {
+        return new StalledWork(store, bus, clock, routes.stalledAfter());
+    }
+}

@@ -1,0 +1,64 @@
+package eu.lexbridge.app.config;
+
+import eu.lexbridge.core.flow.BackendDelivery;
+import eu.lexbridge.core.flow.Dispatch;
+import eu.lexbridge.core.flow.EvidenceCorrelation;
+import eu.lexbridge.core.flow.InboundAcceptance;
+import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.StalledWork;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.routes.BackendDeliveryRoute;
+import eu.lexbridge.routes.EvidenceRoute;
+import eu.lexbridge.routes.GatewayDispatchRoute;
+import eu.lexbridge.routes.InboundBusinessRoute;
+import eu.lexbridge.routes.InboundReceiveRoute;
+import eu.lexbridge.routes.OutboundPrepareRoute;
+import eu.lexbridge.routes.RouteSettings;
+import eu.lexbridge.routes.StalledWorkRoute;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Camel routes; Camel's Spring Boot starter picks up every RouteBuilder bean. */
+@Configuration(proxyBeanMethods = false)
+public class RouteConfiguration {
+
+    @Bean
+    RouteSettings routeSettings(RouteProperties routes) {
+        return new RouteSettings("jms", routes.concurrentConsumers(), routes.maxSendAttempts(), routes.sweepInterval());
+    }
+
+    @Bean
+    OutboundPrepareRoute outboundPrepareRoute(RouteSettings settings, OutboundPreparation preparation) {
+        return new OutboundPrepareRoute(settings, preparation);
+    }
+
+    @Bean
+    GatewayDispatchRoute gatewayDispatchRoute(RouteSettings settings, Dispatch dispatch) {
+        return new GatewayDispatchRoute(settings, dispatch);
+    }
+
+    @Bean
+    InboundReceiveRoute inboundReceiveRoute(RouteSettings settings, MessageStore store) {
+        return new InboundReceiveRoute(settings, store);
+    }
+
+    @Bean
+    InboundBusinessRoute inboundBusinessRoute(RouteSettings settings, InboundAcceptance acceptance) {
+        return new InboundBusinessRoute(settings, acceptance);
+    }
+
+    @Bean
+    BackendDeliveryRoute backendDeliveryRoute(RouteSettings settings, BackendDelivery delivery) {
+        return new BackendDeliveryRoute(settings, delivery);
+    }
+
+    @Bean
+    EvidenceRoute evidenceRoute(RouteSettings settings, EvidenceCorrelation correlation) {
+        return new EvidenceRoute(settings, correlation);
+    }
+
+    @Bean
+    StalledWorkRoute stalledWorkRoute(RouteSettings settings, StalledWork stalledWork) {
+        return new StalledWorkRoute(settings, stalledWork);
+    }
+}

@@ -1,0 +1,30 @@
+package eu.lexbridge.app.demo;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * One connector of the demo network.
+ *
+ * @param party its AS4 party id and test-PKI name, e.g. {@code at-prosecutor}
+ * @param backend the name of its back-end
+ * @param backendToken the bearer token its back-end uses (demo only; random per run)
+ */
+record DemoConnector(String party, String label, String backend, int port, Path directory, String backendToken) {
+
+    URI baseUri() {
+        return URI.create("https://localhost:" + port);
+    }
+
+    URI as4Endpoint() {
+        return baseUri().resolve("/as4");
+    }
+
+    Path configFile() {
+        return directory.resolve("application.yml");
+    }
+
+    Path logFile() {
+        return directory.resolve("connector.log");
+    }
+}

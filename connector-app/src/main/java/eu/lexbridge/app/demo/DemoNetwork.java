@@ -1,0 +1,136 @@
+package eu.lexbridge.app.demo;
+
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Lays out two connectors on loopback: a test PKI, free ports, and one configuration file each. Everything lives below
+ * one directory; a second run reuses the PKI and the databases and gets fresh ports and tokens.
+ */
+final class DemoNetwork {
+
+    static final String SERVICE = "EEvidence";
+    static final String SERVICE_TYPE = "urn:e-codex:services:";
+    static final String ACTION = "EPOC";
+    /** Demo key stores only; a real deployment takes its passwords from the environment. */
+    static final char[] PKI_PASSWORD = "demo-only-changeit".toCharArray();
+
+    private final Path root;
+    private final DemoConnector issuing;
+    private final DemoConnector enforcing;
+
+    DemoNetwork(Path root) {
+        this.root = root;
+        this.issuing = new DemoConnector("at-prosecutor", "Austria, public prosecutor's office (issuing authority)",
+                "at-case-management", freePort(), root.resolve("at-prosecutor"), token());
+        this.enforcing = new DemoConnector("de-court", "Germany, court (enforcing authority)", "de-case-management",
+                freePort(), root.resolve("de-court"), token());
+    }
+
+    DemoConnector issuing() {
+        return issuing;
+    }
+
+    DemoConnector enforcing() {
+        return enforcing;
+    }
+
+    Path caCertificate() {
+        return root.resolve("pki").resolve("ca.crt");
+    }
+
+    void prepare() {
+        Path pki = root.resolve("pki");
+        if (!Files.exists(pki.resolve("truststore.p12"))) {
+            GeneratedPki generated = TestPki.generate(pki, List.of(issuing.party(), enforcing.party()), PKI_PASSWORD);
+            System.out.println("  test PKI written to " + generated.directory());
+        }
+        write(issuing, enforcing);
+        write(enforcing, issuing);
+    }
+
+    private void write(DemoConnector self, DemoConnector partner) {
+        Path pki = root.resolve("pki").toAbsolutePath();
+        String password = new String(PKI_PASSWORD);
+        String yaml = """
+                # Written by `lexbridge demo` for %1$s; rewritten on every run.
+                server:
+                  port: %2$d
+                  address: 127.0.0.1
+                  ssl:
+                    key-store: %3$s/%1$s/tls.p12
+                    key-store-type: PKCS12
+                    key-store-password: %4$s
+                    key-alias: tls
+                lexbridge:
+                  connector:
+                    party-id: %1$s
+                    ebms-id-domain: %1$s.lexbridge.demo
+                    data-directory: %5$s
+                    default-backend: %6$s
+                  network:
+                    partners:
+                      - name: %7$s
+                        party-id: %7$s
+                        endpoint: %8$s
+                        certificate: %3$s/%7$s/as4.crt
+                    services:
+                      - service: %9$s
+                        service-type: "%10$s"
+                        action: %11$s
+                  as4:
+                    key-store: %3$s/%1$s/as4.p12
+                    key-store-password: %4$s
+                    trust-store: %3$s/truststore.p12
+                    trust-store-password: %4$s
+                    tls-trust-store: %3$s/truststore.p12
+                    tls-trust-store-password: %4$s
+                  rest:
+                    backends:
+                      %6$s:
+                        token-sha256: %12$s
+                """.formatted(self.party(), self.port(), pki, password, self.directory().toAbsolutePath().resolve("data"),
+                self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
+                sha256(self.backendToken()));
+        try {
+            Files.createDirectories(self.directory());
+            Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + self.configFile(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on loopback", e);
+        }
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package eu.lexbridge.app.gateway;
+
+import eu.lexbridge.app.config.As4Properties;
+import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.core.flow.ConnectorIdentity;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.TransmissionReceiver;
+import eu.lexbridge.gateway.as4.As4ReceivingServlet;
+import eu.lexbridge.gateway.as4.As4Runtime;
+import eu.lexbridge.gateway.as4.As4Settings;
+import eu.lexbridge.gateway.as4.EmbeddedAccessPoint;
+import eu.lexbridge.trust.keys.KeyStores;
+import jakarta.servlet.ServletContext;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The embedded AS4 access point: the receiving servlet inside this app and the sender beside it. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    @Bean
+    As4Settings as4Settings(ConnectorIdentity identity, As4Properties as4, ConnectorProperties connector) {
+        return new As4Settings(identity.home(), connector.dataDirectory().resolve("as4"),
+                KeyStores.loadPkcs12(as4.keyStore(), as4.keyStorePassword()), as4.keyAlias(),
+                as4.effectiveKeyPassword(),
+                KeyStores.loadPkcs12(as4.trustStore(), as4.trustStorePassword()),
+                KeyStores.loadPkcs12(as4.tlsTrustStore(), as4.tlsTrustStorePassword()),
+                as4.connectTimeout(), as4.responseTimeout(), as4.maxConnectionsPerRoute());
+    }
+
+    /** phase4 keeps process-wide state; it needs the servlet context, which exists while servlets are registered. */
+    @Bean(destroyMethod = "close")
+    As4Runtime as4Runtime(ServletContext servletContext, As4Settings settings) {
+        return As4Runtime.start(servletContext, settings);
+    }
+
+    @Bean
+    ServletRegistrationBean<As4ReceivingServlet> as4ReceivingServlet(As4Runtime runtime, As4Settings settings,
+                                                                      PartnerDirectory partners,
+                                                                      TransmissionReceiver receiver,
+                                                                      As4Properties as4) {
+        var registration = new ServletRegistrationBean<>(new As4ReceivingServlet(settings, partners, receiver),
+                as4.path());
+        registration.setName("as4");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedAccessPoint embeddedAccessPoint(As4Runtime runtime, As4Settings settings, PayloadStore payloads) {
+        return new EmbeddedAccessPoint(settings, payloads);
+    }
+}
