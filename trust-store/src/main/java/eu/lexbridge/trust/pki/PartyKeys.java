@@ -1,0 +1,21 @@
+package eu.lexbridge.trust.pki;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The files of one party of the test PKI.
+ *
+ * @param party the party name, e.g. {@code at-prosecutor}
+ * @param as4KeyStore PKCS#12 with the AS4 signing/encryption key and chain under alias {@code as4}
+ * @param as4Certificate the AS4 leaf certificate, PEM
+ * @param tlsKeyStore PKCS#12 with the TLS key and chain under alias {@code tls}
+ */
+public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Path tlsKeyStore) {
+    public PartyKeys {
+        Objects.requireNonNull(party, "party");
+        Objects.requireNonNull(as4KeyStore, "as4KeyStore");
+        Objects.requireNonNull(as4Certificate, "as4Certificate");
+        Objects.requireNonNull(tlsKeyStore, "tlsKeyStore");
+    }
+}

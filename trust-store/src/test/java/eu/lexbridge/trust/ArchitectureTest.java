@@ -1,0 +1,29 @@
+package eu.lexbridge.trust;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * trust-store builds on the core only: its code may use the core, the JDK, Bouncy Castle and SLF4J, and nothing
+ * else — no Spring, no Camel, no other LexBridge module.
+ */
+@AnalyzeClasses(packages = "eu.lexbridge.trust", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyCoreJdkBouncyCastleAndSlf4j = classes().that().resideInAPackage("eu.lexbridge.trust..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "eu.lexbridge.trust..", "eu.lexbridge.core..",
+                    "java..",
+                    // the JDK's javax packages only: javax.xml.bind and javax.xml.ws are not the JDK's any more
+                    "javax.xml", "javax.xml.stream..", "javax.xml.parsers..", "javax.xml.transform..",
+                    "javax.xml.namespace..", "javax.xml.datatype..", "javax.xml.xpath..", "javax.xml.validation..",
+                    "javax.xml.crypto..", "javax.crypto..", "javax.net..", "javax.security..", "javax.naming..",
+                    "org.w3c.dom..", "org.xml.sax..",
+                    "org.bouncycastle..",
+                    "org.slf4j..");
+}
