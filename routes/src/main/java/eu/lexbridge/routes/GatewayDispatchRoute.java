@@ -37,7 +37,7 @@ public final class GatewayDispatchRoute extends RouteBuilder {
         } catch (RetryableSendException e) {
             int attempt = Headers.deliveryCount(exchange);
             if (attempt >= settings.maxSendAttempts()) {
-                dispatch.giveUp(id, e.getMessage() + " (after " + attempt + " attempts)");
+                dispatch.giveUp(id, Dispatch.UNREACHABLE + e.getMessage() + " (after " + attempt + " attempts)");
             } else {
                 log.info("sending {} failed (attempt {} of {}), the broker retries: {}", id, attempt,
                         settings.maxSendAttempts(), e.getMessage());

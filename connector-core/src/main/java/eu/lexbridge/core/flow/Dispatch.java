@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class Dispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
+    /** Rejection codes of the official connector, so that its back-ends read our reasons the same way. */
+    public static final String GATEWAY_REJECTION = "E201 ";
+    public static final String UNREACHABLE = "E404 ";
 
     private final MessageStore store;
     private final PartnerDirectory partners;
@@ -53,7 +56,7 @@ public final class Dispatch {
         }
         var partner = partners.byPartyId(message.to().partyId());
         if (partner.isEmpty()) {
-            giveUp(connectorMessageId, "party " + message.to().partyId() + " is not a configured partner");
+            giveUp(connectorMessageId, "E100 party " + message.to().partyId() + " is not a configured partner");
             return;
         }
         var envelope = new Envelope(message.ebmsMessageId(), message.conversationId(), message.refToMessageId(),
@@ -64,7 +67,7 @@ public final class Dispatch {
             case DELIVERED -> store.advance(connectorMessageId, MessageState.SENT,
                     "sent to " + partner.get().name() + "; " + outcome.detail(), clock.instant());
             case RETRYABLE_FAILURE -> throw new RetryableSendException(outcome.detail());
-            case FAILED -> giveUp(connectorMessageId, outcome.detail());
+            case FAILED -> giveUp(connectorMessageId, GATEWAY_REJECTION + outcome.detail());
         }
     }
 
@@ -80,7 +83,7 @@ public final class Dispatch {
         LOG.warn("sending message {} failed for good: {}", connectorMessageId, reason);
         if (message.kind() == MessageKind.BUSINESS) {
             evidences.issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, MessageState.RELAY_FAILED,
-                    "the AS4 message could not be sent: " + reason);
+                    reason);
         } else {
             store.advance(connectorMessageId, MessageState.RELAY_FAILED, "the AS4 message could not be sent: "
                     + reason, clock.instant());

@@ -1,0 +1,155 @@
+package eu.lexbridge.gateway.as4;
+
+import com.helger.base.wrapper.Wrapper;
+import com.helger.phase4.crypto.AS4CryptParams;
+import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.AS4SigningParams;
+import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
+import com.helger.phase4.crypto.ECryptoAlgorithmSign;
+import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
+import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
+import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
+import com.helger.phase4.crypto.IAS4CryptoFactory;
+import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
+import com.helger.phase4.messaging.http.HttpRetrySettings;
+import com.helger.phase4.model.ESoapVersion;
+import com.helger.phase4.model.pmode.PMode;
+import com.helger.phase4.sender.AS4Sender;
+import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.phase4.util.Phase4Exception;
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.port.GatewayLink;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.transport.Envelope;
+import eu.lexbridge.core.transport.OutgoingPart;
+import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.transport.SendOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends e-CODEX user messages with phase4 and waits for the partner's signed receipt. Thread-safe; all sends share one
+ * pooled HTTP client. Needs a running {@link As4Runtime}.
+ */
+public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAccessPoint.class);
+    private static final String SPOOL = "outgoing-spool";
+
+    private final As4Settings settings;
+    private final PayloadStore payloads;
+    private final IAS4CryptoFactory cryptoFactory;
+    private final CloseableHttpClient httpClient;
+    private final Path spoolDirectory;
+
+    public EmbeddedAccessPoint(As4Settings settings, PayloadStore payloads) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.payloads = Objects.requireNonNull(payloads, "payloads");
+        // as4TrustStore also decides whose receipts we believe.
+        this.cryptoFactory = new AS4CryptoFactoryInMemoryKeyStore(settings.as4KeyStore(), settings.as4KeyAlias(),
+                settings.as4KeyPassword(), settings.as4TrustStore());
+        this.httpClient = PartnerHttpClient.create(settings);
+        this.spoolDirectory = settings.dataDirectory().resolve(SPOOL);
+    }
+
+    @Override
+    public SendOutcome send(Envelope envelope, List<OutgoingPart> parts, Partner partner) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(parts, "parts");
+        Objects.requireNonNull(partner, "partner");
+        if (!As4Runtime.isRunning()) {
+            throw new IllegalStateException("the AS4 runtime is not started (As4Runtime.start)");
+        }
+        String misaddressed = misaddressed(envelope, partner);
+        if (misaddressed != null) {
+            return SendOutcome.failed(misaddressed);
+        }
+        long started = System.nanoTime();
+        SendOutcome outcome;
+        try (SpooledParts spooled = SpooledParts.spool(parts, payloads, spoolDirectory)) {
+            outcome = sendSpooled(envelope, partner, spooled);
+        } catch (ConnectorException e) {
+            outcome = SendOutcome.failed("payload not sendable: " + e.code().code() + " " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            outcome = SendOutcome.retryable("payload not spooled: " + e.getMessage());
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (outcome.status() == SendOutcome.Status.DELIVERED) {
+            LOG.info("AS4 message {} to {} delivered in {} ms, receipt {}", envelope.ebmsMessageId(), partner.name(),
+                    millis, outcome.receiptMessageId());
+        } else {
+            LOG.warn("AS4 message {} to {} not delivered after {} ms: {} {}", envelope.ebmsMessageId(), partner.name(),
+                    millis, outcome.status(), outcome.detail());
+        }
+        return outcome;
+    }
+
+    private SendOutcome sendSpooled(Envelope envelope, Partner partner, SpooledParts spooled) {
+        PMode pmode = EDeliveryPMode.create(envelope.from(), envelope.to(), envelope.service().value(),
+                envelope.service().type(), envelope.action(), partner.endpoint().toString());
+        ReceiptCheck receipt = new ReceiptCheck();
+        Wrapper<Phase4Exception> failure = new Wrapper<>();
+        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
+                .as4ProfileID(LexBridgeProfile.ID)
+                .soapVersion(ESoapVersion.SOAP_12)
+                .locale(Locale.ENGLISH)
+                .cryptoFactory(cryptoFactory)
+                .withSigningParams(EmbeddedAccessPoint::eDeliverySigning)
+                .withCryptParams(EmbeddedAccessPoint::eDeliveryEncryption)
+                .customHttpPoster(new PooledHttpPoster(httpClient))
+                // One attempt per call: the dispatch route retries durably, with back-off, across restarts.
+                .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
+                // The receipt is read with the PMode we sent with and validated against our profile.
+                .pmodeResolver((id, service, action, initiator, responder, agreement, address) -> pmode)
+                .incomingProfileSelector(new AS4IncomingProfileSelectorConstant(LexBridgeProfile.ID, true))
+                .signalMsgConsumer(receipt)
+                .signalMsgValidationResultHdl(receipt);
+        OutgoingUserMessage.map(builder, envelope, partner, pmode, spooled.attachments());
+        EAS4UserMessageSendResult result = builder.sendMessageAndCheckForReceipt(failure::set);
+        return SendOutcomes.of(result, receipt, failure.get(), partner);
+    }
+
+    /** eDelivery AS4 1.x: RSA-SHA256 over SHA-256 digests, the certificate as a BinarySecurityToken. */
+    private static void eDeliverySigning(AS4SigningParams params) {
+        params.setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                .setKeyIdentifierType(ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE);
+    }
+
+    /** eDelivery AS4 1.x: AES-128-GCM payloads, the key wrapped with RSA-OAEP (xenc11), MGF1-SHA256 and SHA-256. */
+    private static void eDeliveryEncryption(AS4CryptParams params) {
+        params.setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM)
+                .setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
+                .setMGFAlgorithm(AS4CryptParams.DEFAULT_MGF_ALGORITHM)
+                .setDigestAlgorithm(AS4CryptParams.DEFAULT_DIGEST_ALGORITHM)
+                .setKeyIdentifierType(ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE);
+    }
+
+    private String misaddressed(Envelope envelope, Partner partner) {
+        if (!envelope.from().partyId().equals(settings.home().partyId())) {
+            return "the envelope's sender " + envelope.from().partyId() + " is not our party "
+                    + settings.home().partyId();
+        }
+        if (!envelope.to().partyId().equals(partner.party().partyId())) {
+            return "the envelope's recipient " + envelope.to().partyId() + " is not partner " + partner.name() + " ("
+                    + partner.party().partyId() + ")";
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            httpClient.close();
+        } catch (IOException e) {
+            LOG.warn("closing the AS4 HTTP client: {}", e.getMessage());
+        }
+    }
+}

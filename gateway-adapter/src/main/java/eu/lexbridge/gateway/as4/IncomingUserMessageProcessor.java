@@ -1,0 +1,150 @@
+package eu.lexbridge.gateway.as4;
+
+import com.helger.collection.commons.ICommonsList;
+import com.helger.http.header.HttpHeaderMap;
+import com.helger.phase4.attachment.WSS4JAttachment;
+import com.helger.phase4.ebms3header.Ebms3SignalMessage;
+import com.helger.phase4.ebms3header.Ebms3UserMessage;
+import com.helger.phase4.error.AS4ErrorList;
+import com.helger.phase4.incoming.IAS4IncomingMessageMetadata;
+import com.helger.phase4.incoming.IAS4IncomingMessageState;
+import com.helger.phase4.incoming.spi.AS4MessageProcessorResult;
+import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
+import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
+import com.helger.phase4.model.error.EEbmsError;
+import com.helger.phase4.model.error.IEbmsError;
+import com.helger.phase4.model.pmode.IPMode;
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.TransmissionReceiver;
+import eu.lexbridge.core.transport.Envelope;
+import eu.lexbridge.core.transport.IncomingPart;
+import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.transport.ReceptionOutcome;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Node;
+
+/**
+ * Hands a user message that phase4 has decrypted and verified to the connector. It returns success only after the
+ * {@link TransmissionReceiver} has stored it durably, because phase4 sends the signed receipt right after.
+ */
+final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessorSPI {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingUserMessageProcessor.class);
+
+    private final Party home;
+    private final PartnerDirectory partners;
+    private final TransmissionReceiver receiver;
+
+    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver) {
+        this.home = home;
+        this.partners = partners;
+        this.receiver = receiver;
+    }
+
+    @Override
+    public AS4MessageProcessorResult processAS4UserMessage(IAS4IncomingMessageMetadata metadata, HttpHeaderMap headers,
+                                                           Ebms3UserMessage message, IPMode pmode, Node bodyPayload,
+                                                           ICommonsList<WSS4JAttachment> attachments,
+                                                           IAS4IncomingMessageState state, AS4ErrorList errors) {
+        String messageId = state.getMessageID();
+        Envelope envelope;
+        List<IncomingPart> parts;
+        try {
+            envelope = IncomingEnvelope.read(message);
+            if (bodyPayload != null) {
+                throw new IllegalArgumentException("SOAP body payloads are not used in e-CODEX");
+            }
+            parts = IncomingParts.read(message.getPayloadInfo(), attachments);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("AS4 message {} refused: {}", messageId, e.getMessage());
+            return refuse(errors, EEbmsError.EBMS_VALUE_INCONSISTENT, messageId,
+                    ErrorCode.INVALID_FIELD.code() + ": " + e.getMessage());
+        }
+
+        Optional<String> untrusted = checkSender(envelope, state, !parts.isEmpty());
+        if (untrusted.isPresent()) {
+            SecurityLog.LOG.warn("AS4 message {} refused from {}: {}", messageId, metadata.getRemoteAddr(),
+                    untrusted.get());
+            return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId,
+                    ErrorCode.AS4_UNTRUSTED.code() + ": " + untrusted.get());
+        }
+
+        String signer = state.getSigningCertificate().getSubjectX500Principal().getName();
+        try {
+            ReceptionOutcome outcome = receiver.receive(envelope, parts, signer);
+            LOG.info("AS4 message {} from {} ({} parts) taken: {}", messageId, envelope.from().partyId(), parts.size(),
+                    outcome);
+            return AS4MessageProcessorResult.createSuccess();
+        } catch (ConnectorException e) {
+            LOG.warn("AS4 message {} refused by the connector: {} {}", messageId, e.code().code(), e.getMessage());
+            return refuse(errors, EEbmsError.EBMS_OTHER, messageId, e.code().code() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // No receipt for a message we may not have stored; the sender will retry.
+            LOG.error("AS4 message {} could not be handed to the connector", messageId, e);
+            return refuse(errors, EEbmsError.EBMS_OTHER, messageId,
+                    ErrorCode.INTERNAL.code() + ": " + ErrorCode.INTERNAL.title());
+        }
+    }
+
+    /** The checks phase4 cannot make: party types and roles against our directory, and the signer being that partner. */
+    private Optional<String> checkSender(Envelope envelope, IAS4IncomingMessageState state, boolean hasParts) {
+        if (!home.partyId().equals(envelope.to().partyId()) || !home.partyIdType().equals(envelope.to().partyIdType())) {
+            return Optional.of("addressed to " + envelope.to().partyIdType() + ":" + envelope.to().partyId()
+                    + ", not to our party");
+        }
+        Optional<Partner> partner = partners.byPartyId(envelope.from().partyId());
+        if (partner.isEmpty() || !partner.get().party().partyIdType().equals(envelope.from().partyIdType())) {
+            return Optional.of("sender " + envelope.from().partyIdType() + ":" + envelope.from().partyId()
+                    + " is not a known partner");
+        }
+        if (!state.isSoapSignatureChecked() || state.getSoapWSS4JException() != null || !state.hasSigningCertificate()) {
+            return Optional.of("the message is not signed");
+        }
+        if (hasParts && !state.isSoapDecrypted()) {
+            return Optional.of("the payloads are not encrypted");
+        }
+        X509Certificate signer = state.getSigningCertificate();
+        if (!signer.equals(partner.get().certificate())) {
+            return Optional.of("signed by '" + signer.getSubjectX500Principal().getName() + "' (serial "
+                    + signer.getSerialNumber().toString(16) + "), not by the certificate registered for partner "
+                    + partner.get().name());
+        }
+        return Optional.empty();
+    }
+
+    private static AS4MessageProcessorResult refuse(AS4ErrorList errors, IEbmsError error, String messageId,
+                                                    String description) {
+        errors.add(error.errorBuilder(Locale.ENGLISH)
+                .refToMessageInError(messageId)
+                .description(description, Locale.ENGLISH)
+                .errorDetail(description)
+                .build());
+        return AS4MessageProcessorResult.createFailure();
+    }
+
+    @Override
+    public AS4SignalMessageProcessorResult processAS4SignalMessage(IAS4IncomingMessageMetadata metadata,
+                                                                   HttpHeaderMap headers, Ebms3SignalMessage signal,
+                                                                   IPMode pmode, IAS4IncomingMessageState state,
+                                                                   AS4ErrorList errors) {
+        // We push and read receipts on the response; a signal posted to us (e.g. an asynchronous receipt) has nothing to
+        // act on, so it is acknowledged and dropped.
+        LOG.info("AS4 signal message {} received on the endpoint; ignored", state.getMessageID());
+        return AS4SignalMessageProcessorResult.createSuccess();
+    }
+
+    @Override
+    public void processAS4ResponseMessage(IAS4IncomingMessageMetadata metadata, IAS4IncomingMessageState state,
+                                          String responseMessageId, byte[] response, boolean responsePayloadIsAvailable,
+                                          AS4ErrorList errors) {
+        // Nothing to do: the response (receipt or error) is phase4's.
+    }
+}

@@ -1,0 +1,41 @@
+package eu.lexbridge.gateway.as4;
+
+import com.helger.phase4.model.pmode.IPMode;
+import com.helger.phase4.model.pmode.resolve.IAS4PModeResolver;
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.transport.Partner;
+import java.util.Optional;
+
+/**
+ * Finds the PMode of an incoming user message: only a partner the directory knows may send, and only to our home party.
+ * Anything else gets no PMode, which phase4 answers with EBMS:0010 ProcessingModeMismatch.
+ */
+final class PartnerPModeResolver implements IAS4PModeResolver {
+
+    private final Party home;
+    private final PartnerDirectory partners;
+
+    PartnerPModeResolver(Party home, PartnerDirectory partners) {
+        this.home = home;
+        this.partners = partners;
+    }
+
+    @Override
+    public IPMode findPMode(String pmodeId, String service, String action, String initiatorId, String responderId,
+                            String agreementRef, String address) {
+        // phase4 passes the bare PartyId values here; their types are checked by IncomingUserMessageProcessor.
+        if (!home.partyId().equals(responderId)) {
+            SecurityLog.LOG.warn("AS4 message refused: addressed to party '{}', we are '{}' (from '{}', action '{}')",
+                    responderId, home.partyId(), initiatorId, action);
+            return null;
+        }
+        Optional<Partner> partner = initiatorId == null ? Optional.empty() : partners.byPartyId(initiatorId);
+        if (partner.isEmpty()) {
+            SecurityLog.LOG.warn("AS4 message refused: sender party '{}' is not a known partner (action '{}')",
+                    initiatorId, action);
+            return null;
+        }
+        return EDeliveryPMode.create(partner.get().party(), home, service, null, action, null);
+    }
+}

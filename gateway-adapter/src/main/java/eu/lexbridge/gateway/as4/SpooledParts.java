@@ -1,0 +1,98 @@
+package eu.lexbridge.gateway.as4;
+
+import com.helger.mime.IMimeType;
+import com.helger.mime.parse.MimeTypeParser;
+import com.helger.phase4.attachment.AS4OutgoingAttachment;
+import com.helger.phase4.attachment.EAS4CompressionMode;
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.transport.OutgoingPart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outgoing parts as phase4 attachments. phase4 4.4.1 takes attachment data only as a {@code File} or a
+ * {@code byte[]}, so each payload is streamed from the payload store into a temporary file (never into the heap) and
+ * deleted when the send is over.
+ */
+final class SpooledParts implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpooledParts.class);
+
+    private final List<Path> files = new ArrayList<>();
+    private final List<AS4OutgoingAttachment> attachments = new ArrayList<>();
+
+    private SpooledParts() {
+    }
+
+    /**
+     * @throws ConnectorException from the payload store (e.g. PAYLOAD_INTEGRITY), or INVALID_FIELD for a bad MIME type
+     * @throws UncheckedIOException when the spool directory cannot be written
+     */
+    static SpooledParts spool(List<OutgoingPart> parts, PayloadStore payloads, Path spoolDirectory) {
+        SpooledParts spooled = new SpooledParts();
+        try {
+            Files.createDirectories(spoolDirectory);
+            for (OutgoingPart part : parts) {
+                spooled.add(part, payloads, spoolDirectory);
+            }
+            return spooled;
+        } catch (IOException e) {
+            spooled.close();
+            throw new UncheckedIOException("cannot spool an outgoing payload to " + spoolDirectory, e);
+        } catch (RuntimeException e) {
+            spooled.close();
+            throw e;
+        }
+    }
+
+    List<AS4OutgoingAttachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
+    private void add(OutgoingPart part, PayloadStore payloads, Path spoolDirectory) throws IOException {
+        IMimeType mimeType = MimeTypeParser.safeParseMimeType(part.mimeType());
+        if (mimeType == null) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, "mimeType",
+                    "part '" + part.description() + "' has an invalid MIME type");
+        }
+        Path file = Files.createTempFile(spoolDirectory, "out-", ".part");
+        files.add(file);
+        // Reading to the end makes the store verify the payload's SHA-256.
+        try (InputStream in = payloads.open(part.payload())) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        AS4OutgoingAttachment.Builder attachment = AS4OutgoingAttachment.builder()
+                .data(file.toFile())
+                .contentID(EcodexWire.CONTENT_ID_PREFIX + UUID.randomUUID())
+                .mimeType(mimeType)
+                .addCustomProperty(EcodexWire.PART_NAME, part.payload().name())
+                .addCustomProperty(EcodexWire.PART_DESCRIPTION, part.description());
+        if (CompressibleMimeTypes.isCompressible(part.mimeType())) {
+            attachment.compression(EAS4CompressionMode.GZIP);
+        }
+        attachments.add(attachment.build());
+    }
+
+    @Override
+    public void close() {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("cannot delete spooled payload {}: {}", file, e.getMessage());
+            }
+        }
+        files.clear();
+    }
+}
