@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** Runs the connector until it is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -15,7 +15,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static volatile boolean serving;
 
-    @Parameters(arity = "0..*", paramLabel = "SPRING_ARGS", description = "Spring Boot arguments")
+    /** Everything after {@code serve} is Spring Boot's: {@code --key=value} settings and the like. */
+    @Unmatched
     private List<String> springArgs = new ArrayList<>();
 
     /** True once the application runs: the JVM must then stay up after main returns. */

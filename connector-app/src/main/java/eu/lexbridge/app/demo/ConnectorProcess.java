@@ -24,6 +24,11 @@ final class ConnectorProcess implements AutoCloseable {
     }
 
     static ConnectorProcess start(DemoConnector connector, Path jar) {
+        return start(connector, jar, List.of());
+    }
+
+    /** @param settings further Spring Boot arguments, e.g. {@code --lexbridge.routes.first-retry-delay=1s} */
+    static ConnectorProcess start(DemoConnector connector, Path jar, List<String> settings) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx512m");
@@ -33,11 +38,12 @@ final class ConnectorProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("serve");
         command.add("--spring.config.additional-location=file:" + connector.configFile().toAbsolutePath());
+        command.addAll(settings);
         File log = connector.logFile().toFile();
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
             return new ConnectorProcess(connector, process);
         } catch (IOException e) {

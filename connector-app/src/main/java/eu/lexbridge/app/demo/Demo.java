@@ -62,7 +62,7 @@ public final class Demo {
             System.out.println("\n[AT back-end] submitted EPOC " + backendMessageId + " -> connector message " + sentId);
 
             JsonNode arrived = await("the EPOC to reach the German back-end", () -> {
-                for (JsonNode m : deBackend.inbox()) {
+                for (JsonNode m : deBackend.inbox().path("messages")) {
                     if (m.path("ebmsMessageId").asText().equals(submitted.path("ebmsMessageId").asText())) {
                         return m;
                     }
