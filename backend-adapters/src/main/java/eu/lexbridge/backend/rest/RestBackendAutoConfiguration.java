@@ -1,0 +1,140 @@
+package eu.lexbridge.backend.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.backend.rest.api.MessageController;
+import eu.lexbridge.backend.rest.api.OpenApiDocumentation;
+import eu.lexbridge.backend.rest.api.PayloadController;
+import eu.lexbridge.backend.rest.api.SubmissionController;
+import eu.lexbridge.backend.rest.api.SubmissionParts;
+import eu.lexbridge.backend.rest.auth.AuthenticatedBackendArgumentResolver;
+import eu.lexbridge.backend.rest.auth.BackendTokens;
+import eu.lexbridge.backend.rest.auth.BearerTokenFilter;
+import eu.lexbridge.backend.rest.problem.EarlyFailureResolver;
+import eu.lexbridge.backend.rest.problem.ExceptionProblems;
+import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
+import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
+import eu.lexbridge.backend.rest.view.ApiLinks;
+import eu.lexbridge.core.flow.BackendInbox;
+import eu.lexbridge.core.flow.Submission;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The REST back-end API, on when the application has the core flows it fronts. Everything under
+ * {@value ApiLinks#MESSAGES} is authenticated per back-end; errors there are RFC 9457 problems.
+ */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean({Submission.class, BackendInbox.class})
+@ConditionalOnProperty(prefix = "lexbridge.rest", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RestBackendProperties.class)
+public class RestBackendAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestBackendAutoConfiguration.class);
+    private static final String API_PATH = "/api/v1/";
+
+    @Bean
+    BackendTokens restBackendTokens(RestBackendProperties properties) {
+        BackendTokens tokens = new BackendTokens(properties);
+        if (tokens.isEmpty()) {
+            LOG.warn("lexbridge.rest.backends is empty: every back-end API call will be refused");
+        }
+        return tokens;
+    }
+
+    @Bean
+    ProblemResponseWriter restProblemResponseWriter(ObjectMapper mapper) {
+        return new ProblemResponseWriter(mapper);
+    }
+
+    @Bean
+    ExceptionProblems restExceptionProblems() {
+        return new ExceptionProblems();
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> restBearerTokenFilter(BackendTokens tokens,
+                                                                    ProblemResponseWriter writer) {
+        var registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, writer));
+        registration.addUrlPatterns(API_PATH + "*");
+        registration.setName("lexbridgeRestBearerTokenFilter");
+        // Early, so no later filter reads (and so parses) an upload of a caller that is not authenticated.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer restAuthenticatedBackendResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new AuthenticatedBackendArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    RestProblemAdvice restProblemAdvice(ExceptionProblems problems) {
+        return new RestProblemAdvice(problems);
+    }
+
+    @Bean
+    EarlyFailureResolver restEarlyFailureResolver(ExceptionProblems problems, ProblemResponseWriter writer) {
+        return new EarlyFailureResolver(API_PATH, problems, writer);
+    }
+
+    @Bean
+    SubmissionParts restSubmissionParts(ObjectMapper mapper) {
+        return new SubmissionParts(mapper);
+    }
+
+    @Bean
+    SubmissionController restSubmissionController(Submission submission, SubmissionParts parts) {
+        return new SubmissionController(submission, parts);
+    }
+
+    @Bean
+    MessageController restMessageController(BackendInbox inbox) {
+        return new MessageController(inbox);
+    }
+
+    @Bean
+    PayloadController restPayloadController(BackendInbox inbox) {
+        return new PayloadController(inbox);
+    }
+
+    /** The OpenAPI description, served by springdoc at /v3/api-docs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({OpenAPI.class, OpenApiCustomizer.class})
+    static class Documentation {
+
+        @Bean
+        @ConditionalOnMissingBean(OpenAPI.class)
+        OpenAPI restBackendOpenApi() {
+            return OpenApiDocumentation.openApi();
+        }
+
+        /** An application that describes its own API still gets the scheme our operations refer to. */
+        @Bean
+        OpenApiCustomizer restBearerSchemeCustomizer() {
+            return OpenApiDocumentation::addBearerScheme;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package eu.lexbridge.backend.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The back-ends allowed to call the REST API, under {@code lexbridge.rest}. Only the SHA-256 of each token is
+ * configured, so the configuration does not hold a usable secret.
+ *
+ * @param enabled whether the REST API is served at all
+ * @param backends back-end name (the backendName its messages carry) to its credentials; an empty map refuses every
+ *     call
+ */
+@Validated
+@ConfigurationProperties("lexbridge.rest")
+public record RestBackendProperties(
+        @DefaultValue("true") boolean enabled,
+        @NotNull Map<@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String, @NotNull @Valid Backend> backends) {
+
+    public RestBackendProperties {
+        backends = backends == null ? Map.of() : Map.copyOf(backends);
+    }
+
+    /** Two back-ends with one token could not be told apart. */
+    @AssertTrue(message = "every back-end must have its own token (two tokenSha256 values are equal)")
+    public boolean isEveryTokenDistinct() {
+        return backends.values().stream()
+                .map(b -> b.tokenSha256() == null ? "" : b.tokenSha256().toLowerCase(Locale.ROOT))
+                .distinct().count() == backends.size();
+    }
+
+    /**
+     * One back-end's credentials.
+     *
+     * @param tokenSha256 the hex SHA-256 of the bearer token the back-end sends (printf %s "$TOKEN" | sha256sum)
+     */
+    public record Backend(
+            @NotNull @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be the hex SHA-256 of the token (64 hex digits)")
+            String tokenSha256) {
+    }
+}

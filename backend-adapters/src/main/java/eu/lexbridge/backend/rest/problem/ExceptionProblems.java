@@ -1,0 +1,138 @@
+package eu.lexbridge.backend.rest.problem;
+
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCategory;
+import eu.lexbridge.core.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * Decides the problem answer for any failure of a back-end API call, and logs it. Sentences of connector exceptions
+ * are written for people and carry no payload content; unexpected failures get a generic sentence and an incident id
+ * that points to the logged stack trace.
+ */
+public final class ExceptionProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionProblems.class);
+
+    public ResponseEntity<ProblemDetail> answer(Throwable failure, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        ProblemDetail problem = problemFor(failure, request, path);
+        HttpHeaders headers = new HttpHeaders();
+        if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lexbridge\"");
+        }
+        if (failure instanceof HttpRequestMethodNotSupportedException e && e.getSupportedHttpMethods() != null) {
+            headers.setAllow(e.getSupportedHttpMethods());
+        }
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private ProblemDetail problemFor(Throwable failure, HttpServletRequest request, String path) {
+        if (failure instanceof ConnectorException e) {
+            return connectorProblem(e, request, path);
+        }
+        if (failure instanceof MaxUploadSizeExceededException e) {
+            refused(request, ErrorCode.PAYLOAD_TOO_LARGE, null);
+            return ProblemCatalogue.problem(ErrorCode.PAYLOAD_TOO_LARGE, null, e.getMaxUploadSize() > 0
+                    ? "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes"
+                    : "the upload is larger than the configured limit", path);
+        }
+        if (failure instanceof MissingServletRequestPartException e) {
+            refused(request, ErrorCode.MISSING_FIELD, e.getRequestPartName());
+            return ProblemCatalogue.problem(ErrorCode.MISSING_FIELD, e.getRequestPartName(),
+                    "the multipart part '" + e.getRequestPartName() + "' is required", path);
+        }
+        if (failure instanceof MissingServletRequestParameterException e) {
+            refused(request, ErrorCode.MISSING_FIELD, e.getParameterName());
+            return ProblemCatalogue.problem(ErrorCode.MISSING_FIELD, e.getParameterName(),
+                    "the parameter '" + e.getParameterName() + "' is required", path);
+        }
+        if (failure instanceof MethodArgumentTypeMismatchException e) {
+            refused(request, ErrorCode.INVALID_FIELD, e.getName());
+            String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+            return ProblemCatalogue.problem(ErrorCode.INVALID_FIELD, e.getName(),
+                    "'" + e.getName() + "' must be of type " + expected, path);
+        }
+        if (failure instanceof MultipartException || failure instanceof HttpMessageNotReadableException) {
+            refused(request, ErrorCode.MALFORMED_REQUEST, null);
+            return ProblemCatalogue.problem(ErrorCode.MALFORMED_REQUEST, null,
+                    "the request body cannot be read as multipart/form-data", path);
+        }
+        if (failure instanceof HttpMediaTypeNotSupportedException e) {
+            refused(request, ErrorCode.MALFORMED_REQUEST, null);
+            return ProblemCatalogue.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.MALFORMED_REQUEST, null,
+                    "the Content-Type must be one of " + e.getSupportedMediaTypes().stream()
+                            .map(MediaType::toString).collect(Collectors.joining(", ")), path);
+        }
+        if (failure instanceof HttpMediaTypeNotAcceptableException) {
+            refused(request, ErrorCode.MALFORMED_REQUEST, null);
+            return ProblemCatalogue.problem(HttpStatus.NOT_ACCEPTABLE, ErrorCode.MALFORMED_REQUEST, null,
+                    "the resource cannot be sent in a type the Accept header allows", path);
+        }
+        if (failure instanceof HttpRequestMethodNotSupportedException e) {
+            refused(request, ErrorCode.MALFORMED_REQUEST, null);
+            return ProblemCatalogue.problem(HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.MALFORMED_REQUEST, null,
+                    "the method " + e.getMethod() + " is not allowed here", path);
+        }
+        if (failure instanceof ErrorResponse e && e.getStatusCode().is4xxClientError()) {
+            return otherClientError(e.getStatusCode(), request, path);
+        }
+        return internal(failure, request);
+    }
+
+    private ProblemDetail connectorProblem(ConnectorException e, HttpServletRequest request, String path) {
+        ErrorCategory category = e.code().category();
+        if (category == ErrorCategory.INTERNAL) {
+            return internal(e, request);
+        }
+        if (category == ErrorCategory.UNAVAILABLE) {
+            LOG.warn("{} {} failed: {} {}", request.getMethod(), path, e.code().code(), e.getMessage());
+        } else {
+            refused(request, e.code(), e.field());
+        }
+        return ProblemCatalogue.problem(e.code(), e.field(), e.getMessage(), path);
+    }
+
+    private ProblemDetail otherClientError(HttpStatusCode status, HttpServletRequest request, String path) {
+        refused(request, ErrorCode.MALFORMED_REQUEST, null);
+        return ProblemCatalogue.problem(status, ErrorCode.MALFORMED_REQUEST, null,
+                status.value() == HttpStatus.NOT_FOUND.value() ? "the back-end API has no such resource"
+                        : "the request cannot be processed", path);
+    }
+
+    private static ProblemDetail internal(Throwable failure, HttpServletRequest request) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, failure);
+        ErrorCode code = failure instanceof ConnectorException e ? e.code() : ErrorCode.INTERNAL;
+        return ProblemCatalogue.problem(code, null,
+                "the connector could not complete the request; the failure is logged as incident " + incident,
+                "urn:uuid:" + incident);
+    }
+
+    /** Refused input is routine: one line with the code and field, never the values. */
+    private static void refused(HttpServletRequest request, ErrorCode code, String field) {
+        LOG.info("{} {} refused: {}{}", request.getMethod(), request.getRequestURI(), code.code(),
+                field == null ? "" : " (" + field + ")");
+    }
+}

@@ -1,0 +1,42 @@
+package eu.lexbridge.backend.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class OpenApiTest extends ApiTestSupport {
+
+    @Test
+    void theApiDocumentDescribesEveryEndpointAndTheBearerScheme() {
+        ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode doc = json(response);
+        assertThat(doc.at("/info/title").asText()).isEqualTo("LexBridge back-end API");
+        JsonNode paths = doc.get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains(
+                "/api/v1/messages",
+                "/api/v1/messages/inbox",
+                "/api/v1/messages/{messageId}",
+                "/api/v1/messages/{messageId}/payloads/{payloadId}",
+                "/api/v1/messages/{messageId}/acknowledgement",
+                "/api/v1/messages/{messageId}/timeline");
+        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        JsonNode submit = paths.at("/~1api~1v1~1messages/post");
+        assertThat(submit.at("/summary").asText()).isNotBlank();
+        assertThat(submit.at("/security/0").has("bearer")).isTrue();
+        assertThat(submit.at("/requestBody/content/multipart~1form-data/schema/$ref").asText())
+                .endsWith("SubmissionForm");
+        assertThat(doc.at("/components/schemas/SubmissionForm/properties/businessContent/format").asText())
+                .isEqualTo("binary");
+        assertThat(paths.at("/~1api~1v1~1messages~1inbox/get/parameters/0/name").asText()).isEqualTo("limit");
+        assertThat(paths.at("/~1api~1v1~1messages~1inbox/get/responses/200/content/application~1json/schema/$ref")
+                .asText()).endsWith("InboxView");
+        assertThat(paths.at("/~1api~1v1~1messages~1{messageId}/get/responses/404/content/application~1problem+json"
+                + "/schema/$ref").asText()).endsWith("Problem");
+        assertThat(response.getBody()).doesNotContain("AuthenticatedBackend");
+    }
+}

@@ -1,0 +1,62 @@
+package eu.lexbridge.backend.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.backend.rest.api.SubmissionController;
+import eu.lexbridge.backend.rest.auth.BackendTokens;
+import eu.lexbridge.core.flow.BackendInbox;
+import eu.lexbridge.core.flow.Submission;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+/** The REST API appears only beside the core flows, and a bad configuration stops the start naming the key. */
+class RestBackendAutoConfigurationTest {
+
+    static final String HASH_A = "fa6fe987864a04b6741d1ab28f2d42eb3b005554e7b7417ba4a3dee60b4ab0df";
+
+    // Wiring only: these flows are never called here.
+    private final WebApplicationContextRunner withFlows = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                    RestBackendAutoConfiguration.class))
+            .withBean(Submission.class, () -> new Submission(null, null, null, null, null, null, null, 0))
+            .withBean(BackendInbox.class, () -> new BackendInbox(null, null, null, null));
+
+    @Test
+    void backsOffWithoutTheCoreFlows() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                        RestBackendAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SubmissionController.class));
+    }
+
+    @Test
+    void startsWithTheCoreFlows() {
+        withFlows.withPropertyValues("lexbridge.rest.backends.court-a.token-sha256=" + HASH_A)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SubmissionController.class)
+                        .hasSingleBean(BackendTokens.class));
+    }
+
+    @Test
+    void canBeSwitchedOff() {
+        withFlows.withPropertyValues("lexbridge.rest.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SubmissionController.class));
+    }
+
+    @Test
+    void aTokenHashThatIsNotHexSha256StopsTheStartNamingTheKey() {
+        withFlows.withPropertyValues("lexbridge.rest.backends.court-a.token-sha256=the-token-itself")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("lexbridge.rest.backends[court-a].tokenSha256")
+                        .hasMessageContaining("64 hex digits"));
+    }
+
+    @Test
+    void twoBackEndsWithOneTokenStopTheStart() {
+        withFlows.withPropertyValues("lexbridge.rest.backends.court-a.token-sha256=" + HASH_A,
+                        "lexbridge.rest.backends.court-b.token-sha256=" + HASH_A.toUpperCase())
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("its own token"));
+    }
+}
