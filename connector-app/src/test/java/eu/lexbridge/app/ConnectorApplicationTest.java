@@ -1,0 +1,222 @@
+package eu.lexbridge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.trust.pki.TestPki;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One whole connector in this JVM: embedded Artemis with its journal, H2 with Flyway, the Camel routes, the AS4
+ * servlet and the REST API over HTTPS. Its only partner is unreachable, so submitted messages stay ACCEPTED.
+ */
+@SpringBootTest(classes = LexbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+class ConnectorApplicationTest {
+
+    private static final String TOKEN = "application-test-token";
+    private static final char[] PASSWORD = "test-only".toCharArray();
+
+    @TempDir
+    static Path root;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    MessageBus bus;
+
+    @DynamicPropertySource
+    static void connector(DynamicPropertyRegistry registry) {
+        var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
+        var at = pki.parties().get("at-prosecutor");
+        String password = new String(PASSWORD);
+        registry.add("server.ssl.key-store", () -> at.tlsKeyStore().toString());
+        registry.add("server.ssl.key-store-password", () -> password);
+        registry.add("server.ssl.key-alias", () -> "tls");
+        registry.add("lexbridge.connector.party-id", () -> "at-prosecutor");
+        registry.add("lexbridge.connector.ebms-id-domain", () -> "at.test");
+        registry.add("lexbridge.connector.data-directory", () -> root.resolve("data").toString());
+        registry.add("lexbridge.connector.default-backend", () -> "at-case-management");
+        registry.add("lexbridge.network.partners[0].name", () -> "de-court");
+        registry.add("lexbridge.network.partners[0].party-id", () -> "de-court");
+        registry.add("lexbridge.network.partners[0].endpoint", () -> "https://127.0.0.1:9/as4");
+        registry.add("lexbridge.network.partners[0].certificate",
+                () -> pki.parties().get("de-court").as4Certificate().toString());
+        registry.add("lexbridge.network.services[0].service", () -> "EEvidence");
+        registry.add("lexbridge.network.services[0].action", () -> "EPOC");
+        registry.add("lexbridge.as4.key-store", () -> at.as4KeyStore().toString());
+        registry.add("lexbridge.as4.key-store-password", () -> password);
+        registry.add("lexbridge.as4.trust-store", () -> pki.trustStore().toString());
+        registry.add("lexbridge.as4.trust-store-password", () -> password);
+        registry.add("lexbridge.as4.tls-trust-store", () -> pki.trustStore().toString());
+        registry.add("lexbridge.as4.tls-trust-store-password", () -> password);
+        registry.add("lexbridge.as4.connect-timeout", () -> "1s");
+        registry.add("lexbridge.routes.first-retry-delay", () -> "30s");
+        registry.add("lexbridge.rest.backends.at-case-management.token-sha256", () -> sha256(TOKEN));
+    }
+
+    @Test
+    void everyFlowHasARouteWithAnId() {
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
+                "outbound-prepare", "gateway-dispatch-message", "gateway-dispatch-evidence", "inbound-receive",
+                "inbound-business", "backend-delivery", "evidence-inbound", "stalled-work-sweep");
+    }
+
+    @Test
+    void aSubmissionIsAcceptedAndARedeliveredStepDoesNotRepeatItsWork() throws Exception {
+        var response = submit("""
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC","toPartyId":"de-court",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""".formatted(UUID.randomUUID()),
+                "<epoc><a>1</a></epoc>");
+        assertThat(response.statusCode()).isEqualTo(201);
+        UUID id = UUID.fromString(response.body().replaceAll(".*\"connectorMessageId\":\"([^\"]+)\".*", "$1"));
+
+        awaitState(id, "ACCEPTED");
+        bus.publish(Hop.OUTBOUND_SUBMITTED, id, "again"); // as if the broker delivered the step a second time
+        Thread.sleep(1500);
+
+        assertThat(jdbc.queryForObject("select count(*) from lb_evidence where subject_id = ?", Integer.class, id))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList("select state from lb_timeline where message_id = ? and state is not null",
+                String.class, id)).containsExactly("SUBMITTED", "ACCEPTED");
+    }
+
+    @Test
+    void badSubmissionsAreRefusedWithAProblemAndLeaveNothingBehind() throws Exception {
+        int messages = count("lb_message");
+        long payloadFiles = payloadFiles();
+        String valid = """
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC","toPartyId":"%s",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""";
+
+        var unknownRecipient = submit(valid.formatted(UUID.randomUUID(), "xx-nowhere"), "<epoc/>");
+        var malformed = submit(valid.formatted(UUID.randomUUID(), "de-court"), "<epoc><unclosed></epoc>");
+        var xxe = submit(valid.formatted(UUID.randomUUID(), "de-court"),
+                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+        var missing = submit("{\"service\":\"EEvidence\",\"action\":\"EPOC\",\"toPartyId\":\"de-court\"}", "<epoc/>");
+
+        assertThat(unknownRecipient.statusCode()).isEqualTo(400);
+        assertThat(unknownRecipient.body()).contains("\"code\":\"LB-1004\"").contains("\"field\":\"toPartyId\"");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("LB-1003").contains("businessContent");
+        assertThat(xxe.statusCode()).isEqualTo(400);
+        assertThat(xxe.body()).doesNotContain("root:");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("LB-1001").contains("backendMessageId");
+        assertThat(count("lb_message")).isEqualTo(messages);
+        assertThat(payloadFiles()).isEqualTo(payloadFiles);
+    }
+
+    @Test
+    void metricsShowTheRoutes() throws Exception {
+        var response = client().send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("routeId=\"outbound-prepare\"");
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() throws Exception {
+        var response = client().send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/messages/inbox");
+    }
+
+    private HttpResponse<String> submit(String metadata, String xml) throws Exception {
+        String boundary = "b" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"businessContent\"; filename=\"c.xml\""
+                + "\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+        return client().send(HttpRequest.newBuilder(uri("/api/v1/messages"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitState(UUID id, String state) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            var states = jdbc.queryForList("select state from lb_message where id = ?", String.class, id);
+            if (states.equals(List.of(state))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("message " + id + " did not reach " + state);
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+    }
+
+    private static long payloadFiles() throws IOException {
+        Path dir = root.resolve("data").resolve("payloads");
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("https://localhost:" + port + path);
+    }
+
+    private static HttpClient client() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(root.resolve("pki").resolve("truststore.p12"))) {
+            trust.load(in, PASSWORD);
+        }
+        var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        var ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).build();
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package eu.lexbridge.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** A bad value stops the start with a sentence that names the key. */
+class PropertiesValidationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({ConnectorProperties.class, RouteProperties.class})
+    static class Properties {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Properties.class)
+            .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.ebms-id-domain=at.example",
+                    "lexbridge.connector.default-backend=cms");
+
+    @Test
+    void validSettingsStart() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(RouteProperties.class).maxSendAttempts()).isEqualTo(6);
+            assertThat(context.getBean(ConnectorProperties.class).maxPayloadSize().toMegabytes()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void anOutOfRangeValueNamesItsKey() {
+        runner.withPropertyValues("lexbridge.routes.max-send-attempts=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.routes")
+                    .hasMessageContaining("maxSendAttempts");
+        });
+    }
+
+    @Test
+    void aMissingRequiredValueNamesItsKey() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(Properties.class)
+                .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.default-backend=cms")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.connector")
+                            .hasMessageContaining("ebmsIdDomain");
+                });
+    }
+
+    @Test
+    void aDomainWithSpacesIsRefused() {
+        runner.withPropertyValues("lexbridge.connector.ebms-id-domain=not a domain").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("must be a domain name");
+        });
+    }
+}
