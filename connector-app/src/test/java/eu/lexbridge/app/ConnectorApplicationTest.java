@@ -95,7 +95,7 @@ class ConnectorApplicationTest {
     void everyFlowHasARouteWithAnId() {
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
                 "outbound-prepare", "gateway-dispatch-message", "gateway-dispatch-evidence", "inbound-receive",
-                "inbound-business", "backend-delivery", "evidence-inbound", "stalled-work-sweep");
+                "inbound-business", "backend-delivery", "evidence-inbound", "stalled-work-sweep", "evidence-timeouts");
     }
 
     @Test

@@ -8,6 +8,7 @@ import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.EvidenceCorrelation;
 import eu.lexbridge.core.flow.EvidenceIssuer;
+import eu.lexbridge.core.flow.EvidenceTimeouts;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.OutboundPreparation;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
 /** The core flows, wired to the ports' implementations. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, RouteProperties.class,
-        As4Properties.class})
+        As4Properties.class, EvidenceProperties.class})
 public class CoreConfiguration {
 
     @Bean
@@ -124,5 +125,12 @@ public class CoreConfiguration {
     @Bean
     StalledWork stalledWork(MessageStore store, MessageBus bus, Clock clock, RouteProperties routes) {
         return new StalledWork(store, bus, clock, routes.stalledAfter());
+    }
+
+    @Bean
+    EvidenceTimeouts evidenceTimeouts(MessageStore store, EvidenceIssuer issuer, Clock clock,
+                                      EvidenceProperties evidence) {
+        return new EvidenceTimeouts(store, issuer, clock, new EvidenceTimeouts.Limits(evidence.relayTimeout(),
+                evidence.deliveryTimeout(), evidence.retrievalTimeout()));
     }
 }

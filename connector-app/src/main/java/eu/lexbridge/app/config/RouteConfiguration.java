@@ -3,12 +3,14 @@ package eu.lexbridge.app.config;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.EvidenceCorrelation;
+import eu.lexbridge.core.flow.EvidenceTimeouts;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.OutboundPreparation;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.routes.BackendDeliveryRoute;
 import eu.lexbridge.routes.EvidenceRoute;
+import eu.lexbridge.routes.EvidenceTimeoutRoute;
 import eu.lexbridge.routes.GatewayDispatchRoute;
 import eu.lexbridge.routes.InboundBusinessRoute;
 import eu.lexbridge.routes.InboundReceiveRoute;
@@ -60,5 +62,10 @@ public class RouteConfiguration {
     @Bean
     StalledWorkRoute stalledWorkRoute(RouteSettings settings, StalledWork stalledWork) {
         return new StalledWorkRoute(settings, stalledWork);
+    }
+
+    @Bean
+    EvidenceTimeoutRoute evidenceTimeoutRoute(EvidenceProperties evidence, EvidenceTimeouts timeouts) {
+        return new EvidenceTimeoutRoute(evidence.checkInterval(), timeouts);
     }
 }

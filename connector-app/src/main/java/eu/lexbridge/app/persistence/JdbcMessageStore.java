@@ -193,6 +193,14 @@ public final class JdbcMessageStore implements MessageStore {
                 this::message, state.name(), utc(before)).stream().map(this::withPayloads).toList();
     }
 
+    @Override
+    public List<ConnectorMessage> overdue(MessageState state, Instant createdBefore, int limit) {
+        return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where state = ? and kind = ? "
+                        + "and direction = ? and created_at < ? order by created_at fetch first " + limit + " rows only",
+                this::message, state.name(), MessageKind.BUSINESS.name(), Direction.OUTBOUND.name(),
+                utc(createdBefore)).stream().map(this::withPayloads).toList();
+    }
+
     private void timeline(TimelineEntry e) {
         jdbc.update("insert into lb_timeline (message_id, at, state, evidence_type, evidence_origin, detail) "
                         + "values (?, ?, ?, ?, ?, ?)", e.connectorMessageId(), utc(e.at()),

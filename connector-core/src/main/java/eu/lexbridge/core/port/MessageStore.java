@@ -64,4 +64,7 @@ public interface MessageStore {
 
     /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
     List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);
+
+    /** Outbound business messages in {@code state} that were created before {@code createdBefore}. */
+    List<ConnectorMessage> overdue(MessageState state, Instant createdBefore, int limit);
 }

@@ -1,0 +1,87 @@
+package eu.lexbridge.core.flow;
+
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.EvidenceIssuer.Route;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.port.MessageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues the negative evidence a sent message is owed when the other side stays silent: RELAY_REMMD_FAILURE,
+ * NON_DELIVERY, NON_RETRIEVAL. Each timeout counts from the submission, as the official connector's do; unlike it,
+ * the retrieval timeout is enforced too. The evidences go to our back-end only.
+ */
+public final class EvidenceTimeouts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceTimeouts.class);
+    private static final int BATCH = 500;
+
+    private final MessageStore store;
+    private final EvidenceIssuer evidences;
+    private final Clock clock;
+    private final Limits limits;
+
+    public EvidenceTimeouts(MessageStore store, EvidenceIssuer evidences, Clock clock, Limits limits) {
+        this.store = store;
+        this.evidences = evidences;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /**
+     * How long after submission each evidence may take; {@code null} switches that timeout off.
+     *
+     * @param relay RELAY_REMMD_ACCEPTANCE/REJECTION
+     * @param delivery DELIVERY/NON_DELIVERY
+     * @param retrieval RETRIEVAL/NON_RETRIEVAL
+     */
+    public record Limits(Duration relay, Duration delivery, Duration retrieval) {
+        public Limits {
+            for (Duration d : new Duration[] {relay, delivery, retrieval}) {
+                if (d != null && (d.isNegative() || d.isZero())) {
+                    throw new IllegalArgumentException("an evidence timeout must be positive, was " + d);
+                }
+            }
+        }
+    }
+
+    /** @return how many negative evidences were issued */
+    public int enforce() {
+        int issued = 0;
+        if (limits.relay() != null) {
+            for (MessageState waiting : List.of(MessageState.ACCEPTED, MessageState.SENT)) {
+                issued += expire(waiting, limits.relay(), EvidenceType.RELAY_REMMD_FAILURE, "E301 RELAY_REMMD_TIMEOUT");
+            }
+        }
+        if (limits.delivery() != null) {
+            for (MessageState waiting : List.of(MessageState.SENT, MessageState.RELAYED)) {
+                issued += expire(waiting, limits.delivery(), EvidenceType.NON_DELIVERY,
+                        "E300 DELIVERY_EVIDENCE_TIMEOUT");
+            }
+        }
+        if (limits.retrieval() != null) {
+            for (MessageState waiting : List.of(MessageState.SENT, MessageState.RELAYED, MessageState.DELIVERED)) {
+                issued += expire(waiting, limits.retrieval(), EvidenceType.NON_RETRIEVAL,
+                        "E302 RETRIEVAL_EVIDENCE_TIMEOUT");
+            }
+        }
+        return issued;
+    }
+
+    private int expire(MessageState waiting, Duration limit, EvidenceType type, String reason) {
+        int issued = 0;
+        for (ConnectorMessage message : store.overdue(waiting, clock.instant().minus(limit), BATCH)) {
+            LOG.info("message {} has waited {} for its evidence since {}: {}", message.connectorMessageId(), limit,
+                    message.createdAt(), type);
+            evidences.issue(message, type, Route.BACKEND_ONLY, type.outboundState(),
+                    reason + ": no evidence within " + limit);
+            issued++;
+        }
+        return issued;
+    }
+}
