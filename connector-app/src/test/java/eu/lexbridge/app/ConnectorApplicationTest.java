@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,6 +53,9 @@ class ConnectorApplicationTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -69,6 +73,7 @@ class ConnectorApplicationTest {
         registry.add("server.ssl.key-store", () -> at.tlsKeyStore().toString());
         registry.add("server.ssl.key-store-password", () -> password);
         registry.add("server.ssl.key-alias", () -> "tls");
+        registry.add("management.server.port", () -> "0");
         registry.add("lexbridge.connector.party-id", () -> "at-prosecutor");
         registry.add("lexbridge.connector.ebms-id-domain", () -> "at.test");
         registry.add("lexbridge.connector.data-directory", () -> root.resolve("data").toString());
@@ -144,11 +149,21 @@ class ConnectorApplicationTest {
     }
 
     @Test
-    void metricsShowTheRoutes() throws Exception {
-        var response = client().send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+    void metricsAndHawtioShowTheRoutesOnTheManagementPortOnly() throws Exception {
+        var management = URI.create("http://127.0.0.1:" + managementPort);
+        var response = client().send(HttpRequest.newBuilder(management.resolve("/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("routeId=\"outbound-prepare\"");
+        assertThat(client().send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("not on the public port").isEqualTo(404);
+        var hawtio = client().send(HttpRequest.newBuilder(management.resolve("/actuator/hawtio/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hawtio.statusCode()).isEqualTo(200);
+        var jolokia = client().send(HttpRequest.newBuilder(management.resolve(
+                "/actuator/jolokia/read/org.apache.camel:context=lexbridge,type=routes,name=%22outbound-prepare%22/State"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(jolokia.body()).contains("Started");
     }
 
     @Test

@@ -37,7 +37,8 @@ final class BackendClient {
 
     boolean isUp() {
         try {
-            var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5))
+            var response = http.send(HttpRequest.newBuilder(connector.managementUri().resolve("/actuator/health"))
+                            .timeout(Duration.ofSeconds(5))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -8,12 +8,19 @@ import java.nio.file.Path;
  *
  * @param party its AS4 party id and test-PKI name, e.g. {@code at-prosecutor}
  * @param backend the name of its back-end
+ * @param managementPort where health, metrics and Hawtio listen (loopback only)
  * @param backendToken the bearer token its back-end uses (demo only; random per run)
  */
-record DemoConnector(String party, String label, String backend, int port, Path directory, String backendToken) {
+record DemoConnector(String party, String label, String backend, int port, int managementPort, Path directory,
+                     String backendToken) {
 
     URI baseUri() {
         return URI.create("https://localhost:" + port);
+    }
+
+    /** Health, metrics and Hawtio: plain HTTP on loopback. */
+    URI managementUri() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     URI as4Endpoint() {

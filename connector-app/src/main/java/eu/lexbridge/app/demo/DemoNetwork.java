@@ -33,9 +33,9 @@ final class DemoNetwork {
     DemoNetwork(Path root) {
         this.root = root;
         this.issuing = new DemoConnector("at-prosecutor", "Austria, public prosecutor's office (issuing authority)",
-                "at-case-management", freePort(), root.resolve("at-prosecutor"), token());
+                "at-case-management", freePort(), freePort(), root.resolve("at-prosecutor"), token());
         this.enforcing = new DemoConnector("de-court", "Germany, court (enforcing authority)", "de-case-management",
-                freePort(), root.resolve("de-court"), token());
+                freePort(), freePort(), root.resolve("de-court"), token());
     }
 
     DemoConnector issuing() {
@@ -73,6 +73,9 @@ final class DemoNetwork {
                     key-store-type: PKCS12
                     key-store-password: %4$s
                     key-alias: tls
+                management:
+                  server:
+                    port: %13$d
                 lexbridge:
                   connector:
                     party-id: %1$s
@@ -102,7 +105,7 @@ final class DemoNetwork {
                         token-sha256: %12$s
                 """.formatted(self.party(), self.port(), pki, password, self.directory().toAbsolutePath().resolve("data"),
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
-                sha256(self.backendToken()));
+                sha256(self.backendToken()), self.managementPort());
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
