@@ -25,8 +25,10 @@ public final class InboundBusinessRoute extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(acceptance.accept(Headers.messageId(e))
                         .map(Object::toString).orElse(null)))
                 .filter(body().isNotNull())
+                    .setHeader(Headers.MESSAGE_ID, body())
                     .to(settings.to(Hop.EVIDENCE_OUTBOUND))
                     .setBody(exchangeProperty(MESSAGE_ID))
+                    .setHeader(Headers.MESSAGE_ID, body())
                     .to(settings.to(Hop.BACKEND_DELIVERY))
                 .end();
     }

@@ -23,6 +23,7 @@ public final class OutboundPrepareRoute extends RouteBuilder {
         from(settings.from(Hop.OUTBOUND_SUBMITTED)).routeId(ROUTE_ID)
                 .process(e -> e.setProperty(ACCEPTED, preparation.prepare(Headers.messageId(e))))
                 .filter(exchangeProperty(ACCEPTED))
+                .setHeader(Headers.MESSAGE_ID, body())
                 .to(settings.to(Hop.OUTBOUND_DISPATCH));
     }
 }
