@@ -19,7 +19,7 @@ public final class BackendDeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.BACKEND_DELIVERY)).routeId(ROUTE_ID)
+        from(settings.from(Hop.BACKEND_DELIVERY)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .process(e -> delivery.deliver(Headers.messageId(e)));
     }
 }

@@ -19,7 +19,7 @@ public final class EvidenceRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.EVIDENCE_INBOUND)).routeId(ROUTE_ID)
+        from(settings.from(Hop.EVIDENCE_INBOUND)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .process(e -> correlation.correlate(Headers.messageId(e)));
     }
 }

@@ -26,8 +26,10 @@ public final class GatewayDispatchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.OUTBOUND_DISPATCH)).routeId(MESSAGE_ROUTE_ID).process(this::send);
-        from(settings.from(Hop.EVIDENCE_OUTBOUND)).routeId(EVIDENCE_ROUTE_ID).process(this::send);
+        from(settings.from(Hop.OUTBOUND_DISPATCH)).routeId(MESSAGE_ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+                .process(this::send);
+        from(settings.from(Hop.EVIDENCE_OUTBOUND)).routeId(EVIDENCE_ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+                .process(this::send);
     }
 
     private void send(Exchange exchange) {

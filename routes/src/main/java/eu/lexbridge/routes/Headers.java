@@ -8,8 +8,6 @@ final class Headers {
 
     /** Artemis message groups: one conversation is consumed in order. */
     static final String GROUP = "JMSXGroupID";
-    /** The connector message id again as a header, so that Camel puts it in the logging MDC. */
-    static final String MESSAGE_ID = "connectorMessageId";
     /** How often the broker has delivered this message, counting the first time. */
     static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 

@@ -20,16 +20,14 @@ public final class InboundBusinessRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.INBOUND_BUSINESS)).routeId(ROUTE_ID)
+        from(settings.from(Hop.INBOUND_BUSINESS)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .setProperty(MESSAGE_ID, body())
                 .process(e -> e.getMessage().setBody(acceptance.accept(Headers.messageId(e))
                         .map(Object::toString).orElse(null)))
                 .filter(body().isNotNull())
-                    .setHeader(Headers.MESSAGE_ID, body())
-                    .to(settings.to(Hop.EVIDENCE_OUTBOUND))
+                        .to(settings.to(Hop.EVIDENCE_OUTBOUND))
                     .setBody(exchangeProperty(MESSAGE_ID))
-                    .setHeader(Headers.MESSAGE_ID, body())
-                    .to(settings.to(Hop.BACKEND_DELIVERY))
+                        .to(settings.to(Hop.BACKEND_DELIVERY))
                 .end();
     }
 }

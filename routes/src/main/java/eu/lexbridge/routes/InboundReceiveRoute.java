@@ -21,16 +21,14 @@ public final class InboundReceiveRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.INBOUND_RECEIVED)).routeId(ROUTE_ID)
+        from(settings.from(Hop.INBOUND_RECEIVED)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .process(e -> e.setProperty(KIND, store.find(Headers.messageId(e))
                         .map(m -> m.kind().name()).orElse(null)))
                 .choice()
                     .when(exchangeProperty(KIND).isEqualTo(MessageKind.BUSINESS.name()))
-                        .setHeader(Headers.MESSAGE_ID, body())
-                        .to(settings.to(Hop.INBOUND_BUSINESS))
+                                .to(settings.to(Hop.INBOUND_BUSINESS))
                     .when(exchangeProperty(KIND).isEqualTo(MessageKind.EVIDENCE.name()))
-                        .setHeader(Headers.MESSAGE_ID, body())
-                        .to(settings.to(Hop.EVIDENCE_INBOUND))
+                                .to(settings.to(Hop.EVIDENCE_INBOUND))
                     .otherwise()
                         .log("message ${body} is not in the store; nothing to do")
                 .end();

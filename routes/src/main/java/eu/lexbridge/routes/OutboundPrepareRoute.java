@@ -20,10 +20,9 @@ public final class OutboundPrepareRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.OUTBOUND_SUBMITTED)).routeId(ROUTE_ID)
+        from(settings.from(Hop.OUTBOUND_SUBMITTED)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .process(e -> e.setProperty(ACCEPTED, preparation.prepare(Headers.messageId(e))))
                 .filter(exchangeProperty(ACCEPTED))
-                .setHeader(Headers.MESSAGE_ID, body())
                 .to(settings.to(Hop.OUTBOUND_DISPATCH));
     }
 }

@@ -24,7 +24,6 @@ public final class JmsMessageBus implements MessageBus {
             jms.send(hop.queue(), session -> {
                 TextMessage message = session.createTextMessage(connectorMessageId.toString());
                 message.setStringProperty("JMSXGroupID", conversationId);
-                message.setStringProperty("connectorMessageId", connectorMessageId.toString()); // for the log MDC
                 return message;
             });
         } catch (JmsException e) {
