@@ -85,6 +85,10 @@ class ConnectorApplicationTest {
                 () -> pki.parties().get("de-court").as4Certificate().toString());
         registry.add("lexbridge.network.services[0].service", () -> "EEvidence");
         registry.add("lexbridge.network.services[0].action", () -> "EPOC");
+        registry.add("lexbridge.evidence.seal.key-store", () -> at.sealKeyStore().toString());
+        registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
+        registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
+        registry.add("lexbridge.evidence.trust-store-password", () -> password);
         registry.add("lexbridge.as4.key-store", () -> at.as4KeyStore().toString());
         registry.add("lexbridge.as4.key-store-password", () -> password);
         registry.add("lexbridge.as4.trust-store", () -> pki.trustStore().toString());

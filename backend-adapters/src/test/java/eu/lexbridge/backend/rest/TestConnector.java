@@ -10,7 +10,10 @@ import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.EvidenceIssuer;
+import eu.lexbridge.core.evidence.EvidenceCheck;
+import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.InboundAcceptance;
+import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.Submission;
@@ -117,9 +120,16 @@ public class TestConnector {
         return new InboundReception(store, payloads, partners, bus, clock, MAX_PAYLOAD_BYTES);
     }
 
+    /**
+     * Takes every evidence at its word: these tests are about the REST API; evidence seals are tested in trust-store
+     * and end to end in connector-app.
+     */
     @Bean
-    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, EvidenceIssuer evidences, Clock clock) {
-        return new InboundAcceptance(store, evidences, clock);
+    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, FixedPartnerDirectory partners,
+                                        EvidenceIssuer evidences, Clock clock) {
+        EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
+                EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
+        return new InboundAcceptance(store, partners, believing, evidences, clock);
     }
 
     @Bean

@@ -24,7 +24,16 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.app.evidence.SealVerification;
+import eu.lexbridge.core.port.EvidenceVerifier;
+import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
+import eu.lexbridge.trust.evidence.SealedEvidenceFactory;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
@@ -66,9 +75,28 @@ public class CoreConfiguration {
         return new DefaultBackendRouter(connector.defaultBackend());
     }
 
+    /** Every evidence we issue is sealed with the evidence key. */
     @Bean
-    EvidenceFactory evidenceFactory(ConnectorProperties connector) {
-        return new RemEvidenceFactory(connector.partyId(), connector.partyId(), ZoneOffset.UTC);
+    EvidenceFactory evidenceFactory(ConnectorProperties connector, EvidenceProperties evidence, Clock clock) {
+        var seal = evidence.seal();
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(seal.keyStore(), seal.keyStorePassword()),
+                seal.keyAlias(), seal.effectiveKeyPassword());
+        return new SealedEvidenceFactory(new RemEvidenceFactory(connector.partyId(), connector.partyId(),
+                ZoneOffset.UTC), new EvidenceSealer(key, seal.referenceDigest(), clock));
+    }
+
+    @Bean
+    EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, NetworkProperties network, PayloadStore payloads,
+                                      Clock clock) {
+        Map<String, X509Certificate> pinned = new HashMap<>();
+        for (var partner : network.partners()) {
+            if (partner.sealCertificate() != null) {
+                pinned.put(partner.name(), KeyStores.readCertificate(partner.sealCertificate()));
+            }
+        }
+        var trust = KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword());
+        return new SealVerification(eu.lexbridge.trust.evidence.EvidenceVerifier.trusting(trust, clock), payloads,
+                pinned);
     }
 
     @Bean
@@ -103,8 +131,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    InboundAcceptance inboundAcceptance(MessageStore store, EvidenceIssuer issuer, Clock clock) {
-        return new InboundAcceptance(store, issuer, clock);
+    InboundAcceptance inboundAcceptance(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
+                                        EvidenceIssuer issuer, Clock clock) {
+        return new InboundAcceptance(store, partners, verifier, issuer, clock);
     }
 
     @Bean
@@ -113,8 +142,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    EvidenceCorrelation evidenceCorrelation(MessageStore store, Clock clock) {
-        return new EvidenceCorrelation(store, clock);
+    EvidenceCorrelation evidenceCorrelation(MessageStore store, PartnerDirectory partners,
+                                            EvidenceVerifier verifier, Clock clock) {
+        return new EvidenceCorrelation(store, partners, verifier, clock);
     }
 
     @Bean

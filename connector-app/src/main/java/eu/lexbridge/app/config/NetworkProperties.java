@@ -26,13 +26,16 @@ public record NetworkProperties(@NotEmpty List<@Valid PartnerEntry> partners,
      * One partner connector.
      *
      * @param certificate its AS4 certificate (PEM or DER): we encrypt to it and check its signatures against it
+     * @param sealCertificate the certificate its evidences must be sealed with (PEM or DER); when empty, any seal
+     *     trusted by {@code lexbridge.evidence.trust-store} is accepted from this partner
      */
     public record PartnerEntry(@NotBlank String name, @NotBlank String partyId,
                                @NotBlank @DefaultValue("urn:oasis:names:tc:ebcore:partyid-type:unregistered")
                                String partyIdType,
                                @NotBlank @DefaultValue("GW") String role,
                                @NotNull URI endpoint,
-                               @NotNull Path certificate) {
+                               @NotNull Path certificate,
+                               Path sealCertificate) {
     }
 
     /** One service/action pair. */

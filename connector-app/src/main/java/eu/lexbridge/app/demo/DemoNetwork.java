@@ -52,7 +52,7 @@ final class DemoNetwork {
 
     void prepare() {
         Path pki = root.resolve("pki");
-        if (!Files.exists(pki.resolve("truststore.p12"))) {
+        if (!Files.exists(pki.resolve(issuing.party()).resolve("seal.p12"))) { // also renews a PKI from before seals
             GeneratedPki generated = TestPki.generate(pki, List.of(issuing.party(), enforcing.party()), PKI_PASSWORD);
             System.out.println("  test PKI written to " + generated.directory());
         }
@@ -88,10 +88,17 @@ final class DemoNetwork {
                         party-id: %7$s
                         endpoint: %8$s
                         certificate: %3$s/%7$s/as4.crt
+                        seal-certificate: %3$s/%7$s/seal.crt
                     services:
                       - service: %9$s
                         service-type: "%10$s"
                         action: %11$s
+                  evidence:
+                    seal:
+                      key-store: %3$s/%1$s/seal.p12
+                      key-store-password: %4$s
+                    trust-store: %3$s/truststore.p12
+                    trust-store-password: %4$s
                   as4:
                     key-store: %3$s/%1$s/as4.p12
                     key-store-password: %4$s

@@ -154,6 +154,11 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public void note(TimelineEntry entry) {
+        timeline(entry);
+    }
+
+    @Override
     public Optional<Evidence> findEvidence(UUID subjectMessageId, EvidenceType type, EvidenceOrigin origin) {
         return jdbc.query("select " + EVIDENCE_COLUMNS + " from lb_evidence where subject_id = ? and type = ? "
                         + "and origin = ?", EVIDENCE, subjectMessageId, type.name(), origin.name())

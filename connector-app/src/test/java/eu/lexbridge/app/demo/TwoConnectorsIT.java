@@ -79,10 +79,11 @@ class TwoConnectorsIT {
             assertThat(states(got)).containsSubsequence("RECEIVED", "AVAILABLE_TO_BACKEND", "DELIVERED_TO_BACKEND");
             assertThat(evidences(got)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/RECEIVED",
                     "RELAY_REMMD_ACCEPTANCE/ISSUED", "DELIVERY/ISSUED");
-            // the back-end receives every evidence as the original XML
+            assertThat(sent.path("entries").toString()).contains("seal verified");
+            // the back-end receives every evidence as the original, sealed XML
             for (JsonNode evidence : got.path("evidences")) {
                 String xml = new String(deBackend.download(evidence.path("href").asText()), StandardCharsets.UTF_8);
-                assertThat(xml).contains("http://uri.etsi.org/02640/v2#");
+                assertThat(xml).contains("http://uri.etsi.org/02640/v2#").contains("SignatureValue");
             }
             assertThat(deBackend.inbox().path("messages")).isEmpty();
         }
@@ -145,6 +146,33 @@ class TwoConnectorsIT {
             assertThat(evidences(atBackend.timeline(sentId))).contains("RELAY_REMMD_FAILURE/ISSUED");
             assertThat(deBackend.inbox().path("messages")).isEmpty();
             assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
+        }
+    }
+
+    @Test
+    void evidencesSealedByAnUntrustedKeyAreRefusedAndChangeNoState() throws Exception {
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        // Germany seals its evidences with a key from a CA that Austria does not trust.
+        Path rogue = TestPki.generate(root.resolve("rogue-pki"), List.of(de.party()), DemoNetwork.PKI_PASSWORD)
+                .parties().get(de.party()).sealKeyStore();
+        Files.copy(rogue, root.resolve("pki").resolve(de.party()).resolve("seal.p12"),
+                StandardCopyOption.REPLACE_EXISTING);
+        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+            var atBackend = up(a);
+            var deBackend = up(b);
+            JsonNode submitted = submit(atBackend, de);
+            String sentId = submitted.path("connectorMessageId").asText();
+            JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
+            deBackend.acknowledge(arrived.path("connectorMessageId").asText());
+
+            await("the DELIVERY evidence to be refused", () -> atBackend.timeline(sentId).path("entries").toString()
+                    .contains("DELIVERY") ? true : null);
+            JsonNode timeline = atBackend.timeline(sentId);
+            assertThat(timeline.path("entries").toString()).contains("refused, state unchanged");
+            assertThat(evidences(timeline)).containsExactly("SUBMISSION_ACCEPTANCE/ISSUED");
+            assertThat(atBackend.message(sentId).path("state").asText()).isIn("ACCEPTED", "SENT");
+            assertThat(Files.readString(at.logFile())).contains("lexbridge.security");
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -8,7 +9,10 @@ import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PartnerDirectory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,18 +20,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matches a received evidence message to the message we sent and moves that message's state. An evidence that refers
- * to nothing we sent, or comes from a party we did not send to, changes no state and is a security event.
+ * Matches a received evidence message to the message we sent, checks its seal, and moves that message's state. An
+ * evidence that refers to nothing we sent, comes from a party we did not send to, or whose seal or signer fails,
+ * changes no state and is a security event; the subject's timeline says why it was refused.
  */
 public final class EvidenceCorrelation {
 
     private static final Logger SECURITY = LoggerFactory.getLogger("lexbridge.security");
 
     private final MessageStore store;
+    private final PartnerDirectory partners;
+    private final EvidenceVerifier verifier;
     private final Clock clock;
 
-    public EvidenceCorrelation(MessageStore store, Clock clock) {
+    public EvidenceCorrelation(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier, Clock clock) {
         this.store = store;
+        this.partners = partners;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
@@ -53,10 +62,25 @@ public final class EvidenceCorrelation {
             return;
         }
         UUID subjectId = subject.get().connectorMessageId();
+        var sender = partners.byPartyId(carrier.from().partyId());
+        EvidenceCheck check = sender.isPresent() ? verifier.check(document.get(), sender.get())
+                : EvidenceCheck.unusable("the sending party is not a configured partner");
+        String problem = !check.acceptable() ? check.finding()
+                : check.type() != type.get() ? "the document is " + check.type() + " but travels as " + type.get()
+                : check.aboutEbmsMessageId() != null && !check.aboutEbmsMessageId().equals(carrier.refToMessageId())
+                ? "the document is about " + check.aboutEbmsMessageId() + ", the AS4 message about "
+                + carrier.refToMessageId()
+                : null;
+        if (problem != null) {
+            store.note(TimelineEntry.evidence(subjectId, clock.instant(), type.get(), EvidenceOrigin.RECEIVED,
+                    "refused, state unchanged: " + problem));
+            refuse(carrier, type.get() + " about message " + subjectId + ": " + problem);
+            return;
+        }
         if (store.findEvidence(subjectId, type.get(), EvidenceOrigin.RECEIVED).isEmpty()) {
             store.recordEvidence(new Evidence(UUID.randomUUID(), subjectId, type.get(), EvidenceOrigin.RECEIVED,
                     document.get(), carrierId, clock.instant(), null), null, type.get().outboundState(),
-                    type.get() + " received from party " + carrier.from().partyId());
+                    type.get() + " received from party " + carrier.from().partyId() + "; " + check.finding());
         }
         store.advance(carrierId, MessageState.AVAILABLE_TO_BACKEND,
                 "evidence about message " + subjectId + " recorded", clock.instant());

@@ -53,6 +53,9 @@ public interface MessageStore {
      */
     boolean recordEvidence(Evidence evidence, ConnectorMessage carrier, MessageState subjectState, String cause);
 
+    /** Adds a line to a message's timeline without changing anything else, e.g. a refused evidence. */
+    void note(TimelineEntry entry);
+
     Optional<Evidence> findEvidence(UUID subjectMessageId, EvidenceType type, EvidenceOrigin origin);
 
     List<Evidence> evidences(UUID subjectMessageId);

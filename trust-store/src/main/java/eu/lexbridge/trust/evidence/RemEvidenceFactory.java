@@ -26,9 +26,13 @@ import javax.xml.stream.XMLStreamException;
  * JAXB-marshalled, pretty-printed): same root elements, namespace declarations, element order and quirks
  * ({@code http:uri.etsi.org/...} event codes, the literal "displayName", an empty issuer postal address).
  *
- * <p>First cut: the document is not signed yet; the enveloped XAdES signature is added by a later step. Only
- * message metadata goes in — ids, addresses, times and the SHA-256 of the business document as already recorded in
- * its {@link PayloadRef} — never payload content.
+ * <p>The document is not sealed: {@link SealedEvidenceFactory} adds the enveloped XAdES signature through
+ * {@link EvidenceSealer}. Only message metadata goes in — ids, addresses, times and the SHA-256 of the business
+ * document as already recorded in its {@link PayloadRef} — never payload content.
+ *
+ * <p>The indentation follows the official sample file. That file was indented after it was signed (its signature
+ * verifies only without the whitespace), so the official connector itself writes evidences without indentation;
+ * whitespace is covered by the seal either way and changes nothing for a verifier.
  */
 public final class RemEvidenceFactory implements EvidenceFactory {
 

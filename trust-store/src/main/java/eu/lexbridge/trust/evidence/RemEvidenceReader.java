@@ -12,15 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads an ETSI TS 102 640 v2 evidence document, ours or the official connector's, into a
- * {@link RemEvidenceSummary}. It does not verify the signature.
+ * {@link RemEvidenceSummary}. It does not verify the signature: {@link EvidenceVerifier} does.
  *
  * <p>Evidences arrive from other Member States, so parsing is closed to XML attacks: no DTD is processed, no
  * external entity or schema is fetched, and a document that has a DOCTYPE at all is refused, since no evidence
@@ -42,24 +40,13 @@ public final class RemEvidenceReader {
         Objects.requireNonNull(document, "document");
         XMLStreamReader xml = null;
         try {
-            xml = secureFactory().createXMLStreamReader(document);
+            xml = SecureXmlInput.factory().createXMLStreamReader(document);
             return summarise(xml);
         } catch (XMLStreamException e) {
             throw new UnreadableEvidenceException("The evidence document cannot be parsed: " + e.getMessage(), e);
         } finally {
             close(xml);
         }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        // The JDK's own parser, so the protections below do not depend on what else is on the class path.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
     }
 
     private static RemEvidenceSummary summarise(XMLStreamReader xml) throws XMLStreamException {

@@ -10,12 +10,17 @@ import java.util.Objects;
  * @param as4KeyStore PKCS#12 with the AS4 signing/encryption key and chain under alias {@code as4}
  * @param as4Certificate the AS4 leaf certificate, PEM
  * @param tlsKeyStore PKCS#12 with the TLS key and chain under alias {@code tls}
+ * @param sealKeyStore PKCS#12 with the evidence-seal key and chain under alias {@code seal}
+ * @param sealCertificate the evidence-seal leaf certificate, PEM: what partners pin to verify our evidences
  */
-public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Path tlsKeyStore) {
+public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Path tlsKeyStore, Path sealKeyStore,
+                        Path sealCertificate) {
     public PartyKeys {
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(as4KeyStore, "as4KeyStore");
         Objects.requireNonNull(as4Certificate, "as4Certificate");
         Objects.requireNonNull(tlsKeyStore, "tlsKeyStore");
+        Objects.requireNonNull(sealKeyStore, "sealKeyStore");
+        Objects.requireNonNull(sealCertificate, "sealCertificate");
     }
 }

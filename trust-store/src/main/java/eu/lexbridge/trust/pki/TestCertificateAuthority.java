@@ -31,7 +31,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed root CA that issues the AS4 and TLS leaf certificates of the test PKI. It signs through the JDK's
+ * A self-signed root CA that issues the AS4, TLS and evidence-seal leaf certificates of the test PKI. It signs through the JDK's
  * providers (SHA256withRSA), so nothing registers Bouncy Castle as a JCA provider as a side effect.
  */
 final class TestCertificateAuthority {
@@ -85,6 +85,22 @@ final class TestCertificateAuthority {
             return new IssuedKey(keys.getPrivate(), List.of(sign(builder, rootKeys()), certificate()));
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("Cannot issue the AS4 certificate " + commonName, e);
+        }
+    }
+
+    /**
+     * An evidence-seal key: digitalSignature and nonRepudiation only, so it cannot stand in for the AS4 or TLS key
+     * (Annex I 5.3: a key of its own per purpose).
+     */
+    IssuedKey issueSeal(String commonName, Instant now) {
+        KeyPair keys = rsa(LEAF_KEY_BITS, random);
+        try {
+            X509v3CertificateBuilder builder = leaf(commonName, keys.getPublic(), now)
+                    .addExtension(Extension.keyUsage, true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            return new IssuedKey(keys.getPrivate(), List.of(sign(builder, rootKeys()), certificate()));
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("Cannot issue the evidence-seal certificate " + commonName, e);
         }
     }
 

@@ -28,8 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates a complete test PKI for the demo and for tests: a root CA, a trust store, and per party an AS4 key and a
- * TLS key. Every key store is a JDK "PKCS12" key store, so the JDK, WSS4J and Tomcat read it as it is.
+ * Generates a complete test PKI for the demo and for tests: a root CA, a trust store, and per party an AS4 key, a
+ * TLS key and an evidence-seal key. Every key store is a JDK "PKCS12" key store, so the JDK, WSS4J and Tomcat read it as it is.
  *
  * <p>Not for production: the CA key is thrown away and nothing is revocable.
  */
@@ -39,6 +39,7 @@ public final class TestPki {
     public static final String TRUST_STORE_ALIAS = "ca";
     public static final String AS4_ALIAS = "as4";
     public static final String TLS_ALIAS = "tls";
+    public static final String SEAL_ALIAS = "seal";
 
     private static final Logger LOG = LoggerFactory.getLogger(TestPki.class);
     private static final Pattern PARTY_NAME = Pattern.compile("[a-z0-9-]+");
@@ -52,7 +53,9 @@ public final class TestPki {
      * certificate, alias {@code ca}), and per party name P: {@code P/as4.p12} (alias {@code as4}: RSA-2048 key + leaf
      * certificate CN=P AS4, KeyUsage digitalSignature|nonRepudiation|keyEncipherment, chain including the CA),
      * {@code P/as4.crt} (PEM leaf), {@code P/tls.p12} (alias {@code tls}: RSA-2048 key + leaf CN=P TLS with SAN
-     * DNS:localhost and IP:127.0.0.1, EKU serverAuth+clientAuth, chain including the CA). All PKCS#12 files, and the
+     * DNS:localhost and IP:127.0.0.1, EKU serverAuth+clientAuth, chain including the CA), {@code P/seal.p12} (alias
+     * {@code seal}: RSA-2048 key + leaf CN=P Evidence Seal, KeyUsage digitalSignature|nonRepudiation, chain including
+     * the CA) and {@code P/seal.crt} (PEM leaf). All PKCS#12 files, and the
      * keys in them, use {@code password}. Leaf certificates are valid from now minus one day for two years. Existing
      * files are overwritten.
      *
@@ -80,11 +83,14 @@ public final class TestPki {
             Path partyDir = dir.resolve(party);
             IssuedKey as4 = ca.issueAs4(party + " AS4", now);
             IssuedKey tls = ca.issueTls(party + " TLS", now);
+            IssuedKey seal = ca.issueSeal(party + " Evidence Seal", now);
             PartyKeys keys = new PartyKeys(party, partyDir.resolve("as4.p12"), partyDir.resolve("as4.crt"),
-                    partyDir.resolve("tls.p12"));
+                    partyDir.resolve("tls.p12"), partyDir.resolve("seal.p12"), partyDir.resolve("seal.crt"));
             write(keys.as4KeyStore(), keyStore(AS4_ALIAS, as4, password), true);
             write(keys.as4Certificate(), pem(as4.certificate()), false);
             write(keys.tlsKeyStore(), keyStore(TLS_ALIAS, tls, password), true);
+            write(keys.sealKeyStore(), keyStore(SEAL_ALIAS, seal, password), true);
+            write(keys.sealCertificate(), pem(seal.certificate()), false);
             written.put(party, keys);
         }
         LOG.info("Wrote a test PKI to {} for parties {}", dir, parties);

@@ -69,7 +69,10 @@ class TestPkiTest {
         assertThat(court.as4KeyStore()).isEqualTo(dir.resolve("de-court/as4.p12")).isRegularFile();
         assertThat(court.as4Certificate()).isEqualTo(dir.resolve("de-court/as4.crt")).isRegularFile();
         assertThat(court.tlsKeyStore()).isEqualTo(dir.resolve("de-court/tls.p12")).isRegularFile();
+        assertThat(court.sealKeyStore()).isEqualTo(dir.resolve("de-court/seal.p12")).isRegularFile();
+        assertThat(court.sealCertificate()).isEqualTo(dir.resolve("de-court/seal.crt")).isRegularFile();
         assertThat(Files.readString(court.as4Certificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
+        assertThat(Files.readString(court.sealCertificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
     }
 
     @Test
@@ -117,6 +120,35 @@ class TestPkiTest {
         assertThat(store.getCertificateChain("as4")).hasSize(2);
         assertValidChain(store.getCertificateChain("as4"));
         assertSignsAndVerifies(key, leaf);
+    }
+
+    /** Annex I 5.3: the evidence seal is a key of its own, and its certificate allows signing only. */
+    @Test
+    void sealKeyIsAnRsa2048SigningOnlyKeyOfItsOwnChainedToTheCa() throws Exception {
+        PartyKeys party = pki.parties().get("at-prosecutor");
+        KeyStore store = KeyStores.loadPkcs12(party.sealKeyStore(), PASSWORD);
+        assertThat(List.copyOf(java.util.Collections.list(store.aliases()))).containsExactly("seal");
+        X509Certificate leaf = (X509Certificate) store.getCertificate("seal");
+        PrivateKey key = (PrivateKey) store.getKey("seal", PASSWORD);
+
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=at-prosecutor Evidence Seal");
+        assertThat(leaf).isEqualTo(KeyStores.readCertificate(party.sealCertificate()));
+        assertThat(((RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(leaf.getCriticalExtensionOIDs()).contains("2.5.29.15");
+        boolean[] usage = leaf.getKeyUsage();
+        assertThat(usage[0]).as("digitalSignature").isTrue();
+        assertThat(usage[1]).as("nonRepudiation").isTrue();
+        assertThat(usage[2]).as("keyEncipherment").isFalse();
+        assertThat(usage[5]).as("keyCertSign").isFalse();
+        assertThat(leaf.getExtendedKeyUsage()).isNull();
+        assertThat(store.getCertificateChain("seal")).hasSize(2);
+        assertValidChain(store.getCertificateChain("seal"));
+        assertSignsAndVerifies(key, leaf);
+
+        X509Certificate as4 = KeyStores.readCertificate(party.as4Certificate());
+        X509Certificate tls = (X509Certificate) KeyStores.loadPkcs12(party.tlsKeyStore(), PASSWORD)
+                .getCertificate("tls");
+        assertThat(leaf.getPublicKey()).isNotEqualTo(as4.getPublicKey()).isNotEqualTo(tls.getPublicKey());
     }
 
     @Test

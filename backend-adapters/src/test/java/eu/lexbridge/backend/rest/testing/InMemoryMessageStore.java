@@ -136,6 +136,21 @@ public final class InMemoryMessageStore implements MessageStore {
                 .toList();
     }
 
+    @Override
+    public synchronized List<ConnectorMessage> overdue(MessageState state, Instant createdBefore, int limit) {
+        return messages.values().stream()
+                .filter(m -> m.kind() == MessageKind.BUSINESS && m.direction() == Direction.OUTBOUND
+                        && m.state() == state && m.createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing(ConnectorMessage::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void note(TimelineEntry entry) {
+        timeline.add(entry);
+    }
+
     public synchronized List<ConnectorMessage> all() {
         return List.copyOf(messages.values());
     }

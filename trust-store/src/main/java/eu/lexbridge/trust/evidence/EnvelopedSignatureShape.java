@@ -1,0 +1,165 @@
+package eu.lexbridge.trust.evidence;
+
+import static eu.lexbridge.trust.evidence.RemVocabulary.DSIG_NS;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Where the XML signatures of an evidence sit and what their references point at, read before DSS sees the document:
+ * an evidence seal is one ds:Signature, a child of the root, whose references stay inside the document, and whose
+ * whole-document reference takes out nothing but the signature itself. Anything else (several signatures, a wrapped
+ * one, a reference to a file or URL, a transform that filters content out) is refused before any reference is
+ * resolved.
+ *
+ * @param signatures how many ds:Signature elements the document has, at any depth
+ * @param childOfRoot whether the first ds:Signature is a child of the root element
+ * @param referenceUris the URI of every ds:Reference, in document order; {@code null} for a reference without one
+ * @param wholeDocumentTransforms the transforms of every reference to the whole document (URI ""), each written as
+ *     its algorithm, followed by its XPath in parentheses for the XPath transforms
+ * @param unexpectedTransforms those of {@code wholeDocumentTransforms} that could leave content out of the digest
+ */
+record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String> referenceUris,
+                               List<String> wholeDocumentTransforms, List<String> unexpectedTransforms) {
+
+    private static final String XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116";
+    private static final String XPATH_FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2";
+    /** Transforms that keep every node of the document but the enveloped signature. */
+    private static final Set<String> KEEPING_CONTENT = Set.of(
+            "http://www.w3.org/2000/09/xmldsig#enveloped-signature",
+            "http://www.w3.org/2001/10/xml-exc-c14n#",
+            "http://www.w3.org/2001/10/xml-exc-c14n#WithComments",
+            "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+            "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments",
+            "http://www.w3.org/2006/12/xml-c14n11",
+            "http://www.w3.org/2006/12/xml-c14n11#WithComments");
+    /** The official connector's XPath: every node that is not the signature or in it. */
+    private static final Pattern NOT_THE_SIGNATURE = Pattern.compile("not\\(ancestor-or-self::(\\w+):Signature\\)");
+    /** DSS's default XPath Filter 2.0: subtract the signature. */
+    private static final Pattern SUBTRACT_THE_SIGNATURE = Pattern.compile("(?:/descendant::|//)(\\w+):Signature");
+
+    EnvelopedSignatureShape {
+        referenceUris = Collections.unmodifiableList(new ArrayList<>(referenceUris));
+        wholeDocumentTransforms = List.copyOf(wholeDocumentTransforms);
+        unexpectedTransforms = List.copyOf(unexpectedTransforms);
+    }
+
+    /** @throws UnreadableEvidenceException when the document cannot be parsed or has a DOCTYPE */
+    static EnvelopedSignatureShape of(byte[] document) {
+        XMLStreamReader xml = null;
+        try {
+            xml = SecureXmlInput.factory().createXMLStreamReader(new ByteArrayInputStream(document));
+            return read(xml);
+        } catch (XMLStreamException e) {
+            throw new UnreadableEvidenceException("The evidence document cannot be parsed: " + e.getMessage(), e);
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close();
+                } catch (XMLStreamException ignored) {
+                    // in-memory input: nothing to release
+                }
+            }
+        }
+    }
+
+    private static EnvelopedSignatureShape read(XMLStreamReader xml) throws XMLStreamException {
+        int signatures = 0;
+        boolean childOfRoot = false;
+        List<String> uris = new ArrayList<>();
+        List<String> transforms = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        boolean inWholeDocumentReference = false;
+        String transform = null; // the algorithm of the open ds:Transform of a whole-document reference
+        String label = null;
+        boolean keepsContent = false;
+        int depth = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new UnreadableEvidenceException(
+                        "The evidence document has a DOCTYPE; documents with a DTD are refused");
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                if (DSIG_NS.equals(xml.getNamespaceURI()) && "Reference".equals(xml.getLocalName())) {
+                    inWholeDocumentReference = false;
+                } else if (transform != null && DSIG_NS.equals(xml.getNamespaceURI())
+                        && "Transform".equals(xml.getLocalName())) {
+                    transforms.add(label);
+                    if (!keepsContent) {
+                        unexpected.add(label);
+                    }
+                    transform = null;
+                }
+                continue;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            depth++;
+            String namespace = xml.getNamespaceURI();
+            String name = xml.getLocalName();
+            if (DSIG_NS.equals(namespace) && "Signature".equals(name)) {
+                signatures++;
+                childOfRoot |= signatures == 1 && depth == 2;
+            } else if (DSIG_NS.equals(namespace) && "Reference".equals(name)) {
+                String uri = xml.getAttributeValue(null, "URI");
+                uris.add(uri);
+                inWholeDocumentReference = "".equals(uri);
+            } else if (inWholeDocumentReference && DSIG_NS.equals(namespace) && "Transform".equals(name)) {
+                transform = String.valueOf(xml.getAttributeValue(null, "Algorithm"));
+                label = transform;
+                keepsContent = KEEPING_CONTENT.contains(transform);
+            } else if (transform != null && isXPath(transform, namespace, name)) {
+                String filter = xml.getAttributeValue(null, "Filter");
+                String path = xml.getElementText().strip();
+                depth--; // getElementText() consumed the end tag
+                keepsContent = takesOutOnlyTheSignature(transform, filter, path, xml);
+                label = transform + "(" + (filter == null ? "" : filter + " ") + path + ")";
+            }
+        }
+        return new EnvelopedSignatureShape(signatures, childOfRoot, uris, transforms, unexpected);
+    }
+
+    private static boolean isXPath(String transform, String namespace, String name) {
+        return "XPath".equals(name) && (XPATH.equals(transform) && DSIG_NS.equals(namespace)
+                || XPATH_FILTER2.equals(transform) && XPATH_FILTER2.equals(namespace));
+    }
+
+    /** The XPath takes out the ds:Signature (its prefix bound to XML-DSig) and nothing else. */
+    private static boolean takesOutOnlyTheSignature(String transform, String filter, String path,
+                                                    XMLStreamReader xml) {
+        Matcher matcher = XPATH.equals(transform) ? NOT_THE_SIGNATURE.matcher(path)
+                : "subtract".equals(filter) ? SUBTRACT_THE_SIGNATURE.matcher(path) : null;
+        return matcher != null && matcher.matches()
+                && DSIG_NS.equals(xml.getNamespaceContext().getNamespaceURI(matcher.group(1)));
+    }
+
+    boolean signed() {
+        return signatures > 0;
+    }
+
+    /** One signature, a child of the root. */
+    boolean enveloped() {
+        return signatures == 1 && childOfRoot;
+    }
+
+    /** Every reference names this document: the whole of it ("") or an element in it ("#id"). */
+    boolean referencesStayInside() {
+        return referenceUris.stream().allMatch(uri -> uri != null && (uri.isEmpty() || uri.startsWith("#")));
+    }
+
+    /** Some reference covers the whole document, and none of those takes content out before the digest. */
+    boolean coversWholeDocument() {
+        return referenceUris.contains("") && unexpectedTransforms.isEmpty();
+    }
+}

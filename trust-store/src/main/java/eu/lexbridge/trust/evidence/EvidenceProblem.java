@@ -1,0 +1,73 @@
+package eu.lexbridge.trust.evidence;
+
+import java.util.Objects;
+
+/**
+ * One finding of an evidence verification.
+ *
+ * @param code what was found
+ * @param detail a sentence for a person; names certificates and algorithms, never document content
+ */
+public record EvidenceProblem(Code code, String detail) {
+
+    public EvidenceProblem {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** What a finding says something about. */
+    public enum Aspect {
+        /** The signature's cryptographic integrity: a finding of this kind means the evidence is not intact. */
+        INTEGRITY,
+        /** Whether the signer is one we trust: a finding of this kind means the signer is not trusted. */
+        TRUST,
+        /** Worth knowing, changes neither verdict (e.g. SHA-1 references, which e-CODEX uses on purpose). */
+        NOTICE
+    }
+
+    public enum Code {
+        NOT_SIGNED(Aspect.INTEGRITY),
+        /** Several signatures, a signature that is not a child of the root, or a reference out of the document. */
+        NOT_ENVELOPED(Aspect.INTEGRITY),
+        /** DSS could not read the signature. */
+        SIGNATURE_UNREADABLE(Aspect.INTEGRITY),
+        /** A reference digest or the signature value does not match. */
+        SIGNATURE_BROKEN(Aspect.INTEGRITY),
+        /** The signature is intact but does not cover the whole evidence. */
+        NOT_WHOLE_DOCUMENT(Aspect.INTEGRITY),
+        /** No certificate in the signature verifies it. */
+        SIGNER_UNKNOWN(Aspect.TRUST),
+        /** The signer's certificate does not chain to a trust anchor. */
+        SIGNER_UNTRUSTED(Aspect.TRUST),
+        /** The signer is trusted, but is not the partner the evidence should come from. */
+        SIGNER_NOT_EXPECTED(Aspect.TRUST),
+        /** The signer's certificate (or a CA above it) was not valid at the time the signature claims. */
+        SIGNER_NOT_VALID_AT_SIGNING_TIME(Aspect.TRUST),
+        /** The signer's certificate does not allow signing (key usage). */
+        SIGNER_KEY_USAGE(Aspect.TRUST),
+        /** The signature claims no signing time, or one in the future. */
+        SIGNING_TIME_IMPLAUSIBLE(Aspect.TRUST),
+        /**
+         * The signer's certificate has expired (or is not yet valid) now. Kept apart from trust: an old evidence
+         * stays what it was, but a new one signed with an expired key is suspect.
+         */
+        SIGNER_EXPIRED(Aspect.NOTICE),
+        /** SHA-1 or weaker in a reference or in the signature. */
+        WEAK_ALGORITHM(Aspect.NOTICE);
+
+        private final Aspect aspect;
+
+        Code(Aspect aspect) {
+            this.aspect = aspect;
+        }
+
+        public Aspect aspect() {
+            return aspect;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return code + ": " + detail;
+    }
+}

@@ -1,0 +1,43 @@
+package eu.lexbridge.trust.evidence;
+
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/** A generated test PKI with the seal keys of its parties, for sealing and verifying evidences in tests. */
+final class SealingPki {
+
+    static final char[] PASSWORD = "seal-test-Pa55".toCharArray();
+
+    private final GeneratedPki pki;
+
+    private SealingPki(GeneratedPki pki) {
+        this.pki = pki;
+    }
+
+    static SealingPki generate(Path dir, String... parties) {
+        return new SealingPki(TestPki.generate(dir, List.of(parties), PASSWORD));
+    }
+
+    SealKey sealKey(String party) {
+        KeyStore store = KeyStores.loadPkcs12(pki.parties().get(party).sealKeyStore(), PASSWORD);
+        return SealKey.fromKeyStore(store, TestPki.SEAL_ALIAS, PASSWORD);
+    }
+
+    X509Certificate sealCertificate(String party) {
+        return KeyStores.readCertificate(pki.parties().get(party).sealCertificate());
+    }
+
+    KeyStore trustStore() {
+        return KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);
+    }
+
+    GeneratedPki files() {
+        return pki;
+    }
+}
