@@ -1,6 +1,7 @@
 package eu.lexbridge.app;
 
 import eu.lexbridge.app.cli.DemoCommand;
+import eu.lexbridge.app.cli.EvidenceCommand;
 import eu.lexbridge.app.cli.PkiCommand;
 import eu.lexbridge.app.cli.ServeCommand;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lexbridge", mixinStandardHelpOptions = true, version = "LexBridge 0.1.0",
         description = "An e-CODEX connector.",
-        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {
