@@ -19,7 +19,8 @@ public final class PkiCommand implements Runnable {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Generate a test PKI: a root CA, and per party an AS4 key and a TLS key (never for production).")
+            description = "Generate a test PKI: a root CA, and per party an AS4 key, a TLS key and an evidence-seal key "
+                    + "(never for production).")
     static final class Init implements Callable<Integer> {
 
         @Option(names = "--dir", required = true, description = "Where to write the files")
@@ -39,7 +40,7 @@ public final class PkiCommand implements Runnable {
                 System.out.println("CA certificate: " + pki.caCertificate());
                 System.out.println("trust store:    " + pki.trustStore());
                 pki.parties().forEach((name, keys) -> System.out.println(name + ": AS4 key " + keys.as4KeyStore()
-                        + ", TLS key " + keys.tlsKeyStore()));
+                        + ", TLS key " + keys.tlsKeyStore() + ", evidence-seal key " + keys.sealKeyStore()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());

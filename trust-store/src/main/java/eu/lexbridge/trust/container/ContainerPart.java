@@ -1,0 +1,59 @@
+package eu.lexbridge.trust.container;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One file that goes into {@code SignedContent.zip}: its entry name, its MIME type and where its bytes come from. The
+ * bytes are read once, as a stream, while the container is written.
+ *
+ * @param name the entry name inside SignedContent.zip: a plain file name (no '/', '\\', "..", no control characters)
+ * @param mimeType the MIME type, e.g. {@code application/pdf}
+ * @param source opens the bytes
+ */
+public record ContainerPart(String name, String mimeType, Source source) {
+
+    /** Opens the bytes of a part. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    public ContainerPart {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(mimeType, "mimeType");
+        Objects.requireNonNull(source, "source");
+        String problem = EntryNames.problem(name);
+        if (problem != null || name.contains("/")) {
+            throw new IllegalArgumentException("'" + name + "' is not a usable file name in the container: "
+                    + (problem != null ? problem : "it contains '/'"));
+        }
+    }
+
+    public static ContainerPart ofPath(String name, String mimeType, Path file) {
+        Objects.requireNonNull(file, "file");
+        return new ContainerPart(name, mimeType, () -> Files.newInputStream(file));
+    }
+
+    /** A stream that can be read once: the builder opens it exactly once and closes it. */
+    public static ContainerPart ofStream(String name, String mimeType, InputStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        AtomicBoolean used = new AtomicBoolean();
+        return new ContainerPart(name, mimeType, () -> {
+            if (used.getAndSet(true)) {
+                throw new IOException("The stream of part '" + name + "' was already read");
+            }
+            return stream;
+        });
+    }
+
+    public static ContainerPart ofBytes(String name, String mimeType, byte[] bytes) {
+        byte[] copy = bytes.clone();
+        return new ContainerPart(name, mimeType, () -> new ByteArrayInputStream(copy));
+    }
+}

@@ -1,0 +1,31 @@
+package eu.lexbridge.trust.container;
+
+import java.util.Objects;
+
+/** One finding of a container signature check. */
+public record ContainerProblem(Code code, String detail) {
+
+    public enum Code {
+        /** DSS cannot read signatures.xml, or it holds not exactly one signature. */
+        SIGNATURE_UNREADABLE,
+        /** The signature does not reference the signed data object. */
+        NOT_COVERING_SIGNED_OBJECT,
+        /** A reference digest or the signature value does not verify: the content was changed. */
+        SIGNATURE_BROKEN,
+        /** No certificate in the signature verifies it. */
+        SIGNER_UNKNOWN,
+        /** The signer does not chain to a trust anchor. */
+        SIGNER_UNTRUSTED,
+        /** The signer (or a CA above it) was not valid at the claimed signing time. */
+        SIGNER_NOT_VALID_AT_SIGNING_TIME,
+        /** No signing time, or one in the future. */
+        SIGNING_TIME_IMPLAUSIBLE,
+        /** The signer's certificate is not valid now (reported, not a trust failure by itself). */
+        SIGNER_EXPIRED
+    }
+
+    public ContainerProblem {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(detail, "detail");
+    }
+}

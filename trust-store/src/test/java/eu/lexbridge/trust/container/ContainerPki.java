@@ -1,0 +1,35 @@
+package eu.lexbridge.trust.container;
+
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/** A generated test PKI; its seal key serves as the container-seal key in tests. */
+final class ContainerPki {
+
+    static final char[] PASSWORD = "container-test-Pa55".toCharArray();
+
+    private final GeneratedPki pki;
+
+    private ContainerPki(GeneratedPki pki) {
+        this.pki = pki;
+    }
+
+    static ContainerPki generate(Path dir, String party) {
+        return new ContainerPki(TestPki.generate(dir, List.of(party), PASSWORD));
+    }
+
+    SealKey containerKey(String party) {
+        KeyStore store = KeyStores.loadPkcs12(pki.parties().get(party).sealKeyStore(), PASSWORD);
+        return SealKey.fromKeyStore(store, TestPki.SEAL_ALIAS, PASSWORD);
+    }
+
+    X509Certificate ca() {
+        return KeyStores.readCertificate(pki.caCertificate());
+    }
+}
