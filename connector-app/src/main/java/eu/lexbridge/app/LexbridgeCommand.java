@@ -1,5 +1,6 @@
 package eu.lexbridge.app;
 
+import eu.lexbridge.app.cli.ContainerCommand;
 import eu.lexbridge.app.cli.DemoCommand;
 import eu.lexbridge.app.cli.EvidenceCommand;
 import eu.lexbridge.app.cli.PkiCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lexbridge", mixinStandardHelpOptions = true, version = "LexBridge 0.1.0",
         description = "An e-CODEX connector.",
-        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
+                ContainerCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {
