@@ -89,6 +89,10 @@ class ConnectorApplicationTest {
         registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
         registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
         registry.add("lexbridge.evidence.trust-store-password", () -> password);
+        registry.add("lexbridge.container.country", () -> "AT");
+        registry.add("lexbridge.container.seal.key-store", () -> at.containerKeyStore().toString());
+        registry.add("lexbridge.container.seal.key-store-password", () -> password);
+        registry.add("lexbridge.container.seal.key-alias", () -> "container");
         registry.add("lexbridge.as4.key-store", () -> at.as4KeyStore().toString());
         registry.add("lexbridge.as4.key-store-password", () -> password);
         registry.add("lexbridge.as4.trust-store", () -> pki.trustStore().toString());

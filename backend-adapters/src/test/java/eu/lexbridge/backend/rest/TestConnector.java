@@ -13,6 +13,9 @@ import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.InboundAcceptance;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.ServiceCatalogue;
@@ -129,7 +132,18 @@ public class TestConnector {
                                         EvidenceIssuer evidences, Clock clock) {
         EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
-        return new InboundAcceptance(store, partners, believing, evidences, clock);
+        ContainerPacker noContainers = new ContainerPacker() { // the REST tests send no container
+            @Override
+            public List<PayloadRef> pack(ConnectorMessage outbound) {
+                throw new UnsupportedOperationException("no container in the REST tests");
+            }
+
+            @Override
+            public Unpacked unpack(PayloadRef container, Partner sender) {
+                throw new UnsupportedOperationException("no container in the REST tests");
+            }
+        };
+        return new InboundAcceptance(store, partners, believing, evidences, noContainers, clock);
     }
 
     @Bean

@@ -24,7 +24,16 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.app.container.EcodexContainerPacker;
 import eu.lexbridge.app.evidence.SealVerification;
+import eu.lexbridge.core.port.ContainerPacker;
+import eu.lexbridge.trust.container.EcodexContainerBuilder;
+import eu.lexbridge.trust.container.EcodexContainerReader;
+import java.nio.file.Path;
+import java.security.KeyStoreException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
@@ -44,7 +53,7 @@ import org.springframework.context.annotation.Configuration;
 /** The core flows, wired to the ports' implementations. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, RouteProperties.class,
-        As4Properties.class, EvidenceProperties.class})
+        As4Properties.class, EvidenceProperties.class, ContainerProperties.class})
 public class CoreConfiguration {
 
     @Bean
@@ -85,6 +94,30 @@ public class CoreConfiguration {
                 ZoneOffset.UTC), new EvidenceSealer(key, seal.referenceDigest(), clock));
     }
 
+    /** Containers are sealed with the container key and checked against the CAs of partners' seals. */
+    @Bean
+    ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
+                                    ConnectorProperties connector, PayloadStore payloads, Clock clock) {
+        var seal = container.seal();
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(seal.keyStore(), seal.keyStorePassword()),
+                seal.keyAlias(), seal.effectiveKeyPassword());
+        var trust = KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword());
+        List<X509Certificate> anchors = new ArrayList<>();
+        try {
+            for (String alias : Collections.list(trust.aliases())) {
+                if (trust.getCertificate(alias) instanceof X509Certificate certificate) {
+                    anchors.add(certificate);
+                }
+            }
+        } catch (KeyStoreException e) {
+            throw new IllegalStateException("lexbridge.evidence.trust-store cannot be read", e);
+        }
+        Path work = connector.dataDirectory().resolve("work");
+        return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
+                new EcodexContainerReader(anchors, clock), payloads, work, container.serviceProvider(),
+                container.country(), connector.maxPayloadSize().toBytes());
+    }
+
     @Bean
     EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, NetworkProperties network, PayloadStore payloads,
                                       Clock clock) {
@@ -114,8 +147,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    OutboundPreparation outboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer issuer) {
-        return new OutboundPreparation(store, partners, issuer);
+    OutboundPreparation outboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer issuer,
+                                            ContainerPacker containers) {
+        return new OutboundPreparation(store, partners, issuer, containers);
     }
 
     @Bean
@@ -132,8 +166,8 @@ public class CoreConfiguration {
 
     @Bean
     InboundAcceptance inboundAcceptance(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
-                                        EvidenceIssuer issuer, Clock clock) {
-        return new InboundAcceptance(store, partners, verifier, issuer, clock);
+                                        EvidenceIssuer issuer, ContainerPacker containers, Clock clock) {
+        return new InboundAcceptance(store, partners, verifier, issuer, containers, clock);
     }
 
     @Bean

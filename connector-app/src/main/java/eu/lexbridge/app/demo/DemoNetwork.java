@@ -52,7 +52,8 @@ final class DemoNetwork {
 
     void prepare() {
         Path pki = root.resolve("pki");
-        if (!Files.exists(pki.resolve(issuing.party()).resolve("seal.p12"))) { // also renews a PKI from before seals
+        // also renews a PKI written by an older version, before it had a key per purpose
+        if (!Files.exists(pki.resolve(issuing.party()).resolve("container.p12"))) {
             GeneratedPki generated = TestPki.generate(pki, List.of(issuing.party(), enforcing.party()), PKI_PASSWORD);
             System.out.println("  test PKI written to " + generated.directory());
         }
@@ -99,6 +100,12 @@ final class DemoNetwork {
                       key-store-password: %4$s
                     trust-store: %3$s/truststore.p12
                     trust-store-password: %4$s
+                  container:
+                    country: %14$s
+                    seal:
+                      key-store: %3$s/%1$s/container.p12
+                      key-store-password: %4$s
+                      key-alias: container
                   as4:
                     key-store: %3$s/%1$s/as4.p12
                     key-store-password: %4$s
@@ -112,7 +119,8 @@ final class DemoNetwork {
                         token-sha256: %12$s
                 """.formatted(self.party(), self.port(), pki, password, self.directory().toAbsolutePath().resolve("data"),
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
-                sha256(self.backendToken()), self.managementPort());
+                sha256(self.backendToken()), self.managementPort(),
+                self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT));
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);

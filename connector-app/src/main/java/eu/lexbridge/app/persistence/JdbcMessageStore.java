@@ -59,6 +59,25 @@ public final class JdbcMessageStore implements MessageStore {
         }
     }
 
+    @Override
+    public void addPayloads(UUID connectorMessageId, List<PayloadRef> payloads) {
+        tx.executeWithoutResult(s -> {
+            Integer next = jdbc.queryForObject("select coalesce(max(position) + 1, 0) from lb_payload "
+                    + "where message_id = ?", Integer.class, connectorMessageId);
+            insertPayloads(connectorMessageId, next == null ? 0 : next, payloads);
+        });
+    }
+
+    private void insertPayloads(UUID messageId, int firstPosition, List<PayloadRef> payloads) {
+        int position = firstPosition;
+        for (PayloadRef p : payloads) {
+            jdbc.update("insert into lb_payload (payload_id, message_id, position, kind, name, mime_type, size_bytes, "
+                            + "sha256) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    p.payloadId(), messageId, position++, p.kind().name(), p.name(), p.mimeType(), p.size(),
+                    p.sha256());
+        }
+    }
+
     private void insertMessage(ConnectorMessage m) {
         jdbc.update("insert into lb_message (" + MESSAGE_COLUMNS + ") values "
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -67,13 +86,7 @@ public final class JdbcMessageStore implements MessageStore {
                 m.service().value(), m.service().type(), m.action(), m.from().partyId(), m.from().partyIdType(),
                 m.from().role(), m.to().partyId(), m.to().partyIdType(), m.to().role(), m.originalSender(),
                 m.finalRecipient(), m.state().name(), utc(m.createdAt()), utc(m.createdAt()));
-        int position = 0;
-        for (PayloadRef p : m.payloads()) {
-            jdbc.update("insert into lb_payload (payload_id, message_id, position, kind, name, mime_type, size_bytes, "
-                            + "sha256) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    p.payloadId(), m.connectorMessageId(), position++, p.kind().name(), p.name(), p.mimeType(),
-                    p.size(), p.sha256());
-        }
+        insertPayloads(m.connectorMessageId(), 0, m.payloads());
     }
 
     @Override

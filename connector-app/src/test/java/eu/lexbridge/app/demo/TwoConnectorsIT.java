@@ -63,7 +63,12 @@ class TwoConnectorsIT {
             assertThat(received.path("from").path("partyId").asText()).isEqualTo(at.party());
             byte[] content = deBackend.download(payload(received, "BUSINESS_CONTENT").path("href").asText());
             assertThat(new String(content, StandardCharsets.UTF_8)).contains("DEMO-2026-0042");
+            // the document travelled sealed in the e-CODEX container, with the Trust OK token beside it
+            assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
+            assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
             assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
+            assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
+                    .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
 
             deBackend.acknowledge(receivedId);
             deBackend.acknowledge(receivedId); // twice is harmless

@@ -7,6 +7,7 @@ import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.MessageStore;
@@ -90,11 +91,19 @@ public final class Dispatch {
         }
     }
 
-    /** The leading part first: the business content, then the document, the attachments and the evidences. */
+    /**
+     * The leading part first: the business content, then the container and its token (or, without a container, the
+     * document and attachments themselves), then the evidences.
+     */
     private List<OutgoingPart> parts(ConnectorMessage message) {
         List<OutgoingPart> parts = new ArrayList<>();
+        boolean sealed = message.payload(PayloadKind.CONTAINER).isPresent();
         for (PayloadRef payload : message.payloads()) {
-            parts.add(new OutgoingPart(PayloadDescriptions.describe(payload), payload.mimeType(), payload));
+            boolean insideContainer = payload.kind() == PayloadKind.BUSINESS_DOCUMENT
+                    || payload.kind() == PayloadKind.ATTACHMENT;
+            if (!(sealed && insideContainer)) {
+                parts.add(new OutgoingPart(PayloadDescriptions.describe(payload), payload.mimeType(), payload));
+            }
         }
         if (message.kind() == MessageKind.BUSINESS) {
             for (Evidence evidence : store.evidences(message.connectorMessageId())) {

@@ -6,13 +6,17 @@ import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,22 +34,24 @@ public final class InboundAcceptance {
     private final PartnerDirectory partners;
     private final EvidenceVerifier verifier;
     private final EvidenceIssuer evidences;
+    private final ContainerPacker containers;
     private final Clock clock;
 
     public InboundAcceptance(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
-                             EvidenceIssuer evidences, Clock clock) {
+                             EvidenceIssuer evidences, ContainerPacker containers, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.verifier = verifier;
         this.evidences = evidences;
+        this.containers = containers;
         this.clock = clock;
     }
 
-    /** @return the evidence message to send back, or empty if the message is unknown */
-    public Optional<UUID> accept(UUID connectorMessageId) {
+    /** @return the evidence messages to send back (relay acceptance, and non-delivery for a refused container) */
+    public List<UUID> accept(UUID connectorMessageId) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null) {
-            return Optional.empty();
+            return List.of();
         }
         for (PayloadRef payload : message.payloads()) {
             var type = EvidenceType.fromPayloadDescription(payload.name());
@@ -56,7 +62,30 @@ public final class InboundAcceptance {
         }
         // Relay acceptance says "we have it", before any check of its content, as the official connector does.
         Evidence relay = evidences.issue(message, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
-        return Optional.of(relay.carrierMessageId());
+        List<UUID> replies = new ArrayList<>(List.of(relay.carrierMessageId()));
+        unpackContainer(message).ifPresent(replies::add);
+        return replies;
+    }
+
+    /**
+     * Opens the e-CODEX container, once: its document and attachments become the message's payloads. A container
+     * that fails its checks means NON_DELIVERY back to the sender, as the official connector answers.
+     */
+    private Optional<UUID> unpackContainer(ConnectorMessage message) {
+        var container = message.payload(PayloadKind.CONTAINER);
+        var sender = partners.byPartyId(message.from().partyId());
+        if (container.isEmpty() || sender.isEmpty() || message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()) {
+            return Optional.empty();
+        }
+        ContainerPacker.Unpacked unpacked = containers.unpack(container.get(), sender.get());
+        if (unpacked.valid()) {
+            store.addPayloads(message.connectorMessageId(), unpacked.content());
+            return Optional.empty();
+        }
+        SECURITY.warn("container of message {} refused: {}", message.ebmsMessageId(), unpacked.finding());
+        Evidence refusal = evidences.issue(message, EvidenceType.NON_DELIVERY, Route.OWN_MESSAGE,
+                MessageState.NOT_DELIVERED_TO_BACKEND, "E100 the e-CODEX container was refused: " + unpacked.finding());
+        return Optional.of(refusal.carrierMessageId());
     }
 
     /** The sender's own evidence travels with the message; it is kept only if its seal holds. */

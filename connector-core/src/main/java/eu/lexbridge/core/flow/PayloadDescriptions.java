@@ -9,6 +9,8 @@ final class PayloadDescriptions {
 
     static final String MESSAGE_CONTENT = "messageContent";
     static final String BUSINESS_DOCUMENT = "businessDocument";
+    static final String CONTAINER = "ASIC-S";
+    static final String TRUST_TOKEN = "tokenXML";
 
     private PayloadDescriptions() {
     }
@@ -17,6 +19,8 @@ final class PayloadDescriptions {
         return switch (ref.kind()) {
             case BUSINESS_CONTENT -> MESSAGE_CONTENT;
             case BUSINESS_DOCUMENT -> BUSINESS_DOCUMENT;
+            case CONTAINER -> CONTAINER;
+            case TRUST_TOKEN -> TRUST_TOKEN;
             case ATTACHMENT, EVIDENCE -> ref.name();
         };
     }
@@ -28,11 +32,17 @@ final class PayloadDescriptions {
         if (BUSINESS_DOCUMENT.equals(description)) {
             return PayloadKind.BUSINESS_DOCUMENT;
         }
+        if (CONTAINER.equals(description)) {
+            return PayloadKind.CONTAINER;
+        }
+        if (TRUST_TOKEN.equals(description)) {
+            return PayloadKind.TRUST_TOKEN;
+        }
         return EvidenceType.fromPayloadDescription(description).isPresent() ? PayloadKind.EVIDENCE : PayloadKind.ATTACHMENT;
     }
 
     /** Content and evidences are known by their description; documents and attachments keep their file name. */
     static String storedName(PayloadKind kind, String description, String name) {
-        return kind == PayloadKind.BUSINESS_CONTENT || kind == PayloadKind.EVIDENCE ? description : name;
+        return kind == PayloadKind.BUSINESS_DOCUMENT || kind == PayloadKind.ATTACHMENT ? name : description;
     }
 }

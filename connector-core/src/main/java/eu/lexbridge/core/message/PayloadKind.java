@@ -9,5 +9,9 @@ public enum PayloadKind {
     /** Any further attachment. */
     ATTACHMENT,
     /** An ETSI-REM evidence document. */
-    EVIDENCE
+    EVIDENCE,
+    /** The e-CODEX container (ASiC-S) around the business document and attachments; {@code ASIC-S} on the wire. */
+    CONTAINER,
+    /** The Trust OK token (XML) that travels beside the container; {@code tokenXML} on the wire. */
+    TRUST_TOKEN
 }

@@ -6,6 +6,7 @@ import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,9 @@ public interface MessageStore {
      * @return true if the state changed
      */
     boolean advance(UUID connectorMessageId, MessageState to, String cause, Instant at);
+
+    /** Adds payloads to a message, after those it has (e.g. the container built for it, or what one held). */
+    void addPayloads(UUID connectorMessageId, List<PayloadRef> payloads);
 
     /** Sets the back-end an inbound message is routed to. */
     void assignBackend(UUID connectorMessageId, String backendName);

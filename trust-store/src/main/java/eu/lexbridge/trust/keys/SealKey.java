@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -19,10 +20,13 @@ public final class SealKey {
 
     private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
+    /** The token's provider for a PKCS#11 key, which is not registered with the JCA; null: the JCA chooses. */
+    private final Provider tokenProvider;
 
-    private SealKey(PrivateKey privateKey, List<X509Certificate> chain) {
+    private SealKey(PrivateKey privateKey, List<X509Certificate> chain, Provider tokenProvider) {
         this.privateKey = privateKey;
         this.chain = List.copyOf(chain);
+        this.tokenProvider = tokenProvider;
     }
 
     /**
@@ -57,7 +61,9 @@ public final class SealKey {
                 }
                 chain.add(x509);
             }
-            return new SealKey(privateKey, chain);
+            // A PKCS#11 key is a handle: only its token's provider can sign with it.
+            Provider tokenProvider = "PKCS11".equalsIgnoreCase(store.getType()) ? store.getProvider() : null;
+            return new SealKey(privateKey, chain, tokenProvider);
         } catch (java.security.UnrecoverableKeyException e) {
             throw new IllegalArgumentException(
                     "Cannot read the key of entry '" + alias + "': the key password is wrong", e);
@@ -89,7 +95,8 @@ public final class SealKey {
      */
     public byte[] sign(byte[] data, String jcaAlgorithm) {
         try {
-            Signature signature = Signature.getInstance(jcaAlgorithm);
+            Signature signature = tokenProvider == null ? Signature.getInstance(jcaAlgorithm)
+                    : Signature.getInstance(jcaAlgorithm, tokenProvider);
             signature.initSign(privateKey);
             signature.update(data);
             return signature.sign();

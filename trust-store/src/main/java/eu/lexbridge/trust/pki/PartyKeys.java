@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param tlsKeyStore PKCS#12 with the TLS key and chain under alias {@code tls}
  * @param sealKeyStore PKCS#12 with the evidence-seal key and chain under alias {@code seal}
  * @param sealCertificate the evidence-seal leaf certificate, PEM: what partners pin to verify our evidences
+ * @param containerKeyStore PKCS#12 with the container-seal key and chain under alias {@code container}: a key of its
+ *     own, apart from the evidence seal (Annex I 5.3)
+ * @param containerCertificate the container-seal leaf certificate, PEM
  */
 public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Path tlsKeyStore, Path sealKeyStore,
-                        Path sealCertificate) {
+                        Path sealCertificate, Path containerKeyStore, Path containerCertificate) {
     public PartyKeys {
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(as4KeyStore, "as4KeyStore");
@@ -22,5 +25,7 @@ public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Pat
         Objects.requireNonNull(tlsKeyStore, "tlsKeyStore");
         Objects.requireNonNull(sealKeyStore, "sealKeyStore");
         Objects.requireNonNull(sealCertificate, "sealCertificate");
+        Objects.requireNonNull(containerKeyStore, "containerKeyStore");
+        Objects.requireNonNull(containerCertificate, "containerCertificate");
     }
 }

@@ -31,7 +31,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed root CA that issues the AS4, TLS and evidence-seal leaf certificates of the test PKI. It signs through the JDK's
+ * A self-signed root CA that issues the AS4, TLS, evidence-seal and container-seal leaf certificates of the test PKI. It signs through the JDK's
  * providers (SHA256withRSA), so nothing registers Bouncy Castle as a JCA provider as a side effect.
  */
 final class TestCertificateAuthority {
@@ -89,8 +89,8 @@ final class TestCertificateAuthority {
     }
 
     /**
-     * An evidence-seal key: digitalSignature and nonRepudiation only, so it cannot stand in for the AS4 or TLS key
-     * (Annex I 5.3: a key of its own per purpose).
+     * A seal key (evidence seal or container seal, each its own key): digitalSignature and nonRepudiation only, so it
+     * cannot stand in for the AS4 or TLS key (Annex I 5.3: a key of its own per purpose).
      */
     IssuedKey issueSeal(String commonName, Instant now) {
         KeyPair keys = rsa(LEAF_KEY_BITS, random);
@@ -100,7 +100,7 @@ final class TestCertificateAuthority {
                             new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             return new IssuedKey(keys.getPrivate(), List.of(sign(builder, rootKeys()), certificate()));
         } catch (GeneralSecurityException | CertIOException e) {
-            throw new IllegalStateException("Cannot issue the evidence-seal certificate " + commonName, e);
+            throw new IllegalStateException("Cannot issue the seal certificate " + commonName, e);
         }
     }
 

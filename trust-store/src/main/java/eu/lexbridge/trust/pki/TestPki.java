@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Generates a complete test PKI for the demo and for tests: a root CA, a trust store, and per party an AS4 key, a
- * TLS key and an evidence-seal key. Every key store is a JDK "PKCS12" key store, so the JDK, WSS4J and Tomcat read it as it is.
+ * TLS key, an evidence-seal key and a container-seal key (Annex I 5.3: a key of its own per purpose). Every key store is a JDK "PKCS12" key store, so the JDK, WSS4J and Tomcat read it as it is.
  *
  * <p>Not for production: the CA key is thrown away and nothing is revocable.
  */
@@ -40,6 +40,7 @@ public final class TestPki {
     public static final String AS4_ALIAS = "as4";
     public static final String TLS_ALIAS = "tls";
     public static final String SEAL_ALIAS = "seal";
+    public static final String CONTAINER_ALIAS = "container";
 
     private static final Logger LOG = LoggerFactory.getLogger(TestPki.class);
     private static final Pattern PARTY_NAME = Pattern.compile("[a-z0-9-]+");
@@ -55,7 +56,9 @@ public final class TestPki {
      * {@code P/as4.crt} (PEM leaf), {@code P/tls.p12} (alias {@code tls}: RSA-2048 key + leaf CN=P TLS with SAN
      * DNS:localhost and IP:127.0.0.1, EKU serverAuth+clientAuth, chain including the CA), {@code P/seal.p12} (alias
      * {@code seal}: RSA-2048 key + leaf CN=P Evidence Seal, KeyUsage digitalSignature|nonRepudiation, chain including
-     * the CA) and {@code P/seal.crt} (PEM leaf). All PKCS#12 files, and the
+     * the CA), {@code P/seal.crt} (PEM leaf), {@code P/container.p12} (alias {@code container}: RSA-2048 key + leaf
+     * CN=P Container Seal, KeyUsage digitalSignature|nonRepudiation, chain including the CA) and
+     * {@code P/container.crt} (PEM leaf). All PKCS#12 files, and the
      * keys in them, use {@code password}. Leaf certificates are valid from now minus one day for two years. Existing
      * files are overwritten.
      *
@@ -84,13 +87,17 @@ public final class TestPki {
             IssuedKey as4 = ca.issueAs4(party + " AS4", now);
             IssuedKey tls = ca.issueTls(party + " TLS", now);
             IssuedKey seal = ca.issueSeal(party + " Evidence Seal", now);
+            IssuedKey container = ca.issueSeal(party + " Container Seal", now);
             PartyKeys keys = new PartyKeys(party, partyDir.resolve("as4.p12"), partyDir.resolve("as4.crt"),
-                    partyDir.resolve("tls.p12"), partyDir.resolve("seal.p12"), partyDir.resolve("seal.crt"));
+                    partyDir.resolve("tls.p12"), partyDir.resolve("seal.p12"), partyDir.resolve("seal.crt"),
+                    partyDir.resolve("container.p12"), partyDir.resolve("container.crt"));
             write(keys.as4KeyStore(), keyStore(AS4_ALIAS, as4, password), true);
             write(keys.as4Certificate(), pem(as4.certificate()), false);
             write(keys.tlsKeyStore(), keyStore(TLS_ALIAS, tls, password), true);
             write(keys.sealKeyStore(), keyStore(SEAL_ALIAS, seal, password), true);
             write(keys.sealCertificate(), pem(seal.certificate()), false);
+            write(keys.containerKeyStore(), keyStore(CONTAINER_ALIAS, container, password), true);
+            write(keys.containerCertificate(), pem(container.certificate()), false);
             written.put(party, keys);
         }
         LOG.info("Wrote a test PKI to {} for parties {}", dir, parties);

@@ -83,6 +83,41 @@ class KeyStoresTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(broken.toString());
     }
 
+    @Test
+    void aMissingPkcs11LibraryIsNamedWithTheSlot() {
+        Path missing = dir.resolve("no/libpkcs11.so");
+        String pin = "1234-Pin";
+        assertThatThrownBy(() -> KeyStores.loadPkcs11(missing, "0", pin.toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("slot '0'")
+                .hasMessageContaining("does not exist")
+                .satisfies(e -> assertThat(fullText(e)).doesNotContain(pin));
+    }
+
+    @Test
+    void aFileThatIsNoPkcs11LibraryIsNamed() throws Exception {
+        Path notALibrary = Files.writeString(dir.resolve("libfake.so"), "not a shared object");
+        String pin = "1234-Pin";
+        assertThatThrownBy(() -> KeyStores.loadPkcs11(notALibrary, "index:0", pin.toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(notALibrary.toString())
+                .hasMessageContaining("slot 'index:0'")
+                .hasMessageContaining("cannot be loaded")
+                .satisfies(e -> assertThat(fullText(e)).doesNotContain(pin));
+    }
+
+    @Test
+    void aMalformedSlotIsRefusedBeforeTheLibraryIsLoaded() {
+        Path library = dir.resolve("libwhatever.so");
+        for (String slot : List.of("", "slot 1", "-1", "index:", "index:-1", "token:demo", "1\nlibrary = /x")) {
+            assertThatThrownBy(() -> KeyStores.loadPkcs11(library, slot, "1234".toCharArray()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(library.toString())
+                    .hasMessageContaining("index:N");
+        }
+    }
+
     private static String fullText(Throwable e) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {

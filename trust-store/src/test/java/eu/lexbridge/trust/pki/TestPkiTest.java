@@ -71,8 +71,11 @@ class TestPkiTest {
         assertThat(court.tlsKeyStore()).isEqualTo(dir.resolve("de-court/tls.p12")).isRegularFile();
         assertThat(court.sealKeyStore()).isEqualTo(dir.resolve("de-court/seal.p12")).isRegularFile();
         assertThat(court.sealCertificate()).isEqualTo(dir.resolve("de-court/seal.crt")).isRegularFile();
+        assertThat(court.containerKeyStore()).isEqualTo(dir.resolve("de-court/container.p12")).isRegularFile();
+        assertThat(court.containerCertificate()).isEqualTo(dir.resolve("de-court/container.crt")).isRegularFile();
         assertThat(Files.readString(court.as4Certificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
         assertThat(Files.readString(court.sealCertificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
+        assertThat(Files.readString(court.containerCertificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
     }
 
     @Test
@@ -149,6 +152,47 @@ class TestPkiTest {
         X509Certificate tls = (X509Certificate) KeyStores.loadPkcs12(party.tlsKeyStore(), PASSWORD)
                 .getCertificate("tls");
         assertThat(leaf.getPublicKey()).isNotEqualTo(as4.getPublicKey()).isNotEqualTo(tls.getPublicKey());
+    }
+
+    /** Annex I 5.3: the container seal is a key of its own too, apart from the evidence seal, AS4 and TLS keys. */
+    @Test
+    void containerKeyIsAnRsa2048SigningOnlyKeyOfItsOwnChainedToTheCa() throws Exception {
+        PartyKeys party = pki.parties().get("at-prosecutor");
+        KeyStore store = KeyStores.loadPkcs12(party.containerKeyStore(), PASSWORD);
+        assertThat(TestPki.CONTAINER_ALIAS).isEqualTo("container");
+        assertThat(List.copyOf(java.util.Collections.list(store.aliases()))).containsExactly("container");
+        X509Certificate leaf = (X509Certificate) store.getCertificate("container");
+        PrivateKey key = (PrivateKey) store.getKey("container", PASSWORD);
+
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=at-prosecutor Container Seal");
+        assertThat(leaf).isEqualTo(KeyStores.readCertificate(party.containerCertificate()));
+        assertThat(((RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(leaf.getCriticalExtensionOIDs()).contains("2.5.29.15");
+        boolean[] usage = leaf.getKeyUsage();
+        assertThat(usage[0]).as("digitalSignature").isTrue();
+        assertThat(usage[1]).as("nonRepudiation").isTrue();
+        assertThat(usage[2]).as("keyEncipherment").isFalse();
+        assertThat(usage[5]).as("keyCertSign").isFalse();
+        assertThat(leaf.getExtendedKeyUsage()).isNull();
+        assertThat(store.getCertificateChain("container")).hasSize(2);
+        assertValidChain(store.getCertificateChain("container"));
+        assertSignsAndVerifies(key, leaf);
+
+        X509Certificate evidenceSeal = KeyStores.readCertificate(party.sealCertificate());
+        X509Certificate as4 = KeyStores.readCertificate(party.as4Certificate());
+        X509Certificate tls = (X509Certificate) KeyStores.loadPkcs12(party.tlsKeyStore(), PASSWORD)
+                .getCertificate("tls");
+        assertThat(leaf.getPublicKey()).isNotEqualTo(evidenceSeal.getPublicKey())
+                .isNotEqualTo(as4.getPublicKey()).isNotEqualTo(tls.getPublicKey());
+    }
+
+    @Test
+    void partyKeysRefusesAMissingContainerKey() {
+        Path any = dir.resolve("x");
+        assertThatThrownBy(() -> new PartyKeys("p", any, any, any, any, any, null, any))
+                .isInstanceOf(NullPointerException.class).hasMessage("containerKeyStore");
+        assertThatThrownBy(() -> new PartyKeys("p", any, any, any, any, any, any, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("containerCertificate");
     }
 
     @Test

@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.MessageStateMachine;
 import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.MessageStore;
@@ -144,6 +145,15 @@ public final class InMemoryMessageStore implements MessageStore {
                 .sorted(Comparator.comparing(ConnectorMessage::createdAt))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized void addPayloads(UUID connectorMessageId, List<PayloadRef> payloads) {
+        messages.computeIfPresent(connectorMessageId, (id, m) -> {
+            var all = new ArrayList<>(m.payloads());
+            all.addAll(payloads);
+            return m.toBuilder().payloads(all).build();
+        });
     }
 
     @Override

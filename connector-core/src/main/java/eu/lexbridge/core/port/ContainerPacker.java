@@ -1,0 +1,38 @@
+package eu.lexbridge.core.port;
+
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.transport.Partner;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The e-CODEX container: the business document and its attachments sealed in an ASiC-S, with the Trust OK token
+ * beside it, as the official connector sends them. Both directions stream; payloads stay in the payload store.
+ */
+public interface ContainerPacker {
+
+    /**
+     * Seals the message's business document and attachments.
+     *
+     * @return the container (kind CONTAINER) and the token (kind TRUST_TOKEN), written to the payload store
+     */
+    List<PayloadRef> pack(ConnectorMessage outbound);
+
+    /** Checks a received container (structure, seal, signer trusted) and, when it holds, unpacks it. */
+    Unpacked unpack(PayloadRef container, Partner sender);
+
+    /**
+     * What a received container held.
+     *
+     * @param valid structure sound, seal intact and signer trusted
+     * @param finding a sentence for people: what was checked or what failed
+     * @param content the business document first, then the attachments; empty when not valid
+     */
+    record Unpacked(boolean valid, String finding, List<PayloadRef> content) {
+        public Unpacked {
+            Objects.requireNonNull(finding, "finding");
+            content = List.copyOf(content);
+        }
+    }
+}
