@@ -1,5 +1,7 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.app.container.EcodexContainerPacker;
+import eu.lexbridge.app.evidence.SealVerification;
 import eu.lexbridge.app.network.ConfiguredPartnerDirectory;
 import eu.lexbridge.app.network.DefaultBackendRouter;
 import eu.lexbridge.core.flow.BackendDelivery;
@@ -18,33 +20,28 @@ import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendRouter;
+import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceFactory;
+import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
-import eu.lexbridge.app.container.EcodexContainerPacker;
-import eu.lexbridge.app.evidence.SealVerification;
-import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
-import java.nio.file.Path;
-import java.security.KeyStoreException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.evidence.SealedEvidenceFactory;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.HashMap;
-import java.util.Map;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -101,17 +98,8 @@ public class CoreConfiguration {
         var seal = container.seal();
         var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(seal.keyStore(), seal.keyStorePassword()),
                 seal.keyAlias(), seal.effectiveKeyPassword());
-        var trust = KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword());
-        List<X509Certificate> anchors = new ArrayList<>();
-        try {
-            for (String alias : Collections.list(trust.aliases())) {
-                if (trust.getCertificate(alias) instanceof X509Certificate certificate) {
-                    anchors.add(certificate);
-                }
-            }
-        } catch (KeyStoreException e) {
-            throw new IllegalStateException("lexbridge.evidence.trust-store cannot be read", e);
-        }
+        List<X509Certificate> anchors = KeyStores.certificates(
+                KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
                 new EcodexContainerReader(anchors, clock), payloads, work, container.serviceProvider(),

@@ -18,12 +18,11 @@ import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.enumerations.ValidationLevel;
 import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
+import eu.lexbridge.trust.signature.DssVerdicts;
 import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +79,7 @@ final class ContainerSignatureVerifier {
             validator.setValidationTime(Date.from(clock.instant()));
             validator.setValidationLevel(ValidationLevel.BASIC_SIGNATURES);
             validator.setEnableEtsiValidationReport(false);
-            reports = validator.validateDocument(DefaultPolicy.INSTANCE);
+            reports = validator.validateDocument(DssVerdicts.defaultPolicy());
         } catch (RuntimeException e) {
             problems.add(new ContainerProblem(SIGNATURE_UNREADABLE, "DSS cannot read the signature: " + e.getMessage()));
             return new ContainerVerification(false, false, signedObject, null, null, null, problems);
@@ -92,7 +91,7 @@ final class ContainerSignatureVerifier {
             return new ContainerVerification(false, false, signedObject, null, null, null, problems);
         }
         SignatureWrapper signature = signatures.get(0);
-        String indication = indication(reports, signature.getId());
+        String indication = DssVerdicts.indication(reports, signature.getId());
         Instant signingTime = signature.getClaimedSigningTime() == null ? null
                 : signature.getClaimedSigningTime().toInstant();
         boolean intact = integrity(signature, signedObject, problems);
@@ -129,13 +128,13 @@ final class ContainerSignatureVerifier {
             }
             if (!reference.isDataFound()) {
                 intact = false;
-                problems.add(new ContainerProblem(SIGNATURE_BROKEN, "the data of reference " + name(reference)
-                        + " is not found (or its digest algorithm " + reference.getDigestMethod()
+                problems.add(new ContainerProblem(SIGNATURE_BROKEN, "the data of reference "
+                        + DssVerdicts.referenceName(reference) + " is not found (or its digest algorithm " + reference.getDigestMethod()
                         + " is not supported)"));
             } else if (!reference.isDataIntact()) {
                 intact = false;
-                problems.add(new ContainerProblem(SIGNATURE_BROKEN, "the digest of reference " + name(reference)
-                        + " does not match: the signed content was changed"));
+                problems.add(new ContainerProblem(SIGNATURE_BROKEN, "the digest of reference "
+                        + DssVerdicts.referenceName(reference) + " does not match: the signed content was changed"));
             }
         }
         if (!coversObject) {
@@ -195,19 +194,4 @@ final class ContainerSignatureVerifier {
                 && !at.isAfter(certificate.getNotAfter().toInstant());
     }
 
-    private static String indication(Reports reports, String signatureId) {
-        var simple = reports.getSimpleReport();
-        var indication = simple.getIndication(signatureId);
-        var subIndication = simple.getSubIndication(signatureId);
-        return indication == null ? null : indication + (subIndication == null ? "" : "/" + subIndication);
-    }
-
-    private static String name(XmlDigestMatcher reference) {
-        String id = reference.getId() != null ? reference.getId() : reference.getUri();
-        return reference.getType() + (id == null ? "" : " '" + id + "'");
-    }
-
-    private static final class DefaultPolicy {
-        static final ValidationPolicy INSTANCE = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
-    }
 }

@@ -22,24 +22,21 @@ import eu.europa.esig.dss.enumerations.DigestMatcherType;
 import eu.europa.esig.dss.enumerations.KeyUsageBit;
 import eu.europa.esig.dss.enumerations.ValidationLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.signature.DssVerdicts;
 import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
 import eu.lexbridge.core.evidence.EvidenceType;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -87,22 +84,7 @@ public final class EvidenceVerifier {
 
     /** Trusts every certificate of {@code trustStore}: its certificate entries and the certificates of key entries. */
     public static EvidenceVerifier trusting(KeyStore trustStore, Clock clock) {
-        Objects.requireNonNull(trustStore, "trustStore");
-        List<X509Certificate> anchors = new ArrayList<>();
-        try {
-            for (String alias : Collections.list(trustStore.aliases())) {
-                Certificate certificate = trustStore.getCertificate(alias);
-                if (certificate instanceof X509Certificate x509) {
-                    anchors.add(x509);
-                }
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot read the trust store: " + e.getMessage(), e);
-        }
-        if (anchors.isEmpty()) {
-            throw new IllegalArgumentException("The trust store holds no X.509 certificate");
-        }
-        return new EvidenceVerifier(anchors, clock);
+        return new EvidenceVerifier(KeyStores.certificates(trustStore), clock);
     }
 
     /**
@@ -155,7 +137,7 @@ public final class EvidenceVerifier {
             return findings.add(SIGNATURE_UNREADABLE, "DSS found " + signatures.size() + " signatures").untrusted();
         }
         SignatureWrapper signature = signatures.get(0);
-        findings.dssIndication = indication(reports, signature.getId());
+        findings.dssIndication = DssVerdicts.indication(reports, signature.getId());
         findings.signingTime = signature.getClaimedSigningTime() == null ? null
                 : signature.getClaimedSigningTime().toInstant();
         weakAlgorithms(signature, findings);
@@ -177,7 +159,7 @@ public final class EvidenceVerifier {
         validator.setValidationTime(Date.from(clock.instant()));
         validator.setValidationLevel(ValidationLevel.BASIC_SIGNATURES);
         validator.setEnableEtsiValidationReport(false);
-        return validator.validateDocument(DefaultPolicy.INSTANCE);
+        return validator.validateDocument(DssVerdicts.defaultPolicy());
     }
 
     /** The document reference and the signed properties both match, the signature value too, over the whole. */
@@ -187,10 +169,11 @@ public final class EvidenceVerifier {
         for (XmlDigestMatcher reference : references) {
             if (!reference.isDataFound()) {
                 intact = false;
-                findings.add(SIGNATURE_BROKEN, "the data of reference " + name(reference) + " is not found");
+                findings.add(SIGNATURE_BROKEN, "the data of reference " + DssVerdicts.referenceName(reference)
+                        + " is not found");
             } else if (!reference.isDataIntact()) {
                 intact = false;
-                findings.add(SIGNATURE_BROKEN, "the digest of reference " + name(reference)
+                findings.add(SIGNATURE_BROKEN, "the digest of reference " + DssVerdicts.referenceName(reference)
                         + " does not match: the signed content was changed");
             }
         }
@@ -301,29 +284,12 @@ public final class EvidenceVerifier {
         }
         List<String> weakReferences = signature.getDigestMatchers().stream()
                 .filter(reference -> reference.getDigestMethod() != null && WEAK.contains(reference.getDigestMethod()))
-                .map(reference -> name(reference) + " " + reference.getDigestMethod())
+                .map(reference -> DssVerdicts.referenceName(reference) + " " + reference.getDigestMethod())
                 .toList();
         if (!weakReferences.isEmpty()) {
             findings.add(WEAK_ALGORITHM, "weak reference digests (the official e-CODEX connector uses SHA-1 on "
                     + "purpose): " + weakReferences);
         }
-    }
-
-    private static String indication(Reports reports, String signatureId) {
-        var simple = reports.getSimpleReport();
-        var indication = simple.getIndication(signatureId);
-        var subIndication = simple.getSubIndication(signatureId);
-        return indication == null ? null : indication + (subIndication == null ? "" : "/" + subIndication);
-    }
-
-    private static String name(XmlDigestMatcher reference) {
-        String id = reference.getId() != null ? reference.getId() : reference.getUri();
-        return reference.getType() + (id == null ? "" : " '" + id + "'");
-    }
-
-    /** DSS's default policy is parsed once: it is the slow part of a first validation. */
-    private static final class DefaultPolicy {
-        static final ValidationPolicy INSTANCE = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
     }
 
     /** Collects what one verification found. */

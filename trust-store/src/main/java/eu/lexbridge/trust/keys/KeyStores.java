@@ -184,4 +184,28 @@ public final class KeyStores {
             throw new IllegalArgumentException("The " + what + " " + file + " is not readable");
         }
     }
+
+    /**
+     * Every X.509 certificate of a key store, from its certificate entries and its key entries: what a trust store
+     * holds as anchors.
+     *
+     * @throws IllegalArgumentException when the store cannot be read or holds no X.509 certificate
+     */
+    public static java.util.List<X509Certificate> certificates(KeyStore store) {
+        java.util.Objects.requireNonNull(store, "store");
+        java.util.List<X509Certificate> certificates = new java.util.ArrayList<>();
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    certificates.add(certificate);
+                }
+            }
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalArgumentException("Cannot read the trust store: " + e.getMessage(), e);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("The trust store holds no X.509 certificate");
+        }
+        return java.util.List.copyOf(certificates);
+    }
 }
