@@ -2,6 +2,7 @@ package eu.lexbridge.app;
 
 import eu.lexbridge.app.cli.ContainerCommand;
 import eu.lexbridge.app.cli.DemoCommand;
+import eu.lexbridge.app.cli.DocumentCommand;
 import eu.lexbridge.app.cli.EvidenceCommand;
 import eu.lexbridge.app.cli.PkiCommand;
 import eu.lexbridge.app.cli.ServeCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lexbridge", mixinStandardHelpOptions = true, version = "LexBridge 0.1.0",
         description = "An e-CODEX connector.",
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
-                ContainerCommand.class})
+                ContainerCommand.class, DocumentCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

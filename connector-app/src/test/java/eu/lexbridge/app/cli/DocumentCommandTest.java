@@ -1,0 +1,93 @@
+package eu.lexbridge.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.app.LexbridgeCommand;
+import eu.lexbridge.trust.evidence.EvidenceSealer;
+import eu.lexbridge.trust.evidence.ReferenceDigest;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `lexbridge document verify`: a signed XML document, an unsigned PDF, unusable input. */
+class DocumentCommandTest {
+
+    private static final char[] PASSWORD = "test-only".toCharArray();
+
+    @TempDir
+    static Path dir;
+
+    static GeneratedPki pki;
+    static Path signedXml;
+
+    @BeforeAll
+    static void signOne() {
+        pki = TestPki.generate(dir.resolve("pki"), List.of("at-prosecutor"), PASSWORD);
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").sealKeyStore(),
+                PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
+        byte[] signed = new EvidenceSealer(key, ReferenceDigest.SHA256, Clock.systemUTC())
+                .seal("<order xmlns=\"urn:demo\"><id>42</id></order>".getBytes(StandardCharsets.UTF_8));
+        signedXml = dir.resolve("order.xml");
+        try {
+            Files.write(signedXml, signed);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(new CommandLine(new LexbridgeCommand()).execute(args), out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void aSignedXmlDocumentFromATrustedSignerIsValid() {
+        var run = run("document", "verify", signedXml.toString(), "--trust", pki.caCertificate().toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("XAdES").contains("INTACT").contains("TRUSTED").contains("result       VALID");
+        var untrusted = run("document", "verify", signedXml.toString());
+        assertThat(untrusted.exit()).isEqualTo(1);
+        assertThat(untrusted.out()).contains("NOT TRUSTED");
+    }
+
+    @Test
+    void anUnsignedPdfIsNotSigned() throws Exception {
+        Path pdf = dir.resolve("epoc.pdf");
+        try (InputStream in = DocumentCommandTest.class.getResourceAsStream("/demo/epoc-sample.pdf")) {
+            Files.write(pdf, in.readAllBytes());
+        }
+        var run = run("document", "verify", pdf.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("NOT SIGNED");
+    }
+
+    @Test
+    void xmlWithADoctypeIsUnusableInput() throws Exception {
+        Path xxe = dir.resolve("xxe.xml");
+        Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+        assertThat(run("document", "verify", xxe.toString()).exit()).isEqualTo(2);
+        assertThat(run("document", "verify", dir.resolve("missing.pdf").toString()).exit()).isEqualTo(2);
+    }
+}
