@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.trust.evidence.EvidenceSealer;
+import eu.lexbridge.trust.evidence.ReferenceDigest;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.TestPki;
+import java.time.Clock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,6 +90,9 @@ class ConnectorApplicationTest {
                 () -> pki.parties().get("de-court").as4Certificate().toString());
         registry.add("lexbridge.network.services[0].service", () -> "EEvidence");
         registry.add("lexbridge.network.services[0].action", () -> "EPOC");
+        registry.add("lexbridge.network.services[1].service", () -> "EEvidence");
+        registry.add("lexbridge.network.services[1].action", () -> "EPOC-SIGNED");
+        registry.add("lexbridge.network.services[1].document-policy", () -> "ADVANCED_SIGNATURE");
         registry.add("lexbridge.evidence.seal.key-store", () -> at.sealKeyStore().toString());
         registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
         registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
@@ -182,12 +190,46 @@ class ConnectorApplicationTest {
         assertThat(response.body()).contains("/api/v1/messages/inbox");
     }
 
+    @Test
+    void aDocumentBelowItsServicesPolicyIsRejectedAndASignedOneAccepted() throws Exception {
+        String metadata = """
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC-SIGNED","toPartyId":"de-court",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""";
+        var unsigned = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>", "<order><id>1</id></order>");
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(root.resolve("pki").resolve("at-prosecutor")
+                .resolve("seal.p12"), PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
+        String signedXml = new String(new EvidenceSealer(key, ReferenceDigest.SHA256, Clock.systemUTC())
+                .seal("<order><id>2</id></order>".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        var signed = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>", signedXml);
+        assertThat(unsigned.statusCode()).isEqualTo(201);
+        assertThat(signed.statusCode()).isEqualTo(201);
+
+        UUID rejected = id(unsigned);
+        awaitState(rejected, "REJECTED");
+        assertThat(jdbc.queryForObject("select reason from lb_evidence where subject_id = ? and type = ?",
+                String.class, rejected, "SUBMISSION_REJECTION")).contains("ADVANCED_SIGNATURE")
+                .contains("without a signature");
+        awaitState(id(signed), "ACCEPTED");
+    }
+
+    private static UUID id(HttpResponse<String> response) {
+        return UUID.fromString(response.body().replaceAll(".*\"connectorMessageId\":\"([^\"]+)\".*", "$1"));
+    }
+
     private HttpResponse<String> submit(String metadata, String xml) throws Exception {
+        return submit(metadata, xml, null);
+    }
+
+    private HttpResponse<String> submit(String metadata, String xml, String document) throws Exception {
         String boundary = "b" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"businessContent\"; filename=\"c.xml\""
-                + "\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+                + "\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n"
+                + (document == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; "
+                + "name=\"businessDocument\"; filename=\"order.xml\"\r\nContent-Type: application/xml\r\n\r\n"
+                + document + "\r\n")
+                + "--" + boundary + "--\r\n";
         return client().send(HttpRequest.newBuilder(uri("/api/v1/messages"))
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -1,6 +1,7 @@
 package eu.lexbridge.app.config;
 
 import eu.lexbridge.app.container.EcodexContainerPacker;
+import eu.lexbridge.app.document.DssDocumentChecker;
 import eu.lexbridge.app.evidence.SealVerification;
 import eu.lexbridge.app.network.ConfiguredPartnerDirectory;
 import eu.lexbridge.app.network.DefaultBackendRouter;
@@ -21,6 +22,7 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
+import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.GatewayLink;
@@ -30,6 +32,7 @@ import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
+import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.evidence.SealedEvidenceFactory;
@@ -67,7 +70,8 @@ public class CoreConfiguration {
     @Bean
     ServiceCatalogue serviceCatalogue(NetworkProperties network) {
         return new ServiceCatalogue(network.services().stream()
-                .map(s -> new ServiceCatalogue.Entry(new BusinessService(s.service(), s.serviceType()), s.action()))
+                .map(s -> new ServiceCatalogue.Entry(new BusinessService(s.service(), s.serviceType()), s.action(),
+                        s.documentPolicy()))
                 .collect(Collectors.toSet()));
     }
 
@@ -106,6 +110,19 @@ public class CoreConfiguration {
                 container.country(), connector.maxPayloadSize().toBytes());
     }
 
+    /**
+     * Business-document signatures are validated offline against {@code lexbridge.evidence.trust-store} for now;
+     * trusted lists come with qualified validation.
+     */
+    @Bean
+    DocumentChecker documentChecker(EvidenceProperties evidence, ConnectorProperties connector, PayloadStore payloads,
+                                    Clock clock) {
+        var anchors = KeyStores.certificates(KeyStores.loadPkcs12(evidence.trustStore(),
+                evidence.trustStorePassword()));
+        return new DssDocumentChecker(new DocumentValidator(anchors, clock), payloads,
+                connector.dataDirectory().resolve("work"));
+    }
+
     @Bean
     EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, NetworkProperties network, PayloadStore payloads,
                                       Clock clock) {
@@ -136,8 +153,9 @@ public class CoreConfiguration {
 
     @Bean
     OutboundPreparation outboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer issuer,
-                                            ContainerPacker containers) {
-        return new OutboundPreparation(store, partners, issuer, containers);
+                                            ContainerPacker containers, ServiceCatalogue catalogue,
+                                            DocumentChecker documents) {
+        return new OutboundPreparation(store, partners, issuer, containers, catalogue, documents);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.core.flow.DocumentPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -38,8 +39,13 @@ public record NetworkProperties(@NotEmpty List<@Valid PartnerEntry> partners,
                                Path sealCertificate) {
     }
 
-    /** One service/action pair. */
+    /**
+     * One service/action pair.
+     *
+     * @param documentPolicy what the business document's signature must be before the message is sent
+     */
     public record ServiceEntry(@NotBlank String service, @DefaultValue("") String serviceType,
-                               @NotBlank String action) {
+                               @NotBlank String action,
+                               @NotNull @DefaultValue("AUTHENTICATION") DocumentPolicy documentPolicy) {
     }
 }

@@ -6,6 +6,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.port.ContainerPacker;
+import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import java.util.UUID;
@@ -13,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prepares a submitted message for sending: seals its business document and attachments in the e-CODEX container
- * and issues SUBMISSION_ACCEPTANCE, or SUBMISSION_REJECTION.
+ * Prepares a submitted message for sending: checks its business document against its service's policy, seals it with
+ * the attachments in the e-CODEX container and issues SUBMISSION_ACCEPTANCE; or SUBMISSION_REJECTION, and nothing is
+ * sent.
  */
 public final class OutboundPreparation {
 
@@ -24,13 +26,17 @@ public final class OutboundPreparation {
     private final PartnerDirectory partners;
     private final EvidenceIssuer evidences;
     private final ContainerPacker containers;
+    private final ServiceCatalogue catalogue;
+    private final DocumentChecker documents;
 
     public OutboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer evidences,
-                               ContainerPacker containers) {
+                               ContainerPacker containers, ServiceCatalogue catalogue, DocumentChecker documents) {
         this.store = store;
         this.partners = partners;
         this.evidences = evidences;
         this.containers = containers;
+        this.catalogue = catalogue;
+        this.documents = documents;
     }
 
     /** @return true if the message is accepted and goes on to dispatch */
@@ -47,6 +53,12 @@ public final class OutboundPreparation {
                     "recipient party " + message.to().partyId() + " is no longer configured");
             return false;
         }
+        String belowPolicy = belowPolicy(message);
+        if (belowPolicy != null) {
+            evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
+                    "E100 " + belowPolicy);
+            return false;
+        }
         if (message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()
                 && message.payload(PayloadKind.CONTAINER).isEmpty()) {
             try {
@@ -60,5 +72,21 @@ public final class OutboundPreparation {
         }
         evidences.issue(message, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
         return true;
+    }
+
+    /** @return why the business document falls below its service's policy, or {@code null} when it does not */
+    private String belowPolicy(ConnectorMessage message) {
+        DocumentPolicy policy = catalogue.policy(message.service().value(), message.action());
+        if (policy == DocumentPolicy.AUTHENTICATION) {
+            return null;
+        }
+        var document = message.payload(PayloadKind.BUSINESS_DOCUMENT);
+        if (document.isEmpty()) {
+            return "service " + message.service().value() + "/" + message.action() + " requires a signed business "
+                    + "document (" + policy + ") and there is none";
+        }
+        DocumentChecker.Check check = documents.check(document.get());
+        return check.signedValid() ? null : "the business document does not meet the policy " + policy + ": "
+                + check.finding();
     }
 }

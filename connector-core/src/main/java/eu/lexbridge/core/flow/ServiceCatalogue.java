@@ -19,11 +19,25 @@ public record ServiceCatalogue(Set<Entry> entries) {
                 .findFirst();
     }
 
-    /** One configured pair. */
-    public record Entry(BusinessService service, String action) {
+    /** The policy for a service value and an action; AUTHENTICATION when the pair is not configured. */
+    public DocumentPolicy policy(String service, String action) {
+        return entries.stream()
+                .filter(e -> e.service().value().equals(service) && e.action().equals(action))
+                .map(Entry::policy)
+                .findFirst()
+                .orElse(DocumentPolicy.AUTHENTICATION);
+    }
+
+    /** One configured pair and what it requires of the business document. */
+    public record Entry(BusinessService service, String action, DocumentPolicy policy) {
         public Entry {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        public Entry(BusinessService service, String action) {
+            this(service, action, DocumentPolicy.AUTHENTICATION);
         }
     }
 }
