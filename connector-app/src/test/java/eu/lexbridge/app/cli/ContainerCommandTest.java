@@ -2,7 +2,6 @@ package eu.lexbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.lexbridge.app.LexbridgeCommand;
 import eu.lexbridge.trust.container.ContainerContent;
 import eu.lexbridge.trust.container.ContainerPart;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
@@ -11,8 +10,6 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `lexbridge container verify`: exit codes and what it prints. */
 class ContainerCommandTest {
@@ -51,24 +47,10 @@ class ContainerCommandTest {
                 container);
     }
 
-    private record Run(int exit, String out) {
-    }
-
-    private static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(new CommandLine(new LexbridgeCommand()).execute(args), out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
     @Test
     void aContainerFromATrustedSignerIsValidAndExtracts() {
         Path target = dir.resolve("extracted");
-        var run = run("container", "verify", container.toString(), "--trust", pki.caCertificate().toString(),
+        var run = CliRun.of("container", "verify", container.toString(), "--trust", pki.caCertificate().toString(),
                 "--extract", target.toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("INTACT").contains("TRUSTED").contains("VALID");
@@ -78,7 +60,7 @@ class ContainerCommandTest {
 
     @Test
     void withoutTrustItIsIntactButNotValid() {
-        var run = run("container", "verify", container.toString());
+        var run = CliRun.of("container", "verify", container.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("integrity    INTACT").contains("NOT TRUSTED");
     }
@@ -91,7 +73,7 @@ class ContainerCommandTest {
             zip.write("x".getBytes());
             zip.closeEntry();
         }
-        assertThat(run("container", "verify", evil.toString()).exit()).isEqualTo(2);
-        assertThat(run("container", "verify", dir.resolve("missing.asics").toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("container", "verify", evil.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("container", "verify", dir.resolve("missing.asics").toString()).exit()).isEqualTo(2);
     }
 }

@@ -2,16 +2,13 @@ package eu.lexbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.lexbridge.app.LexbridgeCommand;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `lexbridge document verify`: a signed XML document, an unsigned PDF, unusable input. */
 class DocumentCommandTest {
@@ -48,26 +44,12 @@ class DocumentCommandTest {
         }
     }
 
-    private record Run(int exit, String out) {
-    }
-
-    private static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(new CommandLine(new LexbridgeCommand()).execute(args), out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
     @Test
     void aSignedXmlDocumentFromATrustedSignerIsValid() {
-        var run = run("document", "verify", signedXml.toString(), "--trust", pki.caCertificate().toString());
+        var run = CliRun.of("document", "verify", signedXml.toString(), "--trust", pki.caCertificate().toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("XAdES").contains("INTACT").contains("TRUSTED").contains("result       VALID");
-        var untrusted = run("document", "verify", signedXml.toString());
+        var untrusted = CliRun.of("document", "verify", signedXml.toString());
         assertThat(untrusted.exit()).isEqualTo(1);
         assertThat(untrusted.out()).contains("NOT TRUSTED");
     }
@@ -78,7 +60,7 @@ class DocumentCommandTest {
         try (InputStream in = DocumentCommandTest.class.getResourceAsStream("/demo/epoc-sample.pdf")) {
             Files.write(pdf, in.readAllBytes());
         }
-        var run = run("document", "verify", pdf.toString());
+        var run = CliRun.of("document", "verify", pdf.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("NOT SIGNED");
     }
@@ -87,7 +69,7 @@ class DocumentCommandTest {
     void xmlWithADoctypeIsUnusableInput() throws Exception {
         Path xxe = dir.resolve("xxe.xml");
         Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
-        assertThat(run("document", "verify", xxe.toString()).exit()).isEqualTo(2);
-        assertThat(run("document", "verify", dir.resolve("missing.pdf").toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("document", "verify", xxe.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("document", "verify", dir.resolve("missing.pdf").toString()).exit()).isEqualTo(2);
     }
 }

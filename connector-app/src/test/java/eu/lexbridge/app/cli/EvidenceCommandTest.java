@@ -3,7 +3,6 @@ package eu.lexbridge.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import eu.lexbridge.app.LexbridgeCommand;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -16,8 +15,6 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `lexbridge evidence verify`: what it prints and its exit codes, on our evidences and the official connector's. */
 class EvidenceCommandTest {
@@ -59,24 +55,9 @@ class EvidenceCommandTest {
         Files.write(sealed, sealer.seal(document));
     }
 
-    private record Run(int exit, String out) {
-    }
-
-    private static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new LexbridgeCommand()).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
     @Test
     void anIntactEvidenceFromATrustedSignerIsValid() {
-        var run = run("evidence", "verify", sealed.toString(), "--trust", pki.caCertificate().toString(),
+        var run = CliRun.of("evidence", "verify", sealed.toString(), "--trust", pki.caCertificate().toString(),
                 "--signer", pki.parties().get("de-court").sealCertificate().toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("DELIVERY").contains("integrity    INTACT").contains("trust        TRUSTED")
@@ -85,7 +66,7 @@ class EvidenceCommandTest {
 
     @Test
     void withoutATrustAnchorItIsIntactButNotTrusted() {
-        var run = run("evidence", "verify", sealed.toString());
+        var run = CliRun.of("evidence", "verify", sealed.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("integrity    INTACT").contains("NOT TRUSTED").contains("NOT VALID");
     }
@@ -94,7 +75,7 @@ class EvidenceCommandTest {
     void aChangedEvidenceIsNotIntact() throws Exception {
         Path tampered = dir.resolve("tampered.xml");
         Files.writeString(tampered, Files.readString(sealed).replace("m-1@at.test", "m-2@at.test"));
-        var run = run("evidence", "verify", tampered.toString(), "--trust", pki.caCertificate().toString());
+        var run = CliRun.of("evidence", "verify", tampered.toString(), "--trust", pki.caCertificate().toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("NOT INTACT");
     }
@@ -103,15 +84,15 @@ class EvidenceCommandTest {
     void somethingThatIsNotAnEvidenceIsUnusableInput() throws Exception {
         Path xxe = dir.resolve("xxe.xml");
         Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
-        assertThat(run("evidence", "verify", xxe.toString()).exit()).isEqualTo(2);
-        assertThat(run("evidence", "verify", dir.resolve("missing.xml").toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("evidence", "verify", xxe.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.of("evidence", "verify", dir.resolve("missing.xml").toString()).exit()).isEqualTo(2);
     }
 
     @Test
     void readsTheOfficialConnectorsEvidence() {
         Path official = interop().resolve("official-connector-msg1").resolve("SUBMISSION_ACCEPTANCE.xml");
         assumeTrue(Files.exists(official), "shared/interop is not beside this checkout; interop vector skipped");
-        var run = run("evidence", "verify", official.toString());
+        var run = CliRun.of("evidence", "verify", official.toString());
         // As stored, the file was re-indented after it was signed: its seal no longer matches.
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("SUBMISSION_ACCEPTANCE").contains("NOT INTACT").contains("NOT TRUSTED");

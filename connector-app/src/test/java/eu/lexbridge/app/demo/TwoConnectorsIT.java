@@ -3,6 +3,7 @@ package eu.lexbridge.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.trust.pki.PartyKeys;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,10 +137,7 @@ class TwoConnectorsIT {
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
         // The Austrian connector signs with a key of the right name from a CA that Germany does not trust.
-        Path rogue = TestPki.generate(root.resolve("rogue-pki"), List.of(at.party()), DemoNetwork.PKI_PASSWORD)
-                .parties().get(at.party()).as4KeyStore();
-        Files.copy(rogue, root.resolve("pki").resolve(at.party()).resolve("as4.p12"),
-                StandardCopyOption.REPLACE_EXISTING);
+        replaceWithKeyFromAnotherCa(at, "as4.p12", PartyKeys::as4KeyStore);
         try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
             var atBackend = up(a);
             var deBackend = up(b);
@@ -159,10 +157,7 @@ class TwoConnectorsIT {
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
         // Germany seals its evidences with a key from a CA that Austria does not trust.
-        Path rogue = TestPki.generate(root.resolve("rogue-pki"), List.of(de.party()), DemoNetwork.PKI_PASSWORD)
-                .parties().get(de.party()).sealKeyStore();
-        Files.copy(rogue, root.resolve("pki").resolve(de.party()).resolve("seal.p12"),
-                StandardCopyOption.REPLACE_EXISTING);
+        replaceWithKeyFromAnotherCa(de, "seal.p12", PartyKeys::sealKeyStore);
         try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
             var atBackend = up(a);
             var deBackend = up(b);
@@ -179,6 +174,15 @@ class TwoConnectorsIT {
             assertThat(atBackend.message(sentId).path("state").asText()).isIn("ACCEPTED", "SENT");
             assertThat(Files.readString(at.logFile())).contains("lexbridge.security");
         }
+    }
+
+    /** Swaps one of a party's key stores for one with the same name issued by a CA nobody trusts. */
+    private void replaceWithKeyFromAnotherCa(DemoConnector connector, String file,
+                                             java.util.function.Function<PartyKeys, Path> keyStore) throws Exception {
+        var rogue = TestPki.generate(root.resolve("rogue-pki"), List.of(connector.party()), DemoNetwork.PKI_PASSWORD)
+                .parties().get(connector.party());
+        Files.copy(keyStore.apply(rogue), root.resolve("pki").resolve(connector.party()).resolve(file),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private BackendClient up(ConnectorProcess process) {

@@ -18,9 +18,7 @@ import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.enumerations.ValidationLevel;
 import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.DssVerdicts;
 import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
@@ -49,14 +47,7 @@ final class ContainerSignatureVerifier {
 
     ContainerSignatureVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
         this.clock = clock;
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trustAnchors.forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor)));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setAIASource(null);
-        verifier.setOcspSource(null);
-        verifier.setCrlSource(null);
-        this.certificateVerifier = verifier;
+        this.certificateVerifier = DssVerdicts.offlineVerifier(trustAnchors);
     }
 
     /**
@@ -153,16 +144,7 @@ final class ContainerSignatureVerifier {
                           List<ContainerProblem> problems) {
         boolean trusted = true;
         List<CertificateWrapper> chain = signature.getCertificateChain();
-        int anchor = -1;
-        for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).isTrusted()) {
-                anchor = i;
-                break;
-            }
-            if (!chain.get(i).isSignatureIntact()) {
-                break;
-            }
-        }
+        int anchor = DssVerdicts.trustAnchorIndex(chain);
         if (anchor < 0) {
             trusted = false;
             problems.add(new ContainerProblem(SIGNER_UNTRUSTED, "the certificate of " + signer.getCertificateDN()

@@ -7,10 +7,8 @@ import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.DssVerdicts;
@@ -54,14 +52,7 @@ public final class DocumentValidator {
     public DocumentValidator(Collection<X509Certificate> trustAnchors, Clock clock) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         this.clock = Objects.requireNonNull(clock, "clock");
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trustAnchors.forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor)));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setAIASource(null);
-        verifier.setOcspSource(null);
-        verifier.setCrlSource(null);
-        this.certificateVerifier = verifier;
+        this.certificateVerifier = DssVerdicts.offlineVerifier(trustAnchors);
     }
 
     /**
@@ -196,16 +187,7 @@ public final class DocumentValidator {
     private static boolean trust(SignatureWrapper signature, CertificateWrapper signer, Instant signedAt,
                                  List<String> problems) {
         List<CertificateWrapper> chain = signature.getCertificateChain();
-        int anchor = -1;
-        for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).isTrusted()) {
-                anchor = i;
-                break;
-            }
-            if (!chain.get(i).isSignatureIntact()) {
-                break;
-            }
-        }
+        int anchor = DssVerdicts.trustAnchorIndex(chain);
         if (anchor < 0) {
             problems.add("the certificate of " + signer.getCertificateDN() + " does not chain to a trust anchor");
             return false;

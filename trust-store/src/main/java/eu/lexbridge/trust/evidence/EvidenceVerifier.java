@@ -24,7 +24,6 @@ import eu.europa.esig.dss.enumerations.ValidationLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.signature.DssVerdicts;
@@ -72,14 +71,7 @@ public final class EvidenceVerifier {
     public EvidenceVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
         this.clock = Objects.requireNonNull(clock, "clock");
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trustAnchors.forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor)));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setAIASource(null);
-        verifier.setOcspSource(null);
-        verifier.setCrlSource(null);
-        this.certificateVerifier = verifier;
+        this.certificateVerifier = DssVerdicts.offlineVerifier(trustAnchors);
     }
 
     /** Trusts every certificate of {@code trustStore}: its certificate entries and the certificates of key entries. */
@@ -194,7 +186,7 @@ public final class EvidenceVerifier {
                                X509Certificate expectedSigner, Findings findings) {
         boolean trusted = true;
         List<CertificateWrapper> chain = signature.getCertificateChain();
-        int anchor = firstTrusted(chain);
+        int anchor = DssVerdicts.trustAnchorIndex(chain);
         if (anchor < 0) {
             trusted = false;
             findings.add(SIGNER_UNTRUSTED, "the certificate of " + signer.getCertificateDN()
@@ -237,19 +229,6 @@ public final class EvidenceVerifier {
     }
 
     /** The index of the first certificate DSS found in the trusted source, every link below it verified. */
-    private static int firstTrusted(List<CertificateWrapper> chain) {
-        for (int i = 0; i < chain.size(); i++) {
-            CertificateWrapper certificate = chain.get(i);
-            if (certificate.isTrusted()) {
-                return i;
-            }
-            // DSS builds the chain by signature; a link it could not verify ends the chain here.
-            if (!certificate.isSignatureIntact()) {
-                return -1;
-            }
-        }
-        return -1;
-    }
 
     private static boolean isExpected(CertificateWrapper signer, X509Certificate expected) {
         if (new CertificateToken(expected).getDSSIdAsString().equals(signer.getId())) {
