@@ -24,7 +24,21 @@ import javax.xml.stream.XMLStreamException;
 /**
  * Writes ETSI TS 102 640 v2 evidence documents laid out as the official e-CODEX connector writes them (SPOCS model,
  * JAXB-marshalled, pretty-printed): same root elements, namespace declarations, element order and quirks
- * ({@code http:uri.etsi.org/...} event codes, the literal "displayName", an empty issuer postal address).
+ * ({@code http:uri.etsi.org/...} event codes, the literal "displayName").
+ *
+ * <p>Where the official layout breaks the ETSI TS 102 640 v2 schema, ours adds what the schema requires and the
+ * official JAXB model (generated from that schema) reads, and removes or reorders nothing else, so that our
+ * evidences validate ({@link RemEvidenceSchema}) and stay readable by the official connector:
+ * <ul>
+ *   <li>the root {@code Id} is {@code id-} and the evidence UUID: the schema types it xs:ID, an NCName, which a
+ *       UUID starting with a digit is not;</li>
+ *   <li>SenderMessageDetails starts with the required MessageSubject: the service and action of the message;</li>
+ *   <li>the recipient's EntityName has the required Name (the recipient's identifier), where the official
+ *       connector writes an empty EntityName;</li>
+ *   <li>the issuer has no PostalAddress, as the official connector writes it when no address is configured: with
+ *       its default configuration it writes empty StreetAddress, Locality, PostalCode and CountryName, which the
+ *       schema refuses (non-empty strings), and an invented address has no place in a legal evidence.</li>
+ * </ul>
  *
  * <p>The document is not sealed: {@link SealedEvidenceFactory} adds the enveloped XAdES signature through
  * {@link EvidenceSealer}. Only message metadata goes in — ids, addresses, times and the SHA-256 of the business
@@ -39,6 +53,8 @@ public final class RemEvidenceFactory implements EvidenceFactory {
     /** The official connector writes this placeholder as DisplayName of every sender and recipient address. */
     private static final String DISPLAY_NAME = "displayName";
     private static final String SCHEME = "mailto";
+    /** Makes the root Id an NCName (xs:ID) whatever the UUID starts with; DSS's own ids in the seal look alike. */
+    static final String ID_PREFIX = "id-";
     /** The connector's digest-algorithm setting is written as a plain name (the official sample shows "MD5"). */
     private static final String DIGEST_ALGORITHM = "SHA256";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
@@ -119,7 +135,7 @@ public final class RemEvidenceFactory implements EvidenceFactory {
         xml.namespace("ns6", "http://www.w3.org/2001/04/xmlenc#");
         xml.namespace("ns7", "http://uri.etsi.org/02640/soapbinding/v1#");
         xml.namespace("xmime", "http://www.w3.org/2005/05/xmlmime");
-        xml.attribute("Id", evidenceId.toString());
+        xml.attribute("Id", ID_PREFIX + evidenceId);
         xml.attribute("version", RemVocabulary.VERSION);
     }
 
@@ -136,8 +152,8 @@ public final class RemEvidenceFactory implements EvidenceFactory {
     }
 
     /**
-     * Name plus an empty postal address: what the official connector writes with its default (empty) postal address
-     * settings.
+     * Name without postal address: what the official connector writes when no postal address is configured (its
+     * default, empty settings give empty address fields, which the schema refuses).
      */
     private void issuerDetails(IndentingXmlWriter xml) throws XMLStreamException {
         xml.start("EvidenceIssuerDetails");
@@ -145,12 +161,6 @@ public final class RemEvidenceFactory implements EvidenceFactory {
         xml.start("NamePostalAddress");
         xml.start("EntityName");
         xml.leaf("Name", issuerName);
-        xml.end();
-        xml.start("PostalAddress");
-        xml.empty("StreetAddress");
-        xml.empty("Locality");
-        xml.empty("PostalCode");
-        xml.empty("CountryName");
         xml.end();
         xml.end();
         xml.end();
@@ -175,13 +185,18 @@ public final class RemEvidenceFactory implements EvidenceFactory {
         xml.end();
     }
 
-    /** The recipient carries an empty entity name before its address, as in the official connector. */
+    /**
+     * The recipient carries an entity name before its address, as in the official connector; where the official
+     * leaves it empty, the schema requires a Name, and the only name we know for the recipient is its identifier.
+     */
     private static void recipientsDetails(IndentingXmlWriter xml, String recipient) throws XMLStreamException {
         xml.start("RecipientsDetails");
         xml.start("EntityDetails");
         xml.start("NamesPostalAddresses");
         xml.start("NamePostalAddress");
-        xml.empty("EntityName");
+        xml.start("EntityName");
+        xml.leaf("Name", recipient);
+        xml.end();
         xml.end();
         xml.end();
         address(xml, recipient);
@@ -197,13 +212,17 @@ public final class RemEvidenceFactory implements EvidenceFactory {
     }
 
     /**
-     * ETSI MessageDetailsType order: UAMessageIdentifier, MessageIdentifierByREMMD, ds:DigestMethod, ds:DigestValue.
-     * MessageSubject, which the schema requires first, is left out: the official connector never writes it.
+     * ETSI MessageDetailsType order: MessageSubject, UAMessageIdentifier, MessageIdentifierByREMMD, ds:DigestMethod,
+     * ds:DigestValue. The official connector leaves out MessageSubject, which the schema requires (its SPOCS code
+     * once took the subject of the dispatched message); an e-CODEX message has no subject line, so it is what the
+     * message is: its service and action, e.g. "EPO/Form_A". The official connector copies SenderMessageDetails
+     * into the evidences it builds on ours, so the subject travels on unchanged.
      */
     private static void senderMessageDetails(IndentingXmlWriter xml, ConnectorMessage subject)
             throws XMLStreamException {
         xml.start("SenderMessageDetails");
         xml.attribute("isNotification", "false");
+        xml.leaf("MessageSubject", messageSubject(subject));
         xml.leaf("UAMessageIdentifier", orElse(subject.backendMessageId(), subject.ebmsMessageId()));
         xml.leaf("MessageIdentifierByREMMD", subject.ebmsMessageId());
         Optional<byte[]> digest = businessDocumentDigest(subject);
@@ -224,6 +243,10 @@ public final class RemEvidenceFactory implements EvidenceFactory {
                 .map(PayloadRef::sha256)
                 .filter(hex -> SHA256_HEX.matcher(hex).matches())
                 .map(hex -> HexFormat.of().parseHex(hex));
+    }
+
+    static String messageSubject(ConnectorMessage message) {
+        return message.service().value() + "/" + message.action();
     }
 
     private String dateTime(Instant instant) {

@@ -42,8 +42,11 @@ class RemEvidenceFactoryTest {
 
     /**
      * The official sample, signature aside, and ours have the same lines once text and attribute values are blanked:
-     * same elements, order, attributes, namespace declarations and indentation. Ours adds MessageIdentifierByREMMD,
-     * which the official connector writes whenever it knows the ebMS id (it did not yet for that 2017 sample).
+     * same elements, order, attributes, namespace declarations and indentation, but for what the ETSI schema
+     * requires and the official layout lacks (see {@link RemEvidenceFactory}). Ours adds MessageSubject, the Name in
+     * the recipient's EntityName, and MessageIdentifierByREMMD, which the official connector writes whenever it knows
+     * the ebMS id (it did not yet for that 2017 sample); it has no issuer PostalAddress, as the official connector
+     * writes it when no address is configured. Nothing else is added, removed or moved.
      */
     @Test
     void isLaidOutLineByLineAsTheOfficialConnectorWritesIt() throws Exception {
@@ -51,9 +54,22 @@ class RemEvidenceFactoryTest {
         Assumptions.assumeTrue(official != null, InteropVectors.ABSENT);
 
         List<String> expected = skeleton(Files.readString(official, StandardCharsets.UTF_8));
+        List<String> emptyPostalAddress = List.of("                <PostalAddress>",
+                "                    <StreetAddress/>", "                    <Locality/>",
+                "                    <PostalCode/>", "                    <CountryName/>",
+                "                </PostalAddress>");
+        int postal = expected.indexOf(emptyPostalAddress.get(0));
+        assertThat(expected.subList(postal, postal + emptyPostalAddress.size())).isEqualTo(emptyPostalAddress);
+        expected.subList(postal, postal + emptyPostalAddress.size()).clear();
+        int entityName = expected.indexOf("                    <EntityName/>");
+        assertThat(entityName).as("the official sample has an empty recipient EntityName").isPositive();
+        expected.set(entityName, "                    <EntityName>");
+        expected.add(entityName + 1, "                        <Name>…</Name>");
+        expected.add(entityName + 2, "                    </EntityName>");
         int ua = expected.indexOf("        <UAMessageIdentifier>…</UAMessageIdentifier>");
         assertThat(ua).as("the official sample has a UAMessageIdentifier").isPositive();
-        expected.add(ua + 1, "        <MessageIdentifierByREMMD>…</MessageIdentifierByREMMD>");
+        expected.add(ua, "        <MessageSubject>…</MessageSubject>");
+        expected.add(ua + 2, "        <MessageIdentifierByREMMD>…</MessageIdentifierByREMMD>");
 
         String ours = text(create(EvidenceType.SUBMISSION_ACCEPTANCE, TestMessages.outbound().build(), null));
         assertThat(skeleton(ours)).containsExactlyElementsOf(expected);
@@ -62,7 +78,7 @@ class RemEvidenceFactoryTest {
                 + "xmlns:ns3=\"http://www.w3.org/2000/09/xmldsig#\" xmlns:ns4=\"http://uri.etsi.org/01903/v1.3.2#\" "
                 + "xmlns:ns5=\"urn:oasis:names:tc:SAML:2.0:assertion\" xmlns:ns6=\"http://www.w3.org/2001/04/xmlenc#\" "
                 + "xmlns:ns7=\"http://uri.etsi.org/02640/soapbinding/v1#\" "
-                + "xmlns:xmime=\"http://www.w3.org/2005/05/xmlmime\" Id=\"" + EVIDENCE_ID + "\" version=\"2.1.1\">\n");
+                + "xmlns:xmime=\"http://www.w3.org/2005/05/xmlmime\" Id=\"id-" + EVIDENCE_ID + "\" version=\"2.1.1\">\n");
     }
 
     @ParameterizedTest
@@ -84,7 +100,8 @@ class RemEvidenceFactoryTest {
         assertThat(element.getNamespaceURI()).isEqualTo(REM);
         assertThat(element.getLocalName()).isEqualTo(root);
         assertThat(element.getAttribute("version")).isEqualTo("2.1.1");
-        assertThat(element.getAttribute("Id")).isEqualTo(EVIDENCE_ID.toString());
+        // xs:ID: an NCName, which this UUID (it starts with a digit) alone is not
+        assertThat(element.getAttribute("Id")).isEqualTo("id-" + EVIDENCE_ID);
         assertThat(childText(element, "EventCode")).isEqualTo(eventCode);
         // byte for byte, as the malformed URI must travel
         assertThat(text(xml)).contains("<EventCode>" + eventCode + "</EventCode>");
@@ -105,7 +122,8 @@ class RemEvidenceFactoryTest {
         }
         assertThat(childNames(root)).containsExactlyElementsOf(expected);
         assertThat(childNames(child(root, "SenderMessageDetails")))
-                .containsExactly("UAMessageIdentifier", "MessageIdentifierByREMMD", "DigestMethod", "DigestValue");
+                .containsExactly("MessageSubject", "UAMessageIdentifier", "MessageIdentifierByREMMD", "DigestMethod",
+                        "DigestValue");
     }
 
     @Test
@@ -128,10 +146,13 @@ class RemEvidenceFactoryTest {
         assertThat(replyTo.getAttribute("scheme")).isEqualTo("mailto");
         assertThat(child(child(root, "SenderDetails"), "AttributedElectronicAddress").getTextContent())
                 .isEqualTo("at-prosecutor");
-        assertThat(child(child(child(root, "RecipientsDetails"), "EntityDetails"), "AttributedElectronicAddress")
-                .getTextContent()).isEqualTo("de-court");
+        Element recipient = child(child(root, "RecipientsDetails"), "EntityDetails");
+        assertThat(child(recipient, "AttributedElectronicAddress").getTextContent()).isEqualTo("de-court");
+        assertThat(recipient.getTextContent().strip()).startsWith("de-court");
+        assertThat(issuer.getElementsByTagNameNS(REM, "PostalAddress").getLength()).isZero();
         Element details = child(root, "SenderMessageDetails");
         assertThat(details.getAttribute("isNotification")).isEqualTo("false");
+        assertThat(childText(details, "MessageSubject")).isEqualTo("EPO/Form_A");
         assertThat(childText(details, "UAMessageIdentifier")).isEqualTo("AT-2025-000017");
         assertThat(childText(details, "MessageIdentifierByREMMD"))
                 .isEqualTo("5b2a3c1e-7d4f-4e8a-9c3b-1f2e3d4c5b6a@lexbridge.at");
@@ -170,7 +191,8 @@ class RemEvidenceFactoryTest {
                 .BUSINESS_CONTENT, "messageContent", "application/xml", 10, "not-a-sha256"))).build();
         Element bare = child(parse(create(EvidenceType.DELIVERY, noHash, null)).getDocumentElement(),
                 "SenderMessageDetails");
-        assertThat(childNames(bare)).containsExactly("UAMessageIdentifier", "MessageIdentifierByREMMD");
+        assertThat(childNames(bare)).containsExactly("MessageSubject", "UAMessageIdentifier",
+                "MessageIdentifierByREMMD");
     }
 
     @Test
