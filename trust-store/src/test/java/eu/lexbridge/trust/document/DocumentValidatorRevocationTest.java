@@ -51,6 +51,9 @@ class DocumentValidatorRevocationTest {
     private static RevocationPki.Leaf servedOverHttp;
     private static RevocationPki.Leaf unreachable;
     private static RevocationPki.Leaf ldapOnly;
+    private static RevocationPki.Leaf goodByOcsp;
+    private static RevocationPki.Leaf revokedByOcsp;
+    private static final AtomicInteger OCSP_REQUESTS = new AtomicInteger();
     private static HttpServer server;
     private static final AtomicInteger CRL_REQUESTS = new AtomicInteger();
 
@@ -70,6 +73,22 @@ class DocumentValidatorRevocationTest {
         servedOverHttp = pki.leaf("Http Clerk", httpUrl);
         unreachable = pki.leaf("Unreachable Clerk", "http://127.0.0.1:" + closedPort() + "/crl/root.crl");
         ldapOnly = pki.leaf("Ldap Clerk", "ldap://127.0.0.1/cn=root?certificateRevocationList");
+        // Their CRL cannot be fetched: what they get, they get through OCSP.
+        String ocspUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp";
+        String deadCrl = "http://127.0.0.1:" + closedPort() + "/crl/root.crl";
+        goodByOcsp = pki.leaf("Ocsp Good Clerk", deadCrl, ocspUrl);
+        revokedByOcsp = pki.leaf("Ocsp Revoked Clerk", deadCrl, ocspUrl);
+        Map<java.security.cert.X509Certificate, Instant> revokedForOcsp = Map.of(revokedByOcsp.certificate(),
+                revokedAt);
+        server.createContext("/ocsp", exchange -> {
+            OCSP_REQUESTS.incrementAndGet();
+            byte[] response = pki.ocspResponse(exchange.getRequestBody().readAllBytes(), revokedForOcsp);
+            exchange.getResponseHeaders().set("Content-Type", "application/ocsp-response");
+            exchange.sendResponseHeaders(200, response.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response);
+            }
+        });
 
         byte[] crl = pki.crl(Map.of(revoked.certificate(), revokedAt));
         Files.write(crlFile, crl);
@@ -157,6 +176,38 @@ class DocumentValidatorRevocationTest {
         assertThat(result.trusted()).isTrue();
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("could not be determined"));
         assertThat(took).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void goodSignerByOcsp() {
+        int before = OCSP_REQUESTS.get();
+
+        SignatureResult result = validateOne(validator(RevocationChecking.OCSP_AND_CRL), goodByOcsp);
+
+        assertThat(OCSP_REQUESTS.get()).isGreaterThan(before);
+        assertThat(result.revocation()).isEqualTo(RevocationStatus.GOOD);
+        assertThat(result.trusted()).isTrue();
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void revokedSignerByOcsp() {
+        SignatureResult result = validateOne(validator(RevocationChecking.OCSP_AND_CRL), revokedByOcsp);
+
+        assertThat(result.revocation()).isEqualTo(RevocationStatus.REVOKED);
+        assertThat(result.revokedAt()).isEqualTo(revokedAt);
+        assertThat(result.trusted()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("was revoked at " + revokedAt));
+    }
+
+    @Test
+    void crlCheckingAsksNoOcspResponder() {
+        int before = OCSP_REQUESTS.get();
+
+        SignatureResult result = validateOne(validator(RevocationChecking.CRL), goodByOcsp);
+
+        assertThat(OCSP_REQUESTS.get()).isEqualTo(before);
+        assertThat(result.revocation()).isEqualTo(RevocationStatus.UNKNOWN);
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -21,6 +24,7 @@ import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -29,9 +33,21 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * A two-level test PKI made for revocation: a root CA that issues leaf certificates naming a CRL distribution point
@@ -84,6 +100,11 @@ final class RevocationPki {
 
     /** A leaf valid from a day ago whose CRL distribution point is {@code crlUrl}. */
     Leaf leaf(String commonName, String crlUrl) {
+        return leaf(commonName, crlUrl, null);
+    }
+
+    /** A leaf as {@link #leaf(String, String)} that also names an OCSP responder (AIA), unless it is {@code null}. */
+    Leaf leaf(String commonName, String crlUrl, String ocspUrl) {
         try {
             KeyPair keys = ecKeys();
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -99,6 +120,10 @@ final class RevocationPki {
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(new GeneralNames(
                         new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl))), null, null)}));
+            if (ocspUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
+            }
             return new Leaf(keys.getPrivate(), certificate(builder.build(signer(rootKeys.getPrivate()))), root);
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -121,6 +146,39 @@ final class RevocationPki {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.ONE));
             return builder.build(signer(rootKeys.getPrivate())).getEncoded();
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The root's answer to a DER OCSP request: signed by the root itself (an issuer may answer for its own
+     * certificates), GOOD unless the certificate is among {@code revoked}, valid for an hour; the request's nonce is
+     * echoed.
+     */
+    byte[] ocspResponse(byte[] request, Map<X509Certificate, Instant> revoked) {
+        try {
+            OCSPReq ocspRequest = new OCSPReq(request);
+            DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1);
+            BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(root.getPublicKey(), sha1);
+            Date thisUpdate = new Date();
+            Date nextUpdate = Date.from(thisUpdate.toInstant().plus(Duration.ofHours(1)));
+            for (Req one : ocspRequest.getRequestList()) {
+                CertificateID id = one.getCertID();
+                CertificateStatus status = revoked.entrySet().stream()
+                        .filter(entry -> entry.getKey().getSerialNumber().equals(id.getSerialNumber()))
+                        .<CertificateStatus>map(entry -> new RevokedStatus(Date.from(entry.getValue()),
+                                CRLReason.keyCompromise))
+                        .findFirst().orElse(CertificateStatus.GOOD);
+                builder.addResponse(id, status, thisUpdate, nextUpdate, null);
+            }
+            Extension nonce = ocspRequest.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            if (nonce != null) {
+                builder.setResponseExtensions(new Extensions(nonce));
+            }
+            BasicOCSPResp basic = builder.build(signer(rootKeys.getPrivate()),
+                    new X509CertificateHolder[] {new X509CertificateHolder(root.getEncoded())}, thisUpdate);
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (GeneralSecurityException | OperatorCreationException | OCSPException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
