@@ -108,6 +108,7 @@ public final class DocumentValidator {
      * @param signature the signature file (or any signed document, when {@code detachedContents} is empty)
      * @param detachedContents the signed files, read as they are on disk (not loaded into memory)
      * @throws UnusableDocumentException as {@link #validate(Path)}
+     * @throws UncheckedIOException when the signature or one of the files cannot be read
      */
     public DocumentValidation validate(Path signature, List<Path> detachedContents) {
         Objects.requireNonNull(signature, "signature");

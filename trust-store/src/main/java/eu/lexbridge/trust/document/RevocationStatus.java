@@ -11,7 +11,10 @@ public enum RevocationStatus {
     GOOD,
     /** A CRL (or OCSP response) signed by the issuer says the certificate is revoked: the signature is not trusted. */
     REVOKED,
-    /** Revocation was to be checked but no usable CRL or OCSP response was found (unreachable, not published). */
+    /**
+     * Revocation was to be checked but no usable CRL or OCSP response was found (unreachable, not published, a scheme
+     * that is not fetched), or the signer does not chain to a trust anchor (DSS fetches nothing for an unknown signer).
+     */
     UNKNOWN,
     /** Revocation checking is off and the signature carries no revocation data of its own. */
     NOT_CHECKED
