@@ -4,23 +4,29 @@ import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
+import eu.europa.esig.dss.enumerations.SignatureQualification;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.DssVerdicts;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -29,30 +35,61 @@ import java.util.Objects;
 
 /**
  * Validates a signed document of any format DSS recognises on trust-store's class path: XAdES (enveloped, enveloping,
- * detached XML), CAdES (CMS), PAdES (PDF) and ASiC-S / ASiC-E containers with XAdES signatures. ASiC with CAdES is
- * not supported (dss-asic-cades is not on the class path): such a container is reported as unusable.
+ * detached), CAdES (enveloping, detached {@code .p7s}), PAdES (PDF) and ASiC-S / ASiC-E containers with XAdES or with
+ * CAdES signatures. A detached signature is validated together with the files it covers
+ * ({@link #validate(Path, List)}); without them, or with changed ones, it is reported not intact.
  *
  * <p>Each signature gets two separate verdicts: <em>intact</em> (every reference digest matches and the signature
- * value verifies) and <em>trusted</em> (the signing certificate chains to one of the given trust anchors and the
- * chain was valid at the claimed signing time). DSS's own indication under its default policy is reported beside
- * them, never instead of them. No online source is used: no AIA, OCSP or CRL fetching; qualified status through trusted
- * lists is not evaluated.
+ * value verifies) and <em>trusted</em> (the signing certificate chains to a trust anchor or a trusted list's service,
+ * the chain was valid at the claimed signing time, and no certificate of it is known to be revoked). DSS's own
+ * indication under its default policy is reported beside them, never instead of them, and its simple report is kept
+ * for the record ({@link DocumentValidation#report()}).
+ *
+ * <p>What is consulted is set by {@link ValidationSources}: by default nothing online (no AIA, OCSP or CRL fetching,
+ * revocation {@link RevocationStatus#NOT_CHECKED}); optionally CRLs (and OCSP) from the URLs in the certificates, over
+ * {@code file:} and {@code http(s):} only, with short timeouts. AIA is never used: issuer certificates must be in the
+ * signature or among the trusted ones. Qualification (QES) is determined only when trusted lists are given.
  *
  * <p>Thread-safe: the certificate verifier is configured once and only read; every call builds its own validator.
  */
 public final class DocumentValidator {
 
     private final CommonCertificateVerifier certificateVerifier;
+    private final ValidationSources sources;
     private final Clock clock;
 
     /**
+     * An offline validator: {@code new DocumentValidator(ValidationSources.offline(trustAnchors), clock)}.
+     *
      * @param trustAnchors the certificates a signer's chain must reach to be trusted
      * @param clock gives the validation time
      */
     public DocumentValidator(Collection<X509Certificate> trustAnchors, Clock clock) {
-        Objects.requireNonNull(trustAnchors, "trustAnchors");
+        this(ValidationSources.offline(Objects.requireNonNull(trustAnchors, "trustAnchors")), clock);
+    }
+
+    /**
+     * @param sources what is trusted and what may be fetched
+     * @param clock gives the validation time
+     */
+    public DocumentValidator(ValidationSources sources, Clock clock) {
+        this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.certificateVerifier = DssVerdicts.offlineVerifier(trustAnchors);
+        this.certificateVerifier = verifier(sources);
+    }
+
+    private static CommonCertificateVerifier verifier(ValidationSources sources) {
+        CommonCertificateVerifier verifier = DssVerdicts.offlineVerifier(sources.trustAnchors());
+        if (sources.trustedLists() != null) {
+            verifier.addTrustedCertSources(sources.trustedLists());
+        }
+        if (sources.revocation() != RevocationChecking.OFF) {
+            verifier.setCrlSource(new OnlineCRLSource(RevocationDataLoader.forCrl(sources.fetchTimeout())));
+        }
+        if (sources.revocation() == RevocationChecking.OCSP_AND_CRL) {
+            verifier.setOcspSource(new OnlineOCSPSource(RevocationDataLoader.forOcsp(sources.fetchTimeout())));
+        }
+        return verifier;
     }
 
     /**
@@ -61,13 +98,34 @@ public final class DocumentValidator {
      *     DOCTYPE
      */
     public DocumentValidation validate(Path signedDocument) {
-        Objects.requireNonNull(signedDocument, "signedDocument");
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(signedDocument))) {
+        return validate(signedDocument, List.of());
+    }
+
+    /**
+     * Validates a detached signature (XAdES detached, CAdES {@code .p7s}) with the files it covers. DSS matches each
+     * file to a reference by its file name; a single file is taken for a single detached reference whatever its name.
+     *
+     * @param signature the signature file (or any signed document, when {@code detachedContents} is empty)
+     * @param detachedContents the signed files, read as they are on disk (not loaded into memory)
+     * @throws UnusableDocumentException as {@link #validate(Path)}
+     * @throws UncheckedIOException when the signature or one of the files cannot be read
+     */
+    public DocumentValidation validate(Path signature, List<Path> detachedContents) {
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(detachedContents, "detachedContents");
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(signature))) {
             rejectDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return validate(new FileDocument(signedDocument.toFile()));
+        List<DSSDocument> contents = new ArrayList<>();
+        for (Path content : detachedContents) {
+            if (!Files.isRegularFile(content)) {
+                throw new UncheckedIOException(new java.io.FileNotFoundException("no detached content at " + content));
+            }
+            contents.add(new FileDocument(content.toFile()));
+        }
+        return validate(new FileDocument(signature.toFile()), contents);
     }
 
     /**
@@ -76,22 +134,43 @@ public final class DocumentValidator {
      * @throws UnusableDocumentException as {@link #validate(Path)}
      */
     public DocumentValidation validate(InputStream signedDocument, String name) {
-        Objects.requireNonNull(signedDocument, "signedDocument");
-        byte[] bytes;
-        try {
-            bytes = signedDocument.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+        return validate(signedDocument, name, List.of());
+    }
+
+    /**
+     * As {@link #validate(Path, List)}, from streams. Every stream is read into memory to the end and not closed: for
+     * large files prefer the {@link Path} variant.
+     *
+     * @param signature the signature's bytes
+     * @param name the signature's file name (may be {@code null})
+     * @param detachedContents the signed files with the names the signature refers to them by
+     * @throws UnusableDocumentException as {@link #validate(Path)}
+     */
+    public DocumentValidation validate(InputStream signature, String name, List<DetachedContent> detachedContents) {
+        Objects.requireNonNull(signature, "signature");
+        Objects.requireNonNull(detachedContents, "detachedContents");
+        byte[] bytes = readAll(signature);
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
             rejectDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return validate(new InMemoryDocument(bytes, name));
+        List<DSSDocument> contents = new ArrayList<>();
+        for (DetachedContent content : detachedContents) {
+            contents.add(new InMemoryDocument(readAll(content.content()), content.name()));
+        }
+        return validate(new InMemoryDocument(bytes, name), contents);
     }
 
-    private DocumentValidation validate(DSSDocument document) {
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DocumentValidation validate(DSSDocument document, List<DSSDocument> detachedContents) {
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(document);
@@ -99,11 +178,15 @@ public final class DocumentValidator {
             throw new UnusableDocumentException("Not a signed document DSS recognises ('" + document.getName()
                     + "'): " + e.getMessage(), e);
         }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reports reports;
         try {
             validator.setCertificateVerifier(certificateVerifier);
-            validator.setValidationTime(Date.from(clock.instant()));
+            validator.setValidationTime(Date.from(now));
             validator.setEnableEtsiValidationReport(false);
+            if (!detachedContents.isEmpty()) {
+                validator.setDetachedContents(detachedContents);
+            }
             reports = validator.validateDocument(DssVerdicts.defaultPolicy());
         } catch (RuntimeException e) {
             throw new UnusableDocumentException("DSS cannot read the document '" + document.getName() + "': "
@@ -112,9 +195,10 @@ public final class DocumentValidator {
         DiagnosticData diagnostic = reports.getDiagnosticData();
         List<SignatureResult> results = new ArrayList<>();
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
-            results.add(result(signature, reports.getSimpleReport()));
+            results.add(result(signature, reports.getSimpleReport(), detachedContents.isEmpty()));
         }
-        return new DocumentValidation(format(diagnostic, validator, results), results);
+        return new DocumentValidation(format(diagnostic, validator, results), results, now,
+                reports.getXmlSimpleReport().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String format(DiagnosticData diagnostic, SignedDocumentValidator validator,
@@ -138,25 +222,36 @@ public final class DocumentValidator {
         return kind.replace("DocumentValidator", "");
     }
 
-    private SignatureResult result(SignatureWrapper signature, SimpleReport simple) {
+    private SignatureResult result(SignatureWrapper signature, SimpleReport simple, boolean noDetachedContents) {
         List<String> problems = new ArrayList<>();
         boolean intact = integrity(signature, problems);
+        if (!intact && noDetachedContents && signature.getDigestMatchers().stream()
+                .anyMatch(reference -> !reference.isDataFound())) {
+            problems.add("a detached signature is validated only together with the files it signs");
+        }
         Instant signingTime = signature.getClaimedSigningTime() == null ? null
                 : signature.getClaimedSigningTime().toInstant();
         CertificateWrapper signer = signature.getSigningCertificate();
         boolean trusted = false;
+        SignerRevocation revocation = new SignerRevocation(sources.revocation() == RevocationChecking.OFF
+                ? RevocationStatus.NOT_CHECKED : RevocationStatus.UNKNOWN, null, null);
         if (signer == null) {
             problems.add("no certificate in or beside the signature is identified as its signing certificate");
         } else {
             trusted = trust(signature, signer, signingTime, problems);
+            revocation = SignerRevocation.of(signer, sources.revocation());
+            trusted &= revocation.check(signer, signingTime, trusted, problems);
         }
         var indication = simple.getIndication(signature.getId());
         var subIndication = simple.getSubIndication(signature.getId());
+        SignatureQualification qualification = simple.getSignatureQualification(signature.getId());
+        boolean qualified = sources.trustedLists() != null && SignatureResult.isQualified(qualification);
         return new SignatureResult(signature.getId(),
                 signature.getSignatureFormat() == null ? null : signature.getSignatureFormat().name(),
                 intact, trusted, signer == null ? null : signer.getCertificateDN(), signingTime,
                 indication == null ? null : indication.name(), subIndication == null ? null : subIndication.name(),
-                problems);
+                revocation.status(), revocation.revokedAt(),
+                qualification == null ? null : qualification.getReadable(), qualified, problems);
     }
 
     private static boolean integrity(SignatureWrapper signature, List<String> problems) {
@@ -184,8 +279,8 @@ public final class DocumentValidator {
         return intact;
     }
 
-    private static boolean trust(SignatureWrapper signature, CertificateWrapper signer, Instant signedAt,
-                                 List<String> problems) {
+    private boolean trust(SignatureWrapper signature, CertificateWrapper signer, Instant signedAt,
+                          List<String> problems) {
         List<CertificateWrapper> chain = signature.getCertificateChain();
         int anchor = DssVerdicts.trustAnchorIndex(chain);
         if (anchor < 0) {
@@ -203,6 +298,14 @@ public final class DocumentValidator {
                     problems.add("the certificate of " + certificate.getCertificateDN()
                             + " was not valid at the signing time " + signedAt);
                 }
+            }
+        }
+        // The signer's own status is reported apart (SignatureResult.revocation); a revoked intermediate CA
+        // withdraws trust from everything below it.
+        for (CertificateWrapper issuer : chain.subList(Math.min(1, anchor), anchor)) {
+            SignerRevocation status = SignerRevocation.of(issuer, sources.revocation());
+            if (status.status() == RevocationStatus.REVOKED) {
+                trusted &= status.check(issuer, signedAt, trusted, problems);
             }
         }
         return trusted;

@@ -1,7 +1,9 @@
 package eu.lexbridge.trust.document;
 
+import eu.europa.esig.dss.enumerations.SignatureQualification;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One signature of a validated document. Integrity and trust are separate verdicts: a signature can be intact and
@@ -11,19 +13,38 @@ import java.util.List;
  * @param format the signature's format as DSS names it, e.g. {@code XAdES_BASELINE_B}
  * @param intact the cryptographic integrity: every reference (or message) digest matches its data, and the signature
  *     value verifies with the signing certificate's key
- * @param trusted the signing certificate chains to one of the trust anchors, and the chain's certificates were valid
- *     at the claimed signing time (no revocation check: no online sources are consulted)
+ * @param trusted the signing certificate chains to one of the trust anchors (or a trusted list's service), the chain's
+ *     certificates were valid at the claimed signing time, and none of them is known to be revoked
  * @param signerSubject the signing certificate's subject, or {@code null} when no certificate verifies the signature
  * @param signingTime the claimed signing time, or {@code null}
  * @param dssIndication DSS's indication under its default policy (e.g. {@code TOTAL_PASSED}, {@code INDETERMINATE})
  * @param dssSubIndication DSS's sub-indication, or {@code null}
+ * @param revocation the signer's revocation status; {@link RevocationStatus#UNKNOWN} leaves {@code trusted} as it is
+ *     (e-CODEX "SUFFICIENT", yellow), {@link RevocationStatus#REVOKED} makes it false
+ * @param revokedAt when the signer's certificate was revoked, for {@link RevocationStatus#REVOKED}; otherwise
+ *     {@code null}
+ * @param qualification DSS's signature qualification as ETSI writes it ({@code QESig}, {@code QESeal},
+ *     {@code AdESig}, {@code Indeterminate QESig}, {@code N/A} ...), or {@code null} when DSS gave none; meaningful
+ *     only with trusted lists
+ * @param qualified a qualified electronic signature or seal ({@code QESig} or {@code QESeal}), which needs trusted
+ *     lists: always false without them
  * @param problems what is wrong, in words; empty when nothing is
  */
 public record SignatureResult(String signatureId, String format, boolean intact, boolean trusted, String signerSubject,
                               Instant signingTime, String dssIndication, String dssSubIndication,
+                              RevocationStatus revocation, Instant revokedAt, String qualification, boolean qualified,
                               List<String> problems) {
 
     public SignatureResult {
+        Objects.requireNonNull(revocation, "revocation");
+        if ((revocation == RevocationStatus.REVOKED) != (revokedAt != null)) {
+            throw new IllegalArgumentException("revokedAt is given exactly for a REVOKED signer");
+        }
         problems = List.copyOf(problems);
+    }
+
+    /** True for the qualification DSS calls a qualified electronic signature or seal; 6.4 has no such method. */
+    static boolean isQualified(SignatureQualification qualification) {
+        return qualification == SignatureQualification.QESIG || qualification == SignatureQualification.QESEAL;
     }
 }

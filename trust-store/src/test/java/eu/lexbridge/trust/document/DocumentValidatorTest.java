@@ -94,9 +94,16 @@ class DocumentValidatorTest {
             assertThat(s.signingTime()).isEqualTo(signedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             assertThat(s.signatureId()).isNotBlank();
             assertThat(s.dssIndication()).isNotNull();
+            assertThat(s.revocation()).isEqualTo(RevocationStatus.NOT_CHECKED); // offline by default
+            assertThat(s.revokedAt()).isNull();
+            assertThat(s.qualification()).isEqualTo("N/A"); // no trusted lists
+            assertThat(s.qualified()).isFalse();
             assertThat(s.problems()).isEmpty();
         });
         assertThat(validation.allIntactAndTrusted()).isTrue();
+        assertThat(validation.validationTime()).isBetween(signedAt, Instant.now());
+        assertThat(new String(validation.report(), StandardCharsets.UTF_8)).startsWith("<?xml")
+                .contains("SimpleReport").doesNotContain("EUR 1200.00");
     }
 
     @Test
@@ -197,6 +204,22 @@ class DocumentValidatorTest {
         assertThat(validation.format()).isEqualTo("PDF");
         assertThat(validation.signatures()).isEmpty();
         assertThat(validation.allIntactAndTrusted()).isFalse();
+    }
+
+    @Test
+    void asicSWithXadesIsIntactAndTrusted() throws IOException {
+        ASiCWithXAdESSignatureParameters parameters = new ASiCWithXAdESSignatureParameters();
+        parameters.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
+        parameters.setSignaturePackaging(SignaturePackaging.DETACHED);
+        parameters.aSiC().setContainerType(ASiCContainerType.ASiC_S);
+        DSSDocument signed = sign(new ASiCWithXAdESService(verifier()), signer,
+                new InMemoryDocument(XML.getBytes(StandardCharsets.UTF_8), "order.xml", MimeTypeEnum.XML),
+                parameters);
+
+        DocumentValidation validation = validator.validate(write("order.asics", bytes(signed)));
+
+        assertThat(validation.format()).isEqualTo("ASiC-S");
+        assertThat(validation.allIntactAndTrusted()).isTrue();
     }
 
     @Test
