@@ -196,8 +196,9 @@ public final class TrustedListsLoader {
         for (LOTLInfo lotl : lotls) {
             TrustedListStatus status = status(lotl, true, now);
             lists.add(status);
-            accepted = status.signatureValid() && status.problems().isEmpty();
-            if (!accepted) {
+            // Structure findings are reported, not blocking: the signature is what vouches for the content.
+            accepted = usable(lotl, now);
+            if (!status.problems().isEmpty()) {
                 problems.add("LOTL " + lotl.getUrl() + ": " + String.join("; ", status.problems()));
             }
             for (TLInfo tl : lotl.getTLInfos()) {
@@ -240,9 +241,23 @@ public final class TrustedListsLoader {
                         + (lotl ? "" : ": its trust services are not used"));
             }
         }
-        boolean used = !lotl && valid && nextUpdate != null && !nextUpdate.isBefore(now);
+        boolean used = !lotl && usable(info, now);
         return new TrustedListStatus(info.getUrl(), lotl, territory, valid, indication, nextUpdate, services, used,
                 problems);
+    }
+
+    /**
+     * What {@link ExpirationAndSignatureCheckStrategy} as configured here lets through: fetched (now, or earlier in
+     * this loader's life), parsed, signed by an announced certificate, and not past its next update.
+     */
+    private static boolean usable(TLInfo info, Instant now) {
+        ParsingInfoRecord parsing = info.getParsingCacheInfo();
+        ValidationInfoRecord validation = info.getValidationCacheInfo();
+        boolean fetched = info.getDownloadCacheInfo() != null && !info.getDownloadCacheInfo().isError();
+        boolean current = parsing != null && parsing.isResultExist() && parsing.getNextUpdateDate() != null
+                && !parsing.getNextUpdateDate().toInstant().isBefore(now);
+        boolean valid = validation != null && validation.isResultExist() && validation.isValid();
+        return fetched && current && valid;
     }
 
     private static void error(InfoRecord record, String what, List<String> problems) {

@@ -113,7 +113,8 @@ final class TrustedListDocuments {
                                       String statusApproach, String[] communityRules) {
         Element scheme = xml.add(list, "SchemeInformation");
         xml.text(scheme, "TSLVersionIdentifier", Integer.toString(TSL_VERSION));
-        xml.text(scheme, "TSLSequenceNumber", Long.toString(issued.getEpochSecond()));
+        // Grows with every generation, as a re-issued list's must; minutes keep it far from DSS's int limit.
+        xml.text(scheme, "TSLSequenceNumber", Long.toString(issued.getEpochSecond() / 60));
         xml.text(scheme, "TSLType", type);
         xml.names(scheme, "SchemeOperatorName", SCHEME_OPERATOR);
         address(xml, xml.add(scheme, "SchemeOperatorAddress"), territory);

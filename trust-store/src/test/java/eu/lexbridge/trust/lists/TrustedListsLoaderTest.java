@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.tsl.TrustProperties;
 import eu.europa.esig.dss.model.tsl.TrustServiceStatusAndInformationExtensions;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -14,7 +15,6 @@ import eu.europa.esig.dss.tsl.source.LOTLSource;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,8 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +70,7 @@ class TrustedListsLoaderTest {
         assertThat(tl.signatureValid()).isTrue();
         assertThat(tl.used()).isTrue();
         assertThat(tl.trustServices()).isEqualTo(1);
-        assertThat(tl.nextUpdate()).isAfter(summary.loadedAt().plus(java.time.Duration.ofDays(170)));
+        assertThat(tl.nextUpdate()).isAfter(summary.loadedAt().plus(Duration.ofDays(170)));
         assertThat(tl.problems()).isEmpty();
 
         assertGrantedQualifiedCa(loader.certificateSource(), pki);
@@ -150,7 +158,7 @@ class TrustedListsLoaderTest {
                 KeyStores.readCertificate(pki.trustedLists().listOfTrustedListsSigner())));
         lotl.setCertificateSource(signers);
         job.setListOfTrustedListSources(lotl);
-        job.setOnlineDataLoader(url -> new eu.europa.esig.dss.model.InMemoryDocument(
+        job.setOnlineDataLoader(url -> new InMemoryDocument(
                 new LocationDataLoader().get(url)));
         job.setTrustedListCertificateSource(dssDefault);
         job.onlineRefresh();
@@ -203,6 +211,46 @@ class TrustedListsLoaderTest {
         assertThat(missing.accepted()).isFalse();
         assertThat(missing.problems()).anyMatch(p -> p.contains("cannot fetch it") && p.contains("lotl.xml"));
         assertThat(loader.certificateSource()).isSameAs(source);
+    }
+
+    /** Readers on other threads see the last good source throughout refreshes that fail and succeed. */
+    @Test
+    void readersNeverSeeAHalfBuiltOrEmptiedSource() throws Exception {
+        GeneratedPki pki = TestPki.generate(dir, List.of("de-court"), PASSWORD);
+        TrustedListsLoader loader = loader(pki, null);
+        assertThat(loader.refresh().accepted()).isTrue();
+        CertificateToken ca = issuingCa(pki);
+        Path lotl = pki.trustedLists().listOfTrustedLists();
+        String good = Files.readString(lotl);
+        String bad = good.replace("no legal effect", "some legal effect");
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger reads = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            results.add(readers.submit(() -> {
+                boolean alwaysTrusted = true;
+                while (!stop.get()) {
+                    alwaysTrusted &= loader.certificateSource().isTrusted(ca);
+                    reads.incrementAndGet();
+                }
+                return alwaysTrusted;
+            }));
+        }
+        try {
+            for (int i = 0; i < 6; i++) {
+                Files.writeString(lotl, i % 2 == 0 ? bad : good);
+                assertThat(loader.refresh().accepted()).isEqualTo(i % 2 == 1);
+            }
+        } finally {
+            stop.set(true);
+            readers.shutdown();
+        }
+        for (Future<Boolean> result : results) {
+            assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(reads.get()).isPositive();
     }
 
     @Test

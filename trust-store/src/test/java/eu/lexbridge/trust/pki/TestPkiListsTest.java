@@ -66,7 +66,7 @@ class TestPkiListsTest {
     }
 
     @Test
-    void describesTheNewFilesItWrote() {
+    void describesTheNewFilesItWrote() throws Exception {
         assertThat(pki.issuingCaCertificate()).isEqualTo(dir.resolve("issuing-ca.crt")).isRegularFile();
         assertThat(pki.revocationLists().rootCrl()).isEqualTo(dir.resolve("crl/root.crl")).isRegularFile();
         assertThat(pki.revocationLists().issuingCrl()).isEqualTo(dir.resolve("crl/issuing.crl")).isRegularFile();
@@ -95,8 +95,6 @@ class TestPkiListsTest {
                             "at-prosecutor/seal.p12", "at-prosecutor/container.p12",
                             "at-prosecutor/document-seal.p12", "de-court/as4.p12", "de-court/tls.p12",
                             "de-court/seal.p12", "de-court/container.p12", "de-court/document-seal.p12");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
