@@ -71,8 +71,11 @@ public final class TrustedListsLoader {
     private final Object refreshing = new Object();
     private volatile Loaded loaded;
 
-    /** The source readers get, and the summary of the refresh that made it or that failed after it. */
-    private record Loaded(TrustedListsCertificateSource source, TrustedListsSummary summary) {
+    /**
+     * The source readers get, when it was loaded ({@code null}: never), and the summary of the refresh that made it
+     * or of the last one that failed after it.
+     */
+    private record Loaded(TrustedListsCertificateSource source, Instant sourceLoadedAt, TrustedListsSummary summary) {
     }
 
     private TrustedListsLoader(URI lotlLocation, Collection<X509Certificate> lotlSigners, Path cacheDirectory,
@@ -81,7 +84,7 @@ public final class TrustedListsLoader {
         this.clock = clock;
         this.job = job(lotlLocation, lotlSigners, cacheDirectory);
         this.cached = cacheDirectory != null;
-        this.loaded = new Loaded(new TrustedListsCertificateSource(), new TrustedListsSummary(clock.instant(),
+        this.loaded = new Loaded(new TrustedListsCertificateSource(), null, new TrustedListsSummary(clock.instant(),
                 lotlLocation.toString(), false, List.of(), List.of("Not loaded yet")));
     }
 
@@ -168,17 +171,17 @@ public final class TrustedListsLoader {
             }
             Loaded previous = loaded;
             if (summary.accepted()) {
-                loaded = new Loaded(candidate, summary);
+                loaded = new Loaded(candidate, now, summary);
                 LOG.info("Loaded the trusted lists from {}: {} lists, {} trust anchors", lotlLocation,
                         summary.lists().size(), candidate.getNumberOfTrustedEntityKeys());
             } else {
                 List<String> problems = new ArrayList<>(summary.problems());
-                problems.add(previous.summary().accepted()
-                        ? "Kept the trusted lists loaded at " + previous.summary().loadedAt()
+                problems.add(previous.sourceLoadedAt() != null
+                        ? "Kept the trusted lists loaded at " + previous.sourceLoadedAt()
                         : "No trusted lists loaded: nothing is qualified until a refresh succeeds");
                 summary = new TrustedListsSummary(summary.loadedAt(), summary.lotlLocation(), false,
                         summary.lists(), problems);
-                loaded = new Loaded(previous.source(), summary);
+                loaded = new Loaded(previous.source(), previous.sourceLoadedAt(), summary);
                 LOG.warn("Refreshing the trusted lists from {} failed: {}", lotlLocation, problems);
             }
             return summary;

@@ -210,6 +210,8 @@ class TrustedListsLoaderTest {
         TrustedListsSummary missing = loader.refresh();
         assertThat(missing.accepted()).isFalse();
         assertThat(missing.problems()).anyMatch(p -> p.contains("cannot fetch it") && p.contains("lotl.xml"));
+        assertThat(missing.problems()).last().asString()
+                .isEqualTo("Kept the trusted lists loaded at " + good.loadedAt());
         assertThat(loader.certificateSource()).isSameAs(source);
     }
 
