@@ -10,16 +10,31 @@ import java.util.Objects;
  * What {@link TestPki#generate} wrote.
  *
  * @param directory the directory everything was written under
- * @param caCertificate the root CA certificate, PEM
+ * @param caCertificate the root CA certificate, PEM ({@code ca.crt})
  * @param trustStore the PKCS#12 trust store holding the root CA under alias {@code ca}
  * @param parties the keys of each party, in the order the parties were given
+ * @param issuingCaCertificate the issuing CA certificate, PEM ({@code issuing-ca.crt}): issued by the root, issuer
+ *     of the document-signing certificates, and the CA/QC service on the trusted list
+ * @param revocationLists the CRL of each CA and where certificates say to fetch them
+ * @param trustedLists the signed trusted list, the list of trusted lists, their signers and locations
+ * @param advancedSigner a document-signing key of an advanced, not qualified, certificate from the issuing CA
+ *     ({@code advanced/document-signer.p12}): what a validator must rate below QUALIFIED
+ * @param revokedSigner a document-signing key whose certificate is on the issuing CA's CRL
+ *     ({@code revoked/document-signer.p12})
  */
-public record GeneratedPki(Path directory, Path caCertificate, Path trustStore, Map<String, PartyKeys> parties) {
+public record GeneratedPki(Path directory, Path caCertificate, Path trustStore, Map<String, PartyKeys> parties,
+                           Path issuingCaCertificate, RevocationLists revocationLists, TrustedLists trustedLists,
+                           KeyFiles advancedSigner, KeyFiles revokedSigner) {
     public GeneratedPki {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(caCertificate, "caCertificate");
         Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(parties, "parties");
+        Objects.requireNonNull(issuingCaCertificate, "issuingCaCertificate");
+        Objects.requireNonNull(revocationLists, "revocationLists");
+        Objects.requireNonNull(trustedLists, "trustedLists");
+        Objects.requireNonNull(advancedSigner, "advancedSigner");
+        Objects.requireNonNull(revokedSigner, "revokedSigner");
         // Keep the caller's party order: the demo prints it.
         parties = Collections.unmodifiableMap(new LinkedHashMap<>(parties));
     }

@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param containerKeyStore PKCS#12 with the container-seal key and chain under alias {@code container}: a key of its
  *     own, apart from the evidence seal (Annex I 5.3)
  * @param containerCertificate the container-seal leaf certificate, PEM
+ * @param documentSealKeyStore PKCS#12 with the business-document seal key under alias {@code document-seal}: a
+ *     qualified certificate for an electronic seal of a legal person (EN 319 412-5 QcCompliance, QcType eseal,
+ *     QcSSCD; policy QCP-l-qscd) from the issuing CA; chain leaf, issuing CA, root
+ * @param documentSealCertificate the document-seal leaf certificate, PEM
  */
 public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Path tlsKeyStore, Path sealKeyStore,
-                        Path sealCertificate, Path containerKeyStore, Path containerCertificate) {
+                        Path sealCertificate, Path containerKeyStore, Path containerCertificate,
+                        Path documentSealKeyStore, Path documentSealCertificate) {
     public PartyKeys {
         Objects.requireNonNull(party, "party");
         Objects.requireNonNull(as4KeyStore, "as4KeyStore");
@@ -27,5 +32,7 @@ public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Pat
         Objects.requireNonNull(sealCertificate, "sealCertificate");
         Objects.requireNonNull(containerKeyStore, "containerKeyStore");
         Objects.requireNonNull(containerCertificate, "containerCertificate");
+        Objects.requireNonNull(documentSealKeyStore, "documentSealKeyStore");
+        Objects.requireNonNull(documentSealCertificate, "documentSealCertificate");
     }
 }

@@ -3,6 +3,7 @@ package eu.lexbridge.trust.pki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -13,9 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,68 +34,163 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Generates a complete test PKI for the demo and for tests: a root CA, a trust store, and per party an AS4 key, a
- * TLS key, an evidence-seal key and a container-seal key (Annex I 5.3: a key of its own per purpose). Every key store is a JDK "PKCS12" key store, so the JDK, WSS4J and Tomcat read it as it is.
+ * TLS key, an evidence-seal key and a container-seal key (Annex I 5.3: a key of its own per purpose). Every key store
+ * is a JDK "PKCS12" key store, so the JDK, WSS4J and Tomcat read it as it is.
  *
- * <p>Not for production: the CA key is thrown away and nothing is revocable.
+ * <p>For qualified-signature validation (non-repudiation of business documents) it also writes what the EU trust
+ * framework would provide: an issuing CA below the root, a qualified e-seal key per party issued by it, CRLs of both
+ * CAs, and an ETSI TS 119 612 trusted list naming the issuing CA as a granted CA/QC service with a signed list of
+ * trusted lists pointing to it. So DSS's qualification runs offline exactly as against the EU lists; point a
+ * {@code eu.lexbridge.trust.lists.TrustedListsLoader} at {@link TrustedLists#listOfTrustedListsLocation()}.
+ *
+ * <p>The AS4, TLS, evidence-seal and container-seal keys stay issued by the root (chain of two), as before: AS4
+ * partners and the evidence verifier trust the root alone, and an intermediate would have to travel with every AS4
+ * message. Only the document-signing keys come from the issuing CA.
+ *
+ * <p>Not for production: the CA and list-signing keys are thrown away.
  */
 public final class TestPki {
 
     public static final String CA_COMMON_NAME = "LexBridge Test CA";
+    public static final String ISSUING_CA_COMMON_NAME = "LexBridge Test Qualified Issuing CA";
     public static final String TRUST_STORE_ALIAS = "ca";
     public static final String AS4_ALIAS = "as4";
     public static final String TLS_ALIAS = "tls";
     public static final String SEAL_ALIAS = "seal";
     public static final String CONTAINER_ALIAS = "container";
+    public static final String DOCUMENT_SEAL_ALIAS = "document-seal";
+    public static final String DOCUMENT_SIGNER_ALIAS = "document-signer";
+    /**
+     * The scheme territory of the test trusted list: ISO 3166 user-assigned "XX", so it cannot be mistaken for a
+     * Member State's list. DSS takes any territory from a pointer whose TSL type is EUgeneric.
+     */
+    public static final String TERRITORY = "XX";
 
     private static final Logger LOG = LoggerFactory.getLogger(TestPki.class);
     private static final Pattern PARTY_NAME = Pattern.compile("[a-z0-9-]+");
+    /** Directories of the PKI itself: a party of that name would overwrite them. */
+    private static final Set<String> RESERVED = Set.of("crl", "tl", "advanced", "revoked");
     private static final String KEY_STORE_TYPE = "PKCS12";
+    private static final Duration CRL_AND_LIST_BACKDATE = Duration.ofDays(2);
 
     private TestPki() {
     }
 
     /**
-     * Generates, under {@code dir}: {@code ca.crt} (PEM root CA, RSA-3072, 10 years), {@code truststore.p12} (the CA
-     * certificate, alias {@code ca}), and per party name P: {@code P/as4.p12} (alias {@code as4}: RSA-2048 key + leaf
-     * certificate CN=P AS4, KeyUsage digitalSignature|nonRepudiation|keyEncipherment, chain including the CA),
-     * {@code P/as4.crt} (PEM leaf), {@code P/tls.p12} (alias {@code tls}: RSA-2048 key + leaf CN=P TLS with SAN
-     * DNS:localhost and IP:127.0.0.1, EKU serverAuth+clientAuth, chain including the CA), {@code P/seal.p12} (alias
-     * {@code seal}: RSA-2048 key + leaf CN=P Evidence Seal, KeyUsage digitalSignature|nonRepudiation, chain including
-     * the CA), {@code P/seal.crt} (PEM leaf), {@code P/container.p12} (alias {@code container}: RSA-2048 key + leaf
-     * CN=P Container Seal, KeyUsage digitalSignature|nonRepudiation, chain including the CA) and
-     * {@code P/container.crt} (PEM leaf). All PKCS#12 files, and the
-     * keys in them, use {@code password}. Leaf certificates are valid from now minus one day for two years. Existing
-     * files are overwritten.
+     * Where the CRLs and the trusted lists are said to be published.
      *
-     * @param parties party names: lowercase letters, digits and '-', e.g. {@code at-prosecutor}
+     * @param crlBaseUri the base the CRL distribution points are built from ({@code root.crl}, {@code issuing.crl}
+     *     resolved against it); {@code null} for the {@code file:} URI of the output {@code crl/} directory
+     * @param listBaseUri the base of the trusted-list locations in the LOTL ({@code lotl.xml},
+     *     {@code XX-tl.xml}); {@code null} for the {@code file:} URI of the output {@code tl/} directory. A test can
+     *     serve the {@code tl/} directory over loopback HTTP and pass {@code http://127.0.0.1:PORT/tl/}.
+     */
+    public record Options(URI crlBaseUri, URI listBaseUri) {
+        public Options {
+            crlBaseUri = crlBaseUri == null ? null : directoryUri(crlBaseUri, "crlBaseUri");
+            listBaseUri = listBaseUri == null ? null : directoryUri(listBaseUri, "listBaseUri");
+        }
+
+        /** Everything published as {@code file:} URIs under the output directory. */
+        public static Options defaults() {
+            return new Options(null, null);
+        }
+
+        public Options withCrlBaseUri(URI uri) {
+            return new Options(Objects.requireNonNull(uri, "crlBaseUri"), listBaseUri);
+        }
+
+        public Options withListBaseUri(URI uri) {
+            return new Options(crlBaseUri, Objects.requireNonNull(uri, "listBaseUri"));
+        }
+
+        /** An absolute base ending in '/', so that resolving a file name keeps the last path segment. */
+        private static URI directoryUri(URI uri, String what) {
+            if (!uri.isAbsolute() || uri.isOpaque()) {
+                throw new IllegalArgumentException(what + " must be an absolute hierarchical URI: " + uri);
+            }
+            String text = uri.toString();
+            return text.endsWith("/") ? uri : URI.create(text + "/");
+        }
+    }
+
+    /** {@link #generate(Path, List, char[], Options)} with {@link Options#defaults()}. */
+    public static GeneratedPki generate(Path dir, List<String> parties, char[] password) {
+        return generate(dir, parties, password, Options.defaults());
+    }
+
+    /**
+     * Generates, under {@code dir}:
+     * <ul>
+     * <li>{@code ca.crt} (PEM root CA, RSA-3072, 10 years) and {@code truststore.p12} (the root, alias {@code ca});
+     * <li>{@code issuing-ca.crt} (PEM issuing CA, RSA-3072, 5 years, path length 0, issued by the root);
+     * <li>{@code crl/root.crl} and {@code crl/issuing.crl} (DER, next update in a week); every issued certificate
+     *     names its issuer's CRL as distribution point, resolved against {@link Options#crlBaseUri()};
+     * <li>per party name P: {@code P/as4.p12} (alias {@code as4}: RSA-2048 key + leaf certificate CN=P AS4, KeyUsage
+     *     digitalSignature|nonRepudiation|keyEncipherment, chain including the root), {@code P/as4.crt} (PEM leaf),
+     *     {@code P/tls.p12} (alias {@code tls}: RSA-2048 key + leaf CN=P TLS with SAN DNS:localhost and
+     *     IP:127.0.0.1, EKU serverAuth+clientAuth), {@code P/seal.p12} (alias {@code seal}: RSA-2048 key + leaf CN=P
+     *     Evidence Seal, KeyUsage digitalSignature|nonRepudiation), {@code P/seal.crt} (PEM leaf),
+     *     {@code P/container.p12} (alias {@code container}: leaf CN=P Container Seal, same key usage) and
+     *     {@code P/container.crt} (PEM leaf), all four issued by the root; and {@code P/document-seal.p12} (alias
+     *     {@code document-seal}: a qualified e-seal certificate CN=P Document Seal, O=P, C=XX from the issuing CA,
+     *     chain leaf, issuing CA, root) with {@code P/document-seal.crt};
+     * <li>{@code advanced/document-signer.p12} + {@code .crt} (alias {@code document-signer}, from the issuing CA,
+     *     no QC statements) and {@code revoked/document-signer.p12} + {@code .crt} (the same kind, on
+     *     {@code issuing.crl});
+     * <li>{@code tl/XX-tl.xml} (the trusted list, signed), {@code tl/lotl.xml} (the list of trusted lists, signed),
+     *     {@code tl/tl-signer.crt} and {@code tl/lotl-signer.crt} (PEM); list locations resolved against
+     *     {@link Options#listBaseUri()}; next update in six months.
+     * </ul>
+     * All PKCS#12 files, and the keys in them, use {@code password}; files holding a private key are readable by
+     * their owner only. Leaf certificates are valid from now minus one day for two years. Existing files are
+     * overwritten.
+     *
+     * @param parties party names: lowercase letters, digits and '-', e.g. {@code at-prosecutor}; not
+     *     {@code crl}, {@code tl}, {@code advanced} or {@code revoked}
      * @return a description of what was written
-     * @throws IllegalArgumentException for a bad party name, a repeated party or an empty password; nothing is
-     *     written then
+     * @throws IllegalArgumentException for a bad party name, a repeated party, an empty password or a relative base
+     *     URI; nothing is written then
      * @throws UncheckedIOException when a file cannot be written
      */
-    public static GeneratedPki generate(Path dir, List<String> parties, char[] password) {
+    public static GeneratedPki generate(Path dir, List<String> parties, char[] password, Options options) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(parties, "parties");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(options, "options");
         validate(parties, password);
 
         Instant now = Instant.now();
-        TestCertificateAuthority ca = TestCertificateAuthority.create(CA_COMMON_NAME, now);
+        Path crlDir = dir.resolve("crl");
+        Path listDir = dir.resolve("tl");
+        URI crlBase = options.crlBaseUri() != null ? options.crlBaseUri()
+                : Options.directoryUri(crlDir.toAbsolutePath().toUri(), "crl directory");
+        URI listBase = options.listBaseUri() != null ? options.listBaseUri()
+                : Options.directoryUri(listDir.toAbsolutePath().toUri(), "tl directory");
+        URI rootCrlLocation = crlBase.resolve("root.crl");
+        URI issuingCrlLocation = crlBase.resolve("issuing.crl");
+
+        TestCertificateAuthority root = TestCertificateAuthority.createRoot(CA_COMMON_NAME, now, rootCrlLocation);
+        TestCertificateAuthority issuing = root.issueSubordinate(ISSUING_CA_COMMON_NAME, now, issuingCrlLocation);
         Path caCertificate = dir.resolve("ca.crt");
         Path trustStore = dir.resolve("truststore.p12");
-        write(caCertificate, pem(ca.certificate()), false);
-        write(trustStore, trustStore(ca.certificate(), password), false);
+        Path issuingCaCertificate = dir.resolve("issuing-ca.crt");
+        write(caCertificate, pem(root.certificate()), false);
+        write(trustStore, trustStore(root.certificate(), password), false);
+        write(issuingCaCertificate, pem(issuing.certificate()), false);
 
         Map<String, PartyKeys> written = new LinkedHashMap<>();
         for (String party : parties) {
             Path partyDir = dir.resolve(party);
-            IssuedKey as4 = ca.issueAs4(party + " AS4", now);
-            IssuedKey tls = ca.issueTls(party + " TLS", now);
-            IssuedKey seal = ca.issueSeal(party + " Evidence Seal", now);
-            IssuedKey container = ca.issueSeal(party + " Container Seal", now);
+            IssuedKey as4 = root.issueAs4(party + " AS4", now);
+            IssuedKey tls = root.issueTls(party + " TLS", now);
+            IssuedKey seal = root.issueSeal(party + " Evidence Seal", now);
+            IssuedKey container = root.issueSeal(party + " Container Seal", now);
+            IssuedKey documentSeal = issuing.issueQualifiedSeal(party, party + " Document Seal", TERRITORY, now);
             PartyKeys keys = new PartyKeys(party, partyDir.resolve("as4.p12"), partyDir.resolve("as4.crt"),
                     partyDir.resolve("tls.p12"), partyDir.resolve("seal.p12"), partyDir.resolve("seal.crt"),
-                    partyDir.resolve("container.p12"), partyDir.resolve("container.crt"));
+                    partyDir.resolve("container.p12"), partyDir.resolve("container.crt"),
+                    partyDir.resolve("document-seal.p12"), partyDir.resolve("document-seal.crt"));
             write(keys.as4KeyStore(), keyStore(AS4_ALIAS, as4, password), true);
             write(keys.as4Certificate(), pem(as4.certificate()), false);
             write(keys.tlsKeyStore(), keyStore(TLS_ALIAS, tls, password), true);
@@ -98,10 +198,54 @@ public final class TestPki {
             write(keys.sealCertificate(), pem(seal.certificate()), false);
             write(keys.containerKeyStore(), keyStore(CONTAINER_ALIAS, container, password), true);
             write(keys.containerCertificate(), pem(container.certificate()), false);
+            write(keys.documentSealKeyStore(), keyStore(DOCUMENT_SEAL_ALIAS, documentSeal, password), true);
+            write(keys.documentSealCertificate(), pem(documentSeal.certificate()), false);
             written.put(party, keys);
         }
+
+        KeyFiles advanced = writeKey(dir.resolve("advanced"), DOCUMENT_SIGNER_ALIAS,
+                issuing.issueSeal("LexBridge Test Advanced Document Signer", now), password);
+        IssuedKey revokedKey = issuing.issueSeal("LexBridge Test Revoked Document Signer", now);
+        issuing.revoke(revokedKey.certificate());
+        KeyFiles revoked = writeKey(dir.resolve("revoked"), DOCUMENT_SIGNER_ALIAS, revokedKey, password);
+
+        RevocationLists crls = new RevocationLists(crlDir.resolve("root.crl"), crlDir.resolve("issuing.crl"),
+                rootCrlLocation, issuingCrlLocation);
+        write(crls.rootCrl(), encoded(root.crl(now)), false);
+        write(crls.issuingCrl(), encoded(issuing.crl(now)), false);
+
+        TrustedLists lists = writeTrustedLists(listDir, listBase, issuing.certificate(), now);
         LOG.info("Wrote a test PKI to {} for parties {}", dir, parties);
-        return new GeneratedPki(dir, caCertificate, trustStore, written);
+        return new GeneratedPki(dir, caCertificate, trustStore, written, issuingCaCertificate, crls, lists,
+                advanced, revoked);
+    }
+
+    private static TrustedLists writeTrustedLists(Path listDir, URI listBase, X509Certificate qualifiedCa,
+                                                  Instant now) {
+        IssuedKey tlSigner = TestCertificateAuthority.listSigner("LexBridge Test Trusted List Signer", now);
+        IssuedKey lotlSigner = TestCertificateAuthority.listSigner("LexBridge Test LOTL Signer", now);
+        String tlName = TERRITORY + "-tl.xml";
+        TrustedLists lists = new TrustedLists(TERRITORY, listDir.resolve(tlName), listDir.resolve("lotl.xml"),
+                listDir.resolve("tl-signer.crt"), listDir.resolve("lotl-signer.crt"), listBase.resolve(tlName),
+                listBase.resolve("lotl.xml"));
+        TrustedListDocuments documents = new TrustedListDocuments(now,
+                now.atOffset(ZoneOffset.UTC).plusMonths(6).toInstant());
+        byte[] tl = documents.trustedList(TERRITORY, lists.trustedListLocation(), qualifiedCa,
+                now.minus(CRL_AND_LIST_BACKDATE));
+        byte[] lotl = documents.listOfTrustedLists(lists.listOfTrustedListsLocation(), lotlSigner.certificate(),
+                TERRITORY, lists.trustedListLocation(), tlSigner.certificate());
+        write(lists.trustedList(), ListSignature.sign(tl, tlSigner, tlName), false);
+        write(lists.listOfTrustedLists(), ListSignature.sign(lotl, lotlSigner, "lotl.xml"), false);
+        write(lists.trustedListSigner(), pem(tlSigner.certificate()), false);
+        write(lists.listOfTrustedListsSigner(), pem(lotlSigner.certificate()), false);
+        return lists;
+    }
+
+    private static KeyFiles writeKey(Path keyDir, String alias, IssuedKey key, char[] password) {
+        KeyFiles files = new KeyFiles(keyDir.resolve(alias + ".p12"), keyDir.resolve(alias + ".crt"), alias);
+        write(files.keyStore(), keyStore(alias, key, password), true);
+        write(files.certificate(), pem(key.certificate()), false);
+        return files;
     }
 
     private static void validate(List<String> parties, char[] password) {
@@ -113,6 +257,10 @@ public final class TestPki {
             if (party == null || !PARTY_NAME.matcher(party).matches()) {
                 throw new IllegalArgumentException("Bad party name '" + party
                         + "': use lowercase letters, digits and '-', e.g. at-prosecutor");
+            }
+            if (RESERVED.contains(party)) {
+                throw new IllegalArgumentException("Party name '" + party + "' is taken by the PKI's own "
+                        + "directory; choose another");
             }
             if (!seen.add(party)) {
                 throw new IllegalArgumentException("Party '" + party + "' is listed twice");
@@ -159,6 +307,14 @@ public final class TestPki {
             throw new GeneralSecurityException("Cannot encode the " + KEY_STORE_TYPE + " key store", e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] encoded(X509CRL crl) {
+        try {
+            return crl.getEncoded();
+        } catch (CRLException e) {
+            throw new IllegalStateException("Cannot encode the CRL of " + crl.getIssuerX500Principal(), e);
+        }
     }
 
     private static byte[] pem(X509Certificate certificate) {

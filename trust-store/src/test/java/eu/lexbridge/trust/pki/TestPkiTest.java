@@ -189,9 +189,9 @@ class TestPkiTest {
     @Test
     void partyKeysRefusesAMissingContainerKey() {
         Path any = dir.resolve("x");
-        assertThatThrownBy(() -> new PartyKeys("p", any, any, any, any, any, null, any))
+        assertThatThrownBy(() -> new PartyKeys("p", any, any, any, any, any, null, any, any, any))
                 .isInstanceOf(NullPointerException.class).hasMessage("containerKeyStore");
-        assertThatThrownBy(() -> new PartyKeys("p", any, any, any, any, any, any, null))
+        assertThatThrownBy(() -> new PartyKeys("p", any, any, any, any, any, any, null, any, any))
                 .isInstanceOf(NullPointerException.class).hasMessage("containerCertificate");
     }
 
