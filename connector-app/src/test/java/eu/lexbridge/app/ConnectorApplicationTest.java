@@ -2,14 +2,18 @@ package eu.lexbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.app.security.CountedSecurityEvents;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.TestPki;
-import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -70,6 +75,12 @@ class ConnectorApplicationTest {
     @Autowired
     MessageBus bus;
 
+    @Autowired
+    PayloadStore payloads;
+
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
@@ -93,6 +104,13 @@ class ConnectorApplicationTest {
         registry.add("lexbridge.network.services[1].service", () -> "EEvidence");
         registry.add("lexbridge.network.services[1].action", () -> "EPOC-SIGNED");
         registry.add("lexbridge.network.services[1].document-policy", () -> "ADVANCED_SIGNATURE");
+        registry.add("lexbridge.network.services[2].service", () -> "EEvidence");
+        registry.add("lexbridge.network.services[2].action", () -> "EPOC-QUALIFIED");
+        registry.add("lexbridge.network.services[2].document-policy", () -> "QUALIFIED");
+        registry.add("lexbridge.document-validation.trusted-lists.lotl-url",
+                () -> pki.trustedLists().listOfTrustedListsLocation().toString());
+        registry.add("lexbridge.document-validation.trusted-lists.lotl-signers[0]",
+                () -> pki.trustedLists().listOfTrustedListsSigner().toString());
         registry.add("lexbridge.evidence.seal.key-store", () -> at.sealKeyStore().toString());
         registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
         registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
@@ -116,7 +134,8 @@ class ConnectorApplicationTest {
     void everyFlowHasARouteWithAnId() {
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
                 "outbound-prepare", "gateway-dispatch-message", "gateway-dispatch-evidence", "inbound-receive",
-                "inbound-business", "backend-delivery", "evidence-inbound", "stalled-work-sweep", "evidence-timeouts");
+                "inbound-business", "backend-delivery", "evidence-inbound", "stalled-work-sweep", "evidence-timeouts",
+                "trusted-lists-refresh");
     }
 
     @Test
@@ -210,6 +229,63 @@ class ConnectorApplicationTest {
                 String.class, rejected, "SUBMISSION_REJECTION")).contains("ADVANCED_SIGNATURE")
                 .contains("without a signature");
         awaitState(id(signed), "ACCEPTED");
+    }
+
+    @Test
+    void aQualifiedPolicyTakesOnlyQualifiedSealsByTheTrustedListsAndTheTokenSaysWhy() throws Exception {
+        String metadata = """
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC-QUALIFIED","toPartyId":"de-court",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""";
+        Path pki = root.resolve("pki");
+        double refusedBefore = meters.counter(CountedSecurityEvents.METER, "kind", "DOCUMENT_BELOW_POLICY").count();
+        var qualified = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>",
+                signedBy(pki.resolve("at-prosecutor").resolve("document-seal.p12"), TestPki.DOCUMENT_SEAL_ALIAS, 1));
+        var advanced = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>",
+                signedBy(pki.resolve("advanced").resolve("document-signer.p12"), TestPki.DOCUMENT_SIGNER_ALIAS, 2));
+        var revoked = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>",
+                signedBy(pki.resolve("revoked").resolve("document-signer.p12"), TestPki.DOCUMENT_SIGNER_ALIAS, 3));
+
+        UUID accepted = id(qualified);
+        awaitState(accepted, "ACCEPTED");
+        String token = payload(accepted, "TRUST_TOKEN");
+        assertThat(token).contains("<AdvancedElectronicSystem>Signature-based</AdvancedElectronicSystem>")
+                .contains("<SignatureLevel>QESeal</SignatureLevel>")
+                .contains("<TrustLevel>SUCCESSFUL</TrustLevel>")
+                .contains("<OriginalValidationReport>").contains("TOTAL_PASSED");
+        assertThat(payload(accepted, "VALIDATION_REPORT")).contains("SimpleReport").contains("QESeal");
+
+        UUID notQualified = id(advanced);
+        awaitState(notQualified, "REJECTED");
+        assertThat(rejection(notQualified)).contains("QUALIFIED").contains("reaches ADVANCED");
+        UUID revokedSigner = id(revoked);
+        awaitState(revokedSigner, "REJECTED");
+        assertThat(rejection(revokedSigner)).contains("reaches NONE").contains("revoked");
+        assertThat(count("lb_payload where message_id = '" + revokedSigner + "' and kind = 'CONTAINER'")).isZero();
+        assertThat(meters.counter(CountedSecurityEvents.METER, "kind", "DOCUMENT_BELOW_POLICY").count())
+                .isEqualTo(refusedBefore + 2);
+    }
+
+    /** An enveloped XAdES-B over a small order, made with the key in {@code keyStore}. */
+    private static String signedBy(Path keyStore, String alias, int order) {
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, PASSWORD), alias, PASSWORD);
+        return new String(new EvidenceSealer(key, ReferenceDigest.SHA256, Clock.systemUTC())
+                .seal(("<order><id>" + order + "</id></order>").getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+    }
+
+    private String rejection(UUID message) {
+        return jdbc.queryForObject("select reason from lb_evidence where subject_id = ? and type = ?", String.class,
+                message, "SUBMISSION_REJECTION");
+    }
+
+    private String payload(UUID message, String kind) throws IOException {
+        PayloadRef ref = jdbc.queryForObject("select payload_id, name, mime_type, size_bytes, sha256 from lb_payload"
+                + " where message_id = ? and kind = ?", (rs, i) -> new PayloadRef(rs.getString(1),
+                PayloadKind.valueOf(kind), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)),
+                message, kind);
+        try (var in = payloads.open(ref)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static UUID id(HttpResponse<String> response) {

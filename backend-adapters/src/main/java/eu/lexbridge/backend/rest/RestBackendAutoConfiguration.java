@@ -16,11 +16,13 @@ import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
 import eu.lexbridge.backend.rest.view.ApiLinks;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.SecurityEvents;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -71,8 +73,10 @@ public class RestBackendAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<BearerTokenFilter> restBearerTokenFilter(BackendTokens tokens,
-                                                                    ProblemResponseWriter writer) {
-        var registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, writer));
+                                                                    ProblemResponseWriter writer,
+                                                                    ObjectProvider<SecurityEvents> security) {
+        var registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, writer,
+                security.getIfAvailable(SecurityEvents::logOnly)));
         registration.addUrlPatterns(API_PATH + "*");
         registration.setName("lexbridgeRestBearerTokenFilter");
         // Early, so no later filter reads (and so parses) an upload of a caller that is not authenticated.

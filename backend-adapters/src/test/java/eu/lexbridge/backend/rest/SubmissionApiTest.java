@@ -128,6 +128,28 @@ class SubmissionApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aDetachedSignatureIsStoredBesideItsDocument() {
+        MultiValueMap<String, Object> form = form(metadata("m-1"), XML);
+        form.add("businessDocument", filePart("order.xml", "application/xml", XML));
+        form.add("detachedSignature", filePart("order.xml.p7s", "application/pkcs7-signature", new byte[] {48, 1}));
+
+        ResponseEntity<String> response = submit(COURT_A, form);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ConnectorMessage stored = store.find(UUID.fromString(json(response).get("connectorMessageId").asText()))
+                .orElseThrow();
+        assertThat(stored.payloads()).extracting(p -> p.kind() + ":" + p.name()).containsExactly(
+                "BUSINESS_CONTENT:form-a.xml", "BUSINESS_DOCUMENT:order.xml", "DETACHED_SIGNATURE:order.xml.p7s");
+    }
+
+    @Test
+    void aDetachedSignatureWithoutItsDocumentIsRefused() {
+        MultiValueMap<String, Object> form = form(metadata("m-1"), XML);
+        form.add("detachedSignature", filePart("order.xml.p7s", "application/pkcs7-signature", new byte[] {48, 1}));
+        assertRefused(submit(COURT_A, form), HttpStatus.BAD_REQUEST, "LB-1001", "businessDocument");
+    }
+
+    @Test
     void aMisspeltPartIsRefusedRatherThanDropped() {
         MultiValueMap<String, Object> form = form(metadata("m-1"), XML);
         form.add("attachment", filePart("annex.txt", "text/plain", new byte[] {1}));

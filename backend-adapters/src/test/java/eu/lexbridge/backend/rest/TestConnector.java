@@ -6,23 +6,24 @@ import eu.lexbridge.backend.rest.testing.InMemoryPayloadStore;
 import eu.lexbridge.backend.rest.testing.PlainEvidenceFactory;
 import eu.lexbridge.backend.rest.testing.RecordingMessageBus;
 import eu.lexbridge.backend.rest.testing.TickingClock;
+import eu.lexbridge.core.evidence.EvidenceCheck;
+import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.EvidenceIssuer;
-import eu.lexbridge.core.evidence.EvidenceCheck;
-import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.InboundAcceptance;
-import eu.lexbridge.core.message.ConnectorMessage;
-import eu.lexbridge.core.message.PayloadRef;
-import eu.lexbridge.core.port.ContainerPacker;
-import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
+import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.BackendRouter;
+import eu.lexbridge.core.port.ContainerPacker;
+import eu.lexbridge.core.port.EvidenceVerifier;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +121,8 @@ public class TestConnector {
     @Bean
     InboundReception inboundReception(InMemoryMessageStore store, InMemoryPayloadStore payloads,
                                       FixedPartnerDirectory partners, RecordingMessageBus bus, Clock clock) {
-        return new InboundReception(store, payloads, partners, bus, clock, MAX_PAYLOAD_BYTES);
+        return new InboundReception(store, payloads, partners, bus, SecurityEvents.logOnly(), clock,
+                MAX_PAYLOAD_BYTES);
     }
 
     /**
@@ -134,7 +136,8 @@ public class TestConnector {
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
         ContainerPacker noContainers = new ContainerPacker() { // the REST tests send no container
             @Override
-            public List<PayloadRef> pack(ConnectorMessage outbound) {
+            public List<PayloadRef> pack(ConnectorMessage outbound,
+                                         eu.lexbridge.core.port.DocumentChecker.Check documentCheck) {
                 throw new UnsupportedOperationException("no container in the REST tests");
             }
 
@@ -143,7 +146,8 @@ public class TestConnector {
                 throw new UnsupportedOperationException("no container in the REST tests");
             }
         };
-        return new InboundAcceptance(store, partners, believing, evidences, noContainers, clock);
+        return new InboundAcceptance(store, partners, believing, evidences, noContainers,
+                SecurityEvents.logOnly(), clock);
     }
 
     @Bean

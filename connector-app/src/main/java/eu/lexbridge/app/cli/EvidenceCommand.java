@@ -3,6 +3,8 @@ package eu.lexbridge.app.cli;
 import eu.lexbridge.trust.evidence.EvidenceProblem;
 import eu.lexbridge.trust.evidence.EvidenceVerification;
 import eu.lexbridge.trust.evidence.EvidenceVerifier;
+import eu.lexbridge.trust.evidence.RemEvidenceSchema;
+import eu.lexbridge.trust.evidence.SchemaProblem;
 import eu.lexbridge.trust.evidence.UnreadableEvidenceException;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.io.IOException;
@@ -60,6 +62,7 @@ public final class EvidenceCommand implements Runnable {
             try {
                 EvidenceVerification v = new EvidenceVerifier(anchors, Clock.systemUTC()).verify(document, expected);
                 print(v);
+                printSchema(document);
                 return v.acceptable() ? 0 : 1;
             } catch (UnreadableEvidenceException e) {
                 System.err.println(file + " is not a readable ETSI-REM evidence: " + e.getMessage());
@@ -81,6 +84,19 @@ public final class EvidenceCommand implements Runnable {
                 System.out.println("  - " + problem);
             }
             System.out.println("result       " + (v.acceptable() ? "VALID" : "NOT VALID"));
+        }
+
+        /**
+         * Schema validity is reported, not judged: the official connector's own evidences are not schema-valid
+         * (TS 102 640 v2), and it reads them anyway.
+         */
+        private static void printSchema(byte[] document) {
+            List<SchemaProblem> problems = RemEvidenceSchema.instance().validate(document);
+            System.out.println("schema       " + (problems.isEmpty() ? "VALID against ETSI TS 102 640 v2"
+                    : "NOT VALID against ETSI TS 102 640 v2 (reported only; it does not change the result)"));
+            for (SchemaProblem problem : problems) {
+                System.out.println("  - " + problem);
+            }
         }
 
         private static String orDash(String value) {

@@ -1,10 +1,10 @@
 package eu.lexbridge.app.config;
 
 import eu.lexbridge.app.container.EcodexContainerPacker;
-import eu.lexbridge.app.document.DssDocumentChecker;
 import eu.lexbridge.app.evidence.SealVerification;
 import eu.lexbridge.app.network.ConfiguredPartnerDirectory;
 import eu.lexbridge.app.network.DefaultBackendRouter;
+import eu.lexbridge.app.security.CountedSecurityEvents;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ConnectorIdentity;
@@ -30,14 +30,15 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
-import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.evidence.SealedEvidenceFactory;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -89,8 +90,7 @@ public class CoreConfiguration {
     @Bean
     EvidenceFactory evidenceFactory(ConnectorProperties connector, EvidenceProperties evidence, Clock clock) {
         var seal = evidence.seal();
-        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(seal.keyStore(), seal.keyStorePassword()),
-                seal.keyAlias(), seal.effectiveKeyPassword());
+        var key = seal.open();
         return new SealedEvidenceFactory(new RemEvidenceFactory(connector.partyId(), connector.partyId(),
                 ZoneOffset.UTC), new EvidenceSealer(key, seal.referenceDigest(), clock));
     }
@@ -100,27 +100,13 @@ public class CoreConfiguration {
     ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
                                     ConnectorProperties connector, PayloadStore payloads, Clock clock) {
         var seal = container.seal();
-        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(seal.keyStore(), seal.keyStorePassword()),
-                seal.keyAlias(), seal.effectiveKeyPassword());
+        var key = seal.open();
         List<X509Certificate> anchors = KeyStores.certificates(
                 KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
                 new EcodexContainerReader(anchors, clock), payloads, work, container.serviceProvider(),
                 container.country(), connector.maxPayloadSize().toBytes());
-    }
-
-    /**
-     * Business-document signatures are validated offline against {@code lexbridge.evidence.trust-store} for now;
-     * trusted lists come with qualified validation.
-     */
-    @Bean
-    DocumentChecker documentChecker(EvidenceProperties evidence, ConnectorProperties connector, PayloadStore payloads,
-                                    Clock clock) {
-        var anchors = KeyStores.certificates(KeyStores.loadPkcs12(evidence.trustStore(),
-                evidence.trustStorePassword()));
-        return new DssDocumentChecker(new DocumentValidator(anchors, clock), payloads,
-                connector.dataDirectory().resolve("work"));
     }
 
     @Bean
@@ -151,11 +137,17 @@ public class CoreConfiguration {
                 connector.maxPayloadSize().toBytes());
     }
 
+    /** Refused messages, evidences, containers, documents and API calls: logged and counted. */
+    @Bean
+    SecurityEvents securityEvents(MeterRegistry registry) {
+        return new CountedSecurityEvents(registry);
+    }
+
     @Bean
     OutboundPreparation outboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer issuer,
                                             ContainerPacker containers, ServiceCatalogue catalogue,
-                                            DocumentChecker documents) {
-        return new OutboundPreparation(store, partners, issuer, containers, catalogue, documents);
+                                            DocumentChecker documents, SecurityEvents security) {
+        return new OutboundPreparation(store, partners, issuer, containers, catalogue, documents, security);
     }
 
     @Bean
@@ -166,14 +158,17 @@ public class CoreConfiguration {
 
     @Bean
     InboundReception inboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners,
-                                      MessageBus bus, Clock clock, ConnectorProperties connector) {
-        return new InboundReception(store, payloads, partners, bus, clock, connector.maxPayloadSize().toBytes());
+                                      MessageBus bus, SecurityEvents security, Clock clock,
+                                      ConnectorProperties connector) {
+        return new InboundReception(store, payloads, partners, bus, security, clock,
+                connector.maxPayloadSize().toBytes());
     }
 
     @Bean
     InboundAcceptance inboundAcceptance(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
-                                        EvidenceIssuer issuer, ContainerPacker containers, Clock clock) {
-        return new InboundAcceptance(store, partners, verifier, issuer, containers, clock);
+                                        EvidenceIssuer issuer, ContainerPacker containers, SecurityEvents security,
+                                        Clock clock) {
+        return new InboundAcceptance(store, partners, verifier, issuer, containers, security, clock);
     }
 
     @Bean
@@ -183,8 +178,8 @@ public class CoreConfiguration {
 
     @Bean
     EvidenceCorrelation evidenceCorrelation(MessageStore store, PartnerDirectory partners,
-                                            EvidenceVerifier verifier, Clock clock) {
-        return new EvidenceCorrelation(store, partners, verifier, clock);
+                                            EvidenceVerifier verifier, SecurityEvents security, Clock clock) {
+        return new EvidenceCorrelation(store, partners, verifier, security, clock);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package eu.lexbridge.app.config;
 
 import eu.lexbridge.trust.evidence.ReferenceDigest;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -33,22 +36,54 @@ public record EvidenceProperties(
         @NotNull char[] trustStorePassword) {
 
     /**
-     * The evidence seal key.
+     * A seal key (evidence or container seal): from a PKCS#12 file, or from a PKCS#11 token (an HSM) where the key
+     * never leaves the device. Exactly one of {@code key-store} and {@code pkcs11} is set.
      *
+     * @param keyStore the PKCS#12 file
+     * @param keyStorePassword its password
+     * @param pkcs11 the PKCS#11 token instead of a file
+     * @param keyAlias the key's alias in the file or on the token
+     * @param keyPassword the key's password in a PKCS#12 file, when it is not the file's
      * @param referenceDigest SHA1 by default, as the official connector hard-codes it for its evidences
      */
-    public record Seal(@NotNull Path keyStore, @NotNull char[] keyStorePassword,
+    public record Seal(Path keyStore, char[] keyStorePassword, @Valid Pkcs11 pkcs11,
                        @NotBlank @DefaultValue("seal") String keyAlias, char[] keyPassword,
                        @NotNull @DefaultValue("SHA1") ReferenceDigest referenceDigest) {
 
-        public char[] effectiveKeyPassword() {
-            return keyPassword == null ? keyStorePassword : keyPassword;
+        @AssertTrue(message = "set either key-store (a PKCS#12 file, with key-store-password) or pkcs11 (library, "
+                + "slot, pin), not both")
+        public boolean isOneKeySource() {
+            return keyStore == null ? pkcs11 != null : pkcs11 == null && keyStorePassword != null;
+        }
+
+        /** Opens the key store or the token; a wrong password, PIN or slot stops start-up with the reason. */
+        public SealKey open() {
+            if (pkcs11 != null) {
+                return SealKey.fromKeyStore(KeyStores.loadPkcs11(pkcs11.library(), pkcs11.slot(), pkcs11.pin()),
+                        keyAlias, pkcs11.pin());
+            }
+            return SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, keyStorePassword), keyAlias,
+                    keyPassword == null ? keyStorePassword : keyPassword);
         }
 
         @Override
         public String toString() {
-            return "Seal[keyStore=" + keyStore + ", keyAlias=" + keyAlias + ", referenceDigest=" + referenceDigest
-                    + "]";
+            return "Seal[" + (pkcs11 != null ? pkcs11 : "keyStore=" + keyStore) + ", keyAlias=" + keyAlias
+                    + ", referenceDigest=" + referenceDigest + "]";
+        }
+    }
+
+    /**
+     * A PKCS#11 token.
+     *
+     * @param library the PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
+     * @param slot the slot id, or {@code index:N} for the N-th slot of the library's list
+     * @param pin the user PIN; never logged
+     */
+    public record Pkcs11(@NotNull Path library, @NotBlank String slot, @NotNull char[] pin) {
+        @Override
+        public String toString() {
+            return "Pkcs11[library=" + library + ", slot=" + slot + "]";
         }
     }
 

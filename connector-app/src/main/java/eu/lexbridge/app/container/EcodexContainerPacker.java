@@ -5,6 +5,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.ContainerPacker;
+import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.container.ContainerContent;
@@ -20,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
  * directory and then streamed into the payload store; nothing is held in memory whole.
  */
 public final class EcodexContainerPacker implements ContainerPacker {
+
+    private static final long MAX_EMBEDDED_REPORT_BYTES = 1024 * 1024;
 
     private final EcodexContainerBuilder builder;
     private final EcodexContainerReader reader;
@@ -61,7 +65,7 @@ public final class EcodexContainerPacker implements ContainerPacker {
     }
 
     @Override
-    public List<PayloadRef> pack(ConnectorMessage outbound) {
+    public List<PayloadRef> pack(ConnectorMessage outbound, DocumentChecker.Check documentCheck) {
         PayloadRef document = outbound.payload(PayloadKind.BUSINESS_DOCUMENT).orElseThrow(() ->
                 new IllegalArgumentException("message " + outbound.connectorMessageId() + " has no business document"));
         List<ContainerPart> attachments = outbound.payloads().stream()
@@ -70,10 +74,15 @@ public final class EcodexContainerPacker implements ContainerPacker {
                 .toList();
         Path staged = workDirectory.resolve(UUID.randomUUID() + ".asics");
         try {
-            var built = builder.build(new ContainerContent(part(document), null, attachments),
-                    (doc, now) -> TrustOkToken.authenticationBased(serviceProvider, country, doc,
-                            new TrustOkToken.Authentication("LexBridge back-end authentication",
-                                    outbound.backendName(), outbound.createdAt()), now),
+            ContainerPart signature = outbound.payload(PayloadKind.DETACHED_SIGNATURE).map(this::part).orElse(null);
+            String report = documentCheck == null || documentCheck.report() == null ? null
+                    : readReport(documentCheck.report());
+            var built = builder.build(new ContainerContent(part(document), signature, attachments),
+                    (doc, now) -> documentCheck == null
+                            ? TrustOkToken.authenticationBased(serviceProvider, country, doc,
+                                    new TrustOkToken.Authentication("LexBridge back-end authentication",
+                                            outbound.backendName(), outbound.createdAt()), now)
+                            : TrustOkTokens.signatureBased(serviceProvider, country, doc, documentCheck, report, now),
                     staged);
             PayloadRef container;
             try (InputStream in = Files.newInputStream(staged)) {
@@ -123,6 +132,16 @@ public final class EcodexContainerPacker implements ContainerPacker {
             throw new UncheckedIOException("cannot unpack container " + container.payloadId(), e);
         } finally {
             deleteQuietly(target);
+        }
+    }
+
+    /** The report travels inside the token; a report too large for that stays at this connector only. */
+    private String readReport(PayloadRef report) throws IOException {
+        if (report.size() > MAX_EMBEDDED_REPORT_BYTES) {
+            return null;
+        }
+        try (InputStream in = payloads.open(report)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

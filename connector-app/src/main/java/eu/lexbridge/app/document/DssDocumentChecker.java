@@ -5,6 +5,7 @@ import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.trust.document.DocumentValidation;
 import eu.lexbridge.trust.document.DocumentValidator;
+import eu.lexbridge.trust.document.RevocationStatus;
 import eu.lexbridge.trust.document.SignatureResult;
 import eu.lexbridge.trust.document.UnusableDocumentException;
 import java.io.IOException;
@@ -13,58 +14,103 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** {@link DocumentChecker} on DSS: the document is staged as a file, so DSS can read it without a copy in memory. */
 public final class DssDocumentChecker implements DocumentChecker {
 
-    private final DocumentValidator validator;
+    private final Supplier<DocumentValidator> validator;
     private final PayloadStore payloads;
     private final Path workDirectory;
 
-    public DssDocumentChecker(DocumentValidator validator, PayloadStore payloads, Path workDirectory) {
+    /** @param validator the validator in use; with trusted lists, the one built on their last refresh */
+    public DssDocumentChecker(Supplier<DocumentValidator> validator, PayloadStore payloads, Path workDirectory) {
         this.validator = validator;
         this.payloads = payloads;
         this.workDirectory = workDirectory;
     }
 
     @Override
-    public Check check(PayloadRef document) {
-        Path staged = workDirectory.resolve(UUID.randomUUID() + "-" + suffix(document.name()));
+    public Check check(PayloadRef document, PayloadRef detachedSignature) {
+        List<Path> staged = new ArrayList<>();
         try {
             Files.createDirectories(workDirectory);
-            try (InputStream in = payloads.open(document)) {
-                Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+            Path stagedDocument = stage(document, staged);
+            DocumentValidator current = validator.get();
+            DocumentValidation validation = detachedSignature == null ? current.validate(stagedDocument)
+                    : current.validate(stage(detachedSignature, staged), List.of(stagedDocument));
+            PayloadRef report = payloads.write(eu.lexbridge.core.message.PayloadKind.VALIDATION_REPORT,
+                    "validation-report.xml", "application/xml",
+                    new java.io.ByteArrayInputStream(validation.report()), Long.MAX_VALUE);
+            List<SignatureSummary> signatures = validation.signatures().stream()
+                    .map(DssDocumentChecker::summary).toList();
+            if (signatures.isEmpty()) {
+                return new Check(Level.NONE, validation.format() + " without a signature", signatures, report);
             }
-            DocumentValidation validation = validator.validate(staged);
-            if (validation.signatures().isEmpty()) {
-                return new Check(false, validation.format() + " without a signature");
-            }
-            boolean valid = validation.signatures().stream().allMatch(s -> s.intact() && s.trusted());
-            return new Check(valid, validation.format() + ": " + validation.signatures().stream()
-                    .map(DssDocumentChecker::describe).collect(Collectors.joining("; ")));
+            return new Check(level(validation), validation.format() + ": " + validation.signatures().stream()
+                    .map(DssDocumentChecker::describe).collect(Collectors.joining("; ")), signatures, report);
         } catch (UnusableDocumentException e) {
-            return new Check(false, "not a document whose signature can be validated: " + e.getMessage());
+            return new Check(Level.NONE, "not a document whose signature can be validated: " + e.getMessage(),
+                    List.of(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage document " + document.payloadId(), e);
         } finally {
-            try {
-                Files.deleteIfExists(staged);
-            } catch (IOException ignored) {
-                // a left-over work file holds no reference
-            }
+            staged.forEach(DssDocumentChecker::deleteQuietly);
         }
+    }
+
+    private Path stage(PayloadRef payload, List<Path> staged) throws IOException {
+        // The original file name: DSS matches a detached signature's references to its documents by name.
+        Path directory = workDirectory.resolve(UUID.randomUUID().toString());
+        Files.createDirectories(directory);
+        staged.add(directory);
+        Path file = directory.resolve(safeName(payload.name()));
+        staged.add(0, file);
+        try (InputStream in = payloads.open(payload)) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static Level level(DocumentValidation validation) {
+        boolean allValid = validation.signatures().stream()
+                .allMatch(s -> s.intact() && s.trusted() && s.revocation() != RevocationStatus.REVOKED);
+        if (!allValid) {
+            return Level.NONE;
+        }
+        return validation.signatures().stream().anyMatch(SignatureResult::qualified) ? Level.QUALIFIED
+                : Level.ADVANCED;
+    }
+
+    private static SignatureSummary summary(SignatureResult s) {
+        return new SignatureSummary(s.format(), s.qualification(), s.signerSubject(), s.signerIssuer(),
+                s.signingTime(), s.intact(), s.trusted(), s.validAtSigningTime(),
+                Revocation.valueOf(s.revocation().name()), s.problems());
+
     }
 
     private static String describe(SignatureResult s) {
         return s.format() + " by " + s.signerSubject() + (s.intact() ? ", intact" : ", NOT intact")
-                + (s.trusted() ? ", trusted" : ", NOT trusted");
+                + (s.trusted() ? ", trusted" : ", NOT trusted") + ", revocation " + s.revocation()
+                + (s.qualification() == null ? "" : ", " + s.qualification())
+                + (s.problems().isEmpty() ? "" : " (" + String.join("; ", s.problems()) + ")");
     }
 
-    /** DSS recognises some formats by their extension. */
-    private static String suffix(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "document" : "document" + name.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
+    /** DSS recognises some formats by their extension; the rest of the name is kept for detached references. */
+    private static String safeName(String name) {
+        String safe = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "document" + safe : safe;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a left-over work file holds no reference
+        }
     }
 }

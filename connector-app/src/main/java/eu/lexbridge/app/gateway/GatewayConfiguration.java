@@ -5,6 +5,7 @@ import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import eu.lexbridge.gateway.as4.As4ReceivingServlet;
 import eu.lexbridge.gateway.as4.As4Runtime;
@@ -40,8 +41,10 @@ public class GatewayConfiguration {
     ServletRegistrationBean<As4ReceivingServlet> as4ReceivingServlet(As4Runtime runtime, As4Settings settings,
                                                                       PartnerDirectory partners,
                                                                       TransmissionReceiver receiver,
-                                                                      As4Properties as4) {
-        var registration = new ServletRegistrationBean<>(new As4ReceivingServlet(settings, partners, receiver),
+                                                                      As4Properties as4,
+                                                                      SecurityEvents security) {
+        var registration = new ServletRegistrationBean<>(new As4ReceivingServlet(settings, partners, receiver,
+                security),
                 as4.path());
         registration.setName("as4");
         registration.setLoadOnStartup(1);

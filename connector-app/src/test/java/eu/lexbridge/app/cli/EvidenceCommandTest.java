@@ -61,7 +61,8 @@ class EvidenceCommandTest {
                 "--signer", pki.parties().get("de-court").sealCertificate().toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("DELIVERY").contains("integrity    INTACT").contains("trust        TRUSTED")
-                .contains("m-1@at.test").contains("result       VALID");
+                .contains("m-1@at.test").contains("result       VALID")
+                .contains("schema       VALID against ETSI TS 102 640 v2");
     }
 
     @Test
@@ -95,7 +96,8 @@ class EvidenceCommandTest {
         var run = CliRun.of("evidence", "verify", official.toString());
         // As stored, the file was re-indented after it was signed: its seal no longer matches.
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("SUBMISSION_ACCEPTANCE").contains("NOT INTACT").contains("NOT TRUSTED");
+        assertThat(run.out()).contains("SUBMISSION_ACCEPTANCE").contains("NOT INTACT").contains("NOT TRUSTED")
+                .contains("schema       NOT VALID against ETSI TS 102 640 v2").contains("MessageSubject");
     }
 
     private static Path interop() {

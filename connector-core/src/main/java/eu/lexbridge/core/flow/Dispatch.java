@@ -100,8 +100,8 @@ public final class Dispatch {
         boolean sealed = message.payload(PayloadKind.CONTAINER).isPresent();
         for (PayloadRef payload : message.payloads()) {
             boolean insideContainer = payload.kind() == PayloadKind.BUSINESS_DOCUMENT
-                    || payload.kind() == PayloadKind.ATTACHMENT;
-            if (!(sealed && insideContainer)) {
+                    || payload.kind() == PayloadKind.DETACHED_SIGNATURE || payload.kind() == PayloadKind.ATTACHMENT;
+            if (payload.kind() != PayloadKind.VALIDATION_REPORT && !(sealed && insideContainer)) {
                 parts.add(new OutgoingPart(PayloadDescriptions.describe(payload), payload.mimeType(), payload));
             }
         }

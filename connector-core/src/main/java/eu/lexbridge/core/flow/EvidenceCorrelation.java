@@ -13,11 +13,10 @@ import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Matches a received evidence message to the message we sent, checks its seal, and moves that message's state. An
@@ -26,14 +25,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvidenceCorrelation {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("lexbridge.security");
 
     private final MessageStore store;
     private final PartnerDirectory partners;
     private final EvidenceVerifier verifier;
+    private final SecurityEvents security;
     private final Clock clock;
 
-    public EvidenceCorrelation(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier, Clock clock) {
+    public EvidenceCorrelation(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
+                               SecurityEvents security, Clock clock) {
+        this.security = security;
         this.store = store;
         this.partners = partners;
         this.verifier = verifier;
@@ -87,7 +88,8 @@ public final class EvidenceCorrelation {
     }
 
     private void refuse(ConnectorMessage carrier, String why) {
-        SECURITY.warn("evidence message {} refused: {}", carrier.ebmsMessageId(), why);
+        security.record(SecurityEvents.Kind.EVIDENCE_REFUSED, "evidence message " + carrier.ebmsMessageId()
+                + " from party " + carrier.from().partyId() + " refused: " + why);
         store.advance(carrier.connectorMessageId(), MessageState.NOT_DELIVERED_TO_BACKEND, "refused: " + why,
                 clock.instant());
     }

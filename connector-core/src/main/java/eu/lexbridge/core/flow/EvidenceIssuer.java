@@ -77,7 +77,7 @@ public final class EvidenceIssuer {
             case BACKEND_ONLY -> null;
         };
         var evidence = new Evidence(evidenceId, subjectId, type, EvidenceOrigin.ISSUED, ref, carrierId, at, reason);
-        String cause = type + " issued" + (reason == null ? "" : ": " + reason);
+        String cause = type + " issued, " + factory.sealDescription() + (reason == null ? "" : ": " + reason);
         if (!store.recordEvidence(evidence, carrier, subjectState, cause)) {
             payloads.delete(ref); // another delivery of the same step won the race
             return store.findEvidence(subjectId, type, EvidenceOrigin.ISSUED).orElseThrow();

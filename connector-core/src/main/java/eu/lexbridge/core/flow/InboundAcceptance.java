@@ -12,15 +12,14 @@ import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
-import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes a received business message in: keeps the sender's SUBMISSION_ACCEPTANCE and answers RELAY_REMMD_ACCEPTANCE,
@@ -28,17 +27,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboundAcceptance {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("lexbridge.security");
 
     private final MessageStore store;
     private final PartnerDirectory partners;
     private final EvidenceVerifier verifier;
     private final EvidenceIssuer evidences;
     private final ContainerPacker containers;
+    private final SecurityEvents security;
     private final Clock clock;
 
     public InboundAcceptance(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
-                             EvidenceIssuer evidences, ContainerPacker containers, Clock clock) {
+                             EvidenceIssuer evidences, ContainerPacker containers, SecurityEvents security,
+                             Clock clock) {
+        this.security = security;
         this.store = store;
         this.partners = partners;
         this.verifier = verifier;
@@ -82,7 +83,8 @@ public final class InboundAcceptance {
             store.addPayloads(message.connectorMessageId(), unpacked.content());
             return Optional.empty();
         }
-        SECURITY.warn("container of message {} refused: {}", message.ebmsMessageId(), unpacked.finding());
+        security.record(SecurityEvents.Kind.CONTAINER_REFUSED, "container of message " + message.ebmsMessageId()
+                + " from party " + message.from().partyId() + " refused: " + unpacked.finding());
         Evidence refusal = evidences.issue(message, EvidenceType.NON_DELIVERY, Route.OWN_MESSAGE,
                 MessageState.NOT_DELIVERED_TO_BACKEND, "E100 the e-CODEX container was refused: " + unpacked.finding());
         return Optional.of(refusal.carrierMessageId());
@@ -98,7 +100,8 @@ public final class InboundAcceptance {
             store.recordEvidence(new Evidence(UUID.randomUUID(), id, type, EvidenceOrigin.RECEIVED, payload, id,
                     clock.instant(), null), null, null, type + " received with the message; " + check.finding());
         } else {
-            SECURITY.warn("{} in message {} refused: {}", type, message.ebmsMessageId(), check.finding());
+            security.record(SecurityEvents.Kind.EVIDENCE_REFUSED, type + " in message " + message.ebmsMessageId()
+                    + " refused: " + check.finding());
             store.note(TimelineEntry.evidence(id, clock.instant(), type, EvidenceOrigin.RECEIVED,
                     "refused: " + check.finding()));
         }

@@ -14,6 +14,7 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.IncomingPart;
@@ -33,17 +34,18 @@ import org.slf4j.LoggerFactory;
 public final class InboundReception implements TransmissionReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundReception.class);
-    private static final Logger SECURITY = LoggerFactory.getLogger("lexbridge.security");
 
     private final MessageStore store;
     private final PayloadStore payloads;
     private final PartnerDirectory partners;
     private final MessageBus bus;
+    private final SecurityEvents security;
     private final Clock clock;
     private final long maxPayloadBytes;
 
     public InboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners, MessageBus bus,
-                            Clock clock, long maxPayloadBytes) {
+                            SecurityEvents security, Clock clock, long maxPayloadBytes) {
+        this.security = security;
         this.store = store;
         this.payloads = payloads;
         this.partners = partners;
@@ -63,8 +65,8 @@ public final class InboundReception implements TransmissionReceiver {
             return ReceptionOutcome.DUPLICATE;
         }
         var partner = partners.byPartyId(envelope.from().partyId()).orElseThrow(() -> {
-            SECURITY.warn("AS4 message {} from unknown party {} refused", envelope.ebmsMessageId(),
-                    envelope.from().partyId());
+            security.record(SecurityEvents.Kind.UNKNOWN_PARTNER, "AS4 message " + envelope.ebmsMessageId()
+                    + " from unknown party " + envelope.from().partyId() + " refused");
             return new ConnectorException(ErrorCode.AS4_UNKNOWN_PARTNER,
                     "party " + envelope.from().partyId() + " is not a configured partner");
         });

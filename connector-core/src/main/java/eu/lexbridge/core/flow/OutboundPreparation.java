@@ -9,6 +9,8 @@ import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,12 @@ public final class OutboundPreparation {
     private final ContainerPacker containers;
     private final ServiceCatalogue catalogue;
     private final DocumentChecker documents;
+    private final SecurityEvents security;
 
     public OutboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer evidences,
-                               ContainerPacker containers, ServiceCatalogue catalogue, DocumentChecker documents) {
+                               ContainerPacker containers, ServiceCatalogue catalogue, DocumentChecker documents,
+                               SecurityEvents security) {
+        this.security = security;
         this.store = store;
         this.partners = partners;
         this.evidences = evidences;
@@ -53,16 +58,33 @@ public final class OutboundPreparation {
                     "recipient party " + message.to().partyId() + " is no longer configured");
             return false;
         }
-        String belowPolicy = belowPolicy(message);
-        if (belowPolicy != null) {
+        DocumentPolicy policy = catalogue.policy(message.service().value(), message.action());
+        var document = message.payload(PayloadKind.BUSINESS_DOCUMENT);
+        if (document.isEmpty() && policy.signatureBased() && policy != DocumentPolicy.NONE) {
             evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                    "E100 " + belowPolicy);
+                    "E100 service " + message.service().value() + "/" + message.action() + " requires a signed "
+                            + "business document (" + policy + ") and there is none");
             return false;
         }
-        if (message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()
-                && message.payload(PayloadKind.CONTAINER).isEmpty()) {
+        DocumentChecker.Check check = null;
+        if (document.isPresent() && policy.signatureBased()) {
+            check = documents.check(document.get(), message.payload(PayloadKind.DETACHED_SIGNATURE).orElse(null));
+            if (check.report() != null && message.payload(PayloadKind.VALIDATION_REPORT).isEmpty()) {
+                store.addPayloads(connectorMessageId, List.of(check.report()));
+            }
+            if (!policy.acceptsDocumentAt(check.level())) {
+                security.record(SecurityEvents.Kind.DOCUMENT_BELOW_POLICY, "message " + message.connectorMessageId()
+                        + " from back-end " + message.backendName() + ": the business document reaches "
+                        + check.level() + ", " + policy + " is required");
+                evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
+                        "E100 the business document does not meet the policy " + policy + " (it reaches "
+                                + check.level() + "): " + check.finding());
+                return false;
+            }
+        }
+        if (document.isPresent() && message.payload(PayloadKind.CONTAINER).isEmpty()) {
             try {
-                store.addPayloads(connectorMessageId, containers.pack(message));
+                store.addPayloads(connectorMessageId, containers.pack(message, check));
             } catch (RuntimeException e) {
                 LOG.warn("the container for message {} could not be built", connectorMessageId, e);
                 evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
@@ -72,21 +94,5 @@ public final class OutboundPreparation {
         }
         evidences.issue(message, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
         return true;
-    }
-
-    /** @return why the business document falls below its service's policy, or {@code null} when it does not */
-    private String belowPolicy(ConnectorMessage message) {
-        DocumentPolicy policy = catalogue.policy(message.service().value(), message.action());
-        if (policy == DocumentPolicy.AUTHENTICATION) {
-            return null;
-        }
-        var document = message.payload(PayloadKind.BUSINESS_DOCUMENT);
-        if (document.isEmpty()) {
-            return "service " + message.service().value() + "/" + message.action() + " requires a signed business "
-                    + "document (" + policy + ") and there is none";
-        }
-        DocumentChecker.Check check = documents.check(document.get());
-        return check.signedValid() ? null : "the business document does not meet the policy " + policy + ": "
-                + check.finding();
     }
 }

@@ -11,6 +11,7 @@ final class PayloadDescriptions {
     static final String BUSINESS_DOCUMENT = "businessDocument";
     static final String CONTAINER = "ASIC-S";
     static final String TRUST_TOKEN = "tokenXML";
+    static final String DETACHED_SIGNATURE = "detachedSignature";
 
     private PayloadDescriptions() {
     }
@@ -21,7 +22,9 @@ final class PayloadDescriptions {
             case BUSINESS_DOCUMENT -> BUSINESS_DOCUMENT;
             case CONTAINER -> CONTAINER;
             case TRUST_TOKEN -> TRUST_TOKEN;
+            case DETACHED_SIGNATURE -> DETACHED_SIGNATURE;
             case ATTACHMENT, EVIDENCE -> ref.name();
+            case VALIDATION_REPORT -> throw new IllegalArgumentException("a validation report is never sent");
         };
     }
 
@@ -38,11 +41,15 @@ final class PayloadDescriptions {
         if (TRUST_TOKEN.equals(description)) {
             return PayloadKind.TRUST_TOKEN;
         }
+        if (DETACHED_SIGNATURE.equals(description)) {
+            return PayloadKind.DETACHED_SIGNATURE;
+        }
         return EvidenceType.fromPayloadDescription(description).isPresent() ? PayloadKind.EVIDENCE : PayloadKind.ATTACHMENT;
     }
 
     /** Content and evidences are known by their description; documents and attachments keep their file name. */
     static String storedName(PayloadKind kind, String description, String name) {
-        return kind == PayloadKind.BUSINESS_DOCUMENT || kind == PayloadKind.ATTACHMENT ? name : description;
+        return kind == PayloadKind.BUSINESS_DOCUMENT || kind == PayloadKind.DETACHED_SIGNATURE
+                || kind == PayloadKind.ATTACHMENT ? name : description;
     }
 }

@@ -73,6 +73,10 @@ public final class Submission {
         if (request.businessContent() == null) {
             throw new ConnectorException(ErrorCode.MISSING_FIELD, "businessContent", "businessContent is required");
         }
+        if (request.detachedSignature() != null && request.businessDocument() == null) {
+            throw new ConnectorException(ErrorCode.MISSING_FIELD, "businessDocument",
+                    "a detachedSignature needs the businessDocument it signs");
+        }
         if (store.findByBackendMessageId(request.backendName(), backendMessageId).isPresent()) {
             throw duplicate(backendMessageId);
         }
@@ -90,6 +94,10 @@ public final class Submission {
             if (request.businessDocument() != null) {
                 written.add(write(PayloadKind.BUSINESS_DOCUMENT, "businessDocument", request.businessDocument(),
                         "application/pdf"));
+            }
+            if (request.detachedSignature() != null) {
+                written.add(write(PayloadKind.DETACHED_SIGNATURE, "detachedSignature", request.detachedSignature(),
+                        "application/octet-stream"));
             }
             for (int i = 0; i < request.attachments().size(); i++) {
                 written.add(write(PayloadKind.ATTACHMENT, "attachments[" + i + "]", request.attachments().get(i),

@@ -10,11 +10,13 @@ import java.util.List;
  * @param originalSender the sending authority (four-corner C1)
  * @param finalRecipient the receiving authority (four-corner C4)
  * @param businessDocument optional
+ * @param detachedSignature optional: the business document's detached signature (CAdES or XAdES); only with a
+ *     business document
  */
 public record SubmissionRequest(String backendName, String backendMessageId, String conversationId, String service,
                                 String action, String toPartyId, String originalSender, String finalRecipient,
                                 PayloadUpload businessContent, PayloadUpload businessDocument,
-                                List<PayloadUpload> attachments) {
+                                PayloadUpload detachedSignature, List<PayloadUpload> attachments) {
     public SubmissionRequest {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }

@@ -13,11 +13,13 @@ import java.util.Objects;
 public interface ContainerPacker {
 
     /**
-     * Seals the message's business document and attachments.
+     * Seals the message's business document, its detached signature and the attachments.
      *
+     * @param documentCheck what the validation of the document's signatures found, summarised in the Trust OK token
+     *     (signature-based); {@code null} for an authentication-based token, which records the authenticated back-end
      * @return the container (kind CONTAINER) and the token (kind TRUST_TOKEN), written to the payload store
      */
-    List<PayloadRef> pack(ConnectorMessage outbound);
+    List<PayloadRef> pack(ConnectorMessage outbound, DocumentChecker.Check documentCheck);
 
     /** Checks a received container (structure, seal, signer trusted) and, when it holds, unpacks it. */
     Unpacked unpack(PayloadRef container, Partner sender);

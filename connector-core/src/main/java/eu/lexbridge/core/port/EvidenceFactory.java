@@ -14,4 +14,9 @@ public interface EvidenceFactory {
      * @return the evidence XML document
      */
     byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, String reason);
+
+    /** How the documents are sealed, for the message timeline: e.g. the signature form and the sealing party. */
+    default String sealDescription() {
+        return "not sealed";
+    }
 }

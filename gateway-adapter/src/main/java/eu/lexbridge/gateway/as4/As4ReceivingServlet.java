@@ -4,6 +4,7 @@ import com.helger.http.EHttpMethod;
 import com.helger.phase4.servlet.AS4XServletHandler;
 import com.helger.xservlet.AbstractXServlet;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 
 /**
@@ -12,11 +13,13 @@ import eu.lexbridge.core.port.TransmissionReceiver;
  */
 public class As4ReceivingServlet extends AbstractXServlet {
 
-    public As4ReceivingServlet(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver) {
+    /** @param security where refused messages are recorded as security events */
+    public As4ReceivingServlet(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver,
+                               SecurityEvents security) {
         // phase4 parses the MIME multipart itself and must see the raw stream.
         settings().setMultipartEnabled(false);
         AS4XServletHandler handler = new AS4XServletHandler();
-        handler.setRequestHandlerCustomizer(new ReceivingRequestCustomizer(settings, partners, receiver));
+        handler.setRequestHandlerCustomizer(new ReceivingRequestCustomizer(settings, partners, receiver, security));
         handlerRegistry().registerHandler(EHttpMethod.POST, handler);
     }
 }

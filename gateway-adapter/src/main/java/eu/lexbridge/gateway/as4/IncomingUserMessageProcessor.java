@@ -18,6 +18,7 @@ import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.IncomingPart;
@@ -42,8 +43,11 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
     private final Party home;
     private final PartnerDirectory partners;
     private final TransmissionReceiver receiver;
+    private final SecurityEvents security;
 
-    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver) {
+    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver,
+                                 SecurityEvents security) {
+        this.security = security;
         this.home = home;
         this.partners = partners;
         this.receiver = receiver;
@@ -71,8 +75,8 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
 
         Optional<String> untrusted = checkSender(envelope, state, !parts.isEmpty());
         if (untrusted.isPresent()) {
-            SecurityLog.LOG.warn("AS4 message {} refused from {}: {}", messageId, metadata.getRemoteAddr(),
-                    untrusted.get());
+            security.record(SecurityEvents.Kind.AS4_SECURITY_FAILURE, "AS4 message " + messageId + " refused from "
+                    + metadata.getRemoteAddr() + ": " + untrusted.get());
             return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId,
                     ErrorCode.AS4_UNTRUSTED.code() + ": " + untrusted.get());
         }

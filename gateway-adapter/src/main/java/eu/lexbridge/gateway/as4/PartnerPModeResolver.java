@@ -4,6 +4,7 @@ import com.helger.phase4.model.pmode.IPMode;
 import com.helger.phase4.model.pmode.resolve.IAS4PModeResolver;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.transport.Partner;
 import java.util.Optional;
 
@@ -15,8 +16,10 @@ final class PartnerPModeResolver implements IAS4PModeResolver {
 
     private final Party home;
     private final PartnerDirectory partners;
+    private final SecurityEvents security;
 
-    PartnerPModeResolver(Party home, PartnerDirectory partners) {
+    PartnerPModeResolver(Party home, PartnerDirectory partners, SecurityEvents security) {
+        this.security = security;
         this.home = home;
         this.partners = partners;
     }
@@ -26,14 +29,15 @@ final class PartnerPModeResolver implements IAS4PModeResolver {
                             String agreementRef, String address) {
         // phase4 passes the bare PartyId values here; their types are checked by IncomingUserMessageProcessor.
         if (!home.partyId().equals(responderId)) {
-            SecurityLog.LOG.warn("AS4 message refused: addressed to party '{}', we are '{}' (from '{}', action '{}')",
-                    responderId, home.partyId(), initiatorId, action);
+            security.record(SecurityEvents.Kind.UNKNOWN_PARTNER, "AS4 message refused: addressed to party '"
+                    + responderId + "', we are '" + home.partyId() + "' (from '" + initiatorId + "', action '" + action
+                    + "')");
             return null;
         }
         Optional<Partner> partner = initiatorId == null ? Optional.empty() : partners.byPartyId(initiatorId);
         if (partner.isEmpty()) {
-            SecurityLog.LOG.warn("AS4 message refused: sender party '{}' is not a known partner (action '{}')",
-                    initiatorId, action);
+            security.record(SecurityEvents.Kind.UNKNOWN_PARTNER, "AS4 message refused: sender party '"
+                    + initiatorId + "' is not a known partner (action '" + action + "')");
             return null;
         }
         return EDeliveryPMode.create(partner.get().party(), home, service, null, action, null);

@@ -11,6 +11,7 @@ import com.helger.phase4.servlet.AS4UnifiedResponse;
 import com.helger.phase4.servlet.IAS4ServletRequestHandlerCustomizer;
 import com.helger.web.scope.IRequestWebScopeWithoutResponse;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import java.util.Locale;
 
@@ -24,16 +25,19 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
     private final PartnerPModeResolver pmodeResolver;
     private final AS4IncomingProfileSelectorConstant profileSelector;
     private final ICommonsList<IAS4IncomingMessageProcessorSPI> processors;
-    private final RefusedMessageLog refusedMessageLog = new RefusedMessageLog();
+    private final RefusedMessageLog refusedMessageLog;
 
-    ReceivingRequestCustomizer(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver) {
+    ReceivingRequestCustomizer(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver,
+                               SecurityEvents security) {
+        this.refusedMessageLog = new RefusedMessageLog(security);
         // The trust store decides whose signatures WSS4J accepts: a signer not chaining to it is refused before our code.
         this.cryptoFactory = new AS4CryptoFactoryInMemoryKeyStore(settings.as4KeyStore(), settings.as4KeyAlias(),
                 settings.as4KeyPassword(), settings.as4TrustStore());
-        this.pmodeResolver = new PartnerPModeResolver(settings.home(), partners);
+        this.pmodeResolver = new PartnerPModeResolver(settings.home(), partners, security);
         // true: validate every PMode and message against our profile.
         this.profileSelector = new AS4IncomingProfileSelectorConstant(LexBridgeProfile.ID, true);
-        this.processors = new CommonsArrayList<>(new IncomingUserMessageProcessor(settings.home(), partners, receiver));
+        this.processors = new CommonsArrayList<>(new IncomingUserMessageProcessor(settings.home(), partners, receiver,
+                security));
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.helger.phase4.incoming.IAS4IncomingMessageState;
 import com.helger.phase4.incoming.IAS4RequestHandlerErrorConsumer;
 import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.message.AS4ErrorMessage;
+import eu.lexbridge.core.port.SecurityEvents;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * to the security log, including those phase4 raises itself before our code runs, such as an untrusted signer.
  */
 final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
+
+    private final SecurityEvents security;
+
+    RefusedMessageLog(SecurityEvents security) {
+        this.security = security;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RefusedMessageLog.class);
 
@@ -32,11 +39,15 @@ final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
                 ? state.getSigningCertificate().getSubjectX500Principal().getName() : "-";
         for (AS4Error error : errors) {
             Ebms3Error ebms = error.getEbmsError();
-            boolean security = SECURITY_ERRORS.contains(ebms.getErrorCode());
-            (security ? SecurityLog.LOG : LOG).warn(
-                    "AS4 message {} from {} answered with ebMS error {} {} (signer {}): {}", messageId,
-                    metadata.getRemoteAddr(), ebms.getErrorCode(), ebms.getShortDescription(), signer,
-                    detail(ebms));
+            boolean securityError = SECURITY_ERRORS.contains(ebms.getErrorCode());
+            String line = "AS4 message " + messageId + " from " + metadata.getRemoteAddr() + " answered with ebMS "
+                    + "error " + ebms.getErrorCode() + " " + ebms.getShortDescription() + " (signer " + signer + "): "
+                    + detail(ebms);
+            if (securityError) {
+                this.security.record(SecurityEvents.Kind.AS4_SECURITY_FAILURE, line);
+            } else {
+                LOG.warn(line);
+            }
         }
     }
 

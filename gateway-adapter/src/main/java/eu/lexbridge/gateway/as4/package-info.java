@@ -12,6 +12,6 @@
  *       {@link eu.lexbridge.core.port.TransmissionReceiver} before the receipt goes out.</li>
  *   <li>{@link eu.lexbridge.gateway.as4.EmbeddedAccessPoint} as the {@link eu.lexbridge.core.port.GatewayLink}.</li>
  * </ol>
- * Close them in reverse order. Security events go to the logger {@code lexbridge.security}.
+ * Close them in reverse order. Refused messages are recorded as {@link eu.lexbridge.core.port.SecurityEvents}.
  */
 package eu.lexbridge.gateway.as4;

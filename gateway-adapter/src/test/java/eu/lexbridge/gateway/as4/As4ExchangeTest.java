@@ -12,6 +12,7 @@ import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.Partner;
@@ -360,7 +361,7 @@ class As4ExchangeTest {
                 PartnerDirectory partners = partyId -> HOME.partyId().equals(partyId) ? Optional.of(self())
                         : Optional.empty();
                 ServletRegistration.Dynamic servlet = servletContext.addServlet("as4",
-                        new As4ReceivingServlet(settings, partners, RECEIVER));
+                        new As4ReceivingServlet(settings, partners, RECEIVER, SecurityEvents.logOnly()));
                 servlet.addMapping("/as4");
                 servlet.setLoadOnStartup(1);
             };

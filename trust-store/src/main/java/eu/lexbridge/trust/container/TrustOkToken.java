@@ -111,10 +111,12 @@ public record TrustOkToken(Issuer issuer, Document document, Validation validati
      * @param technicalComments why, in words
      * @param legalLevel the legal result
      * @param disclaimer the legal disclaimer
+     * @param originalValidationReport the validator's own report (DSS's simple report), an XML document written
+     *     into {@code OriginalValidationReport} as the official connector does; {@code null} when none was made
      */
     public record Validation(Instant verificationTime, SignatureData signature, Authentication authentication,
                              TechnicalTrustLevel technicalLevel, String technicalComments, LegalTrustLevel legalLevel,
-                             String disclaimer) {
+                             String disclaimer, String originalValidationReport) {
         public Validation {
             Objects.requireNonNull(verificationTime, "verificationTime");
             Objects.requireNonNull(technicalLevel, "technicalLevel");
@@ -139,7 +141,27 @@ public record TrustOkToken(Issuer issuer, Document document, Validation validati
                 + authentication.timeOfAuthentication() + ". No signature of the document was validated.";
         return new TrustOkToken(new Issuer(serviceProvider, country, AdvancedElectronicSystem.AUTHENTICATION_BASED),
                 document, new Validation(verificationTime, null, authentication, TechnicalTrustLevel.SUCCESSFUL,
-                comments, LegalTrustLevel.SUCCESSFUL, DISCLAIMER_APPROVED));
+                comments, LegalTrustLevel.SUCCESSFUL, DISCLAIMER_APPROVED, null));
+    }
+
+    /**
+     * A token for the signature-based system: the legal result follows the technical one (ecodex-wire.md §5.2), and
+     * the validator's report travels inside it.
+     *
+     * @param signature the summary of the document's (first) signature, or {@code null} for an unsigned document
+     * @param technicalLevel SUCCESSFUL, SUFFICIENT (revocation not determined) or FAIL
+     * @param comments why, in words
+     * @param originalValidationReport the validator's report (XML), or {@code null}
+     */
+    public static TrustOkToken signatureBased(String serviceProvider, String country, Document document,
+                                              SignatureData signature, TechnicalTrustLevel technicalLevel,
+                                              String comments, String originalValidationReport,
+                                              Instant verificationTime) {
+        boolean approved = technicalLevel == TechnicalTrustLevel.SUCCESSFUL;
+        return new TrustOkToken(new Issuer(serviceProvider, country, AdvancedElectronicSystem.SIGNATURE_BASED),
+                document, new Validation(verificationTime, signature, null, technicalLevel, comments,
+                approved ? LegalTrustLevel.SUCCESSFUL : LegalTrustLevel.NOT_SUCCESSFUL,
+                approved ? DISCLAIMER_APPROVED : DISCLAIMER_NOT_APPROVED, originalValidationReport));
     }
 
     /** The token as lines of text, for the PDF rendering. */
@@ -175,6 +197,8 @@ public record TrustOkToken(Issuer issuer, Document document, Validation validati
             lines.add("  Signature verification: " + s.signatureVerification());
             lines.add("  Signer: " + s.certificateSubject());
             lines.add("  Issuer: " + s.certificateIssuer());
+            lines.add("  Certificate verification: " + s.certificateVerification()
+                    + ", valid at signing time: " + s.validityAtSigningTime());
         }
         lines.add("  Technical result: " + validation.technicalLevel());
         lines.add("    " + validation.technicalComments());

@@ -83,9 +83,24 @@ public final class TrustOkTokenXml {
         element(x, 3, "TrustLevel", validation.legalLevel().name());
         element(x, 3, "Disclaimer", validation.disclaimer());
         x.append("        </LegalResult>\n");
+        if (validation.originalValidationReport() != null) {
+            x.append("        <OriginalValidationReport>\n");
+            x.append(withoutXmlDeclaration(validation.originalValidationReport()).strip()).append('\n');
+            x.append("        </OriginalValidationReport>\n");
+        }
         x.append("    </Validation>\n");
         x.append("</TrustOkToken>\n");
         return x.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The report is embedded as an element; a second XML declaration inside the token would not be XML. */
+    private static String withoutXmlDeclaration(String xml) {
+        String trimmed = xml.stripLeading();
+        if (trimmed.startsWith("<?xml")) {
+            int end = trimmed.indexOf("?>");
+            return end < 0 ? trimmed : trimmed.substring(end + 2);
+        }
+        return trimmed;
     }
 
     /** The official connector's DigestValue: base64 of the (ASCII) base64 text of the digest. */

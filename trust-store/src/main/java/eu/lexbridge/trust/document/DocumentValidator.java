@@ -248,7 +248,10 @@ public final class DocumentValidator {
         boolean qualified = sources.trustedLists() != null && SignatureResult.isQualified(qualification);
         return new SignatureResult(signature.getId(),
                 signature.getSignatureFormat() == null ? null : signature.getSignatureFormat().name(),
-                intact, trusted, signer == null ? null : signer.getCertificateDN(), signingTime,
+                intact, trusted, signer == null ? null : signer.getCertificateDN(),
+                signer == null ? null : signer.getCertificateIssuerDN(), signingTime,
+                signer != null && signingTime != null && !signingTime.isBefore(signer.getNotBefore().toInstant())
+                        && !signingTime.isAfter(signer.getNotAfter().toInstant()),
                 indication == null ? null : indication.name(), subIndication == null ? null : subIndication.name(),
                 revocation.status(), revocation.revokedAt(),
                 qualification == null ? null : qualification.getReadable(), qualified, problems);

@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param trusted the signing certificate chains to one of the trust anchors (or a trusted list's service), the chain's
  *     certificates were valid at the claimed signing time, and none of them is known to be revoked
  * @param signerSubject the signing certificate's subject, or {@code null} when no certificate verifies the signature
+ * @param signerIssuer the signing certificate's issuer, or {@code null}
  * @param signingTime the claimed signing time, or {@code null}
+ * @param validAtSigningTime the signing certificate was within its validity period at the claimed signing time
  * @param dssIndication DSS's indication under its default policy (e.g. {@code TOTAL_PASSED}, {@code INDETERMINATE})
  * @param dssSubIndication DSS's sub-indication, or {@code null}
  * @param revocation the signer's revocation status; {@link RevocationStatus#UNKNOWN} leaves {@code trusted} as it is
@@ -31,7 +33,8 @@ import java.util.Objects;
  * @param problems what is wrong, in words; empty when nothing is
  */
 public record SignatureResult(String signatureId, String format, boolean intact, boolean trusted, String signerSubject,
-                              Instant signingTime, String dssIndication, String dssSubIndication,
+                              String signerIssuer, Instant signingTime, boolean validAtSigningTime,
+                              String dssIndication, String dssSubIndication,
                               RevocationStatus revocation, Instant revokedAt, String qualification, boolean qualified,
                               List<String> problems) {
 

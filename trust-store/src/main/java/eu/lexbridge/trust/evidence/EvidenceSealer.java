@@ -75,6 +75,12 @@ public final class EvidenceSealer {
         this.service = new XAdESService(verifier);
     }
 
+    /** The seal as a timeline reads it: the signature form and who seals. */
+    public String description() {
+        return "sealed XAdES-BASELINE-B (" + signatureAlgorithm + ") by "
+                + key.certificate().getSubjectX500Principal().getName();
+    }
+
     /**
      * @param evidence an unsigned evidence document, as {@link RemEvidenceFactory} writes it
      * @return the same document with the seal as last child of its root

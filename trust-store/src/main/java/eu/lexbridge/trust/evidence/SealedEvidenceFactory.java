@@ -37,4 +37,9 @@ public final class SealedEvidenceFactory implements EvidenceFactory {
         LOG.debug("Sealed {} evidence {} in {} ms", type, evidenceId, (System.nanoTime() - started) / 1_000_000);
         return sealed;
     }
+
+    @Override
+    public String sealDescription() {
+        return sealer.description();
+    }
 }

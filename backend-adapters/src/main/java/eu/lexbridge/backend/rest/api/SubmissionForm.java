@@ -1,8 +1,8 @@
 package eu.lexbridge.backend.rest.api;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -16,6 +16,8 @@ record SubmissionForm(
                 description = "the structured business message (XML)") String businessContent,
         @Schema(type = "string", format = "binary", description = "the human-readable document, e.g. a signed PDF")
         String businessDocument,
+        @Schema(type = "string", format = "binary", description = "the business document's detached signature "
+                + "(CAdES .p7s or detached XAdES); only with a businessDocument") String detachedSignature,
         @ArraySchema(schema = @Schema(type = "string", types = "string", format = "binary"),
                 arraySchema = @Schema(description = "further files, in order")) List<String> attachments) {
 }

@@ -28,8 +28,10 @@ public final class SubmissionParts {
     static final String METADATA = "metadata";
     static final String BUSINESS_CONTENT = "businessContent";
     static final String BUSINESS_DOCUMENT = "businessDocument";
+    static final String DETACHED_SIGNATURE = "detachedSignature";
     static final String ATTACHMENTS = "attachments";
-    private static final Set<String> KNOWN = Set.of(METADATA, BUSINESS_CONTENT, BUSINESS_DOCUMENT, ATTACHMENTS);
+    private static final Set<String> KNOWN = Set.of(METADATA, BUSINESS_CONTENT, BUSINESS_DOCUMENT, DETACHED_SIGNATURE,
+            ATTACHMENTS);
     private static final long MAX_METADATA_BYTES = 64 * 1024;
 
     private final ObjectReader metadataReader;
@@ -45,6 +47,7 @@ public final class SubmissionParts {
         Part metadataPart = single(parts, METADATA, true);
         Part content = single(parts, BUSINESS_CONTENT, true);
         Part document = single(parts, BUSINESS_DOCUMENT, false);
+        Part signature = single(parts, DETACHED_SIGNATURE, false);
         List<PayloadUpload> attachments = new ArrayList<>();
         for (Part part : parts) {
             if (ATTACHMENTS.equals(part.getName())) {
@@ -54,7 +57,8 @@ public final class SubmissionParts {
         SubmissionMetadata metadata = metadata(metadataPart);
         return new SubmissionRequest(backendName, metadata.backendMessageId(), metadata.conversationId(),
                 metadata.service(), metadata.action(), metadata.toPartyId(), metadata.originalSender(),
-                metadata.finalRecipient(), upload(content), document == null ? null : upload(document), attachments);
+                metadata.finalRecipient(), upload(content), document == null ? null : upload(document),
+                signature == null ? null : upload(signature), attachments);
     }
 
     /** A misspelt part name would otherwise drop a document without a word. */
@@ -62,7 +66,8 @@ public final class SubmissionParts {
         for (Part part : parts) {
             if (!KNOWN.contains(part.getName())) {
                 throw new ConnectorException(ErrorCode.INVALID_FIELD, part.getName(), "the part '" + part.getName()
-                        + "' is not expected; the parts are metadata, businessContent, businessDocument and attachments");
+                        + "' is not expected; the parts are metadata, businessContent, businessDocument, detachedSignature and "
+                        + "attachments");
             }
         }
     }

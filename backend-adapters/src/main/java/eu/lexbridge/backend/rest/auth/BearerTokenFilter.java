@@ -3,14 +3,13 @@ package eu.lexbridge.backend.rest.auth;
 import eu.lexbridge.backend.rest.problem.ProblemCatalogue;
 import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.port.SecurityEvents;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,16 +24,17 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     /** The MDC key that names the calling back-end on every log line of its request. */
     public static final String MDC_BACKEND = "backendName";
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("lexbridge.security");
     private static final String BEARER = "Bearer ";
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final BackendTokens tokens;
     private final ProblemResponseWriter problems;
+    private final SecurityEvents security;
 
-    public BearerTokenFilter(BackendTokens tokens, ProblemResponseWriter problems) {
+    public BearerTokenFilter(BackendTokens tokens, ProblemResponseWriter problems, SecurityEvents security) {
         this.tokens = tokens;
         this.problems = problems;
+        this.security = security;
     }
 
     @Override
@@ -53,8 +53,8 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
-        SECURITY.warn("back-end API call refused: {} ({} {} from {})", reason, request.getMethod(),
-                request.getRequestURI(), request.getRemoteAddr());
+        security.record(SecurityEvents.Kind.BACKEND_ACCESS_REFUSED, "back-end API call refused: " + reason + " ("
+                + request.getMethod() + " " + request.getRequestURI() + " from " + request.getRemoteAddr() + ")");
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "no bearer token".equals(reason)
                 ? "Bearer realm=\"lexbridge\""
                 : "Bearer realm=\"lexbridge\", error=\"invalid_token\"");

@@ -1,0 +1,44 @@
+package eu.lexbridge.app.container;
+
+import eu.lexbridge.core.port.DocumentChecker;
+import eu.lexbridge.core.port.DocumentChecker.Revocation;
+import eu.lexbridge.core.port.DocumentChecker.SignatureSummary;
+import eu.lexbridge.trust.container.TrustOkToken;
+import eu.lexbridge.trust.container.TrustOkToken.SignatureData;
+import eu.lexbridge.trust.container.TrustOkToken.TechnicalTrustLevel;
+import java.time.Instant;
+
+/**
+ * The signature-based Trust OK token from a document check, with the official connector's colours
+ * (ecodex-wire.md §5.2): SUCCESSFUL when every signature is intact, trusted and confirmed not revoked; SUFFICIENT when
+ * it would be but revocation could not be confirmed; FAIL otherwise (no signature, broken, untrusted or revoked).
+ */
+final class TrustOkTokens {
+
+    private TrustOkTokens() {
+    }
+
+    static TrustOkToken signatureBased(String serviceProvider, String country, TrustOkToken.Document document,
+                                       DocumentChecker.Check check, String report, Instant now) {
+        SignatureData first = check.signatures().isEmpty() ? null : data(check.signatures().get(0), check);
+        return TrustOkToken.signatureBased(serviceProvider, country, document, first, level(check),
+                check.finding(), report, now);
+    }
+
+    static TechnicalTrustLevel level(DocumentChecker.Check check) {
+        if (check.level() == DocumentChecker.Level.NONE) {
+            return TechnicalTrustLevel.FAIL;
+        }
+        return check.revocationConfirmed() ? TechnicalTrustLevel.SUCCESSFUL : TechnicalTrustLevel.SUFFICIENT;
+    }
+
+    private static SignatureData data(SignatureSummary s, DocumentChecker.Check check) {
+        TechnicalTrustLevel level = !s.intact() || !s.trusted() ? TechnicalTrustLevel.FAIL
+                : s.revocation() == Revocation.GOOD ? TechnicalTrustLevel.SUCCESSFUL : TechnicalTrustLevel.SUFFICIENT;
+        String comments = s.problems().isEmpty() ? "intact, trusted, revocation " + s.revocation()
+                : String.join("; ", s.problems());
+        return new SignatureData(s.signingTime(), s.intact(), true, s.format(),
+                s.qualification() != null ? s.qualification() : check.level().name(), s.signer(), s.issuer(),
+                s.trusted(), s.validAtSigningTime(), level, comments);
+    }
+}

@@ -1,0 +1,94 @@
+package eu.lexbridge.app.document;
+
+import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.app.config.DocumentValidationProperties;
+import eu.lexbridge.app.config.EvidenceProperties;
+import eu.lexbridge.core.port.DocumentChecker;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.trust.document.DocumentValidator;
+import eu.lexbridge.trust.document.ValidationSources;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.lists.TrustedListsLoader;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Business-document validation: trust anchors, revocation and, when configured, the trusted lists that decide
+ * qualified status, refreshed on a schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DocumentValidationProperties.class)
+public class DocumentValidationConfiguration {
+
+    @Bean
+    ValidationSources documentValidationSources(DocumentValidationProperties validation, EvidenceProperties evidence) {
+        List<X509Certificate> anchors = validation.trustStore() != null
+                ? KeyStores.certificates(KeyStores.loadPkcs12(validation.trustStore(), validation.trustStorePassword()))
+                : KeyStores.certificates(KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
+        return ValidationSources.offline(anchors).withRevocation(validation.revocation())
+                .withFetchTimeout(validation.fetchTimeout());
+    }
+
+    @Bean
+    DocumentChecker documentChecker(ValidationSources sources, ObjectProvider<TrustedListRefresh> trustedLists,
+                                    ConnectorProperties connector, PayloadStore payloads, Clock clock) {
+        TrustedListRefresh refresh = trustedLists.getIfAvailable();
+        Supplier<DocumentValidator> validator;
+        if (refresh != null) {
+            validator = refresh;
+        } else {
+            DocumentValidator fixed = new DocumentValidator(sources, clock);
+            validator = () -> fixed;
+        }
+        return new DssDocumentChecker(validator, payloads, connector.dataDirectory().resolve("work"));
+    }
+
+    /** Only when a LOTL is configured: without trusted lists no signature is rated qualified. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "lexbridge.document-validation.trusted-lists", name = "lotl-url")
+    static class TrustedLists {
+
+        @Bean
+        TrustedListRefresh trustedListRefresh(DocumentValidationProperties validation, ValidationSources sources,
+                                              ConnectorProperties connector, Clock clock) {
+            var lists = validation.trustedLists();
+            List<X509Certificate> signers = lists.lotlSigners().stream().map(KeyStores::readCertificate).toList();
+            var cache = lists.cacheDirectory() != null ? lists.cacheDirectory()
+                    : connector.dataDirectory().resolve("trusted-lists");
+            return new TrustedListRefresh(TrustedListsLoader.create(lists.lotlUrl(), signers, cache, clock), sources,
+                    clock);
+        }
+
+        @Bean
+        TrustedListRefreshRoute trustedListRefreshRoute(DocumentValidationProperties validation,
+                                                        TrustedListRefresh refresh) {
+            return new TrustedListRefreshRoute(validation.trustedLists().refreshInterval(), refresh);
+        }
+
+        /** UNKNOWN, not DOWN, when the lists could not be read: messages still flow, qualified checks do not pass. */
+        @Bean
+        HealthIndicator trustedListsHealthIndicator(TrustedListRefresh refresh) {
+            return () -> {
+                var summary = refresh.summary();
+                var health = summary.accepted() ? Health.up() : Health.status(Status.UNKNOWN);
+                health.withDetail("lotl", summary.lotlLocation()).withDetail("loadedAt", summary.loadedAt().toString())
+                        .withDetail("trustedListsInUse", summary.lists().stream()
+                                .filter(l -> !l.listOfTrustedLists() && l.used()).count());
+                if (!summary.problems().isEmpty()) {
+                    health.withDetail("problems", summary.problems());
+                }
+                return health.build();
+            };
+        }
+    }
+}

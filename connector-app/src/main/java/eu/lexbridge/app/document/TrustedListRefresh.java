@@ -1,0 +1,62 @@
+package eu.lexbridge.app.document;
+
+import eu.lexbridge.trust.document.DocumentValidator;
+import eu.lexbridge.trust.document.ValidationSources;
+import eu.lexbridge.trust.lists.TrustedListsLoader;
+import eu.lexbridge.trust.lists.TrustedListsSummary;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The document validator in use, rebuilt on every accepted refresh of the trusted lists. A validation already running
+ * keeps the validator it started with; a failed refresh keeps the lists already loaded (the official connector reads
+ * its lists at start-up only).
+ */
+public final class TrustedListRefresh implements Supplier<DocumentValidator> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedListRefresh.class);
+
+    private final TrustedListsLoader loader;
+    private final ValidationSources sources;
+    private final Clock clock;
+    private final AtomicReference<DocumentValidator> current = new AtomicReference<>();
+
+    /** Loads the lists once, now, so the first document is validated with them. */
+    public TrustedListRefresh(TrustedListsLoader loader, ValidationSources sources, Clock clock) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        refresh();
+    }
+
+    /** Reads the LOTL and the trusted lists again; called on a schedule. */
+    public TrustedListsSummary refresh() {
+        TrustedListsSummary summary = loader.refresh();
+        if (summary.accepted() || current.get() == null) {
+            current.set(new DocumentValidator(sources.withTrustedLists(loader.certificateSource()), clock));
+        }
+        long used = summary.lists().stream().filter(list -> !list.listOfTrustedLists() && list.used()).count();
+        if (summary.accepted()) {
+            LOG.info("trusted lists loaded from {}: {} trusted list(s) in use{}", summary.lotlLocation(), used,
+                    summary.problems().isEmpty() ? "" : "; " + String.join("; ", summary.problems()));
+        } else {
+            LOG.warn("trusted lists from {} not refreshed, the lists loaded before stay in use: {}",
+                    summary.lotlLocation(), String.join("; ", summary.problems()));
+        }
+        return summary;
+    }
+
+    /** The outcome of the last refresh, for health and operations. */
+    public TrustedListsSummary summary() {
+        return loader.summary();
+    }
+
+    @Override
+    public DocumentValidator get() {
+        return current.get();
+    }
+}
