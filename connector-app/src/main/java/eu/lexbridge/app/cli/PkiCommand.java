@@ -37,10 +37,21 @@ public final class PkiCommand implements Runnable {
         public Integer call() {
             try {
                 GeneratedPki pki = TestPki.generate(dir, parties, password);
-                System.out.println("CA certificate: " + pki.caCertificate());
-                System.out.println("trust store:    " + pki.trustStore());
+                System.out.println("root CA certificate:    " + pki.caCertificate());
+                System.out.println("issuing CA certificate: " + pki.issuingCaCertificate());
+                System.out.println("trust store:            " + pki.trustStore());
+                System.out.println("CRLs:                   " + pki.revocationLists().rootCrl() + ", "
+                        + pki.revocationLists().issuingCrl());
+                System.out.println("trusted list (" + pki.trustedLists().territory() + "):      "
+                        + pki.trustedLists().trustedList() + ", signed by " + pki.trustedLists().trustedListSigner());
+                System.out.println("list of trusted lists:  " + pki.trustedLists().listOfTrustedLists()
+                        + ", signed by " + pki.trustedLists().listOfTrustedListsSigner());
+                System.out.println("advanced signer:        " + pki.advancedSigner().keyStore() + " (not qualified)");
+                System.out.println("revoked signer:         " + pki.revokedSigner().keyStore() + " (on the CRL)");
                 pki.parties().forEach((name, keys) -> System.out.println(name + ": AS4 key " + keys.as4KeyStore()
-                        + ", TLS key " + keys.tlsKeyStore() + ", evidence-seal key " + keys.sealKeyStore()));
+                        + ", TLS key " + keys.tlsKeyStore() + ", evidence-seal key " + keys.sealKeyStore()
+                        + ", container-seal key " + keys.containerKeyStore() + ", qualified document seal "
+                        + keys.documentSealKeyStore()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());

@@ -146,8 +146,8 @@ public class CoreConfiguration {
     @Bean
     OutboundPreparation outboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer issuer,
                                             ContainerPacker containers, ServiceCatalogue catalogue,
-                                            DocumentChecker documents, SecurityEvents security) {
-        return new OutboundPreparation(store, partners, issuer, containers, catalogue, documents, security);
+                                            DocumentChecker documents, SecurityEvents security, Clock clock) {
+        return new OutboundPreparation(store, partners, issuer, containers, catalogue, documents, security, clock);
     }
 
     @Bean

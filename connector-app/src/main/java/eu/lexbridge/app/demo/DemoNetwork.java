@@ -50,10 +50,18 @@ final class DemoNetwork {
         return root.resolve("pki").resolve("ca.crt");
     }
 
+    /** The qualified document seal of a connector's authority: what its back-end seals business documents with. */
+    Path documentSeal(DemoConnector connector) {
+        return root.resolve("pki").resolve(connector.party()).resolve("document-seal.p12");
+    }
+
     void prepare() {
         Path pki = root.resolve("pki");
-        // also renews a PKI written by an older version, before it had a key per purpose
-        if (!Files.exists(pki.resolve(issuing.party()).resolve("container.p12"))) {
+        // Renews a PKI written by an older version (before document seals and trusted lists) and one whose CRLs near
+        // their next update (a week): a stale CRL would leave revocation undetermined.
+        Path crl = pki.resolve("crl").resolve("issuing.crl");
+        if (!Files.exists(pki.resolve(issuing.party()).resolve("document-seal.p12")) || !Files.exists(crl)
+                || olderThan(crl, java.time.Duration.ofDays(6))) {
             GeneratedPki generated = TestPki.generate(pki, List.of(issuing.party(), enforcing.party()), PKI_PASSWORD);
             System.out.println("  test PKI written to " + generated.directory());
         }
@@ -94,6 +102,13 @@ final class DemoNetwork {
                       - service: %9$s
                         service-type: "%10$s"
                         action: %11$s
+                        document-policy: QUALIFIED
+                  document-validation:
+                    revocation: CRL
+                    trusted-lists:
+                      lotl-url: %15$s
+                      lotl-signers:
+                        - %3$s/tl/lotl-signer.crt
                   evidence:
                     seal:
                       key-store: %3$s/%1$s/seal.p12
@@ -120,12 +135,21 @@ final class DemoNetwork {
                 """.formatted(self.party(), self.port(), pki, password, self.directory().toAbsolutePath().resolve("data"),
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
                 sha256(self.backendToken()), self.managementPort(),
-                self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT));
+                self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
+                pki.resolve("tl").resolve("lotl.xml").toUri());
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + self.configFile(), e);
+        }
+    }
+
+    private static boolean olderThan(Path file, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.lexbridge.app.document;
 
+import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
@@ -8,6 +9,7 @@ import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.document.RevocationStatus;
 import eu.lexbridge.trust.document.SignatureResult;
 import eu.lexbridge.trust.document.UnusableDocumentException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,15 +45,18 @@ public final class DssDocumentChecker implements DocumentChecker {
             DocumentValidator current = validator.get();
             DocumentValidation validation = detachedSignature == null ? current.validate(stagedDocument)
                     : current.validate(stage(detachedSignature, staged), List.of(stagedDocument));
-            PayloadRef report = payloads.write(eu.lexbridge.core.message.PayloadKind.VALIDATION_REPORT,
+            PayloadRef report = payloads.write(PayloadKind.VALIDATION_REPORT,
                     "validation-report.xml", "application/xml",
-                    new java.io.ByteArrayInputStream(validation.report()), Long.MAX_VALUE);
+                    new ByteArrayInputStream(validation.report()), Long.MAX_VALUE);
             List<SignatureSummary> signatures = validation.signatures().stream()
                     .map(DssDocumentChecker::summary).toList();
             if (signatures.isEmpty()) {
                 return new Check(Level.NONE, validation.format() + " without a signature", signatures, report);
             }
-            return new Check(level(validation), validation.format() + ": " + validation.signatures().stream()
+            // An ASiC container names itself before its signatures; a PAdES or XAdES document is its signature.
+            String container = validation.format().equals(validation.signatures().get(0).format()) ? ""
+                    : validation.format() + ": ";
+            return new Check(level(validation), container + validation.signatures().stream()
                     .map(DssDocumentChecker::describe).collect(Collectors.joining("; ")), signatures, report);
         } catch (UnusableDocumentException e) {
             return new Check(Level.NONE, "not a document whose signature can be validated: " + e.getMessage(),

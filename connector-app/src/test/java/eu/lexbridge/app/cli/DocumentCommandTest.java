@@ -55,6 +55,42 @@ class DocumentCommandTest {
     }
 
     @Test
+    void withTheTrustedListsAQualifiedSealIsReportedQualifiedAndARevokedSignerInvalid() throws Exception {
+        String lotl = pki.trustedLists().listOfTrustedLists().toString();
+        String lotlSigner = pki.trustedLists().listOfTrustedListsSigner().toString();
+        Path sealed = sign(pki.parties().get("at-prosecutor").documentSealKeyStore(), TestPki.DOCUMENT_SEAL_ALIAS,
+                "sealed.xml");
+        var qualified = CliRun.of("document", "verify", sealed.toString(), "--trust", lotl, "--list-signer",
+                lotlSigner);
+        assertThat(qualified.exit()).isZero();
+        assertThat(qualified.out()).contains("lists        ").contains("LOADED").contains("TL   XX")
+                .contains("revocation GOOD").contains("qualified  QUALIFIED (QESeal)").contains("result       VALID");
+
+        Path revoked = sign(pki.revokedSigner().keyStore(), pki.revokedSigner().alias(), "revoked.xml");
+        var run = CliRun.of("document", "verify", revoked.toString(), "--trust", pki.caCertificate().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("revocation REVOKED at").contains("NOT TRUSTED").contains("NOT VALID");
+        assertThat(CliRun.of("document", "verify", revoked.toString(), "--trust", pki.caCertificate().toString(),
+                "--revocation", "OFF").out()).contains("revocation NOT_CHECKED");
+    }
+
+    @Test
+    void aListWithoutItsSignerIsUnusableInput() {
+        var run = CliRun.of("document", "verify", signedXml.toString(), "--trust",
+                pki.trustedLists().listOfTrustedLists().toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--list-signer");
+    }
+
+    private static Path sign(Path keyStore, String alias, String name) throws Exception {
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, PASSWORD), alias, PASSWORD);
+        Path file = dir.resolve(name);
+        Files.write(file, new EvidenceSealer(key, ReferenceDigest.SHA256, Clock.systemUTC())
+                .seal("<order xmlns=\"urn:demo\"><id>43</id></order>".getBytes(StandardCharsets.UTF_8)));
+        return file;
+    }
+
+    @Test
     void anUnsignedPdfIsNotSigned() throws Exception {
         Path pdf = dir.resolve("epoc.pdf");
         try (InputStream in = DocumentCommandTest.class.getResourceAsStream("/demo/epoc-sample.pdf")) {

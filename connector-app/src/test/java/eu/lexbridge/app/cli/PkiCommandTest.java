@@ -21,10 +21,16 @@ class PkiCommandTest {
 
         assertThat(exit).isZero();
         assertThat(dir.resolve("truststore.p12")).exists();
+        assertThat(dir.resolve("crl").resolve("issuing.crl")).exists();
+        assertThat(dir.resolve("tl").resolve("lotl.xml")).exists();
+        assertThat(dir.resolve("tl").resolve("XX-tl.xml")).exists();
+        assertThat(dir.resolve("revoked").resolve("document-signer.p12")).exists();
         for (String party : new String[] {"at-prosecutor", "de-court"}) {
             assertThat(dir.resolve(party)).isDirectoryContaining(p -> p.getFileName().toString().equals("as4.p12"))
                     .isDirectoryContaining(p -> p.getFileName().toString().equals("tls.p12"))
-                    .isDirectoryContaining(p -> p.getFileName().toString().equals("seal.p12"));
+                    .isDirectoryContaining(p -> p.getFileName().toString().equals("seal.p12"))
+                    .isDirectoryContaining(p -> p.getFileName().toString().equals("container.p12"))
+                    .isDirectoryContaining(p -> p.getFileName().toString().equals("document-seal.p12"));
         }
     }
 

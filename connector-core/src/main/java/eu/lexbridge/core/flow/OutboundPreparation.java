@@ -5,11 +5,13 @@ import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,11 +33,13 @@ public final class OutboundPreparation {
     private final ServiceCatalogue catalogue;
     private final DocumentChecker documents;
     private final SecurityEvents security;
+    private final Clock clock;
 
     public OutboundPreparation(MessageStore store, PartnerDirectory partners, EvidenceIssuer evidences,
                                ContainerPacker containers, ServiceCatalogue catalogue, DocumentChecker documents,
-                               SecurityEvents security) {
+                               SecurityEvents security, Clock clock) {
         this.security = security;
+        this.clock = clock;
         this.store = store;
         this.partners = partners;
         this.evidences = evidences;
@@ -69,6 +73,8 @@ public final class OutboundPreparation {
         DocumentChecker.Check check = null;
         if (document.isPresent() && policy.signatureBased()) {
             check = documents.check(document.get(), message.payload(PayloadKind.DETACHED_SIGNATURE).orElse(null));
+            store.note(TimelineEntry.state(connectorMessageId, clock.instant(), message.state(),
+                    "business document checked (" + policy + "), reaches " + check.level() + ": " + check.finding()));
             if (check.report() != null && message.payload(PayloadKind.VALIDATION_REPORT).isEmpty()) {
                 store.addPayloads(connectorMessageId, List.of(check.report()));
             }

@@ -21,6 +21,7 @@ import eu.europa.esig.dss.xades.signature.XAdESService;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.signature.PdfSealer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,7 @@ public final class EcodexContainerBuilder {
     private final SignatureAlgorithm signatureAlgorithm;
     private final XAdESService service;
     private final EvidenceSealer tokenSealer;
+    private final PdfSealer tokenPdfSealer;
 
     /**
      * @param containerKey the container-seal key: a key of its own, not the evidence, AS4 or TLS key (Annex I 5.3)
@@ -104,6 +106,8 @@ public final class EcodexContainerBuilder {
         verifier.setAIASource(null);
         this.service = new XAdESService(verifier);
         this.tokenSealer = new EvidenceSealer(containerKey, ReferenceDigest.SHA256, clock);
+        // PAdES-BASELINE-B, as the official connector signs its TrustOkToken.pdf.
+        this.tokenPdfSealer = new PdfSealer(containerKey, clock);
     }
 
     public EcodexContainerBuilder(SealKey containerKey, Clock clock) {
@@ -205,7 +209,7 @@ public final class EcodexContainerBuilder {
                     content.detachedSignature() == null ? null : content.detachedSignature().name(), documentDigest);
             token = Objects.requireNonNull(tokenMaker.make(tokenDocument, clock.instant()), "token");
             zip.putNextEntry(new ZipEntry(EcodexContainer.TOKEN_PDF));
-            zip.write(TrustOkTokenPdf.render(token));
+            zip.write(tokenPdfSealer.seal(TrustOkTokenPdf.render(token), EcodexContainer.TOKEN_PDF));
             zip.closeEntry();
         }
         return new Staged(token, zipDigest.digest(), crc.getValue(), counter.count);

@@ -92,7 +92,16 @@ class EcodexContainerTest {
         assertThat(HexFormat.of().formatHex(first.sha256())).isEqualTo(Payloads.sha256(document));
         byte[] pdf = Files.readAllBytes(dir.resolve("out/TrustOkToken.pdf"));
         assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4").contains("Trust OK Token")
-                .contains("mainDocument.pdf").endsWith("%%EOF\n");
+                .contains("mainDocument.pdf");
+        // Sealed PAdES-BASELINE-B with the container key, as the official connector signs its token PDF.
+        var tokenSignatures = new eu.lexbridge.trust.document.DocumentValidator(java.util.List.of(pki.ca()),
+                java.time.Clock.systemUTC()).validate(new java.io.ByteArrayInputStream(pdf), "TrustOkToken.pdf");
+        assertThat(tokenSignatures.signatures()).singleElement().satisfies(tokenSeal -> {
+            assertThat(tokenSeal.format()).isEqualTo("PAdES_BASELINE_B");
+            assertThat(tokenSeal.intact()).isTrue();
+            assertThat(tokenSeal.trusted()).isTrue();
+            assertThat(tokenSeal.signerSubject()).contains(PARTY);
+        });
 
         // The token XML beside the container: the official layout, with the document's digest.
         String tokenXml = new String(built.tokenXml(), StandardCharsets.UTF_8);
