@@ -265,6 +265,49 @@ class ConnectorApplicationTest {
                 .isEqualTo(refusedBefore + 2);
     }
 
+    @Test
+    void aDocumentWithADetachedQualifiedCadesSealIsAcceptedAndTheSignatureTravelsInTheContainer() throws Exception {
+        String metadata = """
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC-QUALIFIED","toPartyId":"de-court",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""";
+        String order = "<order><id>4</id></order>";
+        byte[] p7s = detachedCades(root.resolve("pki").resolve("at-prosecutor").resolve("document-seal.p12"),
+                TestPki.DOCUMENT_SEAL_ALIAS, order.getBytes(StandardCharsets.UTF_8));
+        var signed = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>", order, p7s);
+        var tampered = submit(metadata.formatted(UUID.randomUUID()), "<epoc/>", "<order><id>5</id></order>", p7s);
+
+        UUID accepted = id(signed);
+        awaitState(accepted, "ACCEPTED");
+        assertThat(payload(accepted, "TRUST_TOKEN")).contains("<SignatureFilename>order.xml.p7s</SignatureFilename>")
+                .contains("<SignatureFormat>CAdES_BASELINE_B</SignatureFormat>")
+                .contains("<SignatureLevel>QESeal</SignatureLevel>");
+        UUID rejected = id(tampered);
+        awaitState(rejected, "REJECTED");
+        assertThat(rejection(rejected)).contains("NOT intact");
+    }
+
+    /** A detached CAdES-B over {@code content}, made with the key in {@code keyStore}. */
+    private static byte[] detachedCades(Path keyStore, String alias, byte[] content) throws IOException {
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, PASSWORD), alias, PASSWORD);
+        var parameters = new eu.europa.esig.dss.cades.CAdESSignatureParameters();
+        parameters.setSignatureLevel(eu.europa.esig.dss.enumerations.SignatureLevel.CAdES_BASELINE_B);
+        parameters.setSignaturePackaging(eu.europa.esig.dss.enumerations.SignaturePackaging.DETACHED);
+        parameters.setDigestAlgorithm(eu.europa.esig.dss.enumerations.DigestAlgorithm.SHA256);
+        parameters.setSigningCertificate(new eu.europa.esig.dss.model.x509.CertificateToken(key.certificate()));
+        parameters.setCertificateChain(key.chain().stream().skip(1)
+                .map(eu.europa.esig.dss.model.x509.CertificateToken::new).toList());
+        var document = new eu.europa.esig.dss.model.InMemoryDocument(content, "order.xml");
+        var service = new eu.europa.esig.dss.cades.signature.CAdESService(
+                new eu.europa.esig.dss.spi.validation.CommonCertificateVerifier());
+        var toBeSigned = service.getDataToSign(document, parameters);
+        var algorithm = eu.europa.esig.dss.enumerations.SignatureAlgorithm.RSA_SHA256;
+        var value = new eu.europa.esig.dss.model.SignatureValue(algorithm,
+                key.sign(toBeSigned.getBytes(), algorithm.getJCEId()));
+        try (var in = service.signDocument(document, parameters, value).openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
     /** An enveloped XAdES-B over a small order, made with the key in {@code keyStore}. */
     private static String signedBy(Path keyStore, String alias, int order) {
         var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, PASSWORD), alias, PASSWORD);
@@ -297,6 +340,11 @@ class ConnectorApplicationTest {
     }
 
     private HttpResponse<String> submit(String metadata, String xml, String document) throws Exception {
+        return submit(metadata, xml, document, null);
+    }
+
+    private HttpResponse<String> submit(String metadata, String xml, String document, byte[] detachedSignature)
+            throws Exception {
         String boundary = "b" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
@@ -304,12 +352,21 @@ class ConnectorApplicationTest {
                 + "\r\nContent-Type: application/xml\r\n\r\n" + xml + "\r\n"
                 + (document == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; "
                 + "name=\"businessDocument\"; filename=\"order.xml\"\r\nContent-Type: application/xml\r\n\r\n"
-                + document + "\r\n")
-                + "--" + boundary + "--\r\n";
+                + document + "\r\n");
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+        if (detachedSignature != null) {
+            bytes.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"detachedSignature\"; "
+                    + "filename=\"order.xml.p7s\"\r\nContent-Type: application/pkcs7-signature\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(detachedSignature);
+            bytes.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return client().send(HttpRequest.newBuilder(uri("/api/v1/messages"))
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -101,7 +101,8 @@ public class TestConnector {
     Submission submission(ConnectorIdentity identity, FixedPartnerDirectory partners, ServiceCatalogue catalogue,
                           InMemoryMessageStore store, InMemoryPayloadStore payloads, RecordingMessageBus bus,
                           Clock clock) {
-        return new Submission(identity, partners, catalogue, store, payloads, bus, clock, MAX_PAYLOAD_BYTES);
+        return new Submission(identity, partners, catalogue, store, payloads, bus, SecurityEvents.logOnly(), clock,
+                MAX_PAYLOAD_BYTES);
     }
 
     @Bean
@@ -142,7 +143,7 @@ public class TestConnector {
             }
 
             @Override
-            public Unpacked unpack(PayloadRef container, Partner sender) {
+            public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
                 throw new UnsupportedOperationException("no container in the REST tests");
             }
         };

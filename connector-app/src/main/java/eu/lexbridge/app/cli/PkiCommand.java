@@ -19,8 +19,10 @@ public final class PkiCommand implements Runnable {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Generate a test PKI: a root CA, and per party an AS4 key, a TLS key and an evidence-seal key "
-                    + "(never for production).")
+            description = "Generate a test PKI (never for production): a root and an issuing CA with CRLs, a signed "
+                    + "trusted list and list of trusted lists that mark the issuing CA qualified, an advanced and a "
+                    + "revoked document signer, and per party an AS4 key, a TLS key, an evidence-seal key, a "
+                    + "container-seal key and a qualified document seal.")
     static final class Init implements Callable<Integer> {
 
         @Option(names = "--dir", required = true, description = "Where to write the files")

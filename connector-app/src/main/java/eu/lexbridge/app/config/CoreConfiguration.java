@@ -33,6 +33,7 @@ import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
+import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.evidence.SealedEvidenceFactory;
@@ -105,7 +106,8 @@ public class CoreConfiguration {
                 KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
-                new EcodexContainerReader(anchors, clock), payloads, work, container.serviceProvider(),
+                new EcodexContainerReader(anchors, clock), new DocumentValidator(anchors, clock), payloads, work,
+                container.serviceProvider(),
                 container.country(), connector.maxPayloadSize().toBytes());
     }
 
@@ -131,9 +133,9 @@ public class CoreConfiguration {
 
     @Bean
     Submission submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
-                          MessageStore store, PayloadStore payloads, MessageBus bus, Clock clock,
-                          ConnectorProperties connector) {
-        return new Submission(identity, partners, catalogue, store, payloads, bus, clock,
+                          MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security,
+                          Clock clock, ConnectorProperties connector) {
+        return new Submission(identity, partners, catalogue, store, payloads, bus, security, clock,
                 connector.maxPayloadSize().toBytes());
     }
 

@@ -16,7 +16,10 @@ import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
 import eu.lexbridge.trust.container.ExtractedEntry;
 import eu.lexbridge.trust.container.OpenedContainer;
+import eu.lexbridge.trust.container.ReceivedToken;
 import eu.lexbridge.trust.container.TrustOkToken;
+import eu.lexbridge.trust.document.DocumentValidation;
+import eu.lexbridge.trust.document.DocumentValidator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,19 +43,27 @@ import java.util.stream.Stream;
 public final class EcodexContainerPacker implements ContainerPacker {
 
     private static final long MAX_EMBEDDED_REPORT_BYTES = 1024 * 1024;
+    /** A token is a few KB; with an embedded validation report, rarely more than a hundred. */
+    private static final long MAX_TOKEN_BYTES = 4 * 1024 * 1024;
 
     private final EcodexContainerBuilder builder;
     private final EcodexContainerReader reader;
+    private final DocumentValidator tokenSeal;
     private final PayloadStore payloads;
     private final Path workDirectory;
     private final String serviceProvider;
     private final String country;
     private final long maxPayloadBytes;
 
-    public EcodexContainerPacker(EcodexContainerBuilder builder, EcodexContainerReader reader, PayloadStore payloads,
-                                 Path workDirectory, String serviceProvider, String country, long maxPayloadBytes) {
+    /**
+     * @param tokenSeal checks the seal of a received Trust OK token, against the same anchors as the container's seal
+     */
+    public EcodexContainerPacker(EcodexContainerBuilder builder, EcodexContainerReader reader,
+                                 DocumentValidator tokenSeal, PayloadStore payloads, Path workDirectory,
+                                 String serviceProvider, String country, long maxPayloadBytes) {
         this.builder = builder;
         this.reader = reader;
+        this.tokenSeal = tokenSeal;
         this.payloads = payloads;
         this.workDirectory = workDirectory;
         this.serviceProvider = serviceProvider;
@@ -100,7 +112,27 @@ public final class EcodexContainerPacker implements ContainerPacker {
     }
 
     @Override
-    public Unpacked unpack(PayloadRef container, Partner sender) {
+    public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
+        if (token == null) {
+            return new Unpacked(false, "refused: no Trust OK token (tokenXML) came with the container", List.of());
+        }
+        ReceivedToken facts;
+        try {
+            byte[] tokenXml = readSmall(token, MAX_TOKEN_BYTES);
+            if (tokenXml == null) {
+                return new Unpacked(false, "refused: the Trust OK token is larger than " + MAX_TOKEN_BYTES
+                        + " bytes", List.of());
+            }
+            facts = ReceivedToken.read(tokenXml);
+            String sealProblem = tokenSealProblem(tokenXml);
+            if (sealProblem != null) {
+                return new Unpacked(false, "refused: the Trust OK token's seal " + sealProblem, List.of());
+            }
+        } catch (IllegalArgumentException e) {
+            return new Unpacked(false, "refused: the Trust OK token is unusable: " + e.getMessage(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the token of container " + container.payloadId(), e);
+        }
         Path target = workDirectory.resolve(UUID.randomUUID().toString());
         try (InputStream in = payloads.open(container)) {
             OpenedContainer opened = reader.open(in, target);
@@ -110,20 +142,26 @@ public final class EcodexContainerPacker implements ContainerPacker {
                         + (verification.trusted() ? "trusted" : "NOT trusted") + ": " + verification.problems().stream()
                         .map(p -> p.code() + " " + p.detail()).collect(Collectors.joining("; ")), List.of());
             }
+            ExtractedEntry document = opened.entries().get(0);
+            if (!document.name().equals(facts.filename()) || (facts.documentSha256() != null
+                    && !Arrays.equals(facts.documentSha256(), document.sha256()))) {
+                return new Unpacked(false, "refused: the Trust OK token speaks of '" + facts.filename()
+                        + "', not of the document '" + document.name() + "' the container holds", List.of());
+            }
             List<PayloadRef> content = new ArrayList<>();
-            boolean first = true;
             for (ExtractedEntry entry : opened.entries()) {
                 if (entry.name().equals(EcodexContainer.TOKEN_PDF)) {
                     continue; // the token travels beside the container as tokenXML too
                 }
+                PayloadKind kind = entry == document ? PayloadKind.BUSINESS_DOCUMENT
+                        : entry.name().equals(facts.signatureFilename()) ? PayloadKind.DETACHED_SIGNATURE
+                        : PayloadKind.ATTACHMENT;
                 try (InputStream bytes = Files.newInputStream(entry.file())) {
-                    content.add(payloads.write(first ? PayloadKind.BUSINESS_DOCUMENT : PayloadKind.ATTACHMENT,
-                            entry.name(), mimeType(entry.name()), bytes, maxPayloadBytes));
+                    content.add(payloads.write(kind, entry.name(), mimeType(entry.name()), bytes, maxPayloadBytes));
                 }
-                first = false;
             }
-            return new Unpacked(true, "container sealed by " + verification.signerSubject() + ", intact and trusted",
-                    content);
+            return new Unpacked(true, "container sealed by " + verification.signerSubject() + ", intact and trusted;"
+                    + " its Trust OK token (" + facts.system() + ") sealed and about " + document.name(), content);
         } catch (ContainerRejectedException e) {
             return new Unpacked(false, "refused (" + e.reason() + "): " + e.getMessage(), List.of());
         } catch (ConnectorException e) {
@@ -135,14 +173,29 @@ public final class EcodexContainerPacker implements ContainerPacker {
         }
     }
 
-    /** The report travels inside the token; a report too large for that stays at this connector only. */
-    private String readReport(PayloadRef report) throws IOException {
-        if (report.size() > MAX_EMBEDDED_REPORT_BYTES) {
+    /** @return why the token's seal does not hold, or {@code null} when it is intact and by a trusted signer */
+    private String tokenSealProblem(byte[] tokenXml) {
+        DocumentValidation seal = tokenSeal.validate(new ByteArrayInputStream(tokenXml), "Token.xml");
+        if (seal.signatures().isEmpty()) {
+            return "is missing";
+        }
+        return seal.allIntactAndTrusted() ? null : "does not hold: " + seal.signatures().stream()
+                .flatMap(s -> s.problems().stream()).collect(Collectors.joining("; "));
+    }
+
+    private byte[] readSmall(PayloadRef payload, long max) throws IOException {
+        if (payload.size() > max) {
             return null;
         }
-        try (InputStream in = payloads.open(report)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (InputStream in = payloads.open(payload)) {
+            return in.readAllBytes();
         }
+    }
+
+    /** The report travels inside the token; a report too large for that stays at this connector only. */
+    private String readReport(PayloadRef report) throws IOException {
+        byte[] bytes = readSmall(report, MAX_EMBEDDED_REPORT_BYTES);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     private ContainerPart part(PayloadRef payload) {

@@ -1,10 +1,6 @@
 package eu.lexbridge.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.lexbridge.trust.keys.KeyStores;
-import eu.lexbridge.trust.keys.SealKey;
-import eu.lexbridge.trust.pki.TestPki;
-import eu.lexbridge.trust.signature.PdfSealer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -57,11 +52,9 @@ public final class Demo {
 
             byte[] epoc = resource("epoc-sample.xml");
             // The issuing authority seals its order (PAdES-B, qualified e-seal): the service's policy is QUALIFIED.
-            var seal = SealKey.fromKeyStore(KeyStores.loadPkcs12(network.documentSeal(at), DemoNetwork.PKI_PASSWORD),
-                    TestPki.DOCUMENT_SEAL_ALIAS, DemoNetwork.PKI_PASSWORD);
-            byte[] pdf = new PdfSealer(seal, Clock.systemUTC()).seal(resource("epoc-sample.pdf"), "epoc.pdf");
+            byte[] pdf = network.sealDocument(at, resource("epoc-sample.pdf"), "epoc.pdf");
             System.out.println("\n[AT back-end] sealed epoc.pdf (PAdES-BASELINE-B) with the qualified e-seal "
-                    + seal.certificate().getSubjectX500Principal().getName());
+                    + network.documentSeal(at).certificate().getSubjectX500Principal().getName());
             String backendMessageId = "AT-EPOC-" + Instant.now().toEpochMilli();
             String metadata = """
                     {"backendMessageId":"%s","service":"%s","action":"%s","toPartyId":"%s",\

@@ -1,7 +1,10 @@
 package eu.lexbridge.app.demo;
 
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.signature.PdfSealer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -50,9 +54,20 @@ final class DemoNetwork {
         return root.resolve("pki").resolve("ca.crt");
     }
 
-    /** The qualified document seal of a connector's authority: what its back-end seals business documents with. */
-    Path documentSeal(DemoConnector connector) {
-        return root.resolve("pki").resolve(connector.party()).resolve("document-seal.p12");
+    /**
+     * Seals a PDF as the connector's authority does before it submits (PAdES-BASELINE-B with its qualified e-seal):
+     * the demo's service requires a QUALIFIED document.
+     */
+    byte[] sealDocument(DemoConnector connector, byte[] pdf, String name) {
+        SealKey seal = documentSeal(connector);
+        return new PdfSealer(seal, Clock.systemUTC()).seal(pdf, name);
+    }
+
+    /** The qualified document seal of a connector's authority. */
+    SealKey documentSeal(DemoConnector connector) {
+        Path keyStore = root.resolve("pki").resolve(connector.party()).resolve("document-seal.p12");
+        return SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, PKI_PASSWORD), TestPki.DOCUMENT_SEAL_ALIAS,
+                PKI_PASSWORD);
     }
 
     void prepare() {

@@ -66,7 +66,7 @@ public class DocumentValidationConfiguration {
             var cache = lists.cacheDirectory() != null ? lists.cacheDirectory()
                     : connector.dataDirectory().resolve("trusted-lists");
             return new TrustedListRefresh(TrustedListsLoader.create(lists.lotlUrl(), signers, cache, clock), sources,
-                    clock);
+                    true, clock);
         }
 
         @Bean
@@ -75,13 +75,20 @@ public class DocumentValidationConfiguration {
             return new TrustedListRefreshRoute(validation.trustedLists().refreshInterval(), refresh);
         }
 
-        /** UNKNOWN, not DOWN, when the lists could not be read: messages still flow, qualified checks do not pass. */
+        /**
+         * UP while lists are in use, even when the last refresh failed (its problems are shown); UNKNOWN when no list
+         * was ever loaded. Never DOWN: messages still flow, only qualified checks cannot pass.
+         */
         @Bean
         HealthIndicator trustedListsHealthIndicator(TrustedListRefresh refresh) {
             return () -> {
                 var summary = refresh.summary();
-                var health = summary.accepted() ? Health.up() : Health.status(Status.UNKNOWN);
-                health.withDetail("lotl", summary.lotlLocation()).withDetail("loadedAt", summary.loadedAt().toString())
+                var inUseSince = refresh.lastAccepted();
+                var health = inUseSince != null ? Health.up() : Health.status(Status.UNKNOWN);
+                health.withDetail("lotl", summary.lotlLocation())
+                        .withDetail("loadedAt", inUseSince == null ? "never" : inUseSince.toString())
+                        .withDetail("lastRefresh", summary.loadedAt().toString())
+                        .withDetail("lastRefreshAccepted", summary.accepted())
                         .withDetail("trustedListsInUse", summary.lists().stream()
                                 .filter(l -> !l.listOfTrustedLists() && l.used()).count());
                 if (!summary.problems().isEmpty()) {

@@ -5,6 +5,7 @@ import eu.lexbridge.trust.document.ValidationSources;
 import eu.lexbridge.trust.lists.TrustedListsLoader;
 import eu.lexbridge.trust.lists.TrustedListsSummary;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -24,18 +25,32 @@ public final class TrustedListRefresh implements Supplier<DocumentValidator> {
     private final ValidationSources sources;
     private final Clock clock;
     private final AtomicReference<DocumentValidator> current = new AtomicReference<>();
+    private volatile Instant lastAccepted;
 
-    /** Loads the lists once, now, so the first document is validated with them. */
-    public TrustedListRefresh(TrustedListsLoader loader, ValidationSources sources, Clock clock) {
+    /**
+     * Loads the lists once, now, so the first document is validated with them; when they cannot be fetched, the lists
+     * cached by an earlier run are used until a refresh succeeds.
+     */
+    public TrustedListRefresh(TrustedListsLoader loader, ValidationSources sources, boolean cached, Clock clock) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = Objects.requireNonNull(clock, "clock");
-        refresh();
+        TrustedListsSummary first = refresh();
+        if (!first.accepted() && cached) {
+            LOG.warn("starting with the trusted lists cached by an earlier run");
+            use(loader.refreshFromCache());
+        }
     }
 
     /** Reads the LOTL and the trusted lists again; called on a schedule. */
     public TrustedListsSummary refresh() {
-        TrustedListsSummary summary = loader.refresh();
+        return use(loader.refresh());
+    }
+
+    private TrustedListsSummary use(TrustedListsSummary summary) {
+        if (summary.accepted()) {
+            lastAccepted = summary.loadedAt();
+        }
         if (summary.accepted() || current.get() == null) {
             current.set(new DocumentValidator(sources.withTrustedLists(loader.certificateSource()), clock));
         }
@@ -48,6 +63,11 @@ public final class TrustedListRefresh implements Supplier<DocumentValidator> {
                     summary.lotlLocation(), String.join("; ", summary.problems()));
         }
         return summary;
+    }
+
+    /** When lists were last loaded and taken into use; {@code null} when never. */
+    public Instant lastAccepted() {
+        return lastAccepted;
     }
 
     /** The outcome of the last refresh, for health and operations. */

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class PropertiesValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({ConnectorProperties.class, RouteProperties.class})
+    @EnableConfigurationProperties({ConnectorProperties.class, RouteProperties.class, EvidenceProperties.class,
+            DocumentValidationProperties.class})
     static class Properties {
     }
 
@@ -21,7 +22,9 @@ class PropertiesValidationTest {
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Properties.class)
             .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.ebms-id-domain=at.example",
-                    "lexbridge.connector.default-backend=cms");
+                    "lexbridge.connector.default-backend=cms", "lexbridge.evidence.trust-store=trust.p12",
+                    "lexbridge.evidence.trust-store-password=x", "lexbridge.evidence.seal.key-store=seal.p12",
+                    "lexbridge.evidence.seal.key-store-password=x");
 
     @Test
     void validSettingsStart() {
@@ -60,5 +63,39 @@ class PropertiesValidationTest {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("must be a domain name");
         });
+    }
+
+    @Test
+    void aSealKeyFromBothAFileAndATokenIsRefusedNamingBoth() {
+        runner.withPropertyValues("lexbridge.evidence.seal.pkcs11.library=/usr/lib/softhsm/libsofthsm2.so",
+                "lexbridge.evidence.seal.pkcs11.slot=index:0", "lexbridge.evidence.seal.pkcs11.pin=1234").run(c -> {
+                    assertThat(c).hasFailed();
+                    assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.evidence")
+                            .hasMessageContaining("key-store").hasMessageContaining("pkcs11");
+                });
+    }
+
+    @Test
+    void aSealKeyFromATokenAloneIsAccepted() {
+        runner.withPropertyValues("lexbridge.evidence.seal.key-store=", "lexbridge.evidence.seal.key-store-password=",
+                "lexbridge.evidence.seal.pkcs11.library=/usr/lib/softhsm/libsofthsm2.so",
+                "lexbridge.evidence.seal.pkcs11.slot=index:0", "lexbridge.evidence.seal.pkcs11.pin=1234").run(c -> {
+                    assertThat(c).hasNotFailed();
+                    var seal = c.getBean(EvidenceProperties.class).seal();
+                    assertThat(seal.pkcs11().slot()).isEqualTo("index:0");
+                    assertThat(seal.toString()).doesNotContain("1234");
+                });
+    }
+
+    @Test
+    void trustedListsNeedAFetchableLocationAndASigner() {
+        runner.withPropertyValues("lexbridge.document-validation.trusted-lists.lotl-url=ldap://lists.example/lotl")
+                .run(c -> {
+                    assertThat(c).hasFailed();
+                    assertThat(c.getStartupFailure()).rootCause()
+                            .hasMessageContaining("lexbridge.document-validation")
+                            .hasMessageContaining("lotl-url must be an https:, http: or file: URL")
+                            .hasMessageContaining("lotlSigners");
+                });
     }
 }

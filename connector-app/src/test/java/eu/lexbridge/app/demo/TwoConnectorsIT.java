@@ -70,6 +70,11 @@ class TwoConnectorsIT {
             assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
             assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
                     .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            // the sender validated the document's qualified e-seal against the trusted lists: the token says so
+            assertThat(new String(deBackend.download(payload(received, "TRUST_TOKEN").path("href").asText()),
+                    StandardCharsets.UTF_8)).contains("<AdvancedElectronicSystem>Signature-based<")
+                    .contains("<SignatureLevel>QESeal</SignatureLevel>").contains("<TrustLevel>SUCCESSFUL</TrustLevel>")
+                    .contains("<OriginalValidationReport>");
 
             deBackend.acknowledge(receivedId);
             deBackend.acknowledge(receivedId); // twice is harmless
@@ -194,7 +199,7 @@ class TwoConnectorsIT {
         return client;
     }
 
-    private static JsonNode submit(BackendClient backend, DemoConnector to) throws Exception {
+    private JsonNode submit(BackendClient backend, DemoConnector to) throws Exception {
         String metadata = """
                 {"backendMessageId":"IT-%d","service":"%s","action":"%s","toPartyId":"%s",\
                 "originalSender":"AT/Staatsanwaltschaft Wien","finalRecipient":"DE/Amtsgericht Berlin"}"""
@@ -206,7 +211,8 @@ class TwoConnectorsIT {
             xml = x.readAllBytes();
             pdf = p.readAllBytes();
         }
-        return backend.submit(metadata, "epoc.xml", xml, "epoc.pdf", pdf);
+        return backend.submit(metadata, "epoc.xml", xml, "epoc.pdf",
+                network.sealDocument(network.issuing(), pdf, "epoc.pdf"));
     }
 
     private static JsonNode find(JsonNode inbox, JsonNode submitted) {

@@ -78,7 +78,8 @@ public final class InboundAcceptance {
         if (container.isEmpty() || sender.isEmpty() || message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()) {
             return Optional.empty();
         }
-        ContainerPacker.Unpacked unpacked = containers.unpack(container.get(), sender.get());
+        ContainerPacker.Unpacked unpacked = containers.unpack(container.get(),
+                message.payload(PayloadKind.TRUST_TOKEN).orElse(null), sender.get());
         if (unpacked.valid()) {
             store.addPayloads(message.connectorMessageId(), unpacked.content());
             return Optional.empty();

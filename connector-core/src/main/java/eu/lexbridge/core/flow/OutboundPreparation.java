@@ -65,6 +65,8 @@ public final class OutboundPreparation {
         DocumentPolicy policy = catalogue.policy(message.service().value(), message.action());
         var document = message.payload(PayloadKind.BUSINESS_DOCUMENT);
         if (document.isEmpty() && policy.signatureBased() && policy != DocumentPolicy.NONE) {
+            security.record(SecurityEvents.Kind.DOCUMENT_BELOW_POLICY, "message " + message.connectorMessageId()
+                    + " from back-end " + message.backendName() + ": no business document, " + policy + " is required");
             evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
                     "E100 service " + message.service().value() + "/" + message.action() + " requires a signed "
                             + "business document (" + policy + ") and there is none");

@@ -14,6 +14,7 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,12 +42,15 @@ public final class Submission {
     private final MessageStore store;
     private final PayloadStore payloads;
     private final MessageBus bus;
+    private final SecurityEvents security;
     private final Clock clock;
     private final long maxPayloadBytes;
 
     public Submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
-                      MessageStore store, PayloadStore payloads, MessageBus bus, Clock clock, long maxPayloadBytes) {
+                      MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security, Clock clock,
+                      long maxPayloadBytes) {
         this.identity = identity;
+        this.security = security;
         this.partners = partners;
         this.catalogue = catalogue;
         this.store = store;
@@ -88,6 +92,8 @@ public final class Submission {
             written.add(content);
             String xmlProblem = XmlWellFormedness.check(payloads.open(content));
             if (xmlProblem != null) {
+                security.record(SecurityEvents.Kind.UNSAFE_INPUT, "businessContent of back-end "
+                        + request.backendName() + " refused: " + xmlProblem);
                 throw new ConnectorException(ErrorCode.MALFORMED_XML, "businessContent",
                         "businessContent is refused: " + xmlProblem);
             }

@@ -21,15 +21,22 @@ public interface ContainerPacker {
      */
     List<PayloadRef> pack(ConnectorMessage outbound, DocumentChecker.Check documentCheck);
 
-    /** Checks a received container (structure, seal, signer trusted) and, when it holds, unpacks it. */
-    Unpacked unpack(PayloadRef container, Partner sender);
+    /**
+     * Checks a received container (structure, seal, signer trusted) and the Trust OK token beside it (its seal, and
+     * that it speaks of the document the container holds) and, when both hold, unpacks the container.
+     *
+     * @param token the {@code tokenXML} that came with the container; {@code null} when none came, which refuses the
+     *     container as the official connector does
+     */
+    Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender);
 
     /**
      * What a received container held.
      *
      * @param valid structure sound, seal intact and signer trusted
      * @param finding a sentence for people: what was checked or what failed
-     * @param content the business document first, then the attachments; empty when not valid
+     * @param content the business document first, then its detached signature (kind DETACHED_SIGNATURE) if the
+     *     token names one, then the attachments; empty when not valid
      */
     record Unpacked(boolean valid, String finding, List<PayloadRef> content) {
         public Unpacked {

@@ -23,6 +23,8 @@ public interface SecurityEvents {
         CONTAINER_REFUSED,
         /** A submitted business document whose signatures fall below its service's policy. */
         DOCUMENT_BELOW_POLICY,
+        /** Input refused before it was used: XML with a DOCTYPE (entities) or not well-formed. */
+        UNSAFE_INPUT,
         /** A back-end API call without a valid credential, or outside the back-end's rights. */
         BACKEND_ACCESS_REFUSED
     }

@@ -4,12 +4,12 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 
 /** The StAX parser for documents from outside: no DTD processing, no external entity, DTD or schema is fetched. */
-final class SecureXmlInput {
+public final class SecureXmlInput {
 
     private SecureXmlInput() {
     }
 
-    static XMLInputFactory factory() {
+    public static XMLInputFactory factory() {
         // The JDK's own parser, so the protections below do not depend on what else is on the class path.
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
