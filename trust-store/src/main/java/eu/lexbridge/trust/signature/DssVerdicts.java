@@ -60,7 +60,7 @@ public final class DssVerdicts {
         return verifier;
     }
 
-    /** {@link #verifier(Collection, RevocationChecking, Duration)} with the checking and timeout of {@code settings}. */
+    /** {@link #verifier(Collection, RevocationChecking, Duration)}, as {@code settings} say. */
     public static CommonCertificateVerifier verifier(Collection<X509Certificate> trustAnchors,
                                                      RevocationSettings settings) {
         Objects.requireNonNull(settings, "settings");

@@ -2,9 +2,9 @@ package eu.lexbridge.trust.signature;
 
 /**
  * Where a validator (business documents, received evidences, received containers) looks for a signer's revocation
- * status besides the revocation data a signature carries itself. Whatever is chosen, only the URLs named in the certificates are fetched, only over {@code file:},
- * {@code http:} and {@code https:}, never through AIA (which would fetch issuer certificates from the signer's
- * choice of addresses).
+ * status besides the revocation data a signature carries itself. Whatever is chosen, only the URLs named in the
+ * certificates are fetched, only over {@code file:}, {@code http:} and {@code https:}, never through AIA (which would
+ * fetch issuer certificates from the signer's choice of addresses).
  */
 public enum RevocationChecking {
 

@@ -91,7 +91,8 @@ public record SignerRevocation(RevocationStatus status, Instant revokedAt, Strin
      *
      * @return false when the status makes the signature untrusted
      */
-    public boolean check(CertificateWrapper certificate, Instant signedAt, boolean chainTrusted, List<String> problems) {
+    public boolean check(CertificateWrapper certificate, Instant signedAt, boolean chainTrusted,
+                         List<String> problems) {
         problem(certificate, signedAt, chainTrusted).ifPresent(problems::add);
         return !revoked();
     }
