@@ -21,7 +21,15 @@ public record ContainerProblem(Code code, String detail) {
         /** No signing time, or one in the future. */
         SIGNING_TIME_IMPLAUSIBLE,
         /** The signer's certificate is not valid now (reported, not a trust failure by itself). */
-        SIGNER_EXPIRED
+        SIGNER_EXPIRED,
+        /**
+         * The signer's certificate (or a CA between it and the trust anchor) is revoked, as a CRL or OCSP response of
+         * its issuer says; only found when revocation is checked. A trust failure: a revoked seal key may be in
+         * anyone's hands, whatever signing time the signature claims.
+         */
+        SIGNER_REVOKED,
+        /** Revocation was to be checked but no CRL or OCSP response was reachable (reported, not a trust failure). */
+        REVOCATION_UNKNOWN
     }
 
     public ContainerProblem {

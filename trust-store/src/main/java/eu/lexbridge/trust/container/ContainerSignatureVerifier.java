@@ -1,10 +1,12 @@
 package eu.lexbridge.trust.container;
 
 import static eu.lexbridge.trust.container.ContainerProblem.Code.NOT_COVERING_SIGNED_OBJECT;
+import static eu.lexbridge.trust.container.ContainerProblem.Code.REVOCATION_UNKNOWN;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNATURE_BROKEN;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNATURE_UNREADABLE;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNER_EXPIRED;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNER_NOT_VALID_AT_SIGNING_TIME;
+import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNER_REVOKED;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNER_UNKNOWN;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNER_UNTRUSTED;
 import static eu.lexbridge.trust.container.ContainerProblem.Code.SIGNING_TIME_IMPLAUSIBLE;
@@ -20,8 +22,12 @@ import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.reports.Reports;
-import eu.lexbridge.trust.signature.DssVerdicts;
 import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
+import eu.lexbridge.trust.signature.DssVerdicts;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationSettings;
+import eu.lexbridge.trust.signature.RevocationStatus;
+import eu.lexbridge.trust.signature.SignerRevocation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -37,17 +43,23 @@ import java.util.Map;
 /**
  * Checks the detached XAdES signature of an ASiC-S container against the digests of its signed data object. DSS sees
  * the signed object only as a {@link DigestDocument}: its bytes were digested while they streamed past.
+ *
+ * <p>Revocation is checked as {@link RevocationSettings} say, with the certificate verifier documents and evidences
+ * use ({@link DssVerdicts#verifier}): a revoked container-seal certificate makes the container untrusted, so its
+ * content is not extracted.
  */
 final class ContainerSignatureVerifier {
 
     private static final Duration SKEW = Duration.ofMinutes(5);
 
     private final CommonCertificateVerifier certificateVerifier;
+    private final RevocationChecking revocation;
     private final Clock clock;
 
-    ContainerSignatureVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
+    ContainerSignatureVerifier(Collection<X509Certificate> trustAnchors, RevocationSettings revocation, Clock clock) {
         this.clock = clock;
-        this.certificateVerifier = DssVerdicts.offlineVerifier(trustAnchors);
+        this.revocation = revocation.checking();
+        this.certificateVerifier = DssVerdicts.verifier(trustAnchors, revocation);
     }
 
     /**
@@ -57,6 +69,7 @@ final class ContainerSignatureVerifier {
      */
     ContainerVerification verify(byte[] signaturesXml, String signedObject, Map<DigestAlgorithm, byte[]> digests) {
         List<ContainerProblem> problems = new ArrayList<>();
+        RevocationStatus notLookedUp = SignerRevocation.notLookedUp(revocation).status();
         Reports reports;
         try {
             DigestDocument detached = new DigestDocument();
@@ -73,13 +86,13 @@ final class ContainerSignatureVerifier {
             reports = validator.validateDocument(DssVerdicts.defaultPolicy());
         } catch (RuntimeException e) {
             problems.add(new ContainerProblem(SIGNATURE_UNREADABLE, "DSS cannot read the signature: " + e.getMessage()));
-            return new ContainerVerification(false, false, signedObject, null, null, null, problems);
+            return new ContainerVerification(false, false, signedObject, null, null, notLookedUp, null, problems);
         }
         List<SignatureWrapper> signatures = reports.getDiagnosticData().getSignatures();
         if (signatures.size() != 1) {
             problems.add(new ContainerProblem(SIGNATURE_UNREADABLE, "signatures.xml holds " + signatures.size()
                     + " signatures; an e-CODEX container has exactly one"));
-            return new ContainerVerification(false, false, signedObject, null, null, null, problems);
+            return new ContainerVerification(false, false, signedObject, null, null, notLookedUp, null, problems);
         }
         SignatureWrapper signature = signatures.get(0);
         String indication = DssVerdicts.indication(reports, signature.getId());
@@ -89,9 +102,12 @@ final class ContainerSignatureVerifier {
         CertificateWrapper signer = signature.getSigningCertificate();
         if (signer == null) {
             problems.add(new ContainerProblem(SIGNER_UNKNOWN, "no certificate in the signature verifies it"));
-            return new ContainerVerification(intact, false, signedObject, null, signingTime, indication, problems);
+            return new ContainerVerification(intact, false, signedObject, null, signingTime, notLookedUp, indication,
+                    problems);
         }
         boolean trusted = intact & trust(signature, signer, signingTime, problems);
+        SignerRevocation status = SignerRevocation.of(signer, revocation);
+        trusted &= revocation(signature, signer, status, signingTime, problems);
         Instant now = clock.instant();
         if (!validAt(signer, now)) {
             problems.add(new ContainerProblem(SIGNER_EXPIRED, "the certificate of " + signer.getCertificateDN()
@@ -99,7 +115,7 @@ final class ContainerSignatureVerifier {
                     + signer.getNotAfter().toInstant() + ")"));
         }
         return new ContainerVerification(intact, trusted, signedObject, signer.getCertificateDN(), signingTime,
-                indication, problems);
+                status.status(), indication, problems);
     }
 
     private static boolean integrity(SignatureWrapper signature, String signedObject, List<ContainerProblem> problems) {
@@ -169,6 +185,26 @@ final class ContainerSignatureVerifier {
             }
         }
         return trusted;
+    }
+
+    /**
+     * Reports the signer's revocation status and any revoked CA up to the trust anchor. A revoked certificate anywhere
+     * in the chain withdraws trust whatever signing time the seal claims: only a time-stamp could prove the seal older
+     * than the revocation, and a container seal carries none.
+     *
+     * @return false when a certificate of the chain is revoked
+     */
+    private boolean revocation(SignatureWrapper signature, CertificateWrapper signer, SignerRevocation status,
+                               Instant signedAt, List<ContainerProblem> problems) {
+        List<CertificateWrapper> chain = signature.getCertificateChain();
+        int anchor = DssVerdicts.trustAnchorIndex(chain);
+        // An anchor's own status is never looked up: no sentence for a signer that is itself the anchor, nor for one
+        // outside every trusted chain (DSS fetches nothing for it).
+        status.problem(signer, signedAt, anchor > 0).ifPresent(sentence -> problems.add(
+                new ContainerProblem(status.revoked() ? SIGNER_REVOKED : REVOCATION_UNKNOWN, sentence)));
+        List<String> revokedIssuers = SignerRevocation.revokedIssuers(chain, anchor, signedAt, revocation);
+        revokedIssuers.forEach(sentence -> problems.add(new ContainerProblem(SIGNER_REVOKED, sentence)));
+        return !status.revoked() && revokedIssuers.isEmpty();
     }
 
     private static boolean validAt(CertificateWrapper certificate, Instant at) {

@@ -17,6 +17,7 @@ import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.TOO
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.UNEXPECTED_ENTRY;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.lexbridge.trust.signature.RevocationSettings;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -77,20 +78,41 @@ public final class EcodexContainerReader {
     private final Path tempDirectory;
 
     /**
+     * An offline reader: revocation is not checked ({@link RevocationSettings#OFF}).
+     *
      * @param trustAnchors certificates trusted to issue (or be) container-seal certificates
      * @param tempDirectory where the signed object is staged, or {@code null} for the system's temporary directory
      */
     public EcodexContainerReader(Collection<X509Certificate> trustAnchors, Clock clock, ContainerLimits limits,
                                  Path tempDirectory) {
+        this(trustAnchors, RevocationSettings.OFF, clock, limits, tempDirectory);
+    }
+
+    /**
+     * @param trustAnchors certificates trusted to issue (or be) container-seal certificates
+     * @param revocation whether the container-seal certificate's revocation status is fetched (a revoked one makes
+     *     the container untrusted and nothing is extracted), and how long a fetch may take
+     * @param tempDirectory where the signed object is staged, or {@code null} for the system's temporary directory
+     */
+    public EcodexContainerReader(Collection<X509Certificate> trustAnchors, RevocationSettings revocation, Clock clock,
+                                 ContainerLimits limits, Path tempDirectory) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
+        Objects.requireNonNull(revocation, "revocation");
         Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.verifier = new ContainerSignatureVerifier(trustAnchors, clock);
+        this.verifier = new ContainerSignatureVerifier(trustAnchors, revocation, clock);
         this.tempDirectory = tempDirectory;
     }
 
+    /** An offline reader with {@link ContainerLimits#DEFAULT}, staging in the system's temporary directory. */
     public EcodexContainerReader(Collection<X509Certificate> trustAnchors, Clock clock) {
         this(trustAnchors, clock, ContainerLimits.DEFAULT, null);
+    }
+
+    /** A reader checking revocation as {@code revocation} says, with {@link ContainerLimits#DEFAULT}. */
+    public EcodexContainerReader(Collection<X509Certificate> trustAnchors, RevocationSettings revocation,
+                                 Clock clock) {
+        this(trustAnchors, revocation, clock, ContainerLimits.DEFAULT, null);
     }
 
     /**

@@ -8,13 +8,13 @@ import eu.europa.esig.dss.enumerations.SignatureQualification;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.DssVerdicts;
+import eu.lexbridge.trust.signature.RevocationStatus;
+import eu.lexbridge.trust.signature.SignerRevocation;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -79,15 +79,10 @@ public final class DocumentValidator {
     }
 
     private static CommonCertificateVerifier verifier(ValidationSources sources) {
-        CommonCertificateVerifier verifier = DssVerdicts.offlineVerifier(sources.trustAnchors());
+        CommonCertificateVerifier verifier = DssVerdicts.verifier(sources.trustAnchors(), sources.revocation(),
+                sources.fetchTimeout());
         if (sources.trustedLists() != null) {
             verifier.addTrustedCertSources(sources.trustedLists());
-        }
-        if (sources.revocation() != RevocationChecking.OFF) {
-            verifier.setCrlSource(new OnlineCRLSource(RevocationDataLoader.forCrl(sources.fetchTimeout())));
-        }
-        if (sources.revocation() == RevocationChecking.OCSP_AND_CRL) {
-            verifier.setOcspSource(new OnlineOCSPSource(RevocationDataLoader.forOcsp(sources.fetchTimeout())));
         }
         return verifier;
     }
@@ -233,8 +228,7 @@ public final class DocumentValidator {
                 : signature.getClaimedSigningTime().toInstant();
         CertificateWrapper signer = signature.getSigningCertificate();
         boolean trusted = false;
-        SignerRevocation revocation = new SignerRevocation(sources.revocation() == RevocationChecking.OFF
-                ? RevocationStatus.NOT_CHECKED : RevocationStatus.UNKNOWN, null, null);
+        SignerRevocation revocation = SignerRevocation.notLookedUp(sources.revocation());
         if (signer == null) {
             problems.add("no certificate in or beside the signature is identified as its signing certificate");
         } else {
@@ -305,13 +299,9 @@ public final class DocumentValidator {
         }
         // The signer's own status is reported apart (SignatureResult.revocation); a revoked intermediate CA
         // withdraws trust from everything below it.
-        for (CertificateWrapper issuer : chain.subList(Math.min(1, anchor), anchor)) {
-            SignerRevocation status = SignerRevocation.of(issuer, sources.revocation());
-            if (status.status() == RevocationStatus.REVOKED) {
-                trusted &= status.check(issuer, signedAt, trusted, problems);
-            }
-        }
-        return trusted;
+        List<String> revokedIssuers = SignerRevocation.revokedIssuers(chain, anchor, signedAt, sources.revocation());
+        problems.addAll(revokedIssuers);
+        return trusted && revokedIssuers.isEmpty();
     }
 
     /**

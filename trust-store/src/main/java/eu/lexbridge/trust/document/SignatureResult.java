@@ -1,6 +1,7 @@
 package eu.lexbridge.trust.document;
 
 import eu.europa.esig.dss.enumerations.SignatureQualification;
+import eu.lexbridge.trust.signature.RevocationStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

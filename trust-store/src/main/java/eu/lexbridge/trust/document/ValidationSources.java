@@ -1,6 +1,8 @@
 package eu.lexbridge.trust.document;
 
 import eu.europa.esig.dss.spi.tsl.TrustedListsCertificateSource;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationSettings;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
@@ -28,7 +30,7 @@ public record ValidationSources(List<X509Certificate> trustAnchors, TrustedLists
                                 RevocationChecking revocation, Duration fetchTimeout) {
 
     /** Five seconds: a CRL distribution point answers within that or is treated as unreachable. */
-    public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_FETCH_TIMEOUT = RevocationSettings.DEFAULT_FETCH_TIMEOUT;
 
     public ValidationSources {
         trustAnchors = List.copyOf(Objects.requireNonNull(trustAnchors, "trustAnchors"));

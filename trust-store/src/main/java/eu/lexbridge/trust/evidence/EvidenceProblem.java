@@ -48,12 +48,23 @@ public record EvidenceProblem(Code code, String detail) {
         /** The signature claims no signing time, or one in the future. */
         SIGNING_TIME_IMPLAUSIBLE(Aspect.TRUST),
         /**
+         * The signer's certificate (or a CA between it and the trust anchor) is revoked, as a CRL or OCSP response of
+         * its issuer says; only found when revocation is checked. The seal's key may have been compromised, so the
+         * evidence proves nothing whatever signing time it claims (no time-stamp proves it earlier).
+         */
+        SIGNER_REVOKED(Aspect.TRUST),
+        /**
          * The signer's certificate has expired (or is not yet valid) now. Kept apart from trust: an old evidence
          * stays what it was, but a new one signed with an expired key is suspect.
          */
         SIGNER_EXPIRED(Aspect.NOTICE),
         /** SHA-1 or weaker in a reference or in the signature. */
-        WEAK_ALGORITHM(Aspect.NOTICE);
+        WEAK_ALGORITHM(Aspect.NOTICE),
+        /**
+         * Revocation was to be checked, but no CRL or OCSP response was reachable: the evidence is still acceptable
+         * (e-CODEX "SUFFICIENT"), the status is reported as unknown.
+         */
+        REVOCATION_UNKNOWN(Aspect.NOTICE);
 
         private final Aspect aspect;
 

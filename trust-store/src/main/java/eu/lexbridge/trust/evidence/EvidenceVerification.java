@@ -1,6 +1,7 @@
 package eu.lexbridge.trust.evidence;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.trust.signature.RevocationStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,11 +13,16 @@ import java.util.Objects;
  * @param intact the evidence is sealed with one enveloped signature covering the whole document, and that signature
  *     is cryptographically correct (reference digests and signature value)
  * @param trusted the signer's certificate chains to a trust anchor, is the expected partner's when one was given,
- *     allows signing, and was valid at the signing time the signature claims
+ *     allows signing, was valid at the signing time the signature claims, and is not known to be revoked (nor is a
+ *     CA above it)
  * @param signerExpired the signer's certificate is outside its validity period at verification time (reported apart
  *     from {@code trusted})
  * @param signerSubject the subject DN of the signing certificate, or {@code null} when none was identified
  * @param signingTime the signing time the signature claims, or {@code null}
+ * @param revocation the signer's revocation status: {@link RevocationStatus#NOT_CHECKED} when the verifier checks no
+ *     revocation, {@link RevocationStatus#UNKNOWN} when it does but found no answer (still acceptable), did not get
+ *     as far as a signer chaining to a trust anchor, or the signer is itself a trust anchor (an anchor's status is
+ *     not looked up); {@link RevocationStatus#REVOKED} never with {@code trusted}
  * @param type the evidence type
  * @param evidenceId the EvidenceIdentifier
  * @param remmdMessageIdentifier the ebMS message id the evidence is about (MessageIdentifierByREMMD), or {@code null}
@@ -26,16 +32,20 @@ import java.util.Objects;
  * @param problems every finding, in the order found
  */
 public record EvidenceVerification(boolean intact, boolean trusted, boolean signerExpired, String signerSubject,
-                                   Instant signingTime, EvidenceType type, String evidenceId,
-                                   String remmdMessageIdentifier, String uaMessageIdentifier, String dssIndication,
-                                   List<EvidenceProblem> problems) {
+                                   Instant signingTime, RevocationStatus revocation, EvidenceType type,
+                                   String evidenceId, String remmdMessageIdentifier, String uaMessageIdentifier,
+                                   String dssIndication, List<EvidenceProblem> problems) {
 
     public EvidenceVerification {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(evidenceId, "evidenceId");
+        Objects.requireNonNull(revocation, "revocation");
         problems = List.copyOf(problems);
         if (trusted && !intact) {
             throw new IllegalArgumentException("A signature that is not intact cannot be trusted");
+        }
+        if (trusted && revocation == RevocationStatus.REVOKED) {
+            throw new IllegalArgumentException("A signature by a revoked certificate cannot be trusted");
         }
     }
 

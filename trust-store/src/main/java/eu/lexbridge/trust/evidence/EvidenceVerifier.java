@@ -3,12 +3,14 @@ package eu.lexbridge.trust.evidence;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.NOT_ENVELOPED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.NOT_SIGNED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.NOT_WHOLE_DOCUMENT;
+import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.REVOCATION_UNKNOWN;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNATURE_BROKEN;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNATURE_UNREADABLE;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_EXPIRED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_KEY_USAGE;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_NOT_EXPECTED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_NOT_VALID_AT_SIGNING_TIME;
+import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_REVOKED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_UNKNOWN;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_UNTRUSTED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNING_TIME_IMPLAUSIBLE;
@@ -25,10 +27,13 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.reports.Reports;
-import eu.lexbridge.trust.keys.KeyStores;
-import eu.lexbridge.trust.signature.DssVerdicts;
 import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.signature.DssVerdicts;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationSettings;
+import eu.lexbridge.trust.signature.SignerRevocation;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -48,8 +53,12 @@ import javax.security.auth.x500.X500Principal;
  * belongs to the expected partner, allows signing and was valid at the signing time. Integrity and trust are
  * reported apart, with every finding; a bad evidence is a result, never an exception.
  *
- * <p>Nothing is fetched while verifying: no AIA, OCSP or CRL, no external reference. Revocation is not checked (the
- * evidence seal is XAdES-B, with no revocation data of its own).
+ * <p>By default nothing is fetched while verifying: no AIA, OCSP or CRL, no external reference, and revocation is not
+ * checked (the evidence seal is XAdES-B, with no revocation data of its own). Built with {@link RevocationSettings}
+ * it fetches CRLs (and OCSP) from the URLs the seal certificates name, as business-document validation does: a seal
+ * by a revoked certificate is then refused ({@link EvidenceProblem.Code#SIGNER_REVOKED}), since a revoked seal key
+ * may be in anyone's hands; an unreachable CRL leaves the evidence acceptable with its status
+ * {@link eu.lexbridge.trust.signature.RevocationStatus#UNKNOWN}. Never AIA.
  *
  * <p>Thread-safe.
  */
@@ -62,21 +71,40 @@ public final class EvidenceVerifier {
 
     private final RemEvidenceReader reader = new RemEvidenceReader();
     private final CommonCertificateVerifier certificateVerifier;
+    private final RevocationChecking revocation;
     private final Clock clock;
 
     /**
+     * An offline verifier: {@code new EvidenceVerifier(trustAnchors, RevocationSettings.OFF, clock)}.
+     *
      * @param trustAnchors the certificates trusted to issue (or be) evidence signers: partners' CAs or seal
      *     certificates
      */
     public EvidenceVerifier(Collection<X509Certificate> trustAnchors, Clock clock) {
+        this(trustAnchors, RevocationSettings.OFF, clock);
+    }
+
+    /**
+     * @param trustAnchors the certificates trusted to issue (or be) evidence signers: partners' CAs or seal
+     *     certificates
+     * @param revocation whether the seal certificates' revocation status is fetched, and how long a fetch may take
+     */
+    public EvidenceVerifier(Collection<X509Certificate> trustAnchors, RevocationSettings revocation, Clock clock) {
         Objects.requireNonNull(trustAnchors, "trustAnchors");
+        Objects.requireNonNull(revocation, "revocation");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.certificateVerifier = DssVerdicts.offlineVerifier(trustAnchors);
+        this.revocation = revocation.checking();
+        this.certificateVerifier = DssVerdicts.verifier(trustAnchors, revocation);
     }
 
     /** Trusts every certificate of {@code trustStore}: its certificate entries and the certificates of key entries. */
     public static EvidenceVerifier trusting(KeyStore trustStore, Clock clock) {
-        return new EvidenceVerifier(KeyStores.certificates(trustStore), clock);
+        return trusting(trustStore, RevocationSettings.OFF, clock);
+    }
+
+    /** As {@link #trusting(KeyStore, Clock)}, checking revocation as {@code revocation} says. */
+    public static EvidenceVerifier trusting(KeyStore trustStore, RevocationSettings revocation, Clock clock) {
+        return new EvidenceVerifier(KeyStores.certificates(trustStore), revocation, clock);
     }
 
     /**
@@ -100,7 +128,7 @@ public final class EvidenceVerifier {
         Objects.requireNonNull(document, "document");
         RemEvidenceSummary summary = reader.read(document);
         EnvelopedSignatureShape shape = EnvelopedSignatureShape.of(document);
-        Findings findings = new Findings(summary);
+        Findings findings = new Findings(summary, SignerRevocation.notLookedUp(revocation));
         if (!shape.signed()) {
             return findings.add(NOT_SIGNED, "the evidence carries no XML signature").untrusted();
         }
@@ -142,6 +170,7 @@ public final class EvidenceVerifier {
         findings.signerSubject = signer.getCertificateDN();
         boolean expired = checkExpiredNow(signer, findings);
         boolean trusted = intact & checkTrust(signature, signer, expectedSigner, findings);
+        trusted &= checkRevocation(signature, signer, findings);
         return findings.result(intact, trusted, expired);
     }
 
@@ -228,7 +257,28 @@ public final class EvidenceVerifier {
         return trusted;
     }
 
-    /** The index of the first certificate DSS found in the trusted source, every link below it verified. */
+    /**
+     * Reads the signer's revocation status, and that of the CAs up to the trust anchor, from what DSS fetched. A
+     * revoked certificate anywhere in the chain withdraws trust whatever signing time the seal claims: only a
+     * time-stamp could prove the seal older than the revocation, and an evidence seal carries none.
+     *
+     * @return false when a certificate of the chain is revoked
+     */
+    private boolean checkRevocation(SignatureWrapper signature, CertificateWrapper signer, Findings findings) {
+        List<CertificateWrapper> chain = signature.getCertificateChain();
+        int anchor = DssVerdicts.trustAnchorIndex(chain);
+        SignerRevocation status = SignerRevocation.of(signer, revocation);
+        findings.revocation = status;
+        // An anchor's own status is never looked up (DSS trusts it as configured): no sentence for a signer that is
+        // itself the anchor, nor for one outside every trusted chain.
+        status.problem(signer, findings.signingTime, anchor > 0)
+                .ifPresent(sentence -> findings.add(status.revoked() ? SIGNER_REVOKED : REVOCATION_UNKNOWN,
+                        sentence));
+        List<String> revokedIssuers = SignerRevocation.revokedIssuers(chain, anchor, findings.signingTime,
+                revocation);
+        revokedIssuers.forEach(sentence -> findings.add(SIGNER_REVOKED, sentence));
+        return !status.revoked() && revokedIssuers.isEmpty();
+    }
 
     private static boolean isExpected(CertificateWrapper signer, X509Certificate expected) {
         if (new CertificateToken(expected).getDSSIdAsString().equals(signer.getId())) {
@@ -278,9 +328,11 @@ public final class EvidenceVerifier {
         private String signerSubject;
         private Instant signingTime;
         private String dssIndication;
+        private SignerRevocation revocation;
 
-        Findings(RemEvidenceSummary summary) {
+        Findings(RemEvidenceSummary summary, SignerRevocation revocation) {
             this.summary = summary;
+            this.revocation = revocation;
         }
 
         Findings add(EvidenceProblem.Code code, String detail) {
@@ -294,9 +346,9 @@ public final class EvidenceVerifier {
 
         EvidenceVerification result(boolean intact, boolean trusted, boolean signerExpired) {
             EvidenceType type = summary.type();
-            return new EvidenceVerification(intact, trusted, signerExpired, signerSubject, signingTime, type,
-                    summary.evidenceId(), summary.remmdMessageIdentifier(), summary.uaMessageIdentifier(),
-                    dssIndication, problems);
+            return new EvidenceVerification(intact, trusted, signerExpired, signerSubject, signingTime,
+                    revocation.status(), type, summary.evidenceId(), summary.remmdMessageIdentifier(),
+                    summary.uaMessageIdentifier(), dssIndication, problems);
         }
     }
 }

@@ -4,16 +4,23 @@ import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-/** What evidence and container verification read alike from a DSS validation. */
+/**
+ * What evidence, container and document verification configure and read alike from a DSS validation: one
+ * certificate verifier factory (so that the three agree on what is trusted and what may be fetched) and the verdicts
+ * they read from DSS's diagnostic data.
+ */
 public final class DssVerdicts {
 
     private DssVerdicts() {
@@ -30,6 +37,34 @@ public final class DssVerdicts {
         verifier.setOcspSource(null);
         verifier.setCrlSource(null);
         return verifier;
+    }
+
+    /**
+     * A certificate verifier that trusts exactly the given anchors, never uses AIA (issuer certificates must be in
+     * the signature or among the anchors), and fetches revocation data as {@code checking} says: CRLs, and OCSP
+     * first for {@link RevocationChecking#OCSP_AND_CRL}, only from the URLs the certificates name, over
+     * {@code file:} and {@code http(s):} only, each fetch bounded by {@code fetchTimeout}. With
+     * {@link RevocationChecking#OFF} it is {@link #offlineVerifier(Collection)}.
+     */
+    public static CommonCertificateVerifier verifier(Collection<X509Certificate> trustAnchors,
+                                                     RevocationChecking checking, Duration fetchTimeout) {
+        Objects.requireNonNull(checking, "checking");
+        Objects.requireNonNull(fetchTimeout, "fetchTimeout");
+        CommonCertificateVerifier verifier = offlineVerifier(trustAnchors);
+        if (checking != RevocationChecking.OFF) {
+            verifier.setCrlSource(new OnlineCRLSource(RevocationDataLoader.forCrl(fetchTimeout)));
+        }
+        if (checking == RevocationChecking.OCSP_AND_CRL) {
+            verifier.setOcspSource(new OnlineOCSPSource(RevocationDataLoader.forOcsp(fetchTimeout)));
+        }
+        return verifier;
+    }
+
+    /** {@link #verifier(Collection, RevocationChecking, Duration)}, as {@code settings} say. */
+    public static CommonCertificateVerifier verifier(Collection<X509Certificate> trustAnchors,
+                                                     RevocationSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return verifier(trustAnchors, settings.checking(), settings.fetchTimeout());
     }
 
     /**

@@ -3,6 +3,7 @@ package eu.lexbridge.trust.container;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.KeyFiles;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -29,7 +30,17 @@ final class ContainerPki {
         return SealKey.fromKeyStore(store, TestPki.SEAL_ALIAS, PASSWORD);
     }
 
+    /** The test PKI's key whose certificate is on its issuing CA's CRL (issued below an intermediate CA). */
+    SealKey revokedKey() {
+        KeyFiles revoked = pki.revokedSigner();
+        return SealKey.fromKeyStore(KeyStores.loadPkcs12(revoked.keyStore(), PASSWORD), revoked.alias(), PASSWORD);
+    }
+
     X509Certificate ca() {
         return KeyStores.readCertificate(pki.caCertificate());
+    }
+
+    GeneratedPki files() {
+        return pki;
     }
 }

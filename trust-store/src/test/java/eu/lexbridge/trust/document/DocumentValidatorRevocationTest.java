@@ -9,6 +9,8 @@ import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -215,10 +217,6 @@ class DocumentValidatorRevocationTest {
         SignatureResult result = validateOne(validator(RevocationChecking.OCSP_AND_CRL), ldapOnly);
 
         assertThat(result.revocation()).isEqualTo(RevocationStatus.UNKNOWN);
-        assertThat(RevocationDataLoader.allowed("ldap://127.0.0.1/cn=root", true)).isFalse();
-        assertThat(RevocationDataLoader.allowed("ftp://127.0.0.1/root.crl", true)).isFalse();
-        assertThat(RevocationDataLoader.allowed("file:///tmp/root.crl", false)).isFalse();
-        assertThat(RevocationDataLoader.allowed("HTTPS://ca.example/root.crl", false)).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package eu.lexbridge.trust.evidence;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.KeyFiles;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -27,6 +28,12 @@ final class SealingPki {
     SealKey sealKey(String party) {
         KeyStore store = KeyStores.loadPkcs12(pki.parties().get(party).sealKeyStore(), PASSWORD);
         return SealKey.fromKeyStore(store, TestPki.SEAL_ALIAS, PASSWORD);
+    }
+
+    /** The test PKI's key whose certificate is on its issuing CA's CRL (issued below an intermediate CA). */
+    SealKey revokedKey() {
+        KeyFiles revoked = pki.revokedSigner();
+        return SealKey.fromKeyStore(KeyStores.loadPkcs12(revoked.keyStore(), PASSWORD), revoked.alias(), PASSWORD);
     }
 
     X509Certificate sealCertificate(String party) {

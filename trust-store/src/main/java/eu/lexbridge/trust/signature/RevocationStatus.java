@@ -1,4 +1,4 @@
-package eu.lexbridge.trust.document;
+package eu.lexbridge.trust.signature;
 
 /**
  * What is known about a signer's certificate being revoked. The values follow the e-CODEX colours of a technical

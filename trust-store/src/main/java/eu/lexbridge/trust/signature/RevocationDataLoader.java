@@ -1,4 +1,4 @@
-package eu.lexbridge.trust.document;
+package eu.lexbridge.trust.signature;
 
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
