@@ -6,6 +6,8 @@ import eu.lexbridge.trust.container.ContainerVerification;
 import eu.lexbridge.trust.container.EcodexContainerReader;
 import eu.lexbridge.trust.container.OpenedContainer;
 import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,10 +18,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code lexbridge container verify FILE}: checks an e-CODEX ASiC-S container, streaming, without trusting it. */
 @Command(name = "container", mixinStandardHelpOptions = true, description = "e-CODEX container tools.",
@@ -44,6 +46,11 @@ public final class ContainerCommand implements Runnable {
         @Option(names = "--trust", paramLabel = "CERT", description = "A trusted certificate (PEM or DER); repeatable")
         List<Path> trust = new ArrayList<>();
 
+        @Option(names = "--revocation", paramLabel = "MODE", defaultValue = "CRL",
+                description = "OFF, CRL (default: the CRL distribution points of the seal's certificates) or "
+                        + "OCSP_AND_CRL")
+        RevocationChecking revocation;
+
         @Option(names = "--extract", paramLabel = "DIR",
                 description = "Extract the signed content into this new directory when the container is valid")
         Path extract;
@@ -57,7 +64,7 @@ public final class ContainerCommand implements Runnable {
                 System.err.println("cannot read a trust anchor: " + e.getMessage());
                 return 2;
             }
-            var reader = new EcodexContainerReader(anchors, Clock.systemUTC());
+            var reader = new EcodexContainerReader(anchors, RevocationSettings.of(revocation), Clock.systemUTC());
             try (InputStream in = Files.newInputStream(file)) {
                 OpenedContainer opened = reader.open(in, extract);
                 print(opened.verification());
@@ -81,6 +88,7 @@ public final class ContainerCommand implements Runnable {
             System.out.println("integrity    " + (v.intact() ? "INTACT: the seal matches the signed content"
                     : "NOT INTACT: the signed content or its seal was changed"));
             System.out.println("trust        " + (v.trusted() ? "TRUSTED" : "NOT TRUSTED"));
+            System.out.println("revocation   " + v.revocation());
             for (ContainerProblem problem : v.problems()) {
                 System.out.println("  - " + problem.code() + ": " + problem.detail());
             }

@@ -2,14 +2,14 @@ package eu.lexbridge.app.cli;
 
 import eu.lexbridge.trust.document.DocumentValidation;
 import eu.lexbridge.trust.document.DocumentValidator;
-import eu.lexbridge.trust.document.RevocationChecking;
-import eu.lexbridge.trust.document.RevocationStatus;
 import eu.lexbridge.trust.document.SignatureResult;
 import eu.lexbridge.trust.document.UnusableDocumentException;
 import eu.lexbridge.trust.document.ValidationSources;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.lists.TrustedListsLoader;
 import eu.lexbridge.trust.lists.TrustedListsSummary;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,10 +19,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code lexbridge document verify FILE}: the signatures of a business document, checked with DSS. */
 @Command(name = "document", mixinStandardHelpOptions = true, description = "Signed business document tools.",

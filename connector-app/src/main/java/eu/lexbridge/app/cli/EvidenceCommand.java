@@ -7,6 +7,8 @@ import eu.lexbridge.trust.evidence.RemEvidenceSchema;
 import eu.lexbridge.trust.evidence.SchemaProblem;
 import eu.lexbridge.trust.evidence.UnreadableEvidenceException;
 import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code lexbridge evidence verify FILE}: checks an ETSI-REM evidence, ours or the official connector's. */
 @Command(name = "evidence", mixinStandardHelpOptions = true, description = "ETSI-REM evidence tools.",
@@ -37,6 +39,11 @@ public final class EvidenceCommand implements Runnable {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The evidence XML")
         Path file;
+
+        @Option(names = "--revocation", paramLabel = "MODE", defaultValue = "CRL",
+                description = "OFF, CRL (default: the CRL distribution points of the seal's certificates) or "
+                        + "OCSP_AND_CRL")
+        RevocationChecking revocation;
 
         @Option(names = "--trust", paramLabel = "CERT", description = "A trusted certificate (PEM or DER): a CA or the "
                 + "signer itself; repeatable")
@@ -60,7 +67,8 @@ public final class EvidenceCommand implements Runnable {
                 return 2;
             }
             try {
-                EvidenceVerification v = new EvidenceVerifier(anchors, Clock.systemUTC()).verify(document, expected);
+                EvidenceVerification v = new EvidenceVerifier(anchors, RevocationSettings.of(revocation),
+                        Clock.systemUTC()).verify(document, expected);
                 print(v);
                 printSchema(document);
                 return v.acceptable() ? 0 : 1;
@@ -80,6 +88,7 @@ public final class EvidenceCommand implements Runnable {
                     : "NOT INTACT: the document or its seal was changed, or it has no seal"));
             System.out.println("trust        " + (v.trusted() ? "TRUSTED" : "NOT TRUSTED")
                     + (v.signerExpired() ? "; the signer's certificate is not valid now" : ""));
+            System.out.println("revocation   " + v.revocation());
             for (EvidenceProblem problem : v.problems()) {
                 System.out.println("  - " + problem);
             }

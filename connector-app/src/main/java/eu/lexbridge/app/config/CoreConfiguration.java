@@ -106,7 +106,8 @@ public class CoreConfiguration {
                 KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
-                new EcodexContainerReader(anchors, clock), new DocumentValidator(anchors, clock), payloads, work,
+                new EcodexContainerReader(anchors, evidence.revocationSettings(), clock),
+                new DocumentValidator(anchors, clock), payloads, work,
                 container.serviceProvider(),
                 container.country(), connector.maxPayloadSize().toBytes());
     }
@@ -121,7 +122,8 @@ public class CoreConfiguration {
             }
         }
         var trust = KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword());
-        return new SealVerification(eu.lexbridge.trust.evidence.EvidenceVerifier.trusting(trust, clock), payloads,
+        return new SealVerification(eu.lexbridge.trust.evidence.EvidenceVerifier.trusting(trust,
+                evidence.revocationSettings(), clock), payloads,
                 pinned);
     }
 

@@ -1,6 +1,6 @@
 package eu.lexbridge.app.config;
 
-import eu.lexbridge.trust.document.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationChecking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;

@@ -3,6 +3,8 @@ package eu.lexbridge.app.config;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.signature.RevocationChecking;
+import eu.lexbridge.trust.signature.RevocationSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +24,11 @@ import org.springframework.validation.annotation.Validated;
  *     back-ends never report retrieval
  * @param checkInterval how often overdue evidences are looked for
  * @param seal the key our evidences are sealed with: a key of its own, not the AS4 or TLS key (Annex I 5.3)
- * @param trustStore PKCS#12 with the CAs (or seal certificates) trusted for partners' evidence seals
+ * @param trustStore PKCS#12 with the CAs (or seal certificates) trusted for partners' evidence and container seals
+ * @param revocation whether the revocation of partners' seal certificates is checked: CRL by default (the
+ *     distribution points in the certificates); a revoked seal refuses the evidence or container, an unreachable CRL
+ *     is noted and does not
+ * @param revocationFetchTimeout the connect and read timeout of each CRL or OCSP fetch
  */
 @Validated
 @ConfigurationProperties("lexbridge.evidence")
@@ -33,7 +39,14 @@ public record EvidenceProperties(
         @NotNull @DefaultValue("5m") Duration checkInterval,
         @NotNull @Valid Seal seal,
         @NotNull Path trustStore,
-        @NotNull char[] trustStorePassword) {
+        @NotNull char[] trustStorePassword,
+        @NotNull @DefaultValue("CRL") RevocationChecking revocation,
+        @NotNull @DefaultValue("5s") Duration revocationFetchTimeout) {
+
+    /** How partners' seal certificates are checked for revocation. */
+    public RevocationSettings revocationSettings() {
+        return RevocationSettings.of(revocation).withFetchTimeout(revocationFetchTimeout);
+    }
 
     /**
      * A seal key (evidence or container seal): from a PKCS#12 file, or from a PKCS#11 token (an HSM) where the key
@@ -90,6 +103,7 @@ public record EvidenceProperties(
     @Override
     public String toString() {
         return "EvidenceProperties[relayTimeout=" + relayTimeout + ", deliveryTimeout=" + deliveryTimeout
-                + ", retrievalTimeout=" + retrievalTimeout + ", seal=" + seal + ", trustStore=" + trustStore + "]";
+                + ", retrievalTimeout=" + retrievalTimeout + ", seal=" + seal + ", trustStore=" + trustStore
+                + ", revocation=" + revocation + "]";
     }
 }

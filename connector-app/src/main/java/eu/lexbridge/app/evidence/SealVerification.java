@@ -46,7 +46,7 @@ public final class SealVerification implements EvidenceVerifier {
         try {
             EvidenceVerification result = verifier.verify(bytes, sealCertificates.get(sender.name()));
             String finding = result.acceptable()
-                    ? "seal verified, sealed by " + result.signerSubject()
+                    ? "seal verified (revocation " + result.revocation() + "), sealed by " + result.signerSubject()
                     : "seal " + (result.intact() ? "intact" : "NOT intact") + ", signer "
                     + (result.trusted() ? "trusted" : "NOT trusted") + (result.signerExpired() ? ", expired" : "")
                     + ": " + result.problems().stream().map(Object::toString).collect(Collectors.joining("; "));

@@ -37,6 +37,7 @@ class EvidenceCommandTest {
 
     static GeneratedPki pki;
     static Path sealed;
+    static Path sealedByRevokedKey;
 
     @BeforeAll
     static void sealOne() throws Exception {
@@ -53,6 +54,23 @@ class EvidenceCommandTest {
                 .create(EvidenceType.DELIVERY, UUID.randomUUID(), message, Instant.now(), null);
         sealed = dir.resolve("delivery.xml");
         Files.write(sealed, sealer.seal(document));
+        var revoked = new EvidenceSealer(SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.revokedSigner().keyStore(),
+                PASSWORD), pki.revokedSigner().alias(), PASSWORD), ReferenceDigest.SHA1, Clock.systemUTC());
+        sealedByRevokedKey = dir.resolve("delivery-revoked.xml");
+        Files.write(sealedByRevokedKey, revoked.seal(document));
+    }
+
+    @Test
+    void aSealByARevokedCertificateIsNotValid() {
+        var run = CliRun.of("evidence", "verify", sealedByRevokedKey.toString(), "--trust",
+                pki.caCertificate().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("integrity    INTACT").contains("revocation   REVOKED")
+                .contains("was revoked at").contains("result       NOT VALID");
+        var unchecked = CliRun.of("evidence", "verify", sealedByRevokedKey.toString(), "--trust",
+                pki.caCertificate().toString(), "--revocation", "OFF");
+        assertThat(unchecked.exit()).isZero();
+        assertThat(unchecked.out()).contains("revocation   NOT_CHECKED");
     }
 
     @Test
