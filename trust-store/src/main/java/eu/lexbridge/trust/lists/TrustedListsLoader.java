@@ -18,6 +18,7 @@ import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
 import eu.europa.esig.dss.tsl.job.TLValidationJob;
 import eu.europa.esig.dss.tsl.source.LOTLSource;
 import eu.europa.esig.dss.tsl.sync.ExpirationAndSignatureCheckStrategy;
+import eu.lexbridge.trust.signature.UrlDataLoader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -289,7 +290,7 @@ public final class TrustedListsLoader {
         job.setListOfTrustedListSources(lotl);
         job.setSynchronizationStrategy(strategy);
         job.setExecutorService(daemonThreads());
-        LocationDataLoader locations = new LocationDataLoader();
+        UrlDataLoader locations = UrlDataLoader.forLists();
         if (cacheDirectory == null) {
             job.setOnlineDataLoader(uncached(locations));
         } else {
@@ -308,7 +309,7 @@ public final class TrustedListsLoader {
         return cache;
     }
 
-    private static DSSFileLoader uncached(LocationDataLoader locations) {
+    private static DSSFileLoader uncached(UrlDataLoader locations) {
         return url -> new InMemoryDocument(locations.get(url), fileName(url));
     }
 

@@ -52,10 +52,10 @@ public final class DssVerdicts {
         Objects.requireNonNull(fetchTimeout, "fetchTimeout");
         CommonCertificateVerifier verifier = offlineVerifier(trustAnchors);
         if (checking != RevocationChecking.OFF) {
-            verifier.setCrlSource(new OnlineCRLSource(RevocationDataLoader.forCrl(fetchTimeout)));
+            verifier.setCrlSource(new OnlineCRLSource(UrlDataLoader.forCrl(fetchTimeout)));
         }
         if (checking == RevocationChecking.OCSP_AND_CRL) {
-            verifier.setOcspSource(new OnlineOCSPSource(RevocationDataLoader.forOcsp(fetchTimeout)));
+            verifier.setOcspSource(new OnlineOCSPSource(UrlDataLoader.forOcsp(fetchTimeout)));
         }
         return verifier;
     }

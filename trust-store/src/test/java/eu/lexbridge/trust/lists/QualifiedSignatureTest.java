@@ -24,6 +24,7 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.signature.UrlDataLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -92,9 +93,9 @@ class QualifiedSignatureTest {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(lists.certificateSource());
         // The CRL distribution points are file: URLs here; the same loader reads them without any HTTP.
-        verifier.setCrlSource(new OnlineCRLSource(new LocationDataLoader()));
+        verifier.setCrlSource(new OnlineCRLSource(UrlDataLoader.forLists()));
         verifier.setOcspSource(null);
-        verifier.setAIASource(new DefaultAIASource(new LocationDataLoader()));
+        verifier.setAIASource(new DefaultAIASource(UrlDataLoader.forLists()));
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(signed);
         validator.setCertificateVerifier(verifier);
         Reports reports = validator.validateDocument();

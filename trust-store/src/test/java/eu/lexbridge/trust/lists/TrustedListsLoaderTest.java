@@ -15,6 +15,7 @@ import eu.europa.esig.dss.tsl.source.LOTLSource;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.signature.UrlDataLoader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -159,7 +160,7 @@ class TrustedListsLoaderTest {
         lotl.setCertificateSource(signers);
         job.setListOfTrustedListSources(lotl);
         job.setOnlineDataLoader(url -> new InMemoryDocument(
-                new LocationDataLoader().get(url)));
+                UrlDataLoader.forLists().get(url)));
         job.setTrustedListCertificateSource(dssDefault);
         job.onlineRefresh();
         assertThat(dssDefault.isTrusted(issuingCa(pki))).isTrue();
@@ -265,7 +266,7 @@ class TrustedListsLoaderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file:/tmp/lotl.xml");
         assertThatThrownBy(() -> TrustedListsLoader.create(URI.create("file:/tmp/lotl.xml"), List.of(any), null)
                 .refreshFromCache()).isInstanceOf(IllegalStateException.class).hasMessageContaining("no cache");
-        assertThatThrownBy(() -> new LocationDataLoader().get("ftp://example.invalid/tl.xml"))
+        assertThatThrownBy(() -> UrlDataLoader.forLists().get("ftp://example.invalid/tl.xml"))
                 .hasMessageContaining("ftp://example.invalid/tl.xml");
     }
 
