@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import eu.lexbridge.trust.evidence.InteropVectors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -30,10 +30,10 @@ class ReceivedTokenTest {
 
     @Test
     void readsTheOfficialConnectorsToken() throws Exception {
-        Path official = interop().resolve("official-connector-msg1").resolve("Token.xml");
-        assumeTrue(Files.exists(official), "shared/interop is not beside this checkout; interop vector skipped");
+        var official = InteropVectors.find("official-connector-msg1/Token.xml");
+        assumeTrue(official.isPresent(), InteropVectors.ABSENT);
 
-        ReceivedToken read = ReceivedToken.read(Files.readAllBytes(official));
+        ReceivedToken read = ReceivedToken.read(Files.readAllBytes(official.get()));
 
         assertThat(read.filename()).isEqualTo("mainDocument.pdf");
         assertThat(read.signatureFilename()).isNull();
@@ -50,16 +50,5 @@ class ReceivedTokenTest {
                 .hasMessageContaining("Document/Filename");
         assertThatThrownBy(() -> ReceivedToken.read("<TrustOkToken>".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("not well-formed");
-    }
-
-    private static Path interop() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            if (Files.isDirectory(p.resolve("shared").resolve("interop"))) {
-                return p.resolve("shared").resolve("interop");
-            }
-            p = p.getParent();
-        }
-        return Path.of("shared", "interop");
     }
 }

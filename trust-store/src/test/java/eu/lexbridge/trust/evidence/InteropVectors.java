@@ -8,15 +8,15 @@ import java.util.Optional;
  * Finds the interoperability vectors of the official connector (the shared {@code interop} folder beside the
  * repository) by walking up from the working directory, so tests run from the module or from the repository root.
  */
-final class InteropVectors {
+public final class InteropVectors {
 
-    static final String ABSENT = "The official connector's interop vectors (shared/interop) are not beside the "
+    public static final String ABSENT = "The official connector's interop vectors (shared/interop) are not beside the "
             + "repository; this interoperability check cannot run here";
 
     private InteropVectors() {
     }
 
-    static Optional<Path> find(String relative) {
+    public static Optional<Path> find(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/interop").resolve(relative);
             if (Files.isRegularFile(candidate)) {
