@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 public final class EcodexContainerPacker implements ContainerPacker {
 
     private static final long MAX_EMBEDDED_REPORT_BYTES = 1024 * 1024;
+    private static final String TOKEN_PDF_PART = "tokenPDF";
     /** A token is a few KB; with an embedded validation report, rarely more than a hundred. */
     private static final long MAX_TOKEN_BYTES = 4 * 1024 * 1024;
 
@@ -150,14 +151,15 @@ public final class EcodexContainerPacker implements ContainerPacker {
             }
             List<PayloadRef> content = new ArrayList<>();
             for (ExtractedEntry entry : opened.entries()) {
-                if (entry.name().equals(EcodexContainer.TOKEN_PDF)) {
-                    continue; // the token travels beside the container as tokenXML too
-                }
-                PayloadKind kind = entry == document ? PayloadKind.BUSINESS_DOCUMENT
+                // The back-end gets the token PDF as the official connector hands it over: tokenPDF (§5.4).
+                boolean tokenPdf = entry.name().equals(EcodexContainer.TOKEN_PDF);
+                PayloadKind kind = tokenPdf ? PayloadKind.TRUST_TOKEN
+                        : entry == document ? PayloadKind.BUSINESS_DOCUMENT
                         : entry.name().equals(facts.signatureFilename()) ? PayloadKind.DETACHED_SIGNATURE
                         : PayloadKind.ATTACHMENT;
                 try (InputStream bytes = Files.newInputStream(entry.file())) {
-                    content.add(payloads.write(kind, entry.name(), mimeType(entry.name()), bytes, maxPayloadBytes));
+                    content.add(payloads.write(kind, tokenPdf ? TOKEN_PDF_PART : entry.name(),
+                            mimeType(entry.name()), bytes, maxPayloadBytes));
                 }
             }
             return new Unpacked(true, "container sealed by " + verification.signerSubject() + ", intact and trusted;"

@@ -67,6 +67,7 @@ class TwoConnectorsIT {
             // the document travelled sealed in the e-CODEX container, with the Trust OK token beside it
             assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
             assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
+            assertThat(received.path("payloads").findValuesAsText("name")).contains("tokenPDF");
             assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
             assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
                     .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
