@@ -168,12 +168,22 @@ final class DemoNetwork {
         }
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (Linux: from 32768): the connectors bind their ports only
+     * later, and meanwhile an outgoing connection (a retried AS4 send to a connector that is down) could take a port
+     * picked from that range as its local port.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on loopback", e);
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000 on loopback"));
     }
 
     private static String token() {

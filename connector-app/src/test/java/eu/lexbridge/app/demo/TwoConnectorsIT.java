@@ -191,10 +191,23 @@ class TwoConnectorsIT {
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The log is in the test's temporary directory, which is gone once the test failed: the failure carries it. */
+    private static String logTail(DemoConnector connector, int lines) {
+        try {
+            List<String> all = Files.readAllLines(connector.logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     private BackendClient up(ConnectorProcess process) {
         var client = new BackendClient(process.connector(), network.caCertificate());
         await(process.connector().party() + " to start", () -> {
-            assertThat(process.isAlive()).as(process.connector().party() + " is running").isTrue();
+            if (!process.isAlive()) {
+                throw new AssertionError(process.connector().party() + " stopped while starting; the end of its log:\n"
+                        + logTail(process.connector(), 40));
+            }
             return client.isUp() ? true : null;
         });
         return client;
