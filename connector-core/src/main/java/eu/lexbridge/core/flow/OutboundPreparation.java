@@ -62,37 +62,18 @@ public final class OutboundPreparation {
                     "recipient party " + message.to().partyId() + " is no longer configured");
             return false;
         }
-        DocumentPolicy policy = catalogue.policy(message.service().value(), message.action());
-        var document = message.payload(PayloadKind.BUSINESS_DOCUMENT);
-        if (document.isEmpty() && policy.signatureBased() && policy != DocumentPolicy.NONE) {
-            security.record(SecurityEvents.Kind.DOCUMENT_BELOW_POLICY, "message " + message.connectorMessageId()
-                    + " from back-end " + message.backendName() + ": no business document, " + policy + " is required");
+        DocumentDecision decision = checkDocument(message);
+        if (decision.refusal() != null) {
+            security.record(SecurityEvents.Kind.DOCUMENT_BELOW_POLICY, "message " + connectorMessageId
+                    + " from back-end " + message.backendName() + ": " + decision.refusal());
             evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                    "E100 service " + message.service().value() + "/" + message.action() + " requires a signed "
-                            + "business document (" + policy + ") and there is none");
+                    "E100 " + decision.refusal());
             return false;
         }
-        DocumentChecker.Check check = null;
-        if (document.isPresent() && policy.signatureBased()) {
-            check = documents.check(document.get(), message.payload(PayloadKind.DETACHED_SIGNATURE).orElse(null));
-            store.note(TimelineEntry.state(connectorMessageId, clock.instant(), message.state(),
-                    "business document checked (" + policy + "), reaches " + check.level() + ": " + check.finding()));
-            if (check.report() != null && message.payload(PayloadKind.VALIDATION_REPORT).isEmpty()) {
-                store.addPayloads(connectorMessageId, List.of(check.report()));
-            }
-            if (!policy.acceptsDocumentAt(check.level())) {
-                security.record(SecurityEvents.Kind.DOCUMENT_BELOW_POLICY, "message " + message.connectorMessageId()
-                        + " from back-end " + message.backendName() + ": the business document reaches "
-                        + check.level() + ", " + policy + " is required");
-                evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                        "E100 the business document does not meet the policy " + policy + " (it reaches "
-                                + check.level() + "): " + check.finding());
-                return false;
-            }
-        }
-        if (document.isPresent() && message.payload(PayloadKind.CONTAINER).isEmpty()) {
+        if (message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()
+                && message.payload(PayloadKind.CONTAINER).isEmpty()) {
             try {
-                store.addPayloads(connectorMessageId, containers.pack(message, check));
+                store.addPayloads(connectorMessageId, containers.pack(message, decision.check()));
             } catch (RuntimeException e) {
                 LOG.warn("the container for message {} could not be built", connectorMessageId, e);
                 evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
@@ -102,5 +83,40 @@ public final class OutboundPreparation {
         }
         evidences.issue(message, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
         return true;
+    }
+
+    /**
+     * Validates the business document when the service's policy is signature-based, records what was found on the
+     * timeline and keeps the validator's report with the message.
+     */
+    private DocumentDecision checkDocument(ConnectorMessage message) {
+        DocumentPolicy policy = catalogue.policy(message.service().value(), message.action());
+        var document = message.payload(PayloadKind.BUSINESS_DOCUMENT);
+        if (!policy.signatureBased()) {
+            return new DocumentDecision(null, null);
+        }
+        if (document.isEmpty()) {
+            return new DocumentDecision(null, policy == DocumentPolicy.NONE ? null : "service "
+                    + message.service().value() + "/" + message.action() + " requires a signed business document ("
+                    + policy + ") and there is none");
+        }
+        UUID id = message.connectorMessageId();
+        DocumentChecker.Check check = documents.check(document.get(),
+                message.payload(PayloadKind.DETACHED_SIGNATURE).orElse(null));
+        store.note(TimelineEntry.state(id, clock.instant(), message.state(), "business document checked ("
+                + policy + "), reaches " + check.level() + ": " + check.finding()));
+        if (check.report() != null && message.payload(PayloadKind.VALIDATION_REPORT).isEmpty()) {
+            store.addPayloads(id, List.of(check.report()));
+        }
+        return new DocumentDecision(check, policy.acceptsDocumentAt(check.level()) ? null
+                : "the business document does not meet the policy " + policy + " (it reaches " + check.level()
+                        + "): " + check.finding());
+    }
+
+    /**
+     * @param check what the document's validation found; {@code null} when none was made
+     * @param refusal why the message is refused, or {@code null} when it may be sent
+     */
+    private record DocumentDecision(DocumentChecker.Check check, String refusal) {
     }
 }
