@@ -89,6 +89,11 @@ class TwoConnectorsIT {
                     "RELAY_REMMD_ACCEPTANCE/RECEIVED", "DELIVERY/RECEIVED");
             JsonNode got = deBackend.timeline(receivedId);
             assertThat(states(got)).containsSubsequence("RECEIVED", "AVAILABLE_TO_BACKEND", "DELIVERED_TO_BACKEND");
+            // the receiver's timeline says what it verified: the container's seal and the token beside it
+            assertThat(got.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                    .contains("intact and trusted").contains("its Trust OK token (Signature-based) sealed"));
+            assertThat(sent.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                    .contains("business document checked (QUALIFIED), reaches QUALIFIED").contains("QESeal"));
             assertThat(evidences(got)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/RECEIVED",
                     "RELAY_REMMD_ACCEPTANCE/ISSUED", "DELIVERY/ISSUED");
             assertThat(sent.path("entries").toString()).contains("seal verified");

@@ -82,6 +82,8 @@ public final class InboundAcceptance {
                 message.payload(PayloadKind.TRUST_TOKEN).orElse(null), sender.get());
         if (unpacked.valid()) {
             store.addPayloads(message.connectorMessageId(), unpacked.content());
+            store.note(TimelineEntry.state(message.connectorMessageId(), clock.instant(), message.state(),
+                    unpacked.finding()));
             return Optional.empty();
         }
         security.record(SecurityEvents.Kind.CONTAINER_REFUSED, "container of message " + message.ebmsMessageId()
