@@ -129,24 +129,8 @@ class TestPkiTest {
     @Test
     void sealKeyIsAnRsa2048SigningOnlyKeyOfItsOwnChainedToTheCa() throws Exception {
         PartyKeys party = pki.parties().get("at-prosecutor");
-        KeyStore store = KeyStores.loadPkcs12(party.sealKeyStore(), PASSWORD);
-        assertThat(List.copyOf(java.util.Collections.list(store.aliases()))).containsExactly("seal");
-        X509Certificate leaf = (X509Certificate) store.getCertificate("seal");
-        PrivateKey key = (PrivateKey) store.getKey("seal", PASSWORD);
-
-        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=at-prosecutor Evidence Seal");
-        assertThat(leaf).isEqualTo(KeyStores.readCertificate(party.sealCertificate()));
-        assertThat(((RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
-        assertThat(leaf.getCriticalExtensionOIDs()).contains("2.5.29.15");
-        boolean[] usage = leaf.getKeyUsage();
-        assertThat(usage[0]).as("digitalSignature").isTrue();
-        assertThat(usage[1]).as("nonRepudiation").isTrue();
-        assertThat(usage[2]).as("keyEncipherment").isFalse();
-        assertThat(usage[5]).as("keyCertSign").isFalse();
-        assertThat(leaf.getExtendedKeyUsage()).isNull();
-        assertThat(store.getCertificateChain("seal")).hasSize(2);
-        assertValidChain(store.getCertificateChain("seal"));
-        assertSignsAndVerifies(key, leaf);
+        X509Certificate leaf = assertSigningOnlyKey(party.sealKeyStore(), "seal", "CN=at-prosecutor Evidence Seal",
+                party.sealCertificate());
 
         X509Certificate as4 = KeyStores.readCertificate(party.as4Certificate());
         X509Certificate tls = (X509Certificate) KeyStores.loadPkcs12(party.tlsKeyStore(), PASSWORD)
@@ -158,25 +142,9 @@ class TestPkiTest {
     @Test
     void containerKeyIsAnRsa2048SigningOnlyKeyOfItsOwnChainedToTheCa() throws Exception {
         PartyKeys party = pki.parties().get("at-prosecutor");
-        KeyStore store = KeyStores.loadPkcs12(party.containerKeyStore(), PASSWORD);
         assertThat(TestPki.CONTAINER_ALIAS).isEqualTo("container");
-        assertThat(List.copyOf(java.util.Collections.list(store.aliases()))).containsExactly("container");
-        X509Certificate leaf = (X509Certificate) store.getCertificate("container");
-        PrivateKey key = (PrivateKey) store.getKey("container", PASSWORD);
-
-        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=at-prosecutor Container Seal");
-        assertThat(leaf).isEqualTo(KeyStores.readCertificate(party.containerCertificate()));
-        assertThat(((RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
-        assertThat(leaf.getCriticalExtensionOIDs()).contains("2.5.29.15");
-        boolean[] usage = leaf.getKeyUsage();
-        assertThat(usage[0]).as("digitalSignature").isTrue();
-        assertThat(usage[1]).as("nonRepudiation").isTrue();
-        assertThat(usage[2]).as("keyEncipherment").isFalse();
-        assertThat(usage[5]).as("keyCertSign").isFalse();
-        assertThat(leaf.getExtendedKeyUsage()).isNull();
-        assertThat(store.getCertificateChain("container")).hasSize(2);
-        assertValidChain(store.getCertificateChain("container"));
-        assertSignsAndVerifies(key, leaf);
+        X509Certificate leaf = assertSigningOnlyKey(party.containerKeyStore(), "container",
+                "CN=at-prosecutor Container Seal", party.containerCertificate());
 
         X509Certificate evidenceSeal = KeyStores.readCertificate(party.sealCertificate());
         X509Certificate as4 = KeyStores.readCertificate(party.as4Certificate());
@@ -288,6 +256,33 @@ class TestPkiTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("de-court");
         assertThatThrownBy(() -> TestPki.generate(target, List.of("de-court"), new char[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
+    }
+
+    /**
+     * A seal key of its own: the only entry of its store, RSA-2048, chained to the root, signing only (digitalSignature
+     * and nonRepudiation, no encipherment, no certificate signing, no extended usage); it signs and verifies.
+     */
+    private static X509Certificate assertSigningOnlyKey(java.nio.file.Path keyStore, String alias, String subject,
+                                                        java.nio.file.Path certificate) throws Exception {
+        KeyStore store = KeyStores.loadPkcs12(keyStore, PASSWORD);
+        assertThat(List.copyOf(java.util.Collections.list(store.aliases()))).containsExactly(alias);
+        X509Certificate leaf = (X509Certificate) store.getCertificate(alias);
+        PrivateKey key = (PrivateKey) store.getKey(alias, PASSWORD);
+
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo(subject);
+        assertThat(leaf).isEqualTo(KeyStores.readCertificate(certificate));
+        assertThat(((RSAPublicKey) leaf.getPublicKey()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(leaf.getCriticalExtensionOIDs()).contains("2.5.29.15");
+        boolean[] usage = leaf.getKeyUsage();
+        assertThat(usage[0]).as("digitalSignature").isTrue();
+        assertThat(usage[1]).as("nonRepudiation").isTrue();
+        assertThat(usage[2]).as("keyEncipherment").isFalse();
+        assertThat(usage[5]).as("keyCertSign").isFalse();
+        assertThat(leaf.getExtendedKeyUsage()).isNull();
+        assertThat(store.getCertificateChain(alias)).hasSize(2);
+        assertValidChain(store.getCertificateChain(alias));
+        assertSignsAndVerifies(key, leaf);
+        return leaf;
     }
 
     private static void assertValidChain(java.security.cert.Certificate[] chain) throws Exception {
