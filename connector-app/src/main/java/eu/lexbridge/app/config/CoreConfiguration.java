@@ -96,35 +96,37 @@ public class CoreConfiguration {
                 ZoneOffset.UTC), new EvidenceSealer(key, seal.referenceDigest(), clock));
     }
 
+    @Bean
+    PartnerTrustAnchors partnerTrustAnchors(EvidenceProperties evidence) {
+        return new PartnerTrustAnchors(KeyStores.certificates(
+                KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword())));
+    }
+
     /** Containers are sealed with the container key and checked against the CAs of partners' seals. */
     @Bean
     ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
-                                    ConnectorProperties connector, PayloadStore payloads, Clock clock) {
-        var seal = container.seal();
-        var key = seal.open();
-        List<X509Certificate> anchors = KeyStores.certificates(
-                KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
+                                    PartnerTrustAnchors trust, ConnectorProperties connector, PayloadStore payloads,
+                                    Clock clock) {
+        var key = container.seal().open();
+        List<X509Certificate> anchors = trust.certificates();
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
                 new EcodexContainerReader(anchors, evidence.revocationSettings(), clock),
-                new DocumentValidator(anchors, clock), payloads, work,
-                container.serviceProvider(),
+                new DocumentValidator(anchors, clock), payloads, work, container.serviceProvider(),
                 container.country(), connector.maxPayloadSize().toBytes());
     }
 
     @Bean
-    EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, NetworkProperties network, PayloadStore payloads,
-                                      Clock clock) {
+    EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, PartnerTrustAnchors trust,
+                                      NetworkProperties network, PayloadStore payloads, Clock clock) {
         Map<String, X509Certificate> pinned = new HashMap<>();
         for (var partner : network.partners()) {
             if (partner.sealCertificate() != null) {
                 pinned.put(partner.name(), KeyStores.readCertificate(partner.sealCertificate()));
             }
         }
-        var trust = KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword());
-        return new SealVerification(eu.lexbridge.trust.evidence.EvidenceVerifier.trusting(trust,
-                evidence.revocationSettings(), clock), payloads,
-                pinned);
+        return new SealVerification(new eu.lexbridge.trust.evidence.EvidenceVerifier(trust.certificates(),
+                evidence.revocationSettings(), clock), payloads, pinned);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package eu.lexbridge.app.document;
 
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.app.config.DocumentValidationProperties;
-import eu.lexbridge.app.config.EvidenceProperties;
+import eu.lexbridge.app.config.PartnerTrustAnchors;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.trust.document.DocumentValidator;
@@ -31,10 +31,11 @@ import org.springframework.context.annotation.Configuration;
 public class DocumentValidationConfiguration {
 
     @Bean
-    ValidationSources documentValidationSources(DocumentValidationProperties validation, EvidenceProperties evidence) {
+    ValidationSources documentValidationSources(DocumentValidationProperties validation,
+                                                PartnerTrustAnchors partners) {
         List<X509Certificate> anchors = validation.trustStore() != null
                 ? KeyStores.certificates(KeyStores.loadPkcs12(validation.trustStore(), validation.trustStorePassword()))
-                : KeyStores.certificates(KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword()));
+                : partners.certificates();
         return ValidationSources.offline(anchors).withRevocation(validation.revocation())
                 .withFetchTimeout(validation.fetchTimeout());
     }

@@ -99,12 +99,7 @@ public final class EvidenceVerifier {
 
     /** Trusts every certificate of {@code trustStore}: its certificate entries and the certificates of key entries. */
     public static EvidenceVerifier trusting(KeyStore trustStore, Clock clock) {
-        return trusting(trustStore, RevocationSettings.OFF, clock);
-    }
-
-    /** As {@link #trusting(KeyStore, Clock)}, checking revocation as {@code revocation} says. */
-    public static EvidenceVerifier trusting(KeyStore trustStore, RevocationSettings revocation, Clock clock) {
-        return new EvidenceVerifier(KeyStores.certificates(trustStore), revocation, clock);
+        return new EvidenceVerifier(KeyStores.certificates(trustStore), RevocationSettings.OFF, clock);
     }
 
     /**
