@@ -1,5 +1,6 @@
 package eu.lexbridge.core.port;
 
+import eu.lexbridge.core.log.LogSafe;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,8 @@ public interface SecurityEvents {
 
         @Override
         public void record(Kind kind, String detail) {
-            LOG.warn("{}: {}", Objects.requireNonNull(kind, "kind"), detail);
+            // The detail names outside values (ids, names, addresses): escaped whole, so none can forge a line.
+            LOG.warn("{}: {}", Objects.requireNonNull(kind, "kind"), LogSafe.of(detail, 4096));
         }
     }
 }
