@@ -1,5 +1,6 @@
 package eu.lexbridge.app.document;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.document.ValidationSources;
 import eu.lexbridge.trust.lists.TrustedListsLoader;
@@ -57,10 +58,10 @@ public final class TrustedListRefresh implements Supplier<DocumentValidator> {
         long used = summary.lists().stream().filter(list -> !list.listOfTrustedLists() && list.used()).count();
         if (summary.accepted()) {
             LOG.info("trusted lists loaded from {}: {} trusted list(s) in use{}", summary.lotlLocation(), used,
-                    summary.problems().isEmpty() ? "" : "; " + String.join("; ", summary.problems()));
+                    summary.problems().isEmpty() ? "" : "; " + LogSafe.of(String.join("; ", summary.problems()), 4096));
         } else {
             LOG.warn("trusted lists from {} not refreshed, the lists loaded before stay in use: {}",
-                    summary.lotlLocation(), String.join("; ", summary.problems()));
+                    summary.lotlLocation(), LogSafe.of(String.join("; ", summary.problems()), 4096));
         }
         return summary;
     }

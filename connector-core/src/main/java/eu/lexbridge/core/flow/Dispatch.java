@@ -1,5 +1,6 @@
 package eu.lexbridge.core.flow;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
@@ -81,7 +82,8 @@ public final class Dispatch {
         if (message == null || message.state() != MessageState.ACCEPTED) {
             return;
         }
-        LOG.warn("sending message {} failed for good: {}", connectorMessageId, reason);
+        // The reason may quote the partner's answer.
+        LOG.warn("sending message {} failed for good: {}", connectorMessageId, LogSafe.of(reason, 1024));
         if (message.kind() == MessageKind.BUSINESS) {
             evidences.issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, MessageState.RELAY_FAILED,
                     reason);

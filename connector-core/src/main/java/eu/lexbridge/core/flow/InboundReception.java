@@ -1,5 +1,6 @@
 package eu.lexbridge.core.flow;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.evidence.EvidenceType;
@@ -58,7 +59,7 @@ public final class InboundReception implements TransmissionReceiver {
     public ReceptionOutcome receive(Envelope envelope, List<IncomingPart> parts, String signer) {
         var known = store.findByEbmsId(envelope.ebmsMessageId(), Direction.INBOUND);
         if (known.isPresent()) {
-            LOG.info("duplicate AS4 message {} ignored", envelope.ebmsMessageId());
+            LOG.info("duplicate AS4 message {} ignored", LogSafe.of(envelope.ebmsMessageId()));
             if (known.get().state() == MessageState.RECEIVED) {
                 queue(known.get()); // the first reception may have stopped before it was queued
             }

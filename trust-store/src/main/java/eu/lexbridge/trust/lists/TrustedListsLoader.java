@@ -1,5 +1,6 @@
 package eu.lexbridge.trust.lists;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.tsl.InfoRecord;
@@ -183,7 +184,8 @@ public final class TrustedListsLoader {
                 summary = new TrustedListsSummary(summary.loadedAt(), summary.lotlLocation(), false,
                         summary.lists(), problems);
                 loaded = new Loaded(previous.source(), previous.sourceLoadedAt(), summary);
-                LOG.warn("Refreshing the trusted lists from {} failed: {}", lotlLocation, problems);
+                // The problems quote the lists themselves (locations, names): outside values.
+                LOG.warn("Refreshing the trusted lists from {} failed: {}", lotlLocation, LogSafe.of(problems, 4096));
             }
             return summary;
         }

@@ -1,5 +1,6 @@
 package eu.lexbridge.trust.signature;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import eu.europa.esig.dss.spi.client.http.NativeHTTPDataLoader;
@@ -80,7 +81,7 @@ public final class UrlDataLoader implements DataLoader {
     @Override
     public byte[] get(String url) {
         requireAllowed(url);
-        LOG.debug("fetching {}", url);
+        LOG.debug("fetching {}", LogSafe.of(url));
         return scheme(url).equals("file") ? readFile(url) : http.get(url);
     }
 
@@ -89,13 +90,13 @@ public final class UrlDataLoader implements DataLoader {
         DSSExternalResourceException last = null;
         for (String url : urls) {
             if (!allowed(url, files)) {
-                LOG.debug("URL skipped, scheme not allowed: {}", url);
+                LOG.debug("URL skipped, scheme not allowed: {}", LogSafe.of(url));
                 continue;
             }
             try {
                 return new DataAndUrl(url, get(url));
             } catch (RuntimeException e) {
-                LOG.debug("nothing fetched from {}: {}", url, e.getMessage());
+                LOG.debug("nothing fetched from {}: {}", LogSafe.of(url), LogSafe.of(e.getMessage()));
                 last = new DSSExternalResourceException("cannot fetch " + url + ": " + e.getMessage(), e);
             }
         }
@@ -109,7 +110,7 @@ public final class UrlDataLoader implements DataLoader {
             throw new DSSExternalResourceException("Refusing to POST to " + url + ": this loader only reads");
         }
         requireAllowed(url);
-        LOG.debug("posting a request to {}", url);
+        LOG.debug("posting a request to {}", LogSafe.of(url));
         return http.post(url, content);
     }
 
