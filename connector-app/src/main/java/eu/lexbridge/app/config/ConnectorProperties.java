@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,11 +24,21 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("lexbridge.connector")
 public record ConnectorProperties(
-        @NotBlank String partyId,
-        @NotBlank @DefaultValue("urn:oasis:names:tc:ebcore:partyid-type:unregistered") String partyIdType,
-        @NotBlank @DefaultValue("GW") String role,
+        @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String partyId,
+        @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE)
+        @DefaultValue("urn:oasis:names:tc:ebcore:partyid-type:unregistered") String partyIdType,
+        @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) @DefaultValue("GW") String role,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name") String ebmsIdDomain,
         @NotNull @DefaultValue("data") Path dataDirectory,
         @NotNull @DefaultValue("200MB") DataSize maxPayloadSize,
-        @NotBlank String defaultBackend) {
+        @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String defaultBackend) {
+
+    /** These values go into ebMS headers, ids and log lines: no control characters (a line break would forge one). */
+    static final String PRINTABLE = "[^\\p{Cntrl}\\u2028\\u2029]+";
+    static final String PRINTABLE_MESSAGE = "must not contain control characters or line breaks";
+
+    @AssertTrue(message = "max-payload-size must be positive")
+    boolean isMaxPayloadSizePositive() {
+        return maxPayloadSize == null || maxPayloadSize.toBytes() > 0;
+    }
 }
