@@ -11,6 +11,10 @@ import eu.lexbridge.backend.rest.auth.BackendTokens;
 import eu.lexbridge.backend.rest.auth.BearerTokenFilter;
 import eu.lexbridge.backend.rest.problem.EarlyFailureResolver;
 import eu.lexbridge.backend.rest.problem.ExceptionProblems;
+import eu.lexbridge.backend.rest.problem.ProblemErrorController;
+import eu.lexbridge.backend.rest.problem.UploadFailures;
+import eu.lexbridge.backend.rest.tomcat.ProblemErrorReportCustomizer;
+import eu.lexbridge.backend.rest.tomcat.TomcatUploadFailures;
 import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
 import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
 import eu.lexbridge.backend.rest.view.ApiLinks;
@@ -30,6 +34,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +51,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The REST back-end API, on when the application has the core flows it fronts. Everything under
  * {@value ApiLinks#MESSAGES} is authenticated per back-end; errors there are RFC 9457 problems.
  */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+// Before Spring Boot's error handling, so that its BasicErrorController gives way to ours.
+@AutoConfiguration(after = JacksonAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean({Submission.class, BackendInbox.class})
 @ConditionalOnProperty(prefix = "lexbridge.rest", name = "enabled", matchIfMissing = true)
@@ -67,8 +77,8 @@ public class RestBackendAutoConfiguration {
     }
 
     @Bean
-    ExceptionProblems restExceptionProblems() {
-        return new ExceptionProblems();
+    ExceptionProblems restExceptionProblems(ObjectProvider<UploadFailures> uploads) {
+        return new ExceptionProblems(uploads.getIfAvailable(() -> UploadFailures.NONE));
     }
 
     @Bean
@@ -104,9 +114,16 @@ public class RestBackendAutoConfiguration {
         return new EarlyFailureResolver(API_PATH, problems, writer);
     }
 
+    /** Error dispatches (and a request for /error itself) answer problems, not Spring Boot's error body. */
     @Bean
-    SubmissionParts restSubmissionParts(ObjectMapper mapper) {
-        return new SubmissionParts(mapper);
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController restProblemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    SubmissionParts restSubmissionParts(ObjectMapper mapper, RestBackendProperties properties) {
+        return new SubmissionParts(mapper, properties.maxAttachments());
     }
 
     @Bean
@@ -122,6 +139,27 @@ public class RestBackendAutoConfiguration {
     @Bean
     PayloadController restPayloadController(BackendInbox inbox) {
         return new PayloadController(inbox);
+    }
+
+    /**
+     * Tomcat's own refusals as problems: what it refuses before any servlet runs (its error report valve) and its
+     * multipart limits. The only part that knows the servlet container, and only when it is Tomcat.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    static class Tomcat {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> restProblemErrorReport(ObjectMapper mapper) {
+            return new ProblemErrorReportCustomizer(mapper);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(UploadFailures.class)
+        UploadFailures restTomcatUploadFailures(ObjectProvider<ServerProperties> server) {
+            ServerProperties properties = server.getIfAvailable(ServerProperties::new);
+            return new TomcatUploadFailures(properties.getTomcat().getMaxPartHeaderSize().toBytes());
+        }
     }
 
     /** The OpenAPI description, served by springdoc at /v3/api-docs. */

@@ -1,7 +1,10 @@
 package eu.lexbridge.backend.rest;
 
+import eu.lexbridge.core.flow.Submission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
@@ -17,13 +20,19 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether the REST API is served at all
  * @param backends back-end name (the backendName its messages carry) to its credentials; an empty map refuses every
  *     call
+ * @param maxAttachments the most {@code attachments} parts one submission may have; at most
+ *     {@value Submission#MAX_ATTACHMENTS}, the most a receiving access point accepts (see {@link Submission})
  */
 @Validated
 @ConfigurationProperties("lexbridge.rest")
 public record RestBackendProperties(
         @DefaultValue("true") boolean enabled,
         @NotNull Map<@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-                message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String, @NotNull @Valid Backend> backends) {
+                message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String, @NotNull @Valid Backend> backends,
+        @DefaultValue("" + Submission.MAX_ATTACHMENTS) @Min(0)
+        @Max(value = Submission.MAX_ATTACHMENTS, message = "must be at most " + Submission.MAX_ATTACHMENTS
+                + ": a message with more attachments is refused by the receiving access point (30 signature "
+                + "references)") int maxAttachments) {
 
     public RestBackendProperties {
         backends = backends == null ? Map.of() : Map.copyOf(backends);

@@ -12,18 +12,29 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "eu.lexbridge.backend", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String TOMCAT = "eu.lexbridge.backend.rest.tomcat..";
+
     @ArchTest
     static final ArchRule noOtherModule = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("eu.lexbridge.app..", "eu.lexbridge.routes..", "eu.lexbridge.gateway..",
                     "eu.lexbridge.trust..", "eu.lexbridge.directory..");
 
     @ArchTest
-    static final ArchRule coreAndFrameworksOnly = classes().should().onlyDependOnClassesThat()
+    static final ArchRule coreAndFrameworksOnly = classes().that().resideOutsideOfPackage(TOMCAT)
+            .should().onlyDependOnClassesThat()
             .resideInAnyPackage("eu.lexbridge.core..", "eu.lexbridge.backend..", "java..", "jakarta.servlet..",
                     "jakarta.validation..", "org.springframework..", "org.springdoc..", "io.swagger.v3..",
                     "com.fasterxml.jackson..", "org.slf4j..");
 
+    /** Tomcat's own refusals are answered in one package, which is switched on only when Tomcat runs. */
     @ArchTest
-    static final ArchRule noServletContainerInternals = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("org.apache.catalina..", "org.apache.tomcat..");
+    static final ArchRule noServletContainerInternals = noClasses().that().resideOutsideOfPackage(TOMCAT)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.catalina..", "org.apache.tomcat..");
+
+    @ArchTest
+    static final ArchRule tomcatPartUsesFrameworksAndTomcatOnly = classes().that().resideInAPackage(TOMCAT)
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("eu.lexbridge.core..", "eu.lexbridge.backend..", "java..", "jakarta.servlet..",
+                    "org.springframework..", "com.fasterxml.jackson..", "org.apache.catalina..",
+                    "org.apache.tomcat..");
 }

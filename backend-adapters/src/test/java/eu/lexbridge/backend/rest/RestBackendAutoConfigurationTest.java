@@ -59,4 +59,18 @@ class RestBackendAutoConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("its own token"));
     }
+
+    @Test
+    void aPartCountAboveWhatPartnersAcceptStopsTheStartNamingTheKey() {
+        withFlows.withPropertyValues("lexbridge.rest.max-attachments=27")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("lexbridge.rest.maxAttachments")
+                        .hasMessageContaining("at most 26"));
+        withFlows.withPropertyValues("lexbridge.rest.max-attachments=5")
+                .run(context -> assertThat(context).hasNotFailed()
+                        .getBean(RestBackendProperties.class).extracting(RestBackendProperties::maxAttachments)
+                        .isEqualTo(5));
+        withFlows.run(context -> assertThat(context.getBean(RestBackendProperties.class).maxAttachments())
+                .isEqualTo(26));
+    }
 }

@@ -3,12 +3,14 @@ package eu.lexbridge.backend.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.port.Hop;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -197,6 +199,45 @@ class SubmissionApiTest extends ApiTestSupport {
         ResponseEntity<String> response = submit(COURT_A, form);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertRefused(response, HttpStatus.PAYLOAD_TOO_LARGE, "LB-1007", null);
+    }
+
+    /**
+     * The boundary of the part count: the most attachments a receiving access point takes on the wire (see
+     * {@link Submission#MAX_ATTACHMENTS}) are accepted, one more is refused naming the part and the limit.
+     */
+    @Test
+    void asManyAttachmentsAsAPartnerAcceptsAreTakenAndOneMoreIsRefused() {
+        MultiValueMap<String, Object> form = form(metadata("many-1"), XML);
+        for (int i = 0; i < Submission.MAX_ATTACHMENTS; i++) {
+            form.add("attachments", filePart("annex-" + i + ".txt", "text/plain", new byte[] {'a'}));
+        }
+        ResponseEntity<String> accepted = submit(COURT_A, form);
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(store.all()).singleElement().satisfies(m -> assertThat(m.payloads()).hasSize(1 + 26));
+        assertThat(Submission.MAX_ATTACHMENTS).isEqualTo(26);
+        store.clear();
+        payloads.clear();
+        bus.clear();
+
+        MultiValueMap<String, Object> tooMany = form(metadata("many-2"), XML);
+        for (int i = 0; i <= Submission.MAX_ATTACHMENTS; i++) {
+            tooMany.add("attachments", filePart("annex-" + i + ".txt", "text/plain", new byte[] {'a'}));
+        }
+        ResponseEntity<String> refused = submit(COURT_A, tooMany);
+        assertRefused(refused, HttpStatus.PAYLOAD_TOO_LARGE, "LB-1009", "attachments");
+        assertThat(json(refused).get("detail").asText()).contains("at most 26 attachments");
+    }
+
+    @Test
+    void fileNamesAndTypesTheContainerOrTheDatabaseWouldRefuseAreRefusedAtOnce() {
+        for (String name : List.of("n".repeat(252) + ".pdf", ".", "foo/..", "a:b.pdf", "TrustOkToken.pdf")) {
+            MultiValueMap<String, Object> form = form(metadata("name-" + name.length()), XML);
+            form.add("attachments", filePart(name, "application/pdf", new byte[] {1}));
+            assertRefused(submit(COURT_A, form), HttpStatus.BAD_REQUEST, "LB-1002", "attachments[0]");
+        }
+        MultiValueMap<String, Object> longType = form(metadata("type-1"), XML);
+        longType.add("attachments", filePart("a.bin", "application/x-" + "a".repeat(242), new byte[] {1}));
+        assertRefused(submit(COURT_A, longType), HttpStatus.BAD_REQUEST, "LB-1002", "attachments[0]");
     }
 
     @Test

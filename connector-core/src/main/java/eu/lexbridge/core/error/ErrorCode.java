@@ -10,6 +10,7 @@ public enum ErrorCode {
     DUPLICATE_BACKEND_MESSAGE_ID("LB-1006", ErrorCategory.CONFLICT, "The back-end message id was already submitted"),
     PAYLOAD_TOO_LARGE("LB-1007", ErrorCategory.TOO_LARGE, "A payload is larger than allowed"),
     MALFORMED_REQUEST("LB-1008", ErrorCategory.INVALID_INPUT, "The request cannot be read"),
+    TOO_MANY_PARTS("LB-1009", ErrorCategory.TOO_LARGE, "The submission has more parts than allowed"),
     UNKNOWN_MESSAGE("LB-1100", ErrorCategory.NOT_FOUND, "No such message for this back-end"),
     UNKNOWN_PAYLOAD("LB-1101", ErrorCategory.NOT_FOUND, "No such payload on this message"),
     NOT_AUTHENTICATED("LB-1200", ErrorCategory.FORBIDDEN, "The back-end is not authenticated"),

@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PartName;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.Hop;
@@ -35,6 +36,21 @@ public final class Submission {
 
     private static final Logger LOG = LoggerFactory.getLogger(Submission.class);
     private static final Pattern TOKEN = Pattern.compile("[\\p{Graph} ]{1,255}");
+    /**
+     * The most attachments one submission may have, so that the receiving access point accepts the AS4 message. A
+     * message without a business document carries its attachments as AS4 parts of their own: the business content,
+     * each attachment and the SUBMISSION_ACCEPTANCE evidence; its WS-Security signature has one reference per part
+     * plus the SOAP Body and eb:Messaging. Apache Santuario's secure validation, which Domibus and phase4 apply,
+     * refuses a signature with more than 30 references: 2 + (1 + n + 1) &le; 30 gives n &le; 26. (With a business
+     * document the attachments travel inside the container, and the message has four parts whatever their number.)
+     */
+    public static final int MAX_ATTACHMENTS = 26;
+    /** The longest MIME type stored with a payload. */
+    static final int MAX_MIME_TYPE_LENGTH = 255;
+    /** RFC 2045 / RFC 9110: type "/" subtype, then parameters whose values are tokens or quoted strings. */
+    private static final String MIME_TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private static final Pattern MIME_TYPE = Pattern.compile(MIME_TOKEN + "/" + MIME_TOKEN
+            + "(?:[ \\t]*;[ \\t]*" + MIME_TOKEN + "=(?:" + MIME_TOKEN + "|\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\"))*");
 
     private final ConnectorIdentity identity;
     private final PartnerDirectory partners;
@@ -81,6 +97,7 @@ public final class Submission {
             throw new ConnectorException(ErrorCode.MISSING_FIELD, "businessDocument",
                     "a detachedSignature needs the businessDocument it signs");
         }
+        checkParts(request);
         if (store.findByBackendMessageId(request.backendName(), backendMessageId).isPresent()) {
             throw duplicate(backendMessageId);
         }
@@ -136,6 +153,82 @@ public final class Submission {
             throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, null, "a payload could not be read", e);
         } finally {
             written.forEach(payloads::delete);
+        }
+    }
+
+    /**
+     * Refuses, before anything is stored, what the database, the container or the receiving access point would refuse
+     * later: too many attachments, a file name the container cannot hold (or two that would be one file), a MIME type
+     * that is too long or not one.
+     */
+    private static void checkParts(SubmissionRequest request) {
+        if (request.attachments().size() > MAX_ATTACHMENTS) {
+            throw tooManyAttachments(request.attachments().size(), MAX_ATTACHMENTS);
+        }
+        mimeType("businessContent", request.businessContent());
+        name("businessContent", request.businessContent());
+        List<PartName> inContainer = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        if (request.businessDocument() != null) {
+            inContainer.add(name("businessDocument", request.businessDocument()));
+            fields.add("businessDocument");
+            mimeType("businessDocument", request.businessDocument());
+        }
+        if (request.detachedSignature() != null) {
+            inContainer.add(name("detachedSignature", request.detachedSignature()));
+            fields.add("detachedSignature");
+            mimeType("detachedSignature", request.detachedSignature());
+        }
+        for (int i = 0; i < request.attachments().size(); i++) {
+            String field = "attachments[" + i + "]";
+            inContainer.add(name(field, request.attachments().get(i)));
+            fields.add(field);
+            mimeType(field, request.attachments().get(i));
+        }
+        for (int i = 0; i < inContainer.size(); i++) {
+            PartName name = inContainer.get(i);
+            if (name.isReserved()) {
+                throw new ConnectorException(ErrorCode.INVALID_FIELD, fields.get(i), "the file name of " + fields.get(i)
+                        + " is the container's own " + PartName.TRUST_OK_TOKEN_PDF);
+            }
+            for (int j = 0; j < i; j++) {
+                if (name.clashesWith(inContainer.get(j))) {
+                    throw new ConnectorException(ErrorCode.INVALID_FIELD, fields.get(i), "the file name of "
+                            + fields.get(i) + " is that of " + fields.get(j) + " (compared ignoring case)");
+                }
+            }
+        }
+    }
+
+    /** The refusal of a submission with {@code count} attachments where {@code max} are allowed. */
+    public static ConnectorException tooManyAttachments(int count, int max) {
+        return new ConnectorException(ErrorCode.TOO_MANY_PARTS, "attachments", "a submission has at most " + max
+                + " attachments, this one has " + (count > max ? count : "more"));
+    }
+
+    /** The name the payload is stored and sent under: the back-end's file name, or the field's name. */
+    private static PartName name(String field, PayloadUpload upload) {
+        String name = blank(upload.name()) ? field : upload.name();
+        String problem = PartName.problem(name);
+        if (problem != null) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, field, "the file name of " + field
+                    + " cannot be used: " + problem);
+        }
+        return new PartName(name);
+    }
+
+    private static void mimeType(String field, PayloadUpload upload) {
+        String mimeType = upload.mimeType();
+        if (blank(mimeType)) {
+            return; // the field's default applies
+        }
+        if (mimeType.length() > MAX_MIME_TYPE_LENGTH) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, field, "the content type of " + field
+                    + " is longer than " + MAX_MIME_TYPE_LENGTH + " characters");
+        }
+        if (!MIME_TYPE.matcher(mimeType).matches()) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, field, "the content type of " + field
+                    + " is not a MIME type (type/subtype; parameters)");
         }
     }
 

@@ -1,9 +1,9 @@
 package eu.lexbridge.trust.container;
 
-import java.util.HashSet;
+import eu.lexbridge.core.message.PartName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What goes into SignedContent.zip besides the token PDF: the business document, its detached signature if any, and
@@ -19,13 +19,15 @@ public record ContainerContent(ContainerPart document, ContainerPart detachedSig
     public ContainerContent {
         Objects.requireNonNull(document, "document");
         attachments = List.copyOf(attachments);
-        Set<String> names = new HashSet<>();
-        names.add(EcodexContainer.TOKEN_PDF);
+        // The reader refuses two entries that differ only in case, and the token's own name, as the submission does.
+        List<PartName> names = new ArrayList<>();
         for (ContainerPart part : all(document, detachedSignature, attachments)) {
-            if (!names.add(part.name())) {
+            PartName name = new PartName(part.name());
+            if (name.isReserved() || names.stream().anyMatch(name::clashesWith)) {
                 throw new IllegalArgumentException("Two parts of the container are named '" + part.name() + "'"
-                        + (part.name().equals(EcodexContainer.TOKEN_PDF) ? " (a name the token takes)" : ""));
+                        + (name.isReserved() ? " (a name the token takes)" : " (compared ignoring case)"));
             }
+            names.add(name);
         }
     }
 
@@ -36,7 +38,7 @@ public record ContainerContent(ContainerPart document, ContainerPart detachedSig
 
     private static List<ContainerPart> all(ContainerPart document, ContainerPart signature,
                                            List<ContainerPart> attachments) {
-        java.util.ArrayList<ContainerPart> parts = new java.util.ArrayList<>();
+        ArrayList<ContainerPart> parts = new ArrayList<>();
         parts.add(document);
         if (signature != null) {
             parts.add(signature);

@@ -1,5 +1,6 @@
 package eu.lexbridge.trust.container;
 
+import eu.lexbridge.core.message.PartName;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One file that goes into {@code SignedContent.zip}: its entry name, its MIME type and where its bytes come from. The
  * bytes are read once, as a stream, while the container is written.
  *
- * @param name the entry name inside SignedContent.zip: a plain file name (no '/', '\\', "..", no control characters)
+ * @param name the entry name inside SignedContent.zip: a file name {@link PartName} allows
  * @param mimeType the MIME type, e.g. {@code application/pdf}
  * @param source opens the bytes
  */
@@ -28,10 +29,10 @@ public record ContainerPart(String name, String mimeType, Source source) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(source, "source");
-        String problem = EntryNames.problem(name);
-        if (problem != null || name.contains("/")) {
+        String problem = PartName.problem(name);
+        if (problem != null) {
             throw new IllegalArgumentException("'" + name + "' is not a usable file name in the container: "
-                    + (problem != null ? problem : "it contains '/'"));
+                    + problem);
         }
     }
 

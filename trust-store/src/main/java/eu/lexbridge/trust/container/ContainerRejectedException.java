@@ -39,6 +39,12 @@ public final class ContainerRejectedException extends RuntimeException {
         TOO_MANY_ENTRIES,
         /** An entry inflates more than the compression-ratio limit: a zip bomb. */
         COMPRESSION_RATIO,
+        /**
+         * A local header and the central directory disagree on an entry (its name, or the entries there are), or the
+         * central directory cannot be found where the zip says: tools that trust one or the other would see different
+         * content.
+         */
+        HEADERS_DISAGREE,
         /** The extraction target exists already. */
         TARGET_EXISTS
     }

@@ -1,5 +1,7 @@
 package eu.lexbridge.trust.container;
 
+import eu.lexbridge.core.message.PartName;
+
 /** The fixed names of the e-CODEX ASiC-S container, as the official connector writes them. */
 public final class EcodexContainer {
 
@@ -7,7 +9,7 @@ public final class EcodexContainer {
     public static final String MIME_TYPE = "application/vnd.etsi.asic-s+zip";
     public static final String SIGNED_CONTENT = "SignedContent.zip";
     public static final String SIGNATURES = "META-INF/signatures.xml";
-    public static final String TOKEN_PDF = "TrustOkToken.pdf";
+    public static final String TOKEN_PDF = PartName.TRUST_OK_TOKEN_PDF;
     /** The attachment identifiers on the AS4 message. */
     public static final String ASIC_S_IDENTIFIER = "ASIC-S";
     public static final String TOKEN_XML_IDENTIFIER = "tokenXML";

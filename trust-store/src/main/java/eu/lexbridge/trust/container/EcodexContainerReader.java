@@ -3,6 +3,7 @@ package eu.lexbridge.trust.container;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.COMPRESSION_RATIO;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.DUPLICATE_ENTRY;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.EXTRA_SIGNATURE;
+import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.HEADERS_DISAGREE;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MIMETYPE_COMPRESSED;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MIMETYPE_NOT_FIRST;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MIMETYPE_WRONG;
@@ -70,6 +71,11 @@ public final class EcodexContainerReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(EcodexContainerReader.class);
     private static final int BUFFER = 64 * 1024;
+    /**
+     * The last bytes of the container kept while it streams past, to read its central directory at the end: that of an
+     * e-CODEX container (four entries) is a few hundred bytes, a zip comment at most 64 KiB.
+     */
+    private static final int TAIL = 128 * 1024;
     /** The two digests computed while the signed object streams past; a reference with another one is not intact. */
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
 
@@ -165,6 +171,8 @@ public final class EcodexContainerReader {
             }
             try (ZipFile zip = openInner(staged)) {
                 checkInner(zip);
+                // ZipFile names entries from the central directory; a back-end's unzip may stream local headers.
+                CentralDirectory.checkLocalNames(staged, EcodexContainer.SIGNED_CONTENT);
                 if (target == null) {
                     return new OpenedContainer(verification, null, List.of());
                 }
@@ -193,6 +201,7 @@ public final class EcodexContainerReader {
         CountingInputStream counted = new CountingInputStream(new BufferedInputStream(container, BUFFER));
         ZipInputStream zip = new ZipInputStream(counted);
         Set<String> names = new HashSet<>();
+        List<String> localNames = new ArrayList<>();
         String signedObject = null;
         Map<DigestAlgorithm, byte[]> digests = null;
         byte[] signatures = null;
@@ -201,6 +210,7 @@ public final class EcodexContainerReader {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
+                localNames.add(name);
                 if (count == 0) {
                     checkMimetype(zip, entry);
                     count++;
@@ -258,6 +268,7 @@ public final class EcodexContainerReader {
         if (count == 0) {
             throw new ContainerRejectedException(NOT_A_ZIP, "the container has no zip entries");
         }
+        checkCentralDirectory(counted, localNames);
         if (signedObject == null) {
             throw new ContainerRejectedException(SIGNED_OBJECT_MISSING, "the container has no signed data object");
         }
@@ -266,6 +277,27 @@ public final class EcodexContainerReader {
                     + EcodexContainer.SIGNATURES);
         }
         return new Outer(signedObject, digests, signatures);
+    }
+
+    /**
+     * The entries were read from their local headers; the central directory at the end must list the same names in
+     * the same order, or another tool (DSS, unzip) would see another container.
+     */
+    private static void checkCentralDirectory(CountingInputStream counted, List<String> localNames)
+            throws IOException {
+        if (counted.skipToEnd() > TAIL) {
+            throw new ContainerRejectedException(HEADERS_DISAGREE, "the container has more than " + TAIL
+                    + " bytes after its last entry");
+        }
+        byte[] tail = counted.tail();
+        CentralDirectory central = CentralDirectory.read(tail, counted.count - tail.length, "the container");
+        for (int i = 0; i < Math.max(localNames.size(), central.names().size()); i++) {
+            String local = i < localNames.size() ? localNames.get(i) : "(none)";
+            String listed = i < central.names().size() ? central.names().get(i) : "(none)";
+            if (!local.equals(listed)) {
+                throw CentralDirectory.disagree("the container", local, listed);
+            }
+        }
     }
 
     private static void checkMimetype(ZipInputStream zip, ZipEntry entry) throws IOException {
@@ -469,8 +501,10 @@ public final class EcodexContainerReader {
         return s.toString();
     }
 
+    /** Counts the bytes read and keeps the last {@link #TAIL} of them. */
     private static final class CountingInputStream extends FilterInputStream {
         long count;
+        private final byte[] ring = new byte[TAIL];
 
         CountingInputStream(InputStream in) {
             super(in);
@@ -480,6 +514,7 @@ public final class EcodexContainerReader {
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
+                ring[(int) (count % TAIL)] = (byte) b;
                 count++;
             }
             return b;
@@ -489,16 +524,52 @@ public final class EcodexContainerReader {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
+                record(b, off, n);
                 count += n;
             }
             return n;
         }
 
+        private void record(byte[] b, int off, int n) {
+            int skipped = Math.max(0, n - TAIL);
+            long position = count + skipped;
+            int from = off + skipped;
+            for (int length = n - skipped; length > 0; ) {
+                int at = (int) (position % TAIL);
+                int chunk = Math.min(length, TAIL - at);
+                System.arraycopy(b, from, ring, at, chunk);
+                from += chunk;
+                position += chunk;
+                length -= chunk;
+            }
+        }
+
         @Override
         public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += skipped;
+            // Skipped bytes must pass through the ring too.
+            byte[] buffer = new byte[(int) Math.min(n, BUFFER)];
+            int read = read(buffer, 0, buffer.length);
+            return Math.max(read, 0);
+        }
+
+        /** Reads to the end, stopping after a little more than {@link #TAIL} bytes; returns how many it read. */
+        long skipToEnd() throws IOException {
+            long skipped = 0;
+            byte[] buffer = new byte[8192];
+            for (int n; skipped <= TAIL && (n = read(buffer, 0, buffer.length)) > 0; ) {
+                skipped += n;
+            }
             return skipped;
+        }
+
+        /** The last bytes read, up to {@link #TAIL} of them, in order. */
+        byte[] tail() {
+            int length = (int) Math.min(count, TAIL);
+            byte[] tail = new byte[length];
+            for (int i = 0; i < length; i++) {
+                tail[i] = ring[(int) ((count - length + i) % TAIL)];
+            }
+            return tail;
         }
     }
 }

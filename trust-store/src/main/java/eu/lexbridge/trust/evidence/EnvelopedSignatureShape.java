@@ -3,8 +3,10 @@ package eu.lexbridge.trust.evidence;
 import static eu.lexbridge.trust.evidence.RemVocabulary.DSIG_NS;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,9 +28,17 @@ import javax.xml.stream.XMLStreamReader;
  * @param wholeDocumentTransforms the transforms of every reference to the whole document (URI ""), each written as
  *     its algorithm, followed by its XPath in parentheses for the XPath transforms
  * @param unexpectedTransforms those of {@code wholeDocumentTransforms} that could leave content out of the digest
+ * @param unsignedContent what the first ds:Signature holds beyond its own parts (SignedInfo, SignatureValue, KeyInfo
+ *     with certificate data, and an Object with the XAdES properties whose SignedProperties a reference covers), each
+ *     written as its path below the signature: the enveloped-signature transform leaves the whole ds:Signature out of
+ *     the digest, so an evidence body hidden there (signature wrapping) would be covered by nothing
  */
 record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String> referenceUris,
-                               List<String> wholeDocumentTransforms, List<String> unexpectedTransforms) {
+                               List<String> wholeDocumentTransforms, List<String> unexpectedTransforms,
+                               List<String> unsignedContent) {
+
+    private static final String XADES_NS = "http://uri.etsi.org/01903/v1.3.2#";
+    private static final String XADES141_NS = "http://uri.etsi.org/01903/v1.4.1#";
 
     private static final String XPATH = "http://www.w3.org/TR/1999/REC-xpath-19991116";
     private static final String XPATH_FILTER2 = "http://www.w3.org/2002/06/xmldsig-filter2";
@@ -50,6 +60,7 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
         referenceUris = Collections.unmodifiableList(new ArrayList<>(referenceUris));
         wholeDocumentTransforms = List.copyOf(wholeDocumentTransforms);
         unexpectedTransforms = List.copyOf(unexpectedTransforms);
+        unsignedContent = List.copyOf(unsignedContent);
     }
 
     /** @throws UnreadableEvidenceException when the document cannot be parsed or has a DOCTYPE */
@@ -77,6 +88,9 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
         List<String> uris = new ArrayList<>();
         List<String> transforms = new ArrayList<>();
         List<String> unexpected = new ArrayList<>();
+        SignatureContent content = null; // the first signature's, while it is open
+        List<String> unsigned = new ArrayList<>();
+        List<String> signedPropertiesIds = new ArrayList<>();
         boolean inWholeDocumentReference = false;
         String transform = null; // the algorithm of the open ds:Transform of a whole-document reference
         String label = null;
@@ -88,8 +102,17 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
                 throw new UnreadableEvidenceException(
                         "The evidence document has a DOCTYPE; documents with a DTD are refused");
             }
+            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                if (content != null && !xml.isWhiteSpace()) {
+                    content.text(unsigned);
+                }
+                continue;
+            }
             if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
+                if (content != null && !content.end()) {
+                    content = null; // the first signature is closed
+                }
                 if (DSIG_NS.equals(xml.getNamespaceURI()) && "Reference".equals(xml.getLocalName())) {
                     inWholeDocumentReference = false;
                 } else if (transform != null && DSIG_NS.equals(xml.getNamespaceURI())
@@ -108,9 +131,15 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
             depth++;
             String namespace = xml.getNamespaceURI();
             String name = xml.getLocalName();
+            if (content != null) {
+                content.start(xml, unsigned, signedPropertiesIds);
+            }
             if (DSIG_NS.equals(namespace) && "Signature".equals(name)) {
                 signatures++;
                 childOfRoot |= signatures == 1 && depth == 2;
+                if (signatures == 1) {
+                    content = new SignatureContent();
+                }
             } else if (DSIG_NS.equals(namespace) && "Reference".equals(name)) {
                 String uri = xml.getAttributeValue(null, "URI");
                 uris.add(uri);
@@ -123,11 +152,104 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
                 String filter = xml.getAttributeValue(null, "Filter");
                 String path = xml.getElementText().strip();
                 depth--; // getElementText() consumed the end tag
+                if (content != null) {
+                    content.end();
+                }
                 keepsContent = takesOutOnlyTheSignature(transform, filter, path, xml);
                 label = transform + "(" + (filter == null ? "" : filter + " ") + path + ")";
             }
         }
-        return new EnvelopedSignatureShape(signatures, childOfRoot, uris, transforms, unexpected);
+        for (String id : signedPropertiesIds) {
+            if (!uris.contains("#" + id)) {
+                unsigned.add("Object/QualifyingProperties/SignedProperties[@Id='" + id + "'] (no reference covers it)");
+            }
+        }
+        return new EnvelopedSignatureShape(signatures, childOfRoot, uris, transforms, unexpected, unsigned);
+    }
+
+    /**
+     * Follows the elements inside the first ds:Signature and names those that no digest covers and that are not one of
+     * a signature's own parts. SignedInfo is covered by the signature value, SignedProperties by its reference (checked
+     * once every reference is known); KeyInfo may hold XML-DSig key data, and UnsignedProperties XAdES properties.
+     */
+    private static final class SignatureContent {
+        /** The open elements below ds:Signature, each as namespace and local name. */
+        private final Deque<String[]> open = new ArrayDeque<>();
+        /** The depth in {@link #open} below which everything is already named or needs no look. */
+        private int settledBelow = Integer.MAX_VALUE;
+        private int qualifyingProperties;
+
+        void start(XMLStreamReader xml, List<String> unsigned, List<String> signedPropertiesIds) {
+            String namespace = String.valueOf(xml.getNamespaceURI());
+            String name = xml.getLocalName();
+            String[] parent = open.peek();
+            open.push(new String[] {namespace, name});
+            if (open.size() > settledBelow) {
+                return;
+            }
+            boolean allowed;
+            boolean settled = false;
+            if (parent == null) {
+                allowed = DSIG_NS.equals(namespace) && Set.of("SignedInfo", "SignatureValue", "KeyInfo", "Object")
+                        .contains(name);
+                settled = allowed && !"KeyInfo".equals(name) && !"Object".equals(name);
+            } else if (is(open, 1, "KeyInfo")) {
+                allowed = DSIG_NS.equals(namespace);
+            } else if (open.size() == 2) { // a child of ds:Object
+                allowed = XADES_NS.equals(namespace) && "QualifyingProperties".equals(name)
+                        && ++qualifyingProperties == 1;
+            } else if (open.size() == 3) { // a child of xades:QualifyingProperties
+                allowed = XADES_NS.equals(namespace)
+                        && ("SignedProperties".equals(name) || "UnsignedProperties".equals(name));
+                if (allowed && "SignedProperties".equals(name)) {
+                    signedPropertiesIds.add(String.valueOf(xml.getAttributeValue(null, "Id")));
+                    settled = true;
+                }
+            } else { // inside xades:UnsignedProperties
+                allowed = XADES_NS.equals(namespace) || XADES141_NS.equals(namespace) || DSIG_NS.equals(namespace);
+            }
+            if (!allowed) {
+                unsigned.add(path());
+            }
+            if (!allowed || settled) {
+                settledBelow = open.size();
+            }
+        }
+
+        /** @return false when the ds:Signature itself closed */
+        boolean end() {
+            if (open.isEmpty()) {
+                return false;
+            }
+            if (open.size() == settledBelow) {
+                settledBelow = Integer.MAX_VALUE;
+            }
+            open.pop();
+            return true;
+        }
+
+        /** Text directly in ds:Signature, ds:Object or xades:QualifyingProperties is content no digest covers. */
+        void text(List<String> unsigned) {
+            if (open.size() < settledBelow && (open.isEmpty() || is(open, 1, "Object") && open.size() <= 2)) {
+                unsigned.add((open.isEmpty() ? "" : path() + "/") + "text()");
+            }
+        }
+
+        /** Whether the element at {@code level} (1: a child of ds:Signature) is the XML-DSig {@code name}. */
+        private static boolean is(Deque<String[]> open, int level, String name) {
+            if (open.size() < level) {
+                return false;
+            }
+            String[] element = new ArrayList<>(open).get(open.size() - level);
+            return DSIG_NS.equals(element[0]) && name.equals(element[1]);
+        }
+
+        private String path() {
+            List<String> names = new ArrayList<>();
+            open.descendingIterator().forEachRemaining(e -> names.add(
+                    DSIG_NS.equals(e[0]) || XADES_NS.equals(e[0]) ? e[1] : "{" + e[0] + "}" + e[1]));
+            return String.join("/", names);
+        }
     }
 
     private static boolean isXPath(String transform, String namespace, String name) {
@@ -161,5 +283,10 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
     /** Some reference covers the whole document, and none of those takes content out before the digest. */
     boolean coversWholeDocument() {
         return referenceUris.contains("") && unexpectedTransforms.isEmpty();
+    }
+
+    /** Everything in the signature is one of its own parts or covered by a reference. */
+    boolean holdsOnlySignedContent() {
+        return unsignedContent.isEmpty();
     }
 }

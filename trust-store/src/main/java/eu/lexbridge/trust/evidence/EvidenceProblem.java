@@ -35,6 +35,11 @@ public record EvidenceProblem(Code code, String detail) {
         SIGNATURE_BROKEN(Aspect.INTEGRITY),
         /** The signature is intact but does not cover the whole evidence. */
         NOT_WHOLE_DOCUMENT(Aspect.INTEGRITY),
+        /**
+         * The ds:Signature holds content beyond its own parts that no reference covers (e.g. a second evidence body in
+         * a ds:Object: signature wrapping); the evidence is refused rather than read past it.
+         */
+        UNSIGNED_CONTENT(Aspect.INTEGRITY),
         /** No certificate in the signature verifies it. */
         SIGNER_UNKNOWN(Aspect.TRUST),
         /** The signer's certificate does not chain to a trust anchor. */

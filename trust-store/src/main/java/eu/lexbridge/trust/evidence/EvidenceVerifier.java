@@ -14,6 +14,7 @@ import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_REVOKED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_UNKNOWN;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_UNTRUSTED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNING_TIME_IMPLAUSIBLE;
+import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.UNSIGNED_CONTENT;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.WEAK_ALGORITHM;
 
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
@@ -139,6 +140,11 @@ public final class EvidenceVerifier {
             return findings.add(NOT_WHOLE_DOCUMENT, shape.referenceUris().contains("")
                     ? "the whole-document reference filters content out: " + shape.unexpectedTransforms()
                     : "no reference covers the whole evidence (URI \"\")").untrusted();
+        }
+        if (!shape.holdsOnlySignedContent()) {
+            // What a reader finds there (a second evidence body, say) is covered by no digest: signature wrapping.
+            return findings.add(UNSIGNED_CONTENT, "the signature holds content no reference covers: "
+                    + shape.unsignedContent()).untrusted();
         }
         Reports reports;
         try {

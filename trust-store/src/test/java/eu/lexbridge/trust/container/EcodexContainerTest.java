@@ -237,6 +237,25 @@ class EcodexContainerTest {
     }
 
     @Test
+    void aSignedContentZipWhoseLocalAndCentralNamesDisagreeIsRefused() throws Exception {
+        Path inner = innerZip(dir.resolve("two-names.zip"), "mainDocument.pdf", "annex-a.pdf");
+        byte[] bytes = Files.readAllBytes(inner);
+        replaceOnce(bytes, "annex-a.pdf", "annex-b.pdf", true); // the local header only
+        Files.write(inner, bytes);
+        assertRefused(sealed(inner), Reason.HEADERS_DISAGREE);
+    }
+
+    @Test
+    void aContainerWhoseLocalAndCentralNamesDisagreeIsRefused() throws Exception {
+        byte[] container = small.clone();
+        replaceOnce(container, "SignedContent.zip", "SignedContent.zap", false); // the central directory only
+        assertRefused(container, Reason.HEADERS_DISAGREE);
+
+        byte[] trailing = java.util.Arrays.copyOf(small, small.length + 10);
+        assertRefused(trailing, Reason.HEADERS_DISAGREE);
+    }
+
+    @Test
     void theContainerStructureIsChecked() throws Exception {
         assertRefused(rewrite(small, entries -> {
             Map<String, byte[]> reordered = new LinkedHashMap<>();
@@ -320,6 +339,26 @@ class EcodexContainerTest {
             }
         }
         return file;
+    }
+
+    /** Replaces the first (or last) occurrence of {@code from}: a local header (or the central directory) name. */
+    private static void replaceOnce(byte[] bytes, String from, String to, boolean first) {
+        byte[] f = from.getBytes(StandardCharsets.US_ASCII);
+        int found = -1;
+        outer:
+        for (int i = 0; i + f.length <= bytes.length; i++) {
+            for (int j = 0; j < f.length; j++) {
+                if (bytes[i + j] != f[j]) {
+                    continue outer;
+                }
+            }
+            found = i;
+            if (first) {
+                break;
+            }
+        }
+        assertThat(found).isNotNegative();
+        System.arraycopy(to.getBytes(StandardCharsets.US_ASCII), 0, bytes, found, f.length);
     }
 
     private static void replaceAll(byte[] bytes, String from, String to) {

@@ -7,6 +7,7 @@ import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_EXPIRED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_NOT_EXPECTED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNER_UNTRUSTED;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.SIGNING_TIME_IMPLAUSIBLE;
+import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.UNSIGNED_CONTENT;
 import static eu.lexbridge.trust.evidence.EvidenceProblem.Code.WEAK_ALGORITHM;
 import static eu.lexbridge.trust.evidence.Evidences.bytes;
 import static eu.lexbridge.trust.evidence.Evidences.text;
@@ -211,6 +212,40 @@ class EvidenceVerifierTest {
         assertThat(result.type()).isEqualTo(EvidenceType.NON_DELIVERY);
         assertThat(result.problems()).extracting(EvidenceProblem::code).containsExactly(NOT_SIGNED);
         assertThat(result.dssIndication()).isNull();
+    }
+
+    /** Signature wrapping: the enveloped-signature transform leaves ds:Signature out, so whatever hides there is unsigned. */
+    @Test
+    void aSecondEvidenceBodyInsideTheSignatureIsRefused() {
+        String sealed = text(atSealer.seal(Evidences.unsealed(EvidenceType.DELIVERY)));
+        String body = text(Evidences.unsealed(EvidenceType.NON_DELIVERY)).replaceFirst("<\\?xml[^>]*>", "");
+        String wrapped = sealed.replace("</ds:Signature>", "<ds:Object>" + body + "</ds:Object></ds:Signature>");
+
+        EvidenceVerification result = verifier.verify(bytes(wrapped), pki.sealCertificate("at-prosecutor"));
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.trusted()).isFalse();
+        assertThat(result.problems()).extracting(EvidenceProblem::code).containsExactly(UNSIGNED_CONTENT);
+        assertThat(result.problems().get(0).detail()).contains("Object/{http://uri.etsi.org/02640/v2#}");
+    }
+
+    @Test
+    void contentBesideTheXadesPropertiesOrInTheKeyInfoIsRefusedAndTheUsualSealIsNot() {
+        String sealed = text(atSealer.seal(Evidences.unsealed(EvidenceType.DELIVERY)));
+        assertThat(verifier.verify(bytes(sealed)).problems()).extracting(EvidenceProblem::code)
+                .doesNotContain(UNSIGNED_CONTENT);
+
+        String inQualifying = sealed.replace("</xades:QualifyingProperties>",
+                "<EventCode xmlns=\"http://uri.etsi.org/02640/v2#\">x</EventCode></xades:QualifyingProperties>");
+        String inKeyInfo = sealed.replace("</ds:KeyInfo>",
+                "<EventCode xmlns=\"http://uri.etsi.org/02640/v2#\">x</EventCode></ds:KeyInfo>");
+        String text = sealed.replace("</ds:Signature>", "<ds:Object>an unsigned sentence</ds:Object></ds:Signature>");
+        for (String document : List.of(inQualifying, inKeyInfo, text)) {
+            assertThat(document).isNotEqualTo(sealed);
+            EvidenceVerification result = verifier.verify(bytes(document));
+            assertThat(result.intact()).isFalse();
+            assertThat(result.problems()).extracting(EvidenceProblem::code).containsExactly(UNSIGNED_CONTENT);
+        }
     }
 
     @Test

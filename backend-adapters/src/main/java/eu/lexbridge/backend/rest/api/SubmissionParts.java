@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.flow.PayloadUpload;
+import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.flow.SubmissionRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
@@ -35,8 +36,11 @@ public final class SubmissionParts {
     private static final long MAX_METADATA_BYTES = 64 * 1024;
 
     private final ObjectReader metadataReader;
+    private final int maxAttachments;
 
-    public SubmissionParts(ObjectMapper mapper) {
+    /** @param maxAttachments the most attachments parts a submission may have */
+    public SubmissionParts(ObjectMapper mapper, int maxAttachments) {
+        this.maxAttachments = maxAttachments;
         // Strict on unknown members: a misspelt optional field (conversationID) would otherwise vanish silently.
         this.metadataReader = mapper.readerFor(SubmissionMetadata.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -44,6 +48,10 @@ public final class SubmissionParts {
 
     public SubmissionRequest request(String backendName, Collection<Part> parts) {
         checkNames(parts);
+        int attachmentCount = (int) parts.stream().filter(p -> ATTACHMENTS.equals(p.getName())).count();
+        if (attachmentCount > maxAttachments) {
+            throw Submission.tooManyAttachments(attachmentCount, maxAttachments);
+        }
         Part metadataPart = single(parts, METADATA, true);
         Part content = single(parts, BUSINESS_CONTENT, true);
         Part document = single(parts, BUSINESS_DOCUMENT, false);

@@ -34,6 +34,13 @@ public final class ExceptionProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionProblems.class);
 
+    private final UploadFailures uploads;
+
+    /** @param uploads names the servlet container's multipart refusals */
+    public ExceptionProblems(UploadFailures uploads) {
+        this.uploads = uploads;
+    }
+
     public ResponseEntity<ProblemDetail> answer(Throwable failure, HttpServletRequest request) {
         String path = request.getRequestURI();
         ProblemDetail problem = problemFor(failure, request, path);
@@ -51,6 +58,11 @@ public final class ExceptionProblems {
     private ProblemDetail problemFor(Throwable failure, HttpServletRequest request, String path) {
         if (failure instanceof ConnectorException e) {
             return connectorProblem(e, request, path);
+        }
+        // The servlet container's multipart limits arrive as "upload too large" whatever they were about.
+        var limit = uploads.translate(failure);
+        if (limit.isPresent()) {
+            return connectorProblem(limit.get(), request, path);
         }
         if (failure instanceof MaxUploadSizeExceededException e) {
             refused(request, ErrorCode.PAYLOAD_TOO_LARGE, null);

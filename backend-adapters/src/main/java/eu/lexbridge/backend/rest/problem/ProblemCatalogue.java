@@ -33,6 +33,35 @@ public final class ProblemCatalogue {
         };
     }
 
+    /**
+     * The problem for an HTTP status that the servlet container or the error dispatch decided, where no connector
+     * failure says more: a sentence per status, no request value echoed.
+     */
+    public static ProblemDetail forStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        HttpStatusCode code = known != null ? known : HttpStatusCode.valueOf(status);
+        if (status == HttpStatus.UNAUTHORIZED.value()) {
+            return problem(code, ErrorCode.NOT_AUTHENTICATED, null, "the request needs a valid bearer token", null);
+        }
+        if (status == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            return problem(code, ErrorCode.PAYLOAD_TOO_LARGE, null, "the request is larger than the server accepts",
+                    null);
+        }
+        if (status >= 500 || status < 400) {
+            return problem(code, ErrorCode.INTERNAL, null,
+                    "the connector could not complete the request", null);
+        }
+        String detail = switch (status) {
+            case 404 -> "there is no such resource";
+            case 405 -> "the method is not allowed here";
+            case 414 -> "the request URI is longer than the server accepts";
+            case 431 -> "the request headers are larger than the server accepts";
+            default -> "the request cannot be read (a malformed request line, URI, header or body, or an encoded '/' "
+                    + "or '\\' in the path)";
+        };
+        return problem(code, ErrorCode.MALFORMED_REQUEST, null, detail, null);
+    }
+
     /** A problem with the status the code's category gives. */
     public static ProblemDetail problem(ErrorCode code, String field, String detail, String instance) {
         return problem(status(code), code, field, detail, instance);
