@@ -18,8 +18,10 @@ import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.TOO
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.UNEXPECTED_ENTRY;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.trust.signature.RevocationSettings;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,11 +148,13 @@ public final class EcodexContainerReader {
             if (!opened.verification().valid()) {
                 LOG.warn("Security event: e-CODEX container signature {} by {}: {}",
                         opened.verification().intact() ? "intact but not trusted" : "not intact",
-                        opened.verification().signerSubject(), opened.verification().problems());
+                        LogSafe.of(opened.verification().signerSubject()),
+                        LogSafe.of(opened.verification().problems(), 4096));
             }
             return opened;
         } catch (ContainerRejectedException e) {
-            LOG.warn("Security event: e-CODEX container refused: {}", e.getMessage());
+            // The message quotes entry names from the container.
+            LOG.warn("Security event: e-CODEX container refused: {}", LogSafe.of(e.getMessage(), 1024));
             throw e;
         }
     }
@@ -264,6 +268,12 @@ public final class EcodexContainerReader {
         } catch (ZipException e) {
             throw new ContainerRejectedException(NOT_A_ZIP, "the container is not a readable zip: " + e.getMessage(),
                     e);
+        } catch (EOFException e) {
+            // Found by fuzzing: a zip cut inside a local header was an UncheckedIOException, not a refusal.
+            throw new ContainerRejectedException(NOT_A_ZIP, "the container ends inside a zip entry (truncated)", e);
+        } catch (IllegalArgumentException e) {
+            // Found by fuzzing: ZipInputStream throws this for an entry name that is not UTF-8.
+            throw new ContainerRejectedException(NOT_A_ZIP, "an entry name of the container is not valid UTF-8", e);
         }
         if (count == 0) {
             throw new ContainerRejectedException(NOT_A_ZIP, "the container has no zip entries");
