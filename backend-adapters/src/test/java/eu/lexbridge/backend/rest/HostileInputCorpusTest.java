@@ -157,6 +157,9 @@ class HostileInputCorpusTest extends ApiTestSupport {
                 // -- error path and Tomcat-level refusals (new: were 500 or Tomcat's HTML page)
                 new Row("GET /error", t -> t.fetch(COURT_A, "/error"), 404, "LB-1008", null),
                 new Row("GET /error without a token", t -> t.fetch(null, "/error"), 404, "LB-1008", null),
+                new Row("GET /error as a browser asks (Accept: text/html)",
+                        t -> t.raw("GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                                + "Connection: close\r\n\r\n"), 404, "LB-1008", null),
                 new Row("an encoded '/' in the path",
                         t -> t.raw("GET " + MESSAGES + "/a%2Fb HTTP/1.1\r\nHost: localhost\r\n"
                                 + "Authorization: Bearer " + COURT_A + "\r\nConnection: close\r\n\r\n"),

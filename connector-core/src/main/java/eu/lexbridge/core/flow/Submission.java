@@ -161,27 +161,27 @@ public final class Submission {
      * later: too many attachments, a file name the container cannot hold (or two that would be one file), a MIME type
      * that is too long or not one.
      */
-    private static void checkParts(SubmissionRequest request) {
+    private void checkParts(SubmissionRequest request) {
         if (request.attachments().size() > MAX_ATTACHMENTS) {
             throw tooManyAttachments(request.attachments().size(), MAX_ATTACHMENTS);
         }
         mimeType("businessContent", request.businessContent());
-        name("businessContent", request.businessContent());
+        name(request, "businessContent", request.businessContent());
         List<PartName> inContainer = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         if (request.businessDocument() != null) {
-            inContainer.add(name("businessDocument", request.businessDocument()));
+            inContainer.add(name(request, "businessDocument", request.businessDocument()));
             fields.add("businessDocument");
             mimeType("businessDocument", request.businessDocument());
         }
         if (request.detachedSignature() != null) {
-            inContainer.add(name("detachedSignature", request.detachedSignature()));
+            inContainer.add(name(request, "detachedSignature", request.detachedSignature()));
             fields.add("detachedSignature");
             mimeType("detachedSignature", request.detachedSignature());
         }
         for (int i = 0; i < request.attachments().size(); i++) {
             String field = "attachments[" + i + "]";
-            inContainer.add(name(field, request.attachments().get(i)));
+            inContainer.add(name(request, field, request.attachments().get(i)));
             fields.add(field);
             mimeType(field, request.attachments().get(i));
         }
@@ -206,11 +206,16 @@ public final class Submission {
                 + " attachments, this one has " + (count > max ? count : "more"));
     }
 
-    /** The name the payload is stored and sent under: the back-end's file name, or the field's name. */
-    private static PartName name(String field, PayloadUpload upload) {
+    /**
+     * The name the payload is stored and sent under: the back-end's file name, or the field's name. An unusable one is
+     * a security event: a path, a control or a bidirectional character in a file name is rarely an accident.
+     */
+    private PartName name(SubmissionRequest request, String field, PayloadUpload upload) {
         String name = blank(upload.name()) ? field : upload.name();
         String problem = PartName.problem(name);
         if (problem != null) {
+            security.record(SecurityEvents.Kind.UNSAFE_INPUT, "the file name of " + field + " from back-end "
+                    + request.backendName() + " refused: " + problem);
             throw new ConnectorException(ErrorCode.INVALID_FIELD, field, "the file name of " + field
                     + " cannot be used: " + problem);
         }

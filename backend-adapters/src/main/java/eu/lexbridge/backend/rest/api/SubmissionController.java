@@ -57,13 +57,15 @@ public class SubmissionController {
                     schema = @Schema(implementation = SubmissionForm.class),
                     encoding = @Encoding(name = "metadata", contentType = MediaType.APPLICATION_JSON_VALUE))))
     @ApiResponse(responseCode = "201", description = "stored and queued; Location points to the message")
-    @ApiResponse(responseCode = "400", description = "a field or part is missing or invalid",
+    @ApiResponse(responseCode = "400", description = "a field or part is missing or invalid, e.g. a file name the "
+            + "container cannot hold or a content type that is not a MIME type",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     @ApiResponse(responseCode = "409", description = "the backendMessageId was already submitted",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "413", description = "a part is larger than allowed",
+    @ApiResponse(responseCode = "413", description = "a part is larger than allowed (LB-1007), or there are more "
+            + "attachments than allowed (LB-1009)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     public ResponseEntity<MessageSummary> submit(@Parameter(hidden = true) AuthenticatedBackend backend,

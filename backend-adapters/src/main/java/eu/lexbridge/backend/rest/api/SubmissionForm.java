@@ -1,5 +1,6 @@
 package eu.lexbridge.backend.rest.api;
 
+import eu.lexbridge.core.flow.Submission;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +19,8 @@ record SubmissionForm(
         String businessDocument,
         @Schema(type = "string", format = "binary", description = "the business document's detached signature "
                 + "(CAdES .p7s or detached XAdES); only with a businessDocument") String detachedSignature,
-        @ArraySchema(schema = @Schema(type = "string", types = "string", format = "binary"),
-                arraySchema = @Schema(description = "further files, in order")) List<String> attachments) {
+        @ArraySchema(maxItems = Submission.MAX_ATTACHMENTS,
+                schema = @Schema(type = "string", types = "string", format = "binary"),
+                arraySchema = @Schema(description = "further files, in order; at most "
+                        + Submission.MAX_ATTACHMENTS + " (lexbridge.rest.max-attachments)")) List<String> attachments) {
 }

@@ -3,6 +3,7 @@ package eu.lexbridge.backend.rest.problem;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCategory;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.log.LogSafe;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -119,7 +120,8 @@ public final class ExceptionProblems {
             return internal(e, request);
         }
         if (category == ErrorCategory.UNAVAILABLE) {
-            LOG.warn("{} {} failed: {} {}", request.getMethod(), path, e.code().code(), e.getMessage());
+            LOG.warn("{} {} failed: {} {}", LogSafe.of(request.getMethod()), LogSafe.of(path), e.code().code(),
+                    LogSafe.of(e.getMessage()));
         } else {
             refused(request, e.code(), e.field());
         }
@@ -135,7 +137,8 @@ public final class ExceptionProblems {
 
     private static ProblemDetail internal(Throwable failure, HttpServletRequest request) {
         String incident = UUID.randomUUID().toString();
-        LOG.error("{} {} failed, incident {}", request.getMethod(), request.getRequestURI(), incident, failure);
+        LOG.error("{} {} failed, incident {}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                incident, failure);
         ErrorCode code = failure instanceof ConnectorException e ? e.code() : ErrorCode.INTERNAL;
         return ProblemCatalogue.problem(code, null,
                 "the connector could not complete the request; the failure is logged as incident " + incident,
@@ -144,7 +147,8 @@ public final class ExceptionProblems {
 
     /** Refused input is routine: one line with the code and field, never the values. */
     private static void refused(HttpServletRequest request, ErrorCode code, String field) {
-        LOG.info("{} {} refused: {}{}", request.getMethod(), request.getRequestURI(), code.code(),
-                field == null ? "" : " (" + field + ")");
+        // The field may name a JSON member the caller chose: escaped like the path.
+        LOG.info("{} {} refused: {}{}", LogSafe.of(request.getMethod()), LogSafe.of(request.getRequestURI()),
+                code.code(), field == null ? "" : " (" + LogSafe.of(field) + ")");
     }
 }

@@ -33,7 +33,7 @@ public class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemCatalogue.forStatus(status instanceof Integer code ? code : 404);
         if (problem.getStatus() >= 500) {
             String incident = UUID.randomUUID().toString();
-            LOG.error("{} {} failed, incident {}", request.getMethod(),
+            LOG.error("{} {} failed, incident {}", LogSafe.of(request.getMethod()),
                     LogSafe.of(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)),
                     incident, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
             problem.setDetail(problem.getDetail() + "; the failure is logged as incident " + incident);
