@@ -38,7 +38,7 @@ public final class OutboundPrepareRoute extends RouteBuilder {
         int attempt = Headers.deliveryCount(exchange);
         int max = settings.maxPrepareAttempts();
         if (attempt > max) {
-            preparation.giveUp(id, attempt - 1);
+            preparation.giveUp(id, "its preparation failed " + (attempt - 1) + " times");
             return false;
         }
         try {
@@ -46,7 +46,7 @@ public final class OutboundPrepareRoute extends RouteBuilder {
         } catch (RuntimeException e) {
             if (attempt >= max) {
                 log.warn("preparing {} failed (attempt {} of {}), it is rejected", id, attempt, max, e);
-                preparation.giveUp(id, attempt);
+                preparation.giveUp(id, "its preparation failed " + attempt + " times");
                 return false;
             }
             log.info("preparing {} failed (attempt {} of {}), the broker retries: {}", id, attempt, max,

@@ -91,18 +91,18 @@ public final class OutboundPreparation {
      * Ends a message whose preparation failed the same way on every attempt: SUBMISSION_REJECTION (state REJECTED)
      * instead of another retry. A message that is no longer SUBMITTED is left as it is.
      *
-     * @param attempts how often the preparation was tried
+     * @param why what was tried, in words (e.g. "its preparation failed 3 times")
      * @return true when the message was rejected now
      */
-    public boolean giveUp(UUID connectorMessageId, int attempts) {
+    public boolean giveUp(UUID connectorMessageId, String why) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null || message.state() != MessageState.SUBMITTED) {
             return false;
         }
-        LOG.warn("message {} could not be prepared in {} attempts; it is rejected", connectorMessageId, attempts);
+        LOG.warn("message {} is rejected: {}", connectorMessageId, why);
         evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                "E100 the message could not be prepared for sending: it failed " + attempts
-                        + " times in the same step (the connector's log names the cause)");
+                "E100 the message could not be prepared for sending: " + why + " (the connector's log names the "
+                        + "cause)");
         return true;
     }
 

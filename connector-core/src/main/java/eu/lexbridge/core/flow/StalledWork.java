@@ -64,7 +64,8 @@ public final class StalledWork {
             if (withinBound(m)) {
                 count += queue(Hop.OUTBOUND_SUBMITTED, m);
             } else {
-                preparation.giveUp(m.connectorMessageId(), maxRequeues);
+                preparation.giveUp(m.connectorMessageId(), "it stayed unprepared after " + maxRequeues
+                        + " requeues by the stalled-work sweep");
             }
         }
         for (ConnectorMessage m : store.stalled(MessageState.ACCEPTED, before, BATCH)) {

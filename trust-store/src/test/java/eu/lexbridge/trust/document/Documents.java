@@ -111,6 +111,27 @@ final class Documents {
         }
     }
 
+    /** {@code signedPdf} with a page showing {@code text} added by an incremental update after its signed revision. */
+    static byte[] addPage(byte[] signedPdf, String text) {
+        try (PDDocument document = Loader.loadPDF(signedPdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.getPages().getCOSObject().setNeedToBeUpdated(true);
+            document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            document.saveIncremental(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An enveloped XAdES whose only reference is the element {@code #claim}: the rest of the XML is not signed. */
     static byte[] xadesOverOneElement(SealKey key, String xml, Instant signedAt) {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
