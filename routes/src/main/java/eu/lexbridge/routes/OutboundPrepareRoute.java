@@ -1,6 +1,7 @@
 package eu.lexbridge.routes;
 
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.Hop;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -50,7 +51,7 @@ public final class OutboundPrepareRoute extends RouteBuilder {
                 return false;
             }
             log.info("preparing {} failed (attempt {} of {}), the broker retries: {}", id, attempt, max,
-                    e.toString());
+                    LogSafe.of(e.toString()));
             throw e;
         }
     }

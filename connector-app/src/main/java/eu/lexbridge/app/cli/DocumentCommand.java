@@ -128,7 +128,8 @@ public final class DocumentCommand implements Runnable {
                 System.out.println("  signer     " + (s.signerSubject() == null ? "-" : s.signerSubject())
                         + (s.signingTime() == null ? "" : ", signed " + s.signingTime()));
                 System.out.println("  integrity  " + (s.intact() ? "INTACT" : "NOT INTACT"));
-                System.out.println("  coverage   " + (s.coverage().whole() ? "WHOLE DOCUMENT" : "NOT THE WHOLE DOCUMENT"));
+                System.out.println("  coverage   "
+                        + (s.coverage().whole() ? "WHOLE DOCUMENT" : "NOT THE WHOLE DOCUMENT"));
                 s.coverage().findings().forEach(f -> System.out.println("    " + f));
                 System.out.println("  trust      " + (s.trusted() ? "TRUSTED" : "NOT TRUSTED"));
                 System.out.println("  revocation " + s.revocation()

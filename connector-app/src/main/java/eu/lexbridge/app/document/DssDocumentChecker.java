@@ -1,5 +1,6 @@
 package eu.lexbridge.app.document;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.DocumentChecker;
@@ -69,7 +70,8 @@ public final class DssDocumentChecker implements DocumentChecker {
                     .map(DssDocumentChecker::describe).collect(Collectors.joining("; ")), signatures, report);
         } catch (DocumentLimitExceededException e) {
             // refused once, whatever the policy: the same document would exceed the limit on every attempt
-            LOG.warn("business document {} refused: {}", document.payloadId(), e.getMessage());
+            LOG.warn("business document {} refused: {}", LogSafe.of(document.payloadId()),
+                    LogSafe.of(e.getMessage()));
             return Check.refused(e.getMessage());
         } catch (UnusableDocumentException e) {
             return new Check(Level.NONE, "not a document whose signature can be validated: " + e.getMessage(),

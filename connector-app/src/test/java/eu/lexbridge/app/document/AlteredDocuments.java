@@ -96,17 +96,8 @@ public final class AlteredDocuments {
     private static byte[] asicSAround(byte[] inner) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            byte[] mimetype = "application/vnd.etsi.asic-s+zip".getBytes(StandardCharsets.US_ASCII);
-            ZipEntry entry = new ZipEntry("mimetype");
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(mimetype.length);
-            CRC32 crc = new CRC32();
-            crc.update(mimetype);
-            entry.setCrc(crc.getValue());
-            zip.putNextEntry(entry);
-            zip.write(mimetype);
-            zip.putNextEntry(new ZipEntry("SignedContent.zip"));
-            zip.write(inner);
+            stored(zip, "mimetype", "application/vnd.etsi.asic-s+zip".getBytes(StandardCharsets.US_ASCII));
+            stored(zip, "SignedContent.zip", inner); // as it was found: the outer zip inflates nothing
             zip.putNextEntry(new ZipEntry("META-INF/signatures.p7s"));
             zip.write(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01});
             zip.closeEntry();
@@ -114,5 +105,17 @@ public final class AlteredDocuments {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
     }
 }

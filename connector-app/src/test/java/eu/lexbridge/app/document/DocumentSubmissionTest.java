@@ -150,7 +150,8 @@ class DocumentSubmissionTest {
     /** A judgment sealed with the qualified document seal of the test PKI (made once, after the PKI). */
     private static synchronized byte[] sealed() {
         if (sealed == null) {
-            sealed = new PdfSealer(documentSeal(), Clock.systemUTC()).seal(AlteredDocuments.pdf("Claim: EUR 1200.00"), "judgment.pdf");
+            sealed = new PdfSealer(documentSeal(), Clock.systemUTC())
+                    .seal(AlteredDocuments.pdf("Claim: EUR 1200.00"), "judgment.pdf");
         }
         return sealed;
     }
@@ -165,7 +166,8 @@ class DocumentSubmissionTest {
         byte[] sealedTwice = new PdfSealer(documentSeal(), Clock.systemUTC()).seal(sealed(), "judgment.pdf");
         double belowPolicy = securityEvents("DOCUMENT_BELOW_POLICY");
 
-        UUID tampered = id(submit("EPOC-QUALIFIED", AlteredDocuments.redefinePage(sealed(), "Claim: EUR 9200.00"), "judgment.pdf"));
+        byte[] changed = AlteredDocuments.redefinePage(sealed(), "Claim: EUR 9200.00");
+        UUID tampered = id(submit("EPOC-QUALIFIED", changed, "judgment.pdf"));
         UUID intact = id(submit("EPOC-QUALIFIED", sealed(), "judgment.pdf"));
         UUID twice = id(submit("EPOC-QUALIFIED", sealedTwice, "judgment.pdf"));
 
@@ -189,7 +191,8 @@ class DocumentSubmissionTest {
 
     @Test
     void underAPolicyThatAcceptsAnyDocumentTheTokenSaysTheSignatureDoesNotCoverIt() throws Exception {
-        UUID tampered = id(submit("EPOC-ANY", AlteredDocuments.redefinePage(sealed(), "Claim: EUR 9200.00"), "judgment.pdf"));
+        byte[] changed = AlteredDocuments.redefinePage(sealed(), "Claim: EUR 9200.00");
+        UUID tampered = id(submit("EPOC-ANY", changed, "judgment.pdf"));
 
         awaitEvidence(tampered, "SUBMISSION_ACCEPTANCE");
         String tokenXml = payload(tampered, "TRUST_TOKEN");

@@ -76,14 +76,18 @@ final class CoverageFinder {
                     + pages(revision.getPdfAnnotationsOverlapConcernedPages()));
         }
         if (!revision.getPdfUndefinedChanges().isEmpty()) {
-            changes.add("objects were changed after the signed revision: " + objects(revision.getPdfUndefinedChanges()));
+            changes.add("objects were changed after the signed revision: "
+                    + objects(revision.getPdfUndefinedChanges()));
         }
         if (!revision.getPdfAnnotationChanges().isEmpty()) {
             String annotations = "annotations were changed after the signed revision: "
                     + objects(revision.getPdfAnnotationChanges());
-            (docMdp == CertificationPermission.CHANGES_PERMITTED ? permitted : changes).add(annotations
-                    + (docMdp == CertificationPermission.CHANGES_PERMITTED ? " (permitted by the certification)"
-                    : ""));
+            // an annotation can cover content: only a certification that allows annotations makes them harmless
+            if (docMdp == CertificationPermission.CHANGES_PERMITTED) {
+                permitted.add(annotations + ", permitted by the certification");
+            } else {
+                changes.add(annotations);
+            }
         }
         if (!revision.getPdfSignatureOrFormFillChanges().isEmpty()) {
             String fields = "another signature or a form fill after the signed revision ("
@@ -98,9 +102,8 @@ final class CoverageFinder {
             permitted.add("validation data or a document timestamp added after the signed revision, permitted");
         }
         if (!changes.isEmpty()) {
-            List<String> findings = new ArrayList<>();
-            findings.add("the signature does not cover the revision shown: " + String.join("; ", changes));
-            return new Coverage(false, findings);
+            return new Coverage(false, List.of("the signature does not cover the revision shown: "
+                    + String.join("; ", changes)));
         }
         if (permitted.isEmpty() && !signedRevisionIsLast) {
             permitted.add("a later revision that changes nothing the signature covers");

@@ -211,9 +211,7 @@ final class Documents {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             stored(zip, "mimetype", "application/vnd.etsi.asic-s+zip".getBytes(StandardCharsets.US_ASCII));
-            zip.putNextEntry(new ZipEntry("SignedContent.zip"));
-            zip.write(inner);
-            zip.closeEntry();
+            stored(zip, "SignedContent.zip", inner); // as it was found: the outer zip inflates nothing
             zip.putNextEntry(new ZipEntry("META-INF/signatures.p7s"));
             zip.write(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01});
             zip.closeEntry();
