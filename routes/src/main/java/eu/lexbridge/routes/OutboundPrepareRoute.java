@@ -1,10 +1,18 @@
 package eu.lexbridge.routes;
 
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.Hop;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
-/** Submitted messages: SUBMISSION_ACCEPTANCE (or REJECTION), then on to dispatch. */
+/**
+ * Submitted messages: SUBMISSION_ACCEPTANCE (or REJECTION), then on to dispatch. A preparation that fails rolls the
+ * JMS transaction back and the broker delivers the message again; after {@link RouteSettings#maxPrepareAttempts()}
+ * failed deliveries the message is rejected (SUBMISSION_REJECTION) instead. The count is the broker's delivery count,
+ * so a failure that is not even an exception (an error that ends the consumer's transaction) ends the same way: the
+ * delivery after the last attempt rejects without trying again.
+ */
 public final class OutboundPrepareRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "outbound-prepare";
@@ -21,8 +29,30 @@ public final class OutboundPrepareRoute extends RouteBuilder {
     @Override
     public void configure() {
         from(settings.from(Hop.OUTBOUND_SUBMITTED)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
-                .process(e -> e.setProperty(ACCEPTED, preparation.prepare(Headers.messageId(e))))
+                .process(e -> e.setProperty(ACCEPTED, prepare(e)))
                 .filter(exchangeProperty(ACCEPTED))
                 .to(settings.to(Hop.OUTBOUND_DISPATCH));
+    }
+
+    private boolean prepare(Exchange exchange) {
+        var id = Headers.messageId(exchange);
+        int attempt = Headers.deliveryCount(exchange);
+        int max = settings.maxPrepareAttempts();
+        if (attempt > max) {
+            preparation.giveUp(id, "its preparation failed " + (attempt - 1) + " times");
+            return false;
+        }
+        try {
+            return preparation.prepare(id);
+        } catch (RuntimeException e) {
+            if (attempt >= max) {
+                log.warn("preparing {} failed (attempt {} of {}), it is rejected", id, attempt, max, e);
+                preparation.giveUp(id, "its preparation failed " + attempt + " times");
+                return false;
+            }
+            log.info("preparing {} failed (attempt {} of {}), the broker retries: {}", id, attempt, max,
+                    LogSafe.of(e.toString()));
+            throw e;
+        }
     }
 }

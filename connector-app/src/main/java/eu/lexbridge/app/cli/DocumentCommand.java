@@ -38,8 +38,12 @@ public final class DocumentCommand implements Runnable {
             description = {"Verify the signatures of a signed document (PAdES, XAdES, CAdES, ASiC-S/ASiC-E with XAdES "
                     + "or CAdES, detached XAdES/CAdES): each signature's integrity, its signer's trust, revocation and "
                     + "qualification, reported apart.",
-                    "Exit 0: signed, every signature intact, trusted and not revoked; 1: unsigned, not intact, not "
-                            + "trusted or revoked; 2: unusable input."})
+                    "Each signature's coverage is reported too: a PDF revision after the signed one that changes what "
+                            + "is shown, or an XML signature over part of its document, makes it NOT VALID; permitted "
+                            + "later changes (another signature, a timestamp, an allowed form fill) are named.",
+                    "Exit 0: signed, every signature intact, covering the document, trusted and not revoked; 1: "
+                            + "unsigned, not intact, partly covered, not trusted or revoked; 2: unusable input, or a "
+                            + "document beyond the validation limits (size, zip inflation, nesting, time)."})
     static final class Verify implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The signed document, or a detached signature")
@@ -124,6 +128,9 @@ public final class DocumentCommand implements Runnable {
                 System.out.println("  signer     " + (s.signerSubject() == null ? "-" : s.signerSubject())
                         + (s.signingTime() == null ? "" : ", signed " + s.signingTime()));
                 System.out.println("  integrity  " + (s.intact() ? "INTACT" : "NOT INTACT"));
+                System.out.println("  coverage   "
+                        + (s.coverage().whole() ? "WHOLE DOCUMENT" : "NOT THE WHOLE DOCUMENT"));
+                s.coverage().findings().forEach(f -> System.out.println("    " + f));
                 System.out.println("  trust      " + (s.trusted() ? "TRUSTED" : "NOT TRUSTED"));
                 System.out.println("  revocation " + s.revocation()
                         + (s.revokedAt() == null ? "" : " at " + s.revokedAt()));
@@ -132,8 +139,10 @@ public final class DocumentCommand implements Runnable {
                         + (trustsAList() ? "" : ", no trusted list given"));
                 System.out.println("  DSS        " + s.dssIndication()
                         + (s.dssSubIndication() == null ? "" : "/" + s.dssSubIndication()));
-                s.problems().forEach(p -> System.out.println("  - " + p));
-                allValid &= s.intact() && s.trusted() && s.revocation() != RevocationStatus.REVOKED;
+                s.problems().stream().filter(p -> !s.coverage().findings().contains(p))
+                        .forEach(p -> System.out.println("  - " + p));
+                allValid &= s.intact() && s.trusted() && s.revocation() != RevocationStatus.REVOKED
+                        && s.coverage().whole();
             }
             System.out.println("result       " + (allValid ? "VALID" : "NOT VALID"));
             return allValid ? 0 : 1;

@@ -194,8 +194,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    StalledWork stalledWork(MessageStore store, MessageBus bus, Clock clock, RouteProperties routes) {
-        return new StalledWork(store, bus, clock, routes.stalledAfter());
+    StalledWork stalledWork(MessageStore store, MessageBus bus, OutboundPreparation preparation, Dispatch dispatch,
+                            Clock clock, RouteProperties routes) {
+        return new StalledWork(store, bus, preparation, dispatch, clock, routes.stalledAfter(), routes.maxRequeues());
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.trust.document.DocumentLimits;
 import eu.lexbridge.trust.signature.RevocationChecking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -25,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  *     UNKNOWN (token SUFFICIENT) rather than holding the message
  * @param trustedLists the EU list of trusted lists (or a national one), for qualified status; absent: no signature is
  *     rated qualified, and a QUALIFIED policy refuses every document
+ * @param limits what one document may cost its validation; a document beyond them is refused (SUBMISSION_REJECTION)
  */
 @Validated
 @ConfigurationProperties("lexbridge.document-validation")
@@ -33,7 +38,8 @@ public record DocumentValidationProperties(
         char[] trustStorePassword,
         @NotNull @DefaultValue("CRL") RevocationChecking revocation,
         @NotNull @DefaultValue("5s") Duration fetchTimeout,
-        @Valid TrustedLists trustedLists) {
+        @Valid TrustedLists trustedLists,
+        @Valid @NotNull @DefaultValue Limits limits) {
 
     @AssertTrue(message = "trust-store-password is required with trust-store")
     public boolean isTrustStorePasswordGiven() {
@@ -73,9 +79,47 @@ public record DocumentValidationProperties(
         }
     }
 
+    /**
+     * What one business document may cost its validation (see {@link DocumentLimits}).
+     *
+     * @param maxSize the largest document (and detached signature) validated
+     * @param maxInflatedSize the most a zip container (ASiC) may inflate to, nested containers included
+     * @param maxInflationRatio the most a zip container may inflate to, as a multiple of its size (checked beyond 1 MB
+     *     inflated)
+     * @param maxEntries the most entries of a zip container, nested containers included
+     * @param maxNesting how deep zip containers may lie inside each other (1: an ASiC-S with its SignedContent.zip)
+     * @param timeout the longest one validation may take
+     */
+    public record Limits(
+            @NotNull @DefaultValue("100MB") DataSize maxSize,
+            @NotNull @DefaultValue("200MB") DataSize maxInflatedSize,
+            @Min(2) @Max(100_000) @DefaultValue("100") int maxInflationRatio,
+            @Min(1) @Max(100_000) @DefaultValue("500") int maxEntries,
+            @Min(0) @Max(5) @DefaultValue("1") int maxNesting,
+            @NotNull @DefaultValue("60s") Duration timeout) {
+
+        @AssertTrue(message = "max-size and max-inflated-size must be positive")
+        public boolean isSizesPositive() {
+            return maxSize == null || maxInflatedSize == null
+                    || (maxSize.toBytes() > 0 && maxInflatedSize.toBytes() > 0);
+        }
+
+        @AssertTrue(message = "timeout must be between 1 second and 30 minutes")
+        public boolean isTimeoutSensible() {
+            return timeout == null || (timeout.compareTo(Duration.ofSeconds(1)) >= 0
+                    && timeout.compareTo(Duration.ofMinutes(30)) <= 0);
+        }
+
+        /** The limits as the validator takes them. */
+        public DocumentLimits toDocumentLimits() {
+            return new DocumentLimits(maxSize.toBytes(), maxInflatedSize.toBytes(), maxInflationRatio, maxEntries,
+                    maxNesting, timeout);
+        }
+    }
+
     @Override
     public String toString() {
         return "DocumentValidationProperties[trustStore=" + trustStore + ", revocation=" + revocation
-                + ", fetchTimeout=" + fetchTimeout + ", trustedLists=" + trustedLists + "]";
+                + ", fetchTimeout=" + fetchTimeout + ", trustedLists=" + trustedLists + ", limits=" + limits + "]";
     }
 }

@@ -26,7 +26,8 @@ public class RouteConfiguration {
 
     @Bean
     RouteSettings routeSettings(RouteProperties routes) {
-        return new RouteSettings("jms", routes.concurrentConsumers(), routes.maxSendAttempts(), routes.sweepInterval());
+        return new RouteSettings("jms", routes.concurrentConsumers(), routes.maxSendAttempts(), routes.sweepInterval(),
+                routes.maxPrepareAttempts());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetryDelay the longest redelivery delay
  * @param sweepInterval how often stalled work is looked for
  * @param stalledAfter how long a message may rest in one state before it is queued again
+ * @param maxPrepareAttempts deliveries of a submitted message to its preparation before SUBMISSION_REJECTION; at most
+ *     {@code maxSendAttempts + 2}, below the broker's max delivery attempts ({@code maxSendAttempts + 4})
+ * @param maxRequeues how often the stalled-work sweep queues one submitted or accepted message again before it ends
+ *     it with its negative evidence
  */
 @Validated
 @ConfigurationProperties("lexbridge.routes")
@@ -26,5 +31,13 @@ public record RouteProperties(
         @NotNull @DefaultValue("2s") Duration firstRetryDelay,
         @NotNull @DefaultValue("5m") Duration maxRetryDelay,
         @NotNull @DefaultValue("1m") Duration sweepInterval,
-        @NotNull @DefaultValue("15m") Duration stalledAfter) {
+        @NotNull @DefaultValue("15m") Duration stalledAfter,
+        @Min(1) @Max(50) @DefaultValue("3") int maxPrepareAttempts,
+        @Min(1) @Max(100) @DefaultValue("3") int maxRequeues) {
+
+    @AssertTrue(message = "max-prepare-attempts must be at most max-send-attempts + 2 (the broker's max delivery "
+            + "attempts are max-send-attempts + 4)")
+    public boolean isMaxPrepareAttemptsBelowTheBrokers() {
+        return maxPrepareAttempts <= maxSendAttempts + 2;
+    }
 }

@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * The signature-based Trust OK token from a document check, with the official connector's colours
- * (ecodex-wire.md §5.2): SUCCESSFUL when every signature is intact, trusted and confirmed not revoked; SUFFICIENT when
- * it would be but revocation could not be confirmed; FAIL otherwise (no signature, broken, untrusted or revoked).
+ * (ecodex-wire.md §5.2): SUCCESSFUL when every signature is intact, trusted, covers the document as shown and is
+ * confirmed not revoked; SUFFICIENT when it would be but revocation could not be confirmed; FAIL otherwise (no
+ * signature, broken, untrusted, revoked, or a signature that does not cover what is shown).
  */
 final class TrustOkTokens {
 
@@ -33,10 +34,12 @@ final class TrustOkTokens {
     }
 
     private static SignatureData data(SignatureSummary s, DocumentChecker.Check check) {
-        TechnicalTrustLevel level = !s.intact() || !s.trusted() ? TechnicalTrustLevel.FAIL
+        TechnicalTrustLevel level = !s.intact() || !s.trusted() || !s.coversDocument() ? TechnicalTrustLevel.FAIL
                 : s.revocation() == Revocation.GOOD ? TechnicalTrustLevel.SUCCESSFUL : TechnicalTrustLevel.SUFFICIENT;
-        String comments = s.problems().isEmpty() ? "intact, trusted, revocation " + s.revocation()
-                : String.join("; ", s.problems());
+        // the problems name a coverage that falls short; permitted later changes are named after the verdict
+        String comments = (s.problems().isEmpty() ? "intact, trusted, covers the document, revocation "
+                + s.revocation() : String.join("; ", s.problems()))
+                + (s.coversDocument() && !s.coverage().isEmpty() ? "; " + String.join("; ", s.coverage()) : "");
         return new SignatureData(s.signingTime(), s.intact(), true, s.format(),
                 s.qualification() != null ? s.qualification() : check.level().name(), s.signer(), s.issuer(),
                 s.trusted(), s.validAtSigningTime(), level, comments);

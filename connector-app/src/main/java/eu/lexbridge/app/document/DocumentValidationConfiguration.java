@@ -42,13 +42,14 @@ public class DocumentValidationConfiguration {
 
     @Bean
     DocumentChecker documentChecker(ValidationSources sources, ObjectProvider<TrustedListRefresh> trustedLists,
-                                    ConnectorProperties connector, PayloadStore payloads, Clock clock) {
+                                    DocumentValidationProperties validation, ConnectorProperties connector,
+                                    PayloadStore payloads, Clock clock) {
         TrustedListRefresh refresh = trustedLists.getIfAvailable();
         Supplier<DocumentValidator> validator;
         if (refresh != null) {
             validator = refresh;
         } else {
-            DocumentValidator fixed = new DocumentValidator(sources, clock);
+            DocumentValidator fixed = new DocumentValidator(sources, validation.limits().toDocumentLimits(), clock);
             validator = () -> fixed;
         }
         return new DssDocumentChecker(validator, payloads, connector.dataDirectory().resolve("work"));
@@ -67,7 +68,7 @@ public class DocumentValidationConfiguration {
             var cache = lists.cacheDirectory() != null ? lists.cacheDirectory()
                     : connector.dataDirectory().resolve("trusted-lists");
             return new TrustedListRefresh(TrustedListsLoader.create(lists.lotlUrl(), signers, cache, clock), sources,
-                    true, clock);
+                    validation.limits().toDocumentLimits(), true, clock);
         }
 
         @Bean

@@ -1,9 +1,11 @@
 package eu.lexbridge.app.document;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.trust.document.DocumentLimitExceededException;
 import eu.lexbridge.trust.document.DocumentValidation;
 import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.document.SignatureResult;
@@ -21,9 +23,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@link DocumentChecker} on DSS: the document is staged as a file, so DSS can read it without a copy in memory. */
+/**
+ * {@link DocumentChecker} on DSS: the document is staged as a file, so DSS can read it without a copy in memory. A
+ * signature that does not cover the document as shown brings it to {@link Level#NONE}; a document beyond the
+ * validation limits is {@link Check#refused(String) refused}.
+ */
 public final class DssDocumentChecker implements DocumentChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DssDocumentChecker.class);
 
     private final Supplier<DocumentValidator> validator;
     private final PayloadStore payloads;
@@ -58,6 +68,11 @@ public final class DssDocumentChecker implements DocumentChecker {
                     : validation.format() + ": ";
             return new Check(level(validation), container + validation.signatures().stream()
                     .map(DssDocumentChecker::describe).collect(Collectors.joining("; ")), signatures, report);
+        } catch (DocumentLimitExceededException e) {
+            // refused once, whatever the policy: the same document would exceed the limit on every attempt
+            LOG.warn("business document {} refused: {}", LogSafe.of(document.payloadId()),
+                    LogSafe.of(e.getMessage()));
+            return Check.refused(e.getMessage());
         } catch (UnusableDocumentException e) {
             return new Check(Level.NONE, "not a document whose signature can be validated: " + e.getMessage(),
                     List.of(), null);
@@ -82,8 +97,8 @@ public final class DssDocumentChecker implements DocumentChecker {
     }
 
     private static Level level(DocumentValidation validation) {
-        boolean allValid = validation.signatures().stream()
-                .allMatch(s -> s.intact() && s.trusted() && s.revocation() != RevocationStatus.REVOKED);
+        boolean allValid = validation.signatures().stream().allMatch(s -> s.intact() && s.trusted()
+                && s.revocation() != RevocationStatus.REVOKED && s.coverage().whole());
         if (!allValid) {
             return Level.NONE;
         }
@@ -94,15 +109,18 @@ public final class DssDocumentChecker implements DocumentChecker {
     private static SignatureSummary summary(SignatureResult s) {
         return new SignatureSummary(s.format(), s.qualification(), s.signerSubject(), s.signerIssuer(),
                 s.signingTime(), s.intact(), s.trusted(), s.validAtSigningTime(),
-                Revocation.valueOf(s.revocation().name()), s.problems());
-
+                Revocation.valueOf(s.revocation().name()), s.problems(), s.coverage().whole(),
+                s.coverage().findings());
     }
 
     private static String describe(SignatureResult s) {
         return s.format() + " by " + s.signerSubject() + (s.intact() ? ", intact" : ", NOT intact")
-                + (s.trusted() ? ", trusted" : ", NOT trusted") + ", revocation " + s.revocation()
+                + (s.trusted() ? ", trusted" : ", NOT trusted")
+                + (s.coverage().whole() ? "" : ", does NOT cover the document") + ", revocation " + s.revocation()
                 + (s.qualification() == null ? "" : ", " + s.qualification())
-                + (s.problems().isEmpty() ? "" : " (" + String.join("; ", s.problems()) + ")");
+                + (s.problems().isEmpty() ? "" : " (" + String.join("; ", s.problems()) + ")")
+                + (s.coverage().whole() && !s.coverage().findings().isEmpty()
+                        ? " (" + String.join("; ", s.coverage().findings()) + ")" : "");
     }
 
     /** DSS recognises some formats by their extension; the rest of the name is kept for detached references. */

@@ -1,6 +1,7 @@
 package eu.lexbridge.app.document;
 
 import eu.lexbridge.core.log.LogSafe;
+import eu.lexbridge.trust.document.DocumentLimits;
 import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.document.ValidationSources;
 import eu.lexbridge.trust.lists.TrustedListsLoader;
@@ -24,6 +25,7 @@ public final class TrustedListRefresh implements Supplier<DocumentValidator> {
 
     private final TrustedListsLoader loader;
     private final ValidationSources sources;
+    private final DocumentLimits limits;
     private final Clock clock;
     private final AtomicReference<DocumentValidator> current = new AtomicReference<>();
     private volatile Instant lastAccepted;
@@ -32,9 +34,11 @@ public final class TrustedListRefresh implements Supplier<DocumentValidator> {
      * Loads the lists once, now, so the first document is validated with them; when they cannot be fetched, the lists
      * cached by an earlier run are used until a refresh succeeds.
      */
-    public TrustedListRefresh(TrustedListsLoader loader, ValidationSources sources, boolean cached, Clock clock) {
+    public TrustedListRefresh(TrustedListsLoader loader, ValidationSources sources, DocumentLimits limits,
+                              boolean cached, Clock clock) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.sources = Objects.requireNonNull(sources, "sources");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         TrustedListsSummary first = refresh();
         if (!first.accepted() && cached) {
@@ -53,7 +57,8 @@ public final class TrustedListRefresh implements Supplier<DocumentValidator> {
             lastAccepted = summary.loadedAt();
         }
         if (summary.accepted() || current.get() == null) {
-            current.set(new DocumentValidator(sources.withTrustedLists(loader.certificateSource()), clock));
+            current.set(new DocumentValidator(sources.withTrustedLists(loader.certificateSource()), limits,
+                    clock));
         }
         long used = summary.lists().stream().filter(list -> !list.listOfTrustedLists() && list.used()).count();
         if (summary.accepted()) {

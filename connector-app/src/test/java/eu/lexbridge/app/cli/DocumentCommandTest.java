@@ -2,12 +2,14 @@ package eu.lexbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.app.document.AlteredDocuments;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.signature.PdfSealer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,6 +101,41 @@ class DocumentCommandTest {
         var run = CliRun.of("document", "verify", pdf.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("NOT SIGNED");
+    }
+
+    @Test
+    void aSealedPdfChangedAfterSealingIsNotValidAndTheCoverageFindingIsPrinted() throws Exception {
+        var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").sealKeyStore(),
+                PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
+        byte[] sealed = new PdfSealer(key, Clock.systemUTC()).seal(AlteredDocuments.pdf("Claim: EUR 1200.00"),
+                "judgment.pdf");
+        Path intact = Files.write(dir.resolve("judgment.pdf"), sealed);
+        Path tampered = Files.write(dir.resolve("judgment-changed.pdf"),
+                AlteredDocuments.redefinePage(sealed, "Claim: EUR 9200.00"));
+        String ca = pki.caCertificate().toString();
+
+        var valid = CliRun.of("document", "verify", intact.toString(), "--trust", ca, "--revocation", "OFF");
+        assertThat(valid.out()).contains("INTACT").contains("coverage   WHOLE DOCUMENT").contains("result       VALID");
+        assertThat(valid.exit()).isZero();
+
+        var run = CliRun.of("document", "verify", tampered.toString(), "--trust", ca, "--revocation", "OFF");
+        assertThat(run.out()).contains("integrity  INTACT").contains("TRUSTED")
+                .contains("coverage   NOT THE WHOLE DOCUMENT")
+                .contains("the signature does not cover the revision shown")
+                .contains("the content shown differs from the signed revision on page(s) 1")
+                .contains("result       NOT VALID");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aZipBombIsRefusedWithASentenceAndExit2() throws Exception {
+        Path bomb = Files.write(dir.resolve("bomb.asics"), AlteredDocuments.zipBomb());
+        var run = CliRun.of("document", "verify", bomb.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("bomb.asics cannot be validated")
+                .contains("inflates to more than 100 times its size (limit max-inflation-ratio)")
+                .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+        assertThat(run.out()).doesNotContain("result").doesNotContain("OutOfMemoryError");
     }
 
     @Test

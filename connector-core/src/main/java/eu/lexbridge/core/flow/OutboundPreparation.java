@@ -64,7 +64,9 @@ public final class OutboundPreparation {
         }
         DocumentDecision decision = checkDocument(message);
         if (decision.refusal() != null) {
-            security.record(SecurityEvents.Kind.DOCUMENT_BELOW_POLICY, "message " + connectorMessageId
+            boolean unsafe = decision.check() != null && decision.check().refusal() != null;
+            security.record(unsafe ? SecurityEvents.Kind.UNSAFE_INPUT : SecurityEvents.Kind.DOCUMENT_BELOW_POLICY,
+                    "message " + connectorMessageId
                     + " from back-end " + message.backendName() + ": " + decision.refusal());
             evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
                     "E100 " + decision.refusal());
@@ -86,6 +88,25 @@ public final class OutboundPreparation {
     }
 
     /**
+     * Ends a message whose preparation failed the same way on every attempt: SUBMISSION_REJECTION (state REJECTED)
+     * instead of another retry. A message that is no longer SUBMITTED is left as it is.
+     *
+     * @param why what was tried, in words (e.g. "its preparation failed 3 times")
+     * @return true when the message was rejected now
+     */
+    public boolean giveUp(UUID connectorMessageId, String why) {
+        ConnectorMessage message = store.find(connectorMessageId).orElse(null);
+        if (message == null || message.state() != MessageState.SUBMITTED) {
+            return false;
+        }
+        LOG.warn("message {} is rejected: {}", connectorMessageId, why);
+        evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
+                "E100 the message could not be prepared for sending: " + why + " (the connector's log names the "
+                        + "cause)");
+        return true;
+    }
+
+    /**
      * Validates the business document when the service's policy is signature-based, records what was found on the
      * timeline and keeps the validator's report with the message.
      */
@@ -103,6 +124,11 @@ public final class OutboundPreparation {
         UUID id = message.connectorMessageId();
         DocumentChecker.Check check = documents.check(document.get(),
                 message.payload(PayloadKind.DETACHED_SIGNATURE).orElse(null));
+        if (check.refusal() != null) {
+            store.note(TimelineEntry.state(id, clock.instant(), message.state(), "business document refused ("
+                    + policy + "): " + check.refusal()));
+            return new DocumentDecision(check, "the business document exceeds a validation limit: " + check.refusal());
+        }
         store.note(TimelineEntry.state(id, clock.instant(), message.state(), "business document checked ("
                 + policy + "), reaches " + check.level() + ": " + check.finding()));
         if (check.report() != null && message.payload(PayloadKind.VALIDATION_REPORT).isEmpty()) {

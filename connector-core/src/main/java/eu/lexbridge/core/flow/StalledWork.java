@@ -3,6 +3,7 @@ package eu.lexbridge.core.flow;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
@@ -15,23 +16,44 @@ import org.slf4j.LoggerFactory;
  * Queues again what was stored but never queued: the database write and the queue write are not one transaction (no
  * XA), so a crash between them leaves a message waiting in its state. Every step is idempotent, so queueing a message
  * that is in fact still in flight does no harm.
+ *
+ * <p>A message is queued again a bounded number of times, each recorded on its timeline: a submitted or accepted
+ * message that is still stalled after that is ended with its negative evidence (SUBMISSION_REJECTION,
+ * RELAY_REMMD_FAILURE) instead of being queued for ever — a step that fails the same way every time does not heal.
  */
 public final class StalledWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(StalledWork.class);
     private static final int BATCH = 200;
+    /** How a requeue is recorded on the timeline; the count of these lines is the message's requeue count. */
+    static final String REQUEUED = "queued again by the stalled-work sweep";
 
     private final MessageStore store;
     private final MessageBus bus;
+    private final OutboundPreparation preparation;
+    private final Dispatch dispatch;
     private final Clock clock;
     private final Duration grace;
+    private final int maxRequeues;
 
-    /** @param grace how long a message may rest in a state before it counts as stalled; longer than send retries */
-    public StalledWork(MessageStore store, MessageBus bus, Clock clock, Duration grace) {
+    /**
+     * @param preparation ends a submitted message that stays stalled
+     * @param dispatch ends an accepted message that stays stalled
+     * @param grace how long a message may rest in a state before it counts as stalled; longer than send retries
+     * @param maxRequeues how often one message is queued again before it is ended with its negative evidence
+     */
+    public StalledWork(MessageStore store, MessageBus bus, OutboundPreparation preparation, Dispatch dispatch,
+                       Clock clock, Duration grace, int maxRequeues) {
+        if (maxRequeues < 1) {
+            throw new IllegalArgumentException("maxRequeues must be at least 1");
+        }
         this.store = store;
         this.bus = bus;
+        this.preparation = preparation;
+        this.dispatch = dispatch;
         this.clock = clock;
         this.grace = grace;
+        this.maxRequeues = maxRequeues;
     }
 
     /** @return how many messages were queued again */
@@ -39,10 +61,20 @@ public final class StalledWork {
         var before = clock.instant().minus(grace);
         int count = 0;
         for (ConnectorMessage m : store.stalled(MessageState.SUBMITTED, before, BATCH)) {
-            count += queue(Hop.OUTBOUND_SUBMITTED, m);
+            if (withinBound(m)) {
+                count += queue(Hop.OUTBOUND_SUBMITTED, m);
+            } else {
+                preparation.giveUp(m.connectorMessageId(), "it stayed unprepared after " + maxRequeues
+                        + " requeues by the stalled-work sweep");
+            }
         }
         for (ConnectorMessage m : store.stalled(MessageState.ACCEPTED, before, BATCH)) {
-            count += queue(m.kind() == MessageKind.BUSINESS ? Hop.OUTBOUND_DISPATCH : Hop.EVIDENCE_OUTBOUND, m);
+            if (withinBound(m)) {
+                count += queue(m.kind() == MessageKind.BUSINESS ? Hop.OUTBOUND_DISPATCH : Hop.EVIDENCE_OUTBOUND, m);
+            } else {
+                dispatch.giveUp(m.connectorMessageId(), Dispatch.UNREACHABLE + "the message stayed unsent after "
+                        + maxRequeues + " requeues by the stalled-work sweep");
+            }
         }
         for (ConnectorMessage m : store.stalled(MessageState.RECEIVED, before, BATCH)) {
             count += queue(Hop.INBOUND_RECEIVED, m);
@@ -50,9 +82,20 @@ public final class StalledWork {
         return count;
     }
 
+    /** True while the message has been queued again fewer than {@code maxRequeues} times. */
+    private boolean withinBound(ConnectorMessage message) {
+        long requeued = store.timeline(message.connectorMessageId()).stream()
+                .filter(e -> e.detail() != null && e.detail().startsWith(REQUEUED)).count();
+        return requeued < maxRequeues;
+    }
+
     private int queue(Hop hop, ConnectorMessage message) {
         LOG.info("message {} rested in {} since {}; queued again on {}", message.connectorMessageId(),
                 message.state(), message.createdAt(), hop.queue());
+        if (message.state() != MessageState.RECEIVED) {
+            store.note(TimelineEntry.state(message.connectorMessageId(), clock.instant(), message.state(),
+                    REQUEUED + " on " + hop.queue()));
+        }
         bus.publish(hop, message.connectorMessageId(), message.conversationId());
         return 1;
     }

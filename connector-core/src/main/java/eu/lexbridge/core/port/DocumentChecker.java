@@ -18,9 +18,15 @@ public interface DocumentChecker {
 
     /** The level a document reaches: the weakest of its signatures decides, a qualified one lifts it to QUALIFIED. */
     enum Level {
-        /** No signature, or a signature that is broken, untrusted or revoked. */
+        /**
+         * No signature, or a signature that is broken, untrusted, revoked, or does not cover the document as shown (a
+         * later PDF revision changes content; an XML or CMS signature over part of the document).
+         */
         NONE,
-        /** Every signature intact and by a trusted signer whose certificate is not known to be revoked. */
+        /**
+         * Every signature intact, over the whole document (up to permitted later changes), and by a trusted signer
+         * whose certificate is not known to be revoked.
+         */
         ADVANCED,
         /** ADVANCED, and at least one qualified electronic signature or seal according to the trusted lists. */
         QUALIFIED
@@ -42,12 +48,28 @@ public interface DocumentChecker {
      * @param signatures one summary per signature, in the validator's order
      * @param report the validator's report, written to the payload store (kind VALIDATION_REPORT), or {@code null}
      *     when the document could not be read as a signed document
+     * @param refusal why the document is refused whatever the policy (it exceeds a validation limit: size, zip
+     *     inflation, nesting, time), in a sentence naming the limit; {@code null} when it is not
      */
-    record Check(Level level, String finding, List<SignatureSummary> signatures, PayloadRef report) {
+    record Check(Level level, String finding, List<SignatureSummary> signatures, PayloadRef report, String refusal) {
         public Check {
             Objects.requireNonNull(level, "level");
             Objects.requireNonNull(finding, "finding");
             signatures = List.copyOf(signatures);
+            if (refusal != null && level != Level.NONE) {
+                throw new IllegalArgumentException("a refused document reaches no level");
+            }
+        }
+
+        /** A check whose document is not refused. */
+        public Check(Level level, String finding, List<SignatureSummary> signatures, PayloadRef report) {
+            this(level, finding, signatures, report, null);
+        }
+
+        /** A document refused unvalidated, because it exceeds a validation limit. */
+        public static Check refused(String refusal) {
+            return new Check(Level.NONE, "refused: " + Objects.requireNonNull(refusal, "refusal"), List.of(), null,
+                    refusal);
         }
 
         /** True when every signer's revocation status is confirmed good. */
@@ -70,13 +92,17 @@ public interface DocumentChecker {
      * @param validAtSigningTime the signer's certificate was valid at the claimed signing time
      * @param revocation what is known of the signer certificate's revocation
      * @param problems what is wrong, in words
+     * @param coversDocument the signature covers the document as shown, up to permitted later changes
+     * @param coverage what was found of the signature's coverage, in words: what it leaves uncovered, or the permitted
+     *     later changes; empty for a signature over exactly the document
      */
     record SignatureSummary(String format, String qualification, String signer, String issuer, Instant signingTime,
                             boolean intact, boolean trusted, boolean validAtSigningTime, Revocation revocation,
-                            List<String> problems) {
+                            List<String> problems, boolean coversDocument, List<String> coverage) {
         public SignatureSummary {
             Objects.requireNonNull(revocation, "revocation");
             problems = List.copyOf(problems);
+            coverage = List.copyOf(coverage);
         }
     }
 }

@@ -32,6 +32,12 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Validates a signed document of any format DSS recognises on trust-store's class path: XAdES (enveloped, enveloping,
@@ -45,6 +51,15 @@ import java.util.Objects;
  * indication under its default policy is reported beside them, never instead of them, and its simple report is kept
  * for the record ({@link DocumentValidation#report()}).
  *
+ * <p>A signature is also judged on what it covers ({@link Coverage}): a PDF signature whose signed revision is
+ * followed by one that changes what is shown, or an XML signature over part of its document, is reported with the
+ * finding among its problems; permitted later changes (another signature, a timestamp, a form fill the certification
+ * allows) are named and change nothing.
+ *
+ * <p>Every validation runs within {@link DocumentLimits}: the document's size, what its zip container (if it is one)
+ * would inflate to, and wall-clock time. A document beyond them is refused with
+ * {@link DocumentLimitExceededException}, whose message names the limit.
+ *
  * <p>What is consulted is set by {@link ValidationSources}: by default nothing online (no AIA, OCSP or CRL fetching,
  * revocation {@link RevocationStatus#NOT_CHECKED}); optionally CRLs (and OCSP) from the URLs in the certificates, over
  * {@code file:} and {@code http(s):} only, with short timeouts. AIA is never used: issuer certificates must be in the
@@ -54,8 +69,16 @@ import java.util.Objects;
  */
 public final class DocumentValidator {
 
+    /** Validations run here, so that one taking too long can be given up on; daemon threads, made as needed. */
+    private static final ExecutorService VALIDATIONS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "lexbridge-document-validation");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final CommonCertificateVerifier certificateVerifier;
     private final ValidationSources sources;
+    private final DocumentLimits limits;
     private final Clock clock;
 
     /**
@@ -69,11 +92,23 @@ public final class DocumentValidator {
     }
 
     /**
+     * A validator with the {@link DocumentLimits#DEFAULTS default limits}.
+     *
      * @param sources what is trusted and what may be fetched
      * @param clock gives the validation time
      */
     public DocumentValidator(ValidationSources sources, Clock clock) {
+        this(sources, DocumentLimits.DEFAULTS, clock);
+    }
+
+    /**
+     * @param sources what is trusted and what may be fetched
+     * @param limits what a document may cost its validation
+     * @param clock gives the validation time
+     */
+    public DocumentValidator(ValidationSources sources, DocumentLimits limits, Clock clock) {
         this.sources = Objects.requireNonNull(sources, "sources");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.certificateVerifier = verifier(sources);
     }
@@ -91,6 +126,9 @@ public final class DocumentValidator {
      * @param signedDocument the document to validate
      * @throws UnusableDocumentException when DSS does not recognise the document, cannot read it, or it is XML with a
      *     DOCTYPE
+     * @throws DocumentLimitExceededException when the document exceeds a {@link DocumentLimits limit}: too large,
+     *     a zip container that inflates too far, has too many entries or nests too deep, or a validation that takes
+     *     too long
      */
     public DocumentValidation validate(Path signedDocument) {
         return validate(signedDocument, List.of());
@@ -108,8 +146,14 @@ public final class DocumentValidator {
     public DocumentValidation validate(Path signature, List<Path> detachedContents) {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(detachedContents, "detachedContents");
+        long size = sizeWithinLimit(signature);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(signature))) {
             rejectDoctype(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = Files.newInputStream(signature)) {
+            scan(in, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,6 +162,7 @@ public final class DocumentValidator {
             if (!Files.isRegularFile(content)) {
                 throw new UncheckedIOException(new java.io.FileNotFoundException("no detached content at " + content));
             }
+            sizeWithinLimit(content);
             contents.add(new FileDocument(content.toFile()));
         }
         return validate(new FileDocument(signature.toFile()), contents);
@@ -144,28 +189,86 @@ public final class DocumentValidator {
     public DocumentValidation validate(InputStream signature, String name, List<DetachedContent> detachedContents) {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(detachedContents, "detachedContents");
-        byte[] bytes = readAll(signature);
+        byte[] bytes = readWithinLimit(signature, name);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             rejectDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        scan(new ByteArrayInputStream(bytes), bytes.length);
         List<DSSDocument> contents = new ArrayList<>();
         for (DetachedContent content : detachedContents) {
-            contents.add(new InMemoryDocument(readAll(content.content()), content.name()));
+            contents.add(new InMemoryDocument(readWithinLimit(content.content(), content.name()), content.name()));
         }
         return validate(new InMemoryDocument(bytes, name), contents);
     }
 
-    private static byte[] readAll(InputStream in) {
+    private byte[] readWithinLimit(InputStream in, String name) {
         try {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxSize() + 1));
+            if (bytes.length > limits.maxSize()) {
+                throw tooLarge(name);
+            }
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private long sizeWithinLimit(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxSize()) {
+                throw tooLarge(String.valueOf(file.getFileName()));
+            }
+            return size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DocumentLimitExceededException tooLarge(String name) {
+        return new DocumentLimitExceededException("the document '" + name + "' is larger than " + limits.maxSize()
+                + " bytes (limit max-size)");
+    }
+
+    private void scan(InputStream in, long size) {
+        try {
+            ArchiveScan.check(in, size, limits);
+        } catch (IOException e) {
+            throw new UnusableDocumentException("the document's zip container cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the validation on its own thread, and gives up on it after the time limit. */
     private DocumentValidation validate(DSSDocument document, List<DSSDocument> detachedContents) {
+        Future<DocumentValidation> validation = VALIDATIONS.submit(() -> validateNow(document, detachedContents));
+        try {
+            return validation.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // DSS does not heed interruption everywhere; the thread ends with its validation, whose result is dropped
+            validation.cancel(true);
+            throw new DocumentLimitExceededException("the validation of the document took longer than "
+                    + limits.timeout().toMillis() + " ms (limit timeout)");
+        } catch (InterruptedException e) {
+            validation.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating a document", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof VirtualMachineError) {
+                // the document (not the connector) ran the validation out of memory or stack: refuse it, once
+                throw new DocumentLimitExceededException("the document needs more memory than its validation may "
+                        + "use (" + cause.getClass().getSimpleName() + ")");
+            }
+            throw new IllegalStateException("the validation of a document failed", cause);
+        }
+    }
+
+    private DocumentValidation validateNow(DSSDocument document, List<DSSDocument> detachedContents) {
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(document);
@@ -188,9 +291,12 @@ public final class DocumentValidator {
                     + e.getMessage(), e);
         }
         DiagnosticData diagnostic = reports.getDiagnosticData();
+        List<String> containerFiles = diagnostic.isContainerInfoPresent()
+                ? diagnostic.getContainerInfo().getContentFiles() : List.of();
         List<SignatureResult> results = new ArrayList<>();
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
-            results.add(result(signature, reports.getSimpleReport(), detachedContents.isEmpty()));
+            results.add(result(signature, reports.getSimpleReport(), detachedContents.isEmpty(),
+                    CoverageFinder.of(signature, containerFiles == null ? List.of() : containerFiles)));
         }
         return new DocumentValidation(format(diagnostic, validator, results), results, now,
                 reports.getXmlSimpleReport().getBytes(StandardCharsets.UTF_8));
@@ -217,9 +323,13 @@ public final class DocumentValidator {
         return kind.replace("DocumentValidator", "");
     }
 
-    private SignatureResult result(SignatureWrapper signature, SimpleReport simple, boolean noDetachedContents) {
+    private SignatureResult result(SignatureWrapper signature, SimpleReport simple, boolean noDetachedContents,
+                                   Coverage coverage) {
         List<String> problems = new ArrayList<>();
         boolean intact = integrity(signature, problems);
+        if (!coverage.whole()) {
+            problems.addAll(coverage.findings());
+        }
         if (!intact && noDetachedContents && signature.getDigestMatchers().stream()
                 .anyMatch(reference -> !reference.isDataFound())) {
             problems.add("a detached signature is validated only together with the files it signs");
@@ -248,7 +358,7 @@ public final class DocumentValidator {
                         && !signingTime.isAfter(signer.getNotAfter().toInstant()),
                 indication == null ? null : indication.name(), subIndication == null ? null : subIndication.name(),
                 revocation.status(), revocation.revokedAt(),
-                qualification == null ? null : qualification.getReadable(), qualified, problems);
+                qualification == null ? null : qualification.getReadable(), qualified, problems, coverage);
     }
 
     private static boolean integrity(SignatureWrapper signature, List<String> problems) {

@@ -31,13 +31,15 @@ import java.util.Objects;
  *     only with trusted lists
  * @param qualified a qualified electronic signature or seal ({@code QESig} or {@code QESeal}), which needs trusted
  *     lists: always false without them
- * @param problems what is wrong, in words; empty when nothing is
+ * @param problems what is wrong, in words (a signature that does not cover the whole document says so here too);
+ *     empty when nothing is
+ * @param coverage what the signature covers of the document as shown, with permitted later changes named
  */
 public record SignatureResult(String signatureId, String format, boolean intact, boolean trusted, String signerSubject,
                               String signerIssuer, Instant signingTime, boolean validAtSigningTime,
                               String dssIndication, String dssSubIndication,
                               RevocationStatus revocation, Instant revokedAt, String qualification, boolean qualified,
-                              List<String> problems) {
+                              List<String> problems, Coverage coverage) {
 
     public SignatureResult {
         Objects.requireNonNull(revocation, "revocation");
@@ -45,6 +47,7 @@ public record SignatureResult(String signatureId, String format, boolean intact,
             throw new IllegalArgumentException("revokedAt is given exactly for a REVOKED signer");
         }
         problems = List.copyOf(problems);
+        Objects.requireNonNull(coverage, "coverage");
     }
 
     /** True for the qualification DSS calls a qualified electronic signature or seal; 6.4 has no such method. */

@@ -1,7 +1,10 @@
 package eu.lexbridge.trust.document;
 
-/** The input is not a document DSS can validate: not a format it recognises, unreadable, or XML with a DOCTYPE. */
-public final class UnusableDocumentException extends IllegalArgumentException {
+/**
+ * The input is not a document DSS can validate: not a format it recognises, unreadable, XML with a DOCTYPE, or beyond
+ * a limit ({@link DocumentLimitExceededException}).
+ */
+public class UnusableDocumentException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
