@@ -51,9 +51,10 @@ final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
             Ebms3Error ebms = error.getEbmsError();
             boolean securityError = SECURITY_ERRORS.contains(ebms.getErrorCode());
             String detail = detail(ebms);
-            if (securityError) {
-                // The security log escapes the whole detail.
-                security.record(SecurityEvents.Kind.AS4_SECURITY_FAILURE, "AS4 message " + messageId + " from "
+            if (securityError || !authenticated(state)) {
+                // Nobody we trust sent it: a security event either way. The security log escapes the whole detail.
+                security.record(securityError ? SecurityEvents.Kind.AS4_SECURITY_FAILURE
+                        : SecurityEvents.Kind.UNSAFE_INPUT, "AS4 message " + messageId + " from "
                         + metadata.getRemoteAddr() + " answered with ebMS error " + ebms.getErrorCode() + " "
                         + ebms.getShortDescription() + " (signer " + signer + "): " + detail);
             } else {
@@ -65,6 +66,11 @@ final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
         if (errorMessage != null) {
             errorMessage.getEbms3SignalMessage().getError().forEach(RefusedMessageLog::makeSafeForCaller);
         }
+    }
+
+    private static boolean authenticated(IAS4IncomingMessageState state) {
+        return state != null && state.isSoapSignatureChecked() && state.getSoapWSS4JException() == null
+                && state.hasSigningCertificate();
     }
 
     private static void makeSafeForCaller(Ebms3Error error) {
