@@ -13,6 +13,7 @@ import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.transport.ReceptionOutcome;
 import eu.lexbridge.core.transport.SendOutcome;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
@@ -64,6 +65,9 @@ class HostileInputCorpusTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ListAppender<ILoggingEvent> log;
     private static GeneratedPki otherPki;
+    private static InterceptingProxy proxy;
+    /** A valid message as it went over the wire, delivered once in {@link #start()}. */
+    private static InterceptingProxy.Captured delivered;
 
     /** What the caller got back. */
     record Answer(int status, String body) {
@@ -78,11 +82,20 @@ class HostileInputCorpusTest {
         log.start();
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(log);
+
+        proxy = new InterceptingProxy(endpoint.endpoint());
+        Partner viaProxy = new Partner("self", ReceivingFixture.HOME, proxy.endpoint(), endpoint.settings.as4Certificate());
+        SendOutcome first = sender.send(validEnvelope(), List.of(validPart()), viaProxy);
+        assertThat(first.status()).as(first.detail()).isEqualTo(SendOutcome.Status.DELIVERED);
+        delivered = proxy.last();
     }
 
     @AfterAll
     static void stop() {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+        if (proxy != null) {
+            proxy.close();
+        }
         if (sender != null) {
             sender.close();
         }
@@ -132,6 +145,16 @@ class HostileInputCorpusTest {
                 row("GET", 405, null, HostileInputCorpusTest::get),
                 signedRow("signer not chaining to the trust store", "EBMS:0102", () -> sendFrom(
                         ReceivingFixture.HOME, otherPki, ReceivingFixture.HOME)),
+                signedRow("attachment changed in transit (signed and encrypted by the partner)", "EBMS:0102",
+                        HostileInputCorpusTest::sendTampered),
+                row("replay of a delivered message (same bytes, same ebMS id)", 200, "Receipt",
+                        () -> post(delivered.contentType(), delivered.body())),
+                row("garbage WS-Security header", 200, "EBMS:0101", () -> post("application/soap+xml",
+                        envelope("<wsse:Security xmlns:wsse=\"http://docs.oasis-open.org/wss/2004/01/oasis-200401-"
+                                + "wss-wssecurity-secext-1.0.xsd\" S:mustUnderstand=\"true\"><ds:Signature "
+                                + "xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"><ds:SignedInfo>garbage"
+                                + "</ds:SignedInfo></ds:Signature></wsse:Security>" + userMessage("garbage@x"))
+                                .getBytes(StandardCharsets.UTF_8))),
                 signedRow("unknown partner", "EBMS:0010", () -> sendFrom(
                         new Party("stranger", ReceivingFixture.PARTY_TYPE, "GW"), endpoint.pki,
                         ReceivingFixture.HOME)),
@@ -157,7 +180,14 @@ class HostileInputCorpusTest {
         assertThat(answer.body()).as("no Java internals to the caller")
                 .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*[A-Z]\\w+(Exception|Error)")
                 .doesNotContainPattern("@[0-9a-fA-F]{6,}").doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(endpoint.receiver.receptions()).as("nothing reached the receiver").hasSize(received);
+        if (input.startsWith("replay")) {
+            // The duplicate is answered with a receipt again (the sender may have lost the first) and handed on as a
+            // duplicate, which the connector does not store twice.
+            assertThat(endpoint.receiver.receptions()).hasSize(received + 1);
+            assertThat(endpoint.receiver.outcomes()).last().isEqualTo(ReceptionOutcome.DUPLICATE);
+        } else {
+            assertThat(endpoint.receiver.receptions()).as("nothing reached the receiver").hasSize(received);
+        }
         assertThat(spoolEmptied()).as("no spooled part left").isTrue();
         assertThat(phase4TempFiles()).as("no phase4 temp file left").isLessThanOrEqualTo(phase4Temp);
 
@@ -168,7 +198,7 @@ class HostileInputCorpusTest {
         });
         assertThat(lines).as("no forged line").extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(line -> line.contains("\n") || line.contains("\r"));
-        if (!"GET".equals(input)) {
+        if (!"GET".equals(input) && !input.startsWith("replay")) {
             assertThat(lines).as("a security event")
                     .anySatisfy(event -> {
                         assertThat(event.getLoggerName()).isEqualTo("lexbridge.security");
@@ -181,9 +211,37 @@ class HostileInputCorpusTest {
         return Arguments.of(input, status, ebmsError, send);
     }
 
-    /** A message signed and encrypted by phase4 itself; the refusal comes as an ebMS error in the HTTP 200 answer. */
+    /**
+     * A message signed and encrypted by phase4 itself, through the proxy; the refusal comes as an ebMS error in the
+     * HTTP 200 answer, checked as the sender read it and raw.
+     */
     private static Arguments signedRow(String input, String ebmsError, Supplier<Answer> send) {
         return Arguments.of(input, 200, ebmsError, send);
+    }
+
+    private static Envelope validEnvelope() {
+        return new Envelope(UUID.randomUUID() + "@lexbridge.test", "conv-1", null,
+                new BusinessService("EPO", "urn:e-codex:services:"), "Form_A",
+                ReceivingFixture.HOME.withRole(INITIATOR), ReceivingFixture.HOME.withRole(RESPONDER), "urn:a", "urn:b");
+    }
+
+    private static OutgoingPart validPart() {
+        PayloadRef content = PAYLOADS.put(PayloadKind.BUSINESS_DOCUMENT, "container.asics",
+                "application/vnd.etsi.asic-s+zip", random(64 * 1024));
+        return new OutgoingPart("ASIC-S", "application/vnd.etsi.asic-s+zip", content);
+    }
+
+    private static Answer sendTampered() {
+        Partner viaProxy = new Partner("self", ReceivingFixture.HOME, proxy.endpoint(),
+                endpoint.settings.as4Certificate());
+        proxy.tamper(true);
+        try {
+            SendOutcome outcome = sender.send(validEnvelope(), List.of(validPart()), viaProxy);
+            assertThat(outcome.status()).as(outcome.detail()).isEqualTo(SendOutcome.Status.FAILED);
+            return new Answer(200, outcome.detail() + "\n" + proxy.lastAnswer());
+        } finally {
+            proxy.tamper(false);
+        }
     }
 
     private static Answer sendFrom(Party from, GeneratedPki keys, Party to) {
@@ -198,12 +256,12 @@ class HostileInputCorpusTest {
             Envelope envelope = new Envelope(UUID.randomUUID() + "@lexbridge.test", "conv-1", null,
                     new BusinessService("EPO", "urn:e-codex:services:"), "Form_A", from.withRole(INITIATOR),
                     to.withRole(RESPONDER), "urn:a", "urn:b");
-            Partner target = new Partner("self", to, endpoint.endpoint(), endpoint.settings.as4Certificate());
+            Partner target = new Partner("self", to, proxy.endpoint(), endpoint.settings.as4Certificate());
             try (EmbeddedAccessPoint other = new EmbeddedAccessPoint(settings, PAYLOADS)) {
                 SendOutcome outcome = other.send(envelope,
                         List.of(new OutgoingPart("messageContent", "text/xml", content)), target);
                 assertThat(outcome.status()).as(outcome.detail()).isEqualTo(SendOutcome.Status.FAILED);
-                return new Answer(200, outcome.detail());
+                return new Answer(200, outcome.detail() + "\n" + proxy.lastAnswer());
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
