@@ -139,7 +139,8 @@ class HostileInputCorpusTest {
                                 .getBytes(StandardCharsets.UTF_8))),
                 row("unsigned user message with an attachment PayloadInfo does not name", 200, "EBMS:0011",
                         () -> post("multipart/related; boundary=b1; type=\"application/soap+xml\"",
-                                multipart("b1", envelope(userMessage("unsigned@x")), 2))),
+                                multipart("b1", envelope(userMessage(
+                                        "unsigned@x\r\n2026-12-05 INFO accepted: FORGED")), 2))),
                 row("SOAP envelope without an ebMS header", 200, "EBMS:0001", () -> post("application/soap+xml",
                         envelope("").getBytes(StandardCharsets.UTF_8))),
                 row("GET", 405, null, HostileInputCorpusTest::get),
