@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize the largest AS4 request body accepted (envelope and attachments, as sent); unset, five times
  *                       {@code lexbridge.connector.max-payload-size}
  * @param maxEnvelopeSize the largest SOAP envelope accepted; phase4 holds it in the heap as a DOM
+ * @param maxConcurrentMessages how many received AS4 requests phase4 processes at once; more wait their turn
+ * @param waitForTurn how long a received request waits for its turn before it is answered 503
  */
 @Validated
 @ConfigurationProperties("lexbridge.as4")
@@ -38,7 +40,9 @@ public record As4Properties(
         @Min(1) @DefaultValue("20") int maxConnectionsPerRoute,
         @NotBlank @DefaultValue("/as4") String path,
         DataSize maxRequestSize,
-        @NotNull @DefaultValue("4MB") DataSize maxEnvelopeSize) {
+        @NotNull @DefaultValue("512KB") DataSize maxEnvelopeSize,
+        @Min(1) @DefaultValue("8") int maxConcurrentMessages,
+        @NotNull @DefaultValue("60s") Duration waitForTurn) {
 
     /** A message carries several payloads, each up to max-payload-size; the REST upload limit is 1 GB by default. */
     private static final int PAYLOADS_PER_REQUEST = 5;
@@ -61,7 +65,7 @@ public record As4Properties(
             throw new IllegalArgumentException("lexbridge.as4.max-envelope-size (" + maxEnvelopeSize
                     + ") must not be larger than lexbridge.as4.max-request-size (" + request + " bytes)");
         }
-        return new InboundLimits(request, maxEnvelopeSize.toBytes());
+        return new InboundLimits(request, maxEnvelopeSize.toBytes(), maxConcurrentMessages, waitForTurn);
     }
 
     /** The key password defaults to the key store password, as PKCS#12 files usually have one for both. */
@@ -73,6 +77,7 @@ public record As4Properties(
     public String toString() {
         return "As4Properties[keyStore=" + keyStore + ", trustStore=" + trustStore + ", tlsTrustStore="
                 + tlsTrustStore + ", path=" + path + ", maxRequestSize=" + maxRequestSize + ", maxEnvelopeSize="
-                + maxEnvelopeSize + "]"; // never the passwords
+                + maxEnvelopeSize + ", maxConcurrentMessages=" + maxConcurrentMessages + ", waitForTurn=" + waitForTurn
+                + "]"; // never the passwords
     }
 }

@@ -17,6 +17,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,8 @@ public class As4ReceivingServlet extends HttpServlet {
     private final transient InboundLimits limits;
     private final transient SecurityEvents security;
     private final transient Path spoolDirectory;
+    /** Spooling needs no heap to speak of; phase4's processing does (the envelope's DOM), so it is taken in turns. */
+    private final transient Semaphore turns;
 
     /** @param security where refused messages and requests are recorded as security events */
     public As4ReceivingServlet(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver,
@@ -43,6 +47,7 @@ public class As4ReceivingServlet extends HttpServlet {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.security = Objects.requireNonNull(security, "security");
         this.spoolDirectory = settings.dataDirectory().resolve(SPOOL);
+        this.turns = new Semaphore(limits.maxConcurrentMessages(), true);
         this.phase4 = new Phase4Servlet(new ReceivingRequestCustomizer(settings, partners, receiver, security),
                 security);
     }
@@ -95,10 +100,30 @@ public class As4ReceivingServlet extends HttpServlet {
             return;
         }
         try (spooled) {
-            request.setAttribute(SpooledRequest.ATTRIBUTE, spooled);
-            phase4.service(new SpooledServletRequest(request, spooled), response);
-        } finally {
-            request.removeAttribute(SpooledRequest.ATTRIBUTE);
+            if (!awaitTurn()) {
+                LOG.warn("AS4 request from {} not taken: {} messages in processing for {}",
+                        LogSafe.of(request.getRemoteAddr()), limits.maxConcurrentMessages(), limits.waitForTurn());
+                response.setHeader("Retry-After", "60");
+                answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                        "The access point is busy; send the message again later.");
+                return;
+            }
+            try {
+                request.setAttribute(SpooledRequest.ATTRIBUTE, spooled);
+                phase4.service(new SpooledServletRequest(request, spooled), response);
+            } finally {
+                request.removeAttribute(SpooledRequest.ATTRIBUTE);
+                turns.release();
+            }
+        }
+    }
+
+    private boolean awaitTurn() {
+        try {
+            return turns.tryAcquire(limits.waitForTurn().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -38,6 +38,10 @@ class BoundedMemoryTest {
     private static final long MB = 1L << 20;
     /** Live heap (after a collection) the receiver may reach while it refuses all of this. */
     private static final long HEAP_BOUND = 128 * MB;
+    private static final long ENVELOPE = 512 * 1024;
+    private static final int TURNS = 4;
+    /** Envelopes just under the limit, well-formed: each becomes a DOM in phase4, so they are taken in turns. */
+    private static final int FULL_ENVELOPES = 16;
 
     @TempDir
     Path work;
@@ -47,7 +51,7 @@ class BoundedMemoryTest {
         Process receiver = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 BoundedReceiverMain.class.getName(), work.toString(), String.valueOf(400 * MB),
-                String.valueOf(4 * MB))
+                String.valueOf(ENVELOPE), String.valueOf(TURNS))
                 .redirectError(work.resolve("receiver.log").toFile())
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(receiver.getInputStream(),
@@ -65,6 +69,9 @@ class BoundedMemoryTest {
                 attacks.add(() -> post(http, endpoint, "multipart/related; boundary=b1", 250 * MB, "b1-attachment"));
             }
             attacks.add(() -> postDeclared(http, endpoint, 500 * MB));
+            for (int i = 0; i < FULL_ENVELOPES; i++) {
+                attacks.add(() -> postFullEnvelope(http, endpoint));
+            }
             long started = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(attacks.size());
             List<Integer> statuses = new ArrayList<>();
@@ -84,6 +91,8 @@ class BoundedMemoryTest {
             assertThat(statuses.subList(0, 4)).allSatisfy(status -> assertThat(status).isIn(413, -1));
             assertThat(statuses.subList(4, 6)).containsOnly(200);
             assertThat(statuses.get(6)).isIn(413, -1);
+            // Unsigned: phase4 parses each, our processor refuses it with an ebMS error.
+            assertThat(statuses.subList(7, statuses.size())).containsOnly(200);
 
             in.println("send");
             assertThat(answer(out, "SENT")).as("a valid message still goes through").isEqualTo("DELIVERED");
@@ -93,8 +102,9 @@ class BoundedMemoryTest {
             String[] heap = answer(out, "HEAP").split(" ");
             long peak = Long.parseLong(heap[0]);
             System.out.printf("AS4 receiver at -Xmx%d MB: 1 x 200 MB SOAP, 3 x 150 MB envelope part, "
-                            + "2 x 250 MB unsigned attachment, 1 x 500 MB declared, in parallel in %d s; statuses %s; "
-                            + "largest live heap after GC %d MB%n", Long.parseLong(heap[1]) / MB, seconds, statuses,
+                            + "2 x 250 MB unsigned attachment, 1 x 500 MB declared, %d x %d KB well-formed envelope "
+                            + "(%d at a time), in parallel in %d s; statuses %s; largest live heap after GC %d MB%n",
+                    Long.parseLong(heap[1]) / MB, FULL_ENVELOPES, ENVELOPE / 1024, TURNS, seconds, statuses,
                     peak / MB);
             assertThat(peak).as("live heap after GC").isLessThan(HEAP_BOUND);
             try (Stream<Path> left = Files.list(work.resolve("data").resolve(As4ReceivingServlet.SPOOL))) {
@@ -141,6 +151,20 @@ class BoundedMemoryTest {
         return send(http, request);
     }
 
+    /** An unsigned ebMS user message padded with small header elements to just under the envelope limit. */
+    private static int postFullEnvelope(HttpClient http, URI endpoint) {
+        String message = HostileInputCorpusTest.envelope(HostileInputCorpusTest.userMessage("full-" + System.nanoTime()
+                + "@x") + "<x:pad xmlns:x=\"urn:pad\">PAD</x:pad>");
+        int split = message.indexOf("PAD");
+        byte[] unit = "<x:a>1</x:a>".getBytes(StandardCharsets.US_ASCII);
+        long units = (ENVELOPE - message.length() - 16) / unit.length;
+        Supplier<InputStream> body = () -> concat(message.substring(0, split), new Repeating(unit, units),
+                message.substring(split + 3));
+        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/soap+xml")
+                .timeout(Duration.ofSeconds(110)).POST(HttpRequest.BodyPublishers.ofInputStream(body)).build();
+        return send(http, request);
+    }
+
     private static int postDeclared(HttpClient http, URI endpoint, long size) {
         HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/soap+xml")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
@@ -157,6 +181,36 @@ class BoundedMemoryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -2;
+        }
+    }
+
+    /** {@code count} copies of {@code unit}, generated as read. */
+    private static final class Repeating extends InputStream {
+        private final byte[] unit;
+        private final long length;
+        private long position;
+
+        Repeating(byte[] unit, long count) {
+            this.unit = unit;
+            this.length = unit.length * count;
+        }
+
+        @Override
+        public int read() {
+            return position < length ? unit[(int) (position++ % unit.length)] : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int count) {
+            if (position >= length) {
+                return -1;
+            }
+            int n = (int) Math.min(count, length - position);
+            for (int i = 0; i < n; i++) {
+                buffer[offset + i] = unit[(int) ((position + i) % unit.length)];
+            }
+            position += n;
+            return n;
         }
     }
 

@@ -22,7 +22,8 @@ public final class BoundedReceiverMain {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        InboundLimits limits = new InboundLimits(Long.parseLong(args[1]), Long.parseLong(args[2]));
+        InboundLimits limits = new InboundLimits(Long.parseLong(args[1]), Long.parseLong(args[2]),
+                Integer.parseInt(args[3]), java.time.Duration.ofSeconds(60));
         AtomicLong peakAfterGc = new AtomicLong();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
