@@ -54,10 +54,6 @@ final class BoundedInput extends FilterInputStream {
         return exceeded;
     }
 
-    long count() {
-        return count;
-    }
-
     private void counted(long n) throws IOException {
         count += n;
         if (count > limit) {

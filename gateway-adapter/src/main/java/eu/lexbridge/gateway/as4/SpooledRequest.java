@@ -195,10 +195,6 @@ final class SpooledRequest implements AutoCloseable {
         return parts.get(index).file();
     }
 
-    int size() {
-        return parts.size();
-    }
-
     @Override
     public void close() {
         for (Path file : files) {
