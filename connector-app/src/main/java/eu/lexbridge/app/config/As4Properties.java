@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.gateway.as4.InboundLimits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -16,6 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param trustStore PKCS#12 with the CAs trusted for partners' AS4 signatures
  * @param tlsTrustStore PKCS#12 with the CAs trusted for partners' HTTPS endpoints
  * @param path where the receiving servlet listens
+ * @param maxRequestSize the largest AS4 request body accepted (envelope and attachments, as sent); unset, five times
+ *                       {@code lexbridge.connector.max-payload-size}
+ * @param maxEnvelopeSize the largest SOAP envelope accepted; phase4 holds it in the heap as a DOM
+ * @param maxConcurrentMessages how many received AS4 requests phase4 processes at once; more wait their turn
+ * @param waitForTurn how long a received request waits for its turn before it is answered 503
  */
 @Validated
 @ConfigurationProperties("lexbridge.as4")
@@ -31,7 +38,35 @@ public record As4Properties(
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("5m") Duration responseTimeout,
         @Min(1) @DefaultValue("20") int maxConnectionsPerRoute,
-        @NotBlank @DefaultValue("/as4") String path) {
+        @NotBlank @DefaultValue("/as4") String path,
+        DataSize maxRequestSize,
+        @NotNull @DefaultValue("512KB") DataSize maxEnvelopeSize,
+        @Min(1) @DefaultValue("8") int maxConcurrentMessages,
+        @NotNull @DefaultValue("60s") Duration waitForTurn) {
+
+    /** A message carries several payloads, each up to max-payload-size; the REST upload limit is 1 GB by default. */
+    private static final int PAYLOADS_PER_REQUEST = 5;
+
+    public As4Properties {
+        if (maxRequestSize != null && maxRequestSize.toBytes() < 1) {
+            throw new IllegalArgumentException("lexbridge.as4.max-request-size must be positive, was " + maxRequestSize);
+        }
+        if (maxEnvelopeSize != null && maxEnvelopeSize.toBytes() < 1) {
+            throw new IllegalArgumentException("lexbridge.as4.max-envelope-size must be positive, was "
+                    + maxEnvelopeSize);
+        }
+    }
+
+    /** The AS4 endpoint's limits; the request limit defaults from the largest payload. */
+    public InboundLimits inboundLimits(DataSize maxPayloadSize) {
+        long request = maxRequestSize != null ? maxRequestSize.toBytes()
+                : Math.multiplyExact(maxPayloadSize.toBytes(), PAYLOADS_PER_REQUEST);
+        if (maxEnvelopeSize.toBytes() > request) {
+            throw new IllegalArgumentException("lexbridge.as4.max-envelope-size (" + maxEnvelopeSize
+                    + ") must not be larger than lexbridge.as4.max-request-size (" + request + " bytes)");
+        }
+        return new InboundLimits(request, maxEnvelopeSize.toBytes(), maxConcurrentMessages, waitForTurn);
+    }
 
     /** The key password defaults to the key store password, as PKCS#12 files usually have one for both. */
     public char[] effectiveKeyPassword() {
@@ -41,6 +76,8 @@ public record As4Properties(
     @Override
     public String toString() {
         return "As4Properties[keyStore=" + keyStore + ", trustStore=" + trustStore + ", tlsTrustStore="
-                + tlsTrustStore + ", path=" + path + "]"; // never the passwords
+                + tlsTrustStore + ", path=" + path + ", maxRequestSize=" + maxRequestSize + ", maxEnvelopeSize="
+                + maxEnvelopeSize + ", maxConcurrentMessages=" + maxConcurrentMessages + ", waitForTurn=" + waitForTurn
+                + "]"; // never the passwords
     }
 }

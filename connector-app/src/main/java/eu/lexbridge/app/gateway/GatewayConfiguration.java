@@ -42,9 +42,10 @@ public class GatewayConfiguration {
                                                                       PartnerDirectory partners,
                                                                       TransmissionReceiver receiver,
                                                                       As4Properties as4,
+                                                                      ConnectorProperties connector,
                                                                       SecurityEvents security) {
         var registration = new ServletRegistrationBean<>(new As4ReceivingServlet(settings, partners, receiver,
-                security),
+                security, as4.inboundLimits(connector.maxPayloadSize())),
                 as4.path());
         registration.setName("as4");
         registration.setLoadOnStartup(1);

@@ -18,6 +18,11 @@ class PropertiesValidationTest {
     static class Properties {
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({ConnectorProperties.class, As4Properties.class})
+    static class As4 {
+    }
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Properties.class)
@@ -25,6 +30,57 @@ class PropertiesValidationTest {
                     "lexbridge.connector.default-backend=cms", "lexbridge.evidence.trust-store=trust.p12",
                     "lexbridge.evidence.trust-store-password=x", "lexbridge.evidence.seal.key-store=seal.p12",
                     "lexbridge.evidence.seal.key-store-password=x");
+
+    private final ApplicationContextRunner as4Runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(As4.class)
+            .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.ebms-id-domain=at.example",
+                    "lexbridge.connector.default-backend=cms", "lexbridge.as4.key-store=as4.p12",
+                    "lexbridge.as4.key-store-password=x", "lexbridge.as4.trust-store=trust.p12",
+                    "lexbridge.as4.trust-store-password=x", "lexbridge.as4.tls-trust-store=tls.p12",
+                    "lexbridge.as4.tls-trust-store-password=x");
+
+    @Test
+    void theAs4RequestLimitDefaultsFromTheLargestPayloadAndTheEnvelopeLimitToHalfAMegabyte() {
+        as4Runner.withPropertyValues("lexbridge.connector.max-payload-size=10MB").run(context -> {
+            assertThat(context).hasNotFailed();
+            var limits = context.getBean(As4Properties.class)
+                    .inboundLimits(context.getBean(ConnectorProperties.class).maxPayloadSize());
+            assertThat(limits.maxRequestBytes()).isEqualTo(50L << 20);
+            assertThat(limits.maxEnvelopeBytes()).isEqualTo(512L << 10);
+            assertThat(limits.maxConcurrentMessages()).isEqualTo(8);
+            assertThat(limits.waitForTurn()).hasSeconds(60);
+        });
+    }
+
+    @Test
+    void anAs4EnvelopeLimitAboveTheRequestLimitNamesBothKeys() {
+        as4Runner.withPropertyValues("lexbridge.as4.max-request-size=1MB", "lexbridge.as4.max-envelope-size=2MB")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(As4Properties.class)
+                                    .inboundLimits(context.getBean(ConnectorProperties.class).maxPayloadSize()))
+                            .hasMessageContaining("lexbridge.as4.max-envelope-size")
+                            .hasMessageContaining("lexbridge.as4.max-request-size");
+                });
+    }
+
+    @Test
+    void noAs4ConcurrencyStopsTheStartNamingTheKey() {
+        as4Runner.withPropertyValues("lexbridge.as4.max-concurrent-messages=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.as4")
+                    .hasMessageContaining("maxConcurrentMessages");
+        });
+    }
+
+    @Test
+    void aZeroAs4RequestLimitStopsTheStartNamingTheKey() {
+        as4Runner.withPropertyValues("lexbridge.as4.max-request-size=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.as4.max-request-size");
+        });
+    }
 
     @Test
     void validSettingsStart() {
@@ -49,7 +105,11 @@ class PropertiesValidationTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
                 .withUserConfiguration(Properties.class)
-                .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.default-backend=cms")
+                // Only ebms-id-domain is missing: with other beans failing too, which one Spring reports first is
+                // not fixed.
+                .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.default-backend=cms",
+                        "lexbridge.evidence.trust-store=trust.p12", "lexbridge.evidence.trust-store-password=x",
+                        "lexbridge.evidence.seal.key-store=seal.p12", "lexbridge.evidence.seal.key-store-password=x")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.connector")

@@ -1,25 +1,149 @@
 package eu.lexbridge.gateway.as4;
 
 import com.helger.http.EHttpMethod;
-import com.helger.phase4.servlet.AS4XServletHandler;
 import com.helger.xservlet.AbstractXServlet;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The AS4 endpoint (e.g. {@code /as4}): HTTP POST only. Instantiate it only after {@link As4Runtime#start} — phase4
- * needs its global scope — and map it in the servlet container yourself.
+ * The AS4 endpoint (e.g. {@code /as4}): HTTP POST only. Each request is first read to disk within
+ * {@link InboundLimits} ({@link SpooledRequest}); only a request within them whose envelope is a well-formed SOAP
+ * envelope reaches phase4, which then holds no more than the envelope in the heap. Instantiate it only after
+ * {@link As4Runtime#start} — phase4 needs its global scope — and map it in the servlet container yourself.
  */
-public class As4ReceivingServlet extends AbstractXServlet {
+public class As4ReceivingServlet extends HttpServlet {
 
-    /** @param security where refused messages are recorded as security events */
+    private static final Logger LOG = LoggerFactory.getLogger(As4ReceivingServlet.class);
+    /** Below phase4's data directory; emptied at start, as a crash may have left parts behind. */
+    static final String SPOOL = "incoming-spool";
+
+    private final transient Phase4Servlet phase4;
+    private final transient InboundLimits limits;
+    private final transient SecurityEvents security;
+    private final transient Path spoolDirectory;
+    /** Spooling needs no heap to speak of; phase4's processing does (the envelope's DOM), so it is taken in turns. */
+    private final transient Semaphore turns;
+
+    /** @param security where refused messages and requests are recorded as security events */
     public As4ReceivingServlet(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver,
-                               SecurityEvents security) {
-        // phase4 parses the MIME multipart itself and must see the raw stream.
-        settings().setMultipartEnabled(false);
-        AS4XServletHandler handler = new AS4XServletHandler();
-        handler.setRequestHandlerCustomizer(new ReceivingRequestCustomizer(settings, partners, receiver, security));
-        handlerRegistry().registerHandler(EHttpMethod.POST, handler);
+                               SecurityEvents security, InboundLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.security = Objects.requireNonNull(security, "security");
+        this.spoolDirectory = settings.dataDirectory().resolve(SPOOL);
+        this.turns = new Semaphore(limits.maxConcurrentMessages(), true);
+        this.phase4 = new Phase4Servlet(new ReceivingRequestCustomizer(settings, partners, receiver, security),
+                security);
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        phase4.init(config);
+        try {
+            Files.createDirectories(spoolDirectory);
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(spoolDirectory)) {
+                for (Path file : leftovers) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new ServletException("cannot prepare the AS4 spool directory " + spoolDirectory, e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        phase4.destroy();
+        super.destroy();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The AS4 endpoint accepts POST only.");
+            return;
+        }
+        SpooledRequest spooled;
+        try {
+            spooled = SpooledRequest.read(request, limits, spoolDirectory);
+        } catch (RequestRefused e) {
+            security.record(e.kind(), "AS4 request from " + request.getRemoteAddr() + " refused with HTTP "
+                    + e.httpStatus() + ": " + e.sentence());
+            // The rest of an oversized body is not read: the connection closes instead.
+            response.setHeader("Connection", "close");
+            answer(response, e.httpStatus(), e.sentence());
+            return;
+        } catch (SpooledRequest.NoSpace e) {
+            LOG.error("AS4 request from {} not taken: {}", LogSafe.of(request.getRemoteAddr()), e.getMessage(),
+                    e.getCause());
+            response.setHeader("Connection", "close");
+            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The access point cannot take the request now.");
+            return;
+        }
+        try (spooled) {
+            if (!awaitTurn()) {
+                LOG.warn("AS4 request from {} not taken: {} messages in processing for {}",
+                        LogSafe.of(request.getRemoteAddr()), limits.maxConcurrentMessages(), limits.waitForTurn());
+                response.setHeader("Retry-After", "60");
+                answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                        "The access point is busy; send the message again later.");
+                return;
+            }
+            try {
+                request.setAttribute(SpooledRequest.ATTRIBUTE, spooled);
+                phase4.service(new SpooledServletRequest(request, spooled), response);
+            } finally {
+                request.removeAttribute(SpooledRequest.ATTRIBUTE);
+                turns.release();
+            }
+        }
+    }
+
+    private boolean awaitTurn() {
+        try {
+            return turns.tryAcquire(limits.waitForTurn().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void answer(HttpServletResponse response, int status, String sentence) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        byte[] body = (sentence + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** phase4's own servlet, reached only through {@link #service}. */
+    private static final class Phase4Servlet extends AbstractXServlet {
+
+        Phase4Servlet(ReceivingRequestCustomizer customizer, SecurityEvents security) {
+            // phase4 parses the MIME multipart itself and must see the raw stream.
+            settings().setMultipartEnabled(false);
+            QuietServletHandler handler = new QuietServletHandler(security);
+            handler.setRequestHandlerCustomizer(customizer);
+            handlerRegistry().registerHandler(EHttpMethod.POST, handler);
+        }
     }
 }

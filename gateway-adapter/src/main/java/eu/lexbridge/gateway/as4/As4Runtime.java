@@ -9,6 +9,7 @@ import com.helger.phase4.incoming.AS4ServerInitializer;
 import com.helger.phase4.incoming.mgr.AS4ProfileSelector;
 import com.helger.phase4.mgr.IAS4ManagerFactory;
 import com.helger.phase4.mgr.MetaAS4Manager;
+import com.helger.phase4.util.AS4ResourceHelper;
 import com.helger.photon.io.WebFileIO;
 import com.helger.servlet.ServletHelper;
 import com.helger.web.scope.mgr.WebScopeManager;
@@ -38,6 +39,9 @@ public final class As4Runtime implements AutoCloseable {
     private static final String MAIL_STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
+    /** Below the data directory: phase4's temporary files. */
+    static final String TEMP = "tmp";
+
     private static As4Runtime current;
 
     private final IConfigWithFallback previousConfig;
@@ -63,10 +67,12 @@ public final class As4Runtime implements AutoCloseable {
             throw new IllegalStateException("an As4Runtime is already running: phase4 allows one AS4 identity per JVM");
         }
         try {
-            Files.createDirectories(settings.dataDirectory());
+            Files.createDirectories(settings.dataDirectory().resolve(TEMP));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the AS4 data directory " + settings.dataDirectory(), e);
         }
+        // phase4's temporary files (decrypted or decompressed parts) stay on the data volume, not in a shared /tmp.
+        AS4ResourceHelper.setTempDir(settings.dataDirectory().resolve(TEMP).toFile());
         StreamingGcmProvider.installIfNeeded();
         avoidMailProviderScan();
 
@@ -116,6 +122,7 @@ public final class As4Runtime implements AutoCloseable {
                 }
             } finally {
                 AS4ProfileSelector.setCustomDefaultAS4ProfileID(null);
+                AS4ResourceHelper.setTempDir(null);
                 MetaAS4Manager.setFactory(previousManagerFactory);
                 AS4Configuration.setConfig(previousConfig);
                 current = null;

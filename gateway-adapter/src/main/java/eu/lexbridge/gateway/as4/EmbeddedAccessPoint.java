@@ -18,6 +18,7 @@ import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import com.helger.phase4.util.Phase4Exception;
 import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.transport.Envelope;
@@ -82,11 +83,12 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (outcome.status() == SendOutcome.Status.DELIVERED) {
-            LOG.info("AS4 message {} to {} delivered in {} ms, receipt {}", envelope.ebmsMessageId(), partner.name(),
-                    millis, outcome.receiptMessageId());
+            LOG.info("AS4 message {} to {} delivered in {} ms, receipt {}", LogSafe.of(envelope.ebmsMessageId()),
+                    LogSafe.of(partner.name()), millis, LogSafe.of(outcome.receiptMessageId()));
         } else {
-            LOG.warn("AS4 message {} to {} not delivered after {} ms: {} {}", envelope.ebmsMessageId(), partner.name(),
-                    millis, outcome.status(), outcome.detail());
+            // The detail may quote the partner's ebMS error text.
+            LOG.warn("AS4 message {} to {} not delivered after {} ms: {} {}", LogSafe.of(envelope.ebmsMessageId()),
+                    LogSafe.of(partner.name()), millis, outcome.status(), LogSafe.of(outcome.detail(), 2048));
         }
         return outcome;
     }
@@ -149,7 +151,7 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         try {
             httpClient.close();
         } catch (IOException e) {
-            LOG.warn("closing the AS4 HTTP client: {}", e.getMessage());
+            LOG.warn("closing the AS4 HTTP client: {}", LogSafe.of(e.getMessage()));
         }
     }
 }

@@ -16,6 +16,7 @@ import com.helger.phase4.model.error.IEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
@@ -68,7 +69,7 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
             }
             parts = IncomingParts.read(message.getPayloadInfo(), attachments);
         } catch (IllegalArgumentException e) {
-            LOG.warn("AS4 message {} refused: {}", messageId, e.getMessage());
+            LOG.warn("AS4 message {} refused: {}", LogSafe.of(messageId), LogSafe.of(e.getMessage(), 1024));
             return refuse(errors, EEbmsError.EBMS_VALUE_INCONSISTENT, messageId,
                     ErrorCode.INVALID_FIELD.code() + ": " + e.getMessage());
         }
@@ -84,15 +85,16 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
         String signer = state.getSigningCertificate().getSubjectX500Principal().getName();
         try {
             ReceptionOutcome outcome = receiver.receive(envelope, parts, signer);
-            LOG.info("AS4 message {} from {} ({} parts) taken: {}", messageId, envelope.from().partyId(), parts.size(),
-                    outcome);
+            LOG.info("AS4 message {} from {} ({} parts) taken: {}", LogSafe.of(messageId),
+                    LogSafe.of(envelope.from().partyId()), parts.size(), outcome);
             return AS4MessageProcessorResult.createSuccess();
         } catch (ConnectorException e) {
-            LOG.warn("AS4 message {} refused by the connector: {} {}", messageId, e.code().code(), e.getMessage());
+            LOG.warn("AS4 message {} refused by the connector: {} {}", LogSafe.of(messageId), e.code().code(),
+                    LogSafe.of(e.getMessage(), 1024));
             return refuse(errors, EEbmsError.EBMS_OTHER, messageId, e.code().code() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             // No receipt for a message we may not have stored; the sender will retry.
-            LOG.error("AS4 message {} could not be handed to the connector", messageId, e);
+            LOG.error("AS4 message {} could not be handed to the connector", LogSafe.of(messageId), e);
             return refuse(errors, EEbmsError.EBMS_OTHER, messageId,
                     ErrorCode.INTERNAL.code() + ": " + ErrorCode.INTERNAL.title());
         }
@@ -141,7 +143,7 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
                                                                    AS4ErrorList errors) {
         // We push and read receipts on the response; a signal posted to us (e.g. an asynchronous receipt) has nothing to
         // act on, so it is acknowledged and dropped.
-        LOG.info("AS4 signal message {} received on the endpoint; ignored", state.getMessageID());
+        LOG.info("AS4 signal message {} received on the endpoint; ignored", LogSafe.of(state.getMessageID()));
         return AS4SignalMessageProcessorResult.createSuccess();
     }
 

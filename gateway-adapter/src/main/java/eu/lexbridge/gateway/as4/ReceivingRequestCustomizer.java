@@ -49,6 +49,12 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
         handler.setProcessorSupplier(() -> processors);
         handler.setErrorConsumer(refusedMessageLog);
         handler.setLocale(Locale.ENGLISH);
+        // Attachments come from the spool files As4ReceivingServlet wrote, never from phase4's in-heap MIME parts.
+        Object spooled = requestScope.getRequest().getAttribute(SpooledRequest.ATTRIBUTE);
+        if (!(spooled instanceof SpooledRequest request)) {
+            throw new IllegalStateException("an AS4 request reached phase4 without going through the spool");
+        }
+        handler.setIncomingAttachmentFactory(new SpooledAttachmentFactory(request));
     }
 
     @Override

@@ -361,7 +361,8 @@ class As4ExchangeTest {
                 PartnerDirectory partners = partyId -> HOME.partyId().equals(partyId) ? Optional.of(self())
                         : Optional.empty();
                 ServletRegistration.Dynamic servlet = servletContext.addServlet("as4",
-                        new As4ReceivingServlet(settings, partners, RECEIVER, SecurityEvents.logOnly()));
+                        new As4ReceivingServlet(settings, partners, RECEIVER, SecurityEvents.logOnly(),
+                                new InboundLimits(64L << 20, 1L << 20, 8, Duration.ofSeconds(30))));
                 servlet.addMapping("/as4");
                 servlet.setLoadOnStartup(1);
             };

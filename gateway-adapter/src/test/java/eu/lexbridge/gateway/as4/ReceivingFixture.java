@@ -1,0 +1,117 @@
+package eu.lexbridge.gateway.as4;
+
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import jakarta.servlet.ServletRegistration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A real receiving endpoint on loopback HTTP: a minimal Spring Boot web app with the AS4 runtime and servlet, the home
+ * party its own partner, a {@link RecordingReceiver} behind it. Used in this JVM by the corpus and, in a JVM of its own
+ * with a small heap, by the memory test.
+ */
+final class ReceivingFixture implements AutoCloseable {
+
+    static final char[] PASSWORD = "test-secret".toCharArray();
+    static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
+    static final Party HOME = new Party("lexbridge-a", PARTY_TYPE, "GW");
+
+    final GeneratedPki pki;
+    final As4Settings settings;
+    final RecordingReceiver receiver = new RecordingReceiver();
+    final InboundLimits limits;
+    private final ConfigurableApplicationContext app;
+    private final As4Runtime runtime;
+    final Partner self;
+
+    private static ReceivingFixture starting;
+    private As4Runtime startedRuntime;
+
+    private ReceivingFixture(Path work, InboundLimits limits) throws Exception {
+        this.pki = TestPki.generate(work.resolve("pki"), List.of("lexbridge-a"), PASSWORD);
+        KeyStore trust = KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);
+        this.settings = new As4Settings(HOME, work.resolve("data"),
+                KeyStores.loadPkcs12(pki.parties().get("lexbridge-a").as4KeyStore(), PASSWORD), TestPki.AS4_ALIAS,
+                PASSWORD, trust, trust, Duration.ofSeconds(5), Duration.ofSeconds(60), 4);
+        this.limits = limits;
+        synchronized (ReceivingFixture.class) {
+            starting = this;
+            try {
+                this.app = new SpringApplicationBuilder(App.class).properties(Map.of(
+                        "server.port", "0",
+                        "spring.main.banner-mode", "off",
+                        "logging.level.com.helger", "WARN",
+                        // As connector-app's application.yml: RefusedMessageLog records these refusals in one line.
+                        "logging.level.com.helger.phase4.incoming.soap", "OFF",
+                        "logging.level.com.helger.phase4.incoming.AS4IncomingHandler", "OFF"))
+                        .run();
+            } finally {
+                starting = null;
+            }
+        }
+        this.runtime = startedRuntime;
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        this.self = new Partner("self", HOME, URI.create("http://localhost:" + port + "/as4"),
+                settings.as4Certificate());
+    }
+
+    static ReceivingFixture start(Path work, InboundLimits limits) throws Exception {
+        return new ReceivingFixture(work, limits);
+    }
+
+    URI endpoint() {
+        return self.endpoint();
+    }
+
+    Path spoolDirectory() {
+        return settings.dataDirectory().resolve(As4ReceivingServlet.SPOOL);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        runtime.close();
+    }
+
+    private Partner partner() {
+        return self != null ? self : new Partner("self", HOME, URI.create("http://localhost/as4"),
+                settings.as4Certificate());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        ServletContextInitializer as4Endpoint() {
+            ReceivingFixture fixture = starting;
+            return servletContext -> {
+                fixture.startedRuntime = As4Runtime.start(servletContext, fixture.settings);
+                PartnerDirectory partners = partyId -> HOME.partyId().equals(partyId)
+                        ? Optional.of(fixture.partner()) : Optional.empty();
+                ServletRegistration.Dynamic servlet = servletContext.addServlet("as4", new As4ReceivingServlet(
+                        fixture.settings, partners, fixture.receiver, SecurityEvents.logOnly(), fixture.limits));
+                servlet.addMapping("/as4");
+                servlet.setLoadOnStartup(1);
+            };
+        }
+    }
+}
