@@ -1,10 +1,10 @@
 package eu.lexbridge.core.flow;
 
-import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;

@@ -1,13 +1,14 @@
 package eu.lexbridge.core.flow;
 
-import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PartName;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.Hop;
@@ -77,8 +78,9 @@ public final class InboundReception implements TransmissionReceiver {
             for (IncomingPart part : parts) {
                 try (InputStream in = part.content().open()) {
                     PayloadKind kind = PayloadDescriptions.kindOf(part.description());
-                    written.add(payloads.write(kind, PayloadDescriptions.storedName(kind, part.description(),
-                            part.name()), part.mimeType(), in, maxPayloadBytes));
+                    String name = PayloadDescriptions.storedName(kind, part.description(), part.name());
+                    written.add(payloads.write(kind, usableName(envelope, name, written.size() + 1), part.mimeType(),
+                            in, maxPayloadBytes));
                 }
             }
             ConnectorMessage message = ConnectorMessage.builder()
@@ -115,4 +117,20 @@ public final class InboundReception implements TransmissionReceiver {
         bus.publish(Hop.INBOUND_RECEIVED, message.connectorMessageId(), message.conversationId());
     }
 
+
+    /**
+     * A partner's part name becomes a stored name, a file name for the back-end and a header value: one that the
+     * submission rule would refuse (too long, a path, a line break) is replaced, not trusted, and the message still
+     * arrives — refusing it would lose a legal message over a name.
+     */
+    private static String usableName(Envelope envelope, String name, int position) {
+        String problem = name == null ? "there is none" : PartName.problem(name);
+        if (problem == null) {
+            return name;
+        }
+        String replacement = "part-" + position;
+        LOG.warn("AS4 message {}: part name {} is not usable ({}); stored as {}", LogSafe.of(envelope.ebmsMessageId()),
+                LogSafe.of(name), problem, replacement);
+        return replacement;
+    }
 }

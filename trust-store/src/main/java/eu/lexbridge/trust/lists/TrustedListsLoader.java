@@ -1,6 +1,5 @@
 package eu.lexbridge.trust.lists;
 
-import eu.lexbridge.core.log.LogSafe;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.tsl.InfoRecord;
@@ -19,6 +18,7 @@ import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
 import eu.europa.esig.dss.tsl.job.TLValidationJob;
 import eu.europa.esig.dss.tsl.source.LOTLSource;
 import eu.europa.esig.dss.tsl.sync.ExpirationAndSignatureCheckStrategy;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.trust.signature.UrlDataLoader;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package eu.lexbridge.trust.signature;
 
-import eu.lexbridge.core.log.LogSafe;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
 import eu.europa.esig.dss.spi.client.http.DataLoader;
 import eu.europa.esig.dss.spi.client.http.NativeHTTPDataLoader;
 import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;
+import eu.lexbridge.core.log.LogSafe;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
