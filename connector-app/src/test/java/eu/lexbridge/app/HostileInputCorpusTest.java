@@ -5,6 +5,7 @@ import static eu.lexbridge.app.ManagementCall.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.app.ManagementCall.Reply;
+import eu.lexbridge.app.management.ManagementProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -29,9 +30,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,9 +50,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * viewer or an operator would make it; it must get the status (and Jolokia status) of the row, never echo an origin,
  * never show a stack trace, leave every Camel route as it was and write no heap dump; refusals of a caller who
  * presented something (a password, a token, an origin, a host) are counted as {@code MANAGEMENT_ACCESS_REFUSED}.
+ *
+ * <p>Configuration of the management port: each row is a setting that would weaken it; start-up must stop with a
+ * sentence naming the key, and never repeat the password.
  */
 @SpringBootTest(classes = LexbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+// phase4 allows one AS4 identity per JVM: the next whole connector starts only once this one is closed
+@DirtiesContext
 class HostileInputCorpusTest {
 
     private static final String TOKEN = "corpus-test-token";
@@ -241,6 +252,66 @@ class HostileInputCorpusTest {
         } else {
             assertThat(refusedCount()).as("not a security event").isEqualTo(refused);
         }
+    }
+
+    /** Configuration of the management port: a bad value stops start-up with a sentence naming the key. */
+    static Stream<Arguments> configuration() {
+        String users = "lexbridge.management.users[0].";
+        return Stream.of(
+                Arguments.of("plain-text password", new String[] {users + "name=ops", users + "password-hash=changeit",
+                        users + "role=OPERATOR"}, "lexbridge.management.users[0].password-hash"),
+                Arguments.of("{noop} password", new String[] {users + "name=ops",
+                        users + "password-hash={noop}changeit-changeit-changeit", users + "role=OPERATOR"},
+                        "lexbridge.management.users[0].password-hash"),
+                Arguments.of("unsalted MD5 digest", new String[] {users + "name=ops",
+                        users + "password-hash={MD5}5ebe2294ecd0e0f08eab7690d2a6ee69", users + "role=OPERATOR"},
+                        "lexbridge.management.users[0].password-hash"),
+                Arguments.of("truncated bcrypt hash", new String[] {users + "name=ops",
+                        users + "password-hash=" + OPERATOR_HASH.substring(0, 40), users + "role=OPERATOR"},
+                        "lexbridge.management.users[0].password-hash"),
+                Arguments.of("unknown role", new String[] {users + "name=ops", users + "password-hash=" + OPERATOR_HASH,
+                        users + "role=root"}, "lexbridge.management.users[0].role"),
+                Arguments.of("one name for two users", new String[] {users + "name=ops",
+                        users + "password-hash=" + OPERATOR_HASH, users + "role=OPERATOR",
+                        "lexbridge.management.users[1].name=OPS", "lexbridge.management.users[1].password-hash="
+                        + VIEWER_HASH, "lexbridge.management.users[1].role=VIEWER"},
+                        "lexbridge.management.users[1].name"),
+                Arguments.of("any origin allowed", new String[] {"lexbridge.management.allowed-origins=*"},
+                        "lexbridge.management.allowed-origins[0]"),
+                Arguments.of("an origin with a path", new String[] {
+                        "lexbridge.management.allowed-origins=https://console.example.eu/app"},
+                        "lexbridge.management.allowed-origins[0]"),
+                Arguments.of("identity provider without its keys", new String[] {
+                        "lexbridge.management.identity-provider.audience=lexbridge"},
+                        "lexbridge.management.identity-provider"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("configuration")
+    void configuration(String input, String[] settings, String key) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(ManagementSettings.class)
+                .withPropertyValues(settings)
+                .run(context -> {
+                    assertThat(context).as(input).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).as(input).contains(key)
+                            .doesNotContain("changeit");
+                });
+    }
+
+    /** Not a {@code @Configuration}: the application's component scan would take it into the connector above. */
+    @EnableConfigurationProperties(ManagementProperties.class)
+    static class ManagementSettings {
+    }
+
+    /** What start-up reports: the message of the failure and of each of its causes. */
+    private static String messages(Throwable failure) {
+        var all = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            all.append(cause.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     @Test
