@@ -4,6 +4,7 @@ import eu.lexbridge.app.cli.ContainerCommand;
 import eu.lexbridge.app.cli.DemoCommand;
 import eu.lexbridge.app.cli.DocumentCommand;
 import eu.lexbridge.app.cli.EvidenceCommand;
+import eu.lexbridge.app.cli.ManagementCommand;
 import eu.lexbridge.app.cli.PkiCommand;
 import eu.lexbridge.app.cli.ServeCommand;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lexbridge", mixinStandardHelpOptions = true, version = "LexBridge 0.1.0",
         description = "An e-CODEX connector.",
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
-                ContainerCommand.class, DocumentCommand.class})
+                ContainerCommand.class, DocumentCommand.class, ManagementCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

@@ -43,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,10 +53,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = LexbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+// phase4 allows one AS4 identity per JVM: the next whole connector starts only once this one is closed
+@DirtiesContext
 class ConnectorApplicationTest {
 
     private static final String TOKEN = "application-test-token";
     private static final char[] PASSWORD = "test-only".toCharArray();
+    /** bcrypt (cost 4, tests only) of {@code viewer-secret}. */
+    private static final String VIEWER_HASH = "{bcrypt}$2a$04$UPPZdFEzfxthYtXYBAV1v.mxEOUBixCB9IHel.bAT0e9lKKk05gc2";
+    private static final String VIEWER_LOGIN = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("viewer:viewer-secret".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     static Path root;
@@ -128,6 +135,9 @@ class ConnectorApplicationTest {
         registry.add("lexbridge.as4.connect-timeout", () -> "1s");
         registry.add("lexbridge.routes.first-retry-delay", () -> "30s");
         registry.add("lexbridge.rest.backends.at-case-management.token-sha256", () -> sha256(TOKEN));
+        registry.add("lexbridge.management.users[0].name", () -> "viewer");
+        registry.add("lexbridge.management.users[0].password-hash", () -> VIEWER_HASH);
+        registry.add("lexbridge.management.users[0].role", () -> "VIEWER");
     }
 
     @Test
@@ -186,18 +196,18 @@ class ConnectorApplicationTest {
     @Test
     void metricsAndHawtioShowTheRoutesOnTheManagementPortOnly() throws Exception {
         var management = URI.create("http://127.0.0.1:" + managementPort);
-        var response = client().send(HttpRequest.newBuilder(management.resolve("/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = client().send(HttpRequest.newBuilder(management.resolve("/actuator/prometheus"))
+                .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("routeId=\"outbound-prepare\"");
         assertThat(client().send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("not on the public port").isEqualTo(404);
-        var hawtio = client().send(HttpRequest.newBuilder(management.resolve("/actuator/hawtio/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var hawtio = client().send(HttpRequest.newBuilder(management.resolve("/actuator/hawtio/"))
+                .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hawtio.statusCode()).isEqualTo(200);
         var jolokia = client().send(HttpRequest.newBuilder(management.resolve(
                 "/actuator/jolokia/read/org.apache.camel:context=lexbridge,type=routes,name=%22outbound-prepare%22/State"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(jolokia.body()).contains("Started");
     }
 

@@ -36,6 +36,11 @@ public final class Demo {
         Path jar = ownJar();
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
+        for (DemoConnector connector : java.util.List.of(at, de)) {
+            System.out.println("  management of " + connector.party() + ": " + connector.managementUri()
+                    + "/actuator/hawtio/ - login " + DemoNetwork.OPERATOR + ", password in "
+                    + connector.operatorPasswordFile());
+        }
         System.out.println("  starting " + at.party() + " (" + at.label() + ") on " + at.baseUri());
         System.out.println("  starting " + de.party() + " (" + de.label() + ") on " + de.baseUri());
         try (ConnectorProcess atProcess = ConnectorProcess.start(at, jar);

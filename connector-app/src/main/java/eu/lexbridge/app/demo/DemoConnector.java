@@ -34,4 +34,9 @@ record DemoConnector(String party, String label, String backend, int port, int m
     Path logFile() {
         return directory.resolve("connector.log");
     }
+
+    /** The password of the management login {@link DemoNetwork#OPERATOR} (owner-only file; never printed). */
+    Path operatorPasswordFile() {
+        return directory.resolve("operator-password");
+    }
 }

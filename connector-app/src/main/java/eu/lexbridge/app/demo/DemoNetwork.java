@@ -11,12 +11,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * Lays out two connectors on loopback: a test PKI, free ports, and one configuration file each. Everything lives below
@@ -27,6 +29,8 @@ final class DemoNetwork {
     static final String SERVICE = "EEvidence";
     static final String SERVICE_TYPE = "urn:e-codex:services:";
     static final String ACTION = "EPOC";
+    /** The management login the demo gives each connector, with the operator role. */
+    static final String OPERATOR = "operator";
     /** Demo key stores only; a real deployment takes its passwords from the environment. */
     static final char[] PKI_PASSWORD = "demo-only-changeit".toCharArray();
 
@@ -101,6 +105,11 @@ final class DemoNetwork {
                   server:
                     port: %13$d
                 lexbridge:
+                  management:
+                    users:
+                      - name: %16$s
+                        password-hash: "%17$s"
+                        role: OPERATOR
                   connector:
                     party-id: %1$s
                     ebms-id-domain: %1$s.lexbridge.demo
@@ -151,12 +160,34 @@ final class DemoNetwork {
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
                 sha256(self.backendToken()), self.managementPort(),
                 self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
-                pki.resolve("tl").resolve("lotl.xml").toUri());
+                pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self));
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + self.configFile(), e);
+        }
+    }
+
+    /**
+     * The hash of the connector's operator password, from its file; a first run writes a random password there,
+     * readable by its owner only, and later runs keep it.
+     */
+    private static String operatorPasswordHash(DemoConnector connector) {
+        Path file = connector.operatorPasswordFile();
+        try {
+            Files.createDirectories(connector.directory());
+            if (!Files.exists(file)) {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.writeString(file, token() + "\n", StandardCharsets.UTF_8);
+            }
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -27,7 +27,12 @@ public interface SecurityEvents {
         /** Input refused before it was used: XML with a DOCTYPE (entities) or not well-formed. */
         UNSAFE_INPUT,
         /** A back-end API call without a valid credential, or outside the back-end's rights. */
-        BACKEND_ACCESS_REFUSED
+        BACKEND_ACCESS_REFUSED,
+        /**
+         * A management-port call refused: bad credentials or token, a role too low for the call, a foreign
+         * {@code Host} or {@code Origin}, or a JMX operation outside the management access policy.
+         */
+        MANAGEMENT_ACCESS_REFUSED
     }
 
     void record(Kind kind, String detail);

@@ -1,0 +1,68 @@
+package eu.lexbridge.app;
+
+import eu.lexbridge.trust.pki.TestPki;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The settings of one whole connector in a test JVM: a generated test PKI below {@code root}, an unreachable partner,
+ * a REST back-end with {@code token}, the management server on a free port.
+ */
+final class TestConnectorSettings {
+
+    static final char[] PASSWORD = "test-only".toCharArray();
+
+    private TestConnectorSettings() {
+    }
+
+    static void register(DynamicPropertyRegistry registry, Path root, String token) {
+        var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
+        var at = pki.parties().get("at-prosecutor");
+        String password = new String(PASSWORD);
+        registry.add("server.ssl.key-store", () -> at.tlsKeyStore().toString());
+        registry.add("server.ssl.key-store-password", () -> password);
+        registry.add("server.ssl.key-alias", () -> "tls");
+        registry.add("management.server.port", () -> "0");
+        registry.add("lexbridge.connector.party-id", () -> "at-prosecutor");
+        registry.add("lexbridge.connector.ebms-id-domain", () -> "at.test");
+        registry.add("lexbridge.connector.data-directory", () -> root.resolve("data").toString());
+        registry.add("lexbridge.connector.default-backend", () -> "at-case-management");
+        registry.add("lexbridge.network.partners[0].name", () -> "de-court");
+        registry.add("lexbridge.network.partners[0].party-id", () -> "de-court");
+        registry.add("lexbridge.network.partners[0].endpoint", () -> "https://127.0.0.1:9/as4");
+        registry.add("lexbridge.network.partners[0].certificate",
+                () -> pki.parties().get("de-court").as4Certificate().toString());
+        registry.add("lexbridge.network.services[0].service", () -> "EEvidence");
+        registry.add("lexbridge.network.services[0].action", () -> "EPOC");
+        registry.add("lexbridge.evidence.seal.key-store", () -> at.sealKeyStore().toString());
+        registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
+        registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
+        registry.add("lexbridge.evidence.trust-store-password", () -> password);
+        registry.add("lexbridge.container.country", () -> "AT");
+        registry.add("lexbridge.container.seal.key-store", () -> at.containerKeyStore().toString());
+        registry.add("lexbridge.container.seal.key-store-password", () -> password);
+        registry.add("lexbridge.container.seal.key-alias", () -> "container");
+        registry.add("lexbridge.as4.key-store", () -> at.as4KeyStore().toString());
+        registry.add("lexbridge.as4.key-store-password", () -> password);
+        registry.add("lexbridge.as4.trust-store", () -> pki.trustStore().toString());
+        registry.add("lexbridge.as4.trust-store-password", () -> password);
+        registry.add("lexbridge.as4.tls-trust-store", () -> pki.trustStore().toString());
+        registry.add("lexbridge.as4.tls-trust-store-password", () -> password);
+        registry.add("lexbridge.as4.connect-timeout", () -> "1s");
+        registry.add("lexbridge.routes.first-retry-delay", () -> "30s");
+        registry.add("lexbridge.rest.backends.at-case-management.token-sha256", () -> sha256(token));
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
