@@ -154,7 +154,7 @@ class HostileInputCorpusTest {
                 row("viewer stops a route (Jolokia exec)", post(JOLOKIA, JSON, stop).basic("viewer", "viewer-secret"),
                         jolokia(403)),
                 row("viewer stops a route through a GET URL", get(JOLOKIA + "/exec/" + ROUTE.replace("\"", "%22")
-                        + "/stop()").basic("viewer", "viewer-secret"), jolokia(403)),
+                        + "/stop()").basic("viewer", "viewer-secret"), http(403, true)),
                 row("viewer writes an attribute", post(JOLOKIA, JSON, write("java.lang:type=Memory", "Verbose", "true"))
                         .basic("viewer", "viewer-secret"), jolokia(403)),
                 // An operator runs route and queue operations only
@@ -199,6 +199,14 @@ class HostileInputCorpusTest {
                 row("image tag on another site (no Origin, Sec-Fetch-Site: cross-site)", get(JOLOKIA + "/exec/"
                         + ROUTE.replace("\"", "%22") + "/stop()").basic("operator", "operator-secret")
                         .header("Sec-Fetch-Site", "cross-site"), http(403, true)),
+                row("image tag in an old browser (no Origin, no Sec-Fetch-Site): GET exec with remembered "
+                        + "credentials", get(JOLOKIA + "/exec/" + ROUTE.replace("\"", "%22") + "/stop()")
+                        .basic("operator", "operator-secret"), http(403, true)),
+                row("the same through Jolokia's p= parameter", get(JOLOKIA + "?p=/exec/" + ROUTE.replace("\"", "%22")
+                        .replace("=", "%3D").replace(",", "%2C") + "/stop()").basic("operator", "operator-secret"),
+                        http(403, true)),
+                row("a GET write", get(JOLOKIA + "/write/java.lang:type%3DMemory/Verbose/true")
+                        .basic("operator", "operator-secret"), http(403, true)),
                 row("DNS rebinding: Host names the attacker's domain", get(READ_ROUTE_STATE)
                         .basic("operator", "operator-secret").header("Host", "rebind.attacker.example:9090"),
                         http(403, true)),

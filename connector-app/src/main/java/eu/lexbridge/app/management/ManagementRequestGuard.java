@@ -58,7 +58,39 @@ final class ManagementRequestGuard extends OncePerRequestFilter {
                     "Requests from another web site are refused on the management port.");
             return;
         }
+        if (jolokiaOperationByGet(request)) {
+            refuse(request, response, "a Jolokia operation by GET",
+                    "Jolokia operations and writes are accepted by POST only.");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A Jolokia exec or write sent as a GET URL: an image or link in an older browser sends neither Origin nor
+     * Sec-Fetch-Site, but with remembered credentials; operations therefore come by POST only (as Hawtio sends them),
+     * reads stay open to GET.
+     */
+    private static boolean jolokiaOperationByGet(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().toLowerCase(Locale.ROOT);
+        int jolokia = path.indexOf("/jolokia");
+        if (jolokia < 0) {
+            return false;
+        }
+        String rest = path.substring(jolokia + "/jolokia".length());
+        String p = request.getParameter("p");
+        if (p != null) {
+            rest = rest + "/" + p.toLowerCase(Locale.ROOT);
+        }
+        for (String segment : rest.split("/+")) {
+            if (!segment.isEmpty()) {
+                return segment.equals("exec") || segment.equals("write");
+            }
+        }
+        return false;
     }
 
     /** The origin a page served by this port would send: only a name that passed the host check gets here. */

@@ -50,6 +50,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = {LexbridgeApplication.class, DocumentSubmissionTest.FaultyDocuments.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@DirtiesContext // phase4 allows one AS4 identity per JVM: closed before the next whole-connector test class starts
 class DocumentSubmissionTest {
 
     private static final String TOKEN = "document-test-token";
