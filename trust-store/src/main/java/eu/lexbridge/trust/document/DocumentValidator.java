@@ -34,8 +34,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -69,12 +70,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DocumentValidator {
 
-    /** Validations run here, so that one taking too long can be given up on; daemon threads, made as needed. */
-    private static final ExecutorService VALIDATIONS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "lexbridge-document-validation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Validations run here, so that one taking too long can be given up on. DSS does not always heed interruption, so a
+     * validation given up on may go on running: the threads are bounded, so documents that make DSS loop cannot take
+     * more of them; later validations wait their turn, and the wait counts against their own time limit.
+     */
+    private static final ExecutorService VALIDATIONS = boundedPool(Math.max(4,
+            2 * Runtime.getRuntime().availableProcessors()));
 
     private final CommonCertificateVerifier certificateVerifier;
     private final ValidationSources sources;
@@ -471,5 +473,16 @@ public final class DocumentValidator {
             }
         }
         return false;
+    }
+
+    private static ExecutorService boundedPool(int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "lexbridge-document-validation");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }
