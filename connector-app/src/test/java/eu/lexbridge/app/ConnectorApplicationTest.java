@@ -22,17 +22,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
@@ -58,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConnectorApplicationTest {
 
     private static final String TOKEN = "application-test-token";
-    private static final char[] PASSWORD = "test-only".toCharArray();
+    private static final char[] PASSWORD = TestConnectorSettings.PASSWORD;
     /** bcrypt (cost 4, tests only) of {@code viewer-secret}. */
     private static final String VIEWER_HASH = "{bcrypt}$2a$04$UPPZdFEzfxthYtXYBAV1v.mxEOUBixCB9IHel.bAT0e9lKKk05gc2";
     private static final String VIEWER_LOGIN = "Basic " + java.util.Base64.getEncoder()
@@ -90,24 +85,7 @@ class ConnectorApplicationTest {
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
-        var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
-        var at = pki.parties().get("at-prosecutor");
-        String password = new String(PASSWORD);
-        registry.add("server.ssl.key-store", () -> at.tlsKeyStore().toString());
-        registry.add("server.ssl.key-store-password", () -> password);
-        registry.add("server.ssl.key-alias", () -> "tls");
-        registry.add("management.server.port", () -> "0");
-        registry.add("lexbridge.connector.party-id", () -> "at-prosecutor");
-        registry.add("lexbridge.connector.ebms-id-domain", () -> "at.test");
-        registry.add("lexbridge.connector.data-directory", () -> root.resolve("data").toString());
-        registry.add("lexbridge.connector.default-backend", () -> "at-case-management");
-        registry.add("lexbridge.network.partners[0].name", () -> "de-court");
-        registry.add("lexbridge.network.partners[0].party-id", () -> "de-court");
-        registry.add("lexbridge.network.partners[0].endpoint", () -> "https://127.0.0.1:9/as4");
-        registry.add("lexbridge.network.partners[0].certificate",
-                () -> pki.parties().get("de-court").as4Certificate().toString());
-        registry.add("lexbridge.network.services[0].service", () -> "EEvidence");
-        registry.add("lexbridge.network.services[0].action", () -> "EPOC");
+        var pki = TestConnectorSettings.register(registry, root, TOKEN);
         registry.add("lexbridge.network.services[1].service", () -> "EEvidence");
         registry.add("lexbridge.network.services[1].action", () -> "EPOC-SIGNED");
         registry.add("lexbridge.network.services[1].document-policy", () -> "ADVANCED_SIGNATURE");
@@ -118,23 +96,6 @@ class ConnectorApplicationTest {
                 () -> pki.trustedLists().listOfTrustedListsLocation().toString());
         registry.add("lexbridge.document-validation.trusted-lists.lotl-signers[0]",
                 () -> pki.trustedLists().listOfTrustedListsSigner().toString());
-        registry.add("lexbridge.evidence.seal.key-store", () -> at.sealKeyStore().toString());
-        registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
-        registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
-        registry.add("lexbridge.evidence.trust-store-password", () -> password);
-        registry.add("lexbridge.container.country", () -> "AT");
-        registry.add("lexbridge.container.seal.key-store", () -> at.containerKeyStore().toString());
-        registry.add("lexbridge.container.seal.key-store-password", () -> password);
-        registry.add("lexbridge.container.seal.key-alias", () -> "container");
-        registry.add("lexbridge.as4.key-store", () -> at.as4KeyStore().toString());
-        registry.add("lexbridge.as4.key-store-password", () -> password);
-        registry.add("lexbridge.as4.trust-store", () -> pki.trustStore().toString());
-        registry.add("lexbridge.as4.trust-store-password", () -> password);
-        registry.add("lexbridge.as4.tls-trust-store", () -> pki.trustStore().toString());
-        registry.add("lexbridge.as4.tls-trust-store-password", () -> password);
-        registry.add("lexbridge.as4.connect-timeout", () -> "1s");
-        registry.add("lexbridge.routes.first-retry-delay", () -> "30s");
-        registry.add("lexbridge.rest.backends.at-case-management.token-sha256", () -> sha256(TOKEN));
         registry.add("lexbridge.management.users[0].name", () -> "viewer");
         registry.add("lexbridge.management.users[0].password-hash", () -> VIEWER_HASH);
         registry.add("lexbridge.management.users[0].role", () -> "VIEWER");
@@ -408,23 +369,6 @@ class ConnectorApplicationTest {
     }
 
     private static HttpClient client() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(root.resolve("pki").resolve("truststore.p12"))) {
-            trust.load(in, PASSWORD);
-        }
-        var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        var ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).build();
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestConnectorSettings.httpsClient(root);
     }
 }

@@ -12,14 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterAll;
@@ -412,14 +408,6 @@ class HostileInputCorpusTest {
     }
 
     private static HttpClient tlsClient() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(root.resolve("pki").resolve("truststore.p12"))) {
-            trust.load(in, TestConnectorSettings.PASSWORD);
-        }
-        var trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        var ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, trustManagers.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).build();
+        return TestConnectorSettings.httpsClient(root);
     }
 }

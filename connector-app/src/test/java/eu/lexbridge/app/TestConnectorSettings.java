@@ -1,25 +1,40 @@
 package eu.lexbridge.app;
 
+import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The settings of one whole connector in a test JVM: a generated test PKI below {@code root}, an unreachable partner,
  * a REST back-end with {@code token}, the management server on a free port.
+ *
+ * <p>A test adds only what differs (more services, trusted lists, users, ...); a key it adds again after
+ * {@link #register} replaces the value set here (the registry keeps one value a key, the last one added).
  */
-final class TestConnectorSettings {
+public final class TestConnectorSettings {
 
-    static final char[] PASSWORD = "test-only".toCharArray();
+    /** The password of every key store and trust store of the generated test PKI. */
+    public static final char[] PASSWORD = "test-only".toCharArray();
 
     private TestConnectorSettings() {
     }
 
-    static void register(DynamicPropertyRegistry registry, Path root, String token) {
+    /**
+     * Registers the settings of one whole connector.
+     *
+     * @return the test PKI generated below {@code root/pki}, for the settings a test adds
+     */
+    public static GeneratedPki register(DynamicPropertyRegistry registry, Path root, String token) {
         var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
         var at = pki.parties().get("at-prosecutor");
         String password = new String(PASSWORD);
@@ -55,9 +70,23 @@ final class TestConnectorSettings {
         registry.add("lexbridge.as4.connect-timeout", () -> "1s");
         registry.add("lexbridge.routes.first-retry-delay", () -> "30s");
         registry.add("lexbridge.rest.backends.at-case-management.token-sha256", () -> sha256(token));
+        return pki;
     }
 
-    static String sha256(String value) {
+    /** An HTTP client that trusts the test PKI generated below {@code root/pki} (the connector's TLS certificate). */
+    public static HttpClient httpsClient(Path root) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(root.resolve("pki").resolve("truststore.p12"))) {
+            trust.load(in, PASSWORD);
+        }
+        var trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        var ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, trustManagers.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).build();
+    }
+
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

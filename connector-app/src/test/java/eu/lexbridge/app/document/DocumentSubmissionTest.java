@@ -3,6 +3,7 @@ package eu.lexbridge.app.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.app.LexbridgeApplication;
+import eu.lexbridge.app.TestConnectorSettings;
 import eu.lexbridge.app.security.CountedSecurityEvents;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
@@ -22,20 +23,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.camel.CamelContext;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -67,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class DocumentSubmissionTest {
 
     private static final String TOKEN = "document-test-token";
-    private static final char[] PASSWORD = "test-only".toCharArray();
+    private static final char[] PASSWORD = TestConnectorSettings.PASSWORD;
     /** A document by this name makes the preparation fail on every delivery (see {@link FaultyDocuments}). */
     private static final String FAILING = "failing.xml";
 
@@ -93,24 +88,7 @@ class DocumentSubmissionTest {
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
-        var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
-        var at = pki.parties().get("at-prosecutor");
-        String password = new String(PASSWORD);
-        registry.add("server.ssl.key-store", () -> at.tlsKeyStore().toString());
-        registry.add("server.ssl.key-store-password", () -> password);
-        registry.add("server.ssl.key-alias", () -> "tls");
-        registry.add("management.server.port", () -> "0");
-        registry.add("lexbridge.connector.party-id", () -> "at-prosecutor");
-        registry.add("lexbridge.connector.ebms-id-domain", () -> "at.test");
-        registry.add("lexbridge.connector.data-directory", () -> root.resolve("data").toString());
-        registry.add("lexbridge.connector.default-backend", () -> "at-case-management");
-        registry.add("lexbridge.network.partners[0].name", () -> "de-court");
-        registry.add("lexbridge.network.partners[0].party-id", () -> "de-court");
-        registry.add("lexbridge.network.partners[0].endpoint", () -> "https://127.0.0.1:9/as4");
-        registry.add("lexbridge.network.partners[0].certificate",
-                () -> pki.parties().get("de-court").as4Certificate().toString());
-        registry.add("lexbridge.network.services[0].service", () -> "EEvidence");
-        registry.add("lexbridge.network.services[0].action", () -> "EPOC");
+        var pki = TestConnectorSettings.register(registry, root, TOKEN);
         registry.add("lexbridge.network.services[1].service", () -> "EEvidence");
         registry.add("lexbridge.network.services[1].action", () -> "EPOC-ANY");
         registry.add("lexbridge.network.services[1].document-policy", () -> "NONE");
@@ -122,22 +100,7 @@ class DocumentSubmissionTest {
         registry.add("lexbridge.document-validation.trusted-lists.lotl-signers[0]",
                 () -> pki.trustedLists().listOfTrustedListsSigner().toString());
         registry.add("lexbridge.document-validation.limits.max-inflated-size", () -> "64MB");
-        registry.add("lexbridge.evidence.seal.key-store", () -> at.sealKeyStore().toString());
-        registry.add("lexbridge.evidence.seal.key-store-password", () -> password);
-        registry.add("lexbridge.evidence.trust-store", () -> pki.trustStore().toString());
-        registry.add("lexbridge.evidence.trust-store-password", () -> password);
-        registry.add("lexbridge.container.country", () -> "AT");
-        registry.add("lexbridge.container.seal.key-store", () -> at.containerKeyStore().toString());
-        registry.add("lexbridge.container.seal.key-store-password", () -> password);
-        registry.add("lexbridge.container.seal.key-alias", () -> "container");
-        registry.add("lexbridge.as4.key-store", () -> at.as4KeyStore().toString());
-        registry.add("lexbridge.as4.key-store-password", () -> password);
-        registry.add("lexbridge.as4.trust-store", () -> pki.trustStore().toString());
-        registry.add("lexbridge.as4.trust-store-password", () -> password);
-        registry.add("lexbridge.as4.tls-trust-store", () -> pki.trustStore().toString());
-        registry.add("lexbridge.as4.tls-trust-store-password", () -> password);
-        registry.add("lexbridge.as4.connect-timeout", () -> "1s");
-        // quick redeliveries and sweeps, so that giving up is seen within seconds
+        // quick redeliveries and sweeps, so that giving up is seen within seconds (30s in TestConnectorSettings)
         registry.add("lexbridge.routes.first-retry-delay", () -> "100ms");
         registry.add("lexbridge.routes.max-retry-delay", () -> "1s");
         registry.add("lexbridge.routes.max-send-attempts", () -> "20");
@@ -146,7 +109,6 @@ class DocumentSubmissionTest {
         // longer than any preparation here, or a message being prepared would count as stalled
         registry.add("lexbridge.routes.stalled-after", () -> "10s");
         registry.add("lexbridge.routes.max-requeues", () -> "2");
-        registry.add("lexbridge.rest.backends.at-case-management.token-sha256", () -> sha256(TOKEN));
     }
 
     /** A judgment sealed with the qualified document seal of the test PKI (made once, after the PKI). */
@@ -410,23 +372,6 @@ class DocumentSubmissionTest {
     }
 
     private static HttpClient client() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(root.resolve("pki").resolve("truststore.p12"))) {
-            trust.load(in, PASSWORD);
-        }
-        var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        var ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).build();
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestConnectorSettings.httpsClient(root);
     }
 }
