@@ -1,5 +1,6 @@
 package eu.lexbridge.trust;
 
+import static eu.lexbridge.trust.container.ContainerEntries.rewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -32,8 +33,6 @@ import eu.lexbridge.trust.pki.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +41,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -361,37 +356,6 @@ class HostileInputCorpusTest {
         }
         assertThat(found).isNotNegative();
         return found;
-    }
-
-    /** Rewrites a container's entries (names in order to bytes), keeping mimetype and the zip stored. */
-    private static byte[] rewrite(byte[] bytes, UnaryOperator<Map<String, byte[]>> change) {
-        try {
-            Map<String, byte[]> entries = new LinkedHashMap<>();
-            try (InputStream in = new ByteArrayInputStream(bytes); ZipInputStream zip = new ZipInputStream(in)) {
-                for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                    entries.put(entry.getName(), zip.readAllBytes());
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (var entry : change.apply(entries).entrySet()) {
-                    ZipEntry zipEntry = new ZipEntry(entry.getKey());
-                    if (entry.getKey().equals("mimetype") || entry.getKey().endsWith(".zip")) {
-                        CRC32 crc = new CRC32();
-                        crc.update(entry.getValue());
-                        zipEntry.setMethod(ZipEntry.STORED);
-                        zipEntry.setSize(entry.getValue().length);
-                        zipEntry.setCrc(crc.getValue());
-                    }
-                    zip.putNextEntry(zipEntry);
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String text(byte[] document) {

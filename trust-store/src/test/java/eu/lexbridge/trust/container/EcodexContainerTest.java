@@ -1,5 +1,6 @@
 package eu.lexbridge.trust.container;
 
+import static eu.lexbridge.trust.container.ContainerEntries.rewrite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,6 @@ import eu.lexbridge.trust.container.ContainerRejectedException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -376,33 +375,5 @@ class EcodexContainerTest {
             replaced++;
         }
         assertThat(replaced).isEqualTo(2); // the local header and the central directory
-    }
-
-    /** Rewrites a container's entries (names in order → bytes); mimetype stays stored. */
-    private static byte[] rewrite(byte[] container, UnaryOperator<Map<String, byte[]>> change) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream in = new ByteArrayInputStream(container); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        Map<String, byte[]> changed = change.apply(entries);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var entry : changed.entrySet()) {
-                ZipEntry zipEntry = new ZipEntry(entry.getKey());
-                if (entry.getKey().equals("mimetype") || entry.getKey().endsWith(".zip")) {
-                    CRC32 crc = new CRC32();
-                    crc.update(entry.getValue());
-                    zipEntry.setMethod(ZipEntry.STORED);
-                    zipEntry.setSize(entry.getValue().length);
-                    zipEntry.setCrc(crc.getValue());
-                }
-                zip.putNextEntry(zipEntry);
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

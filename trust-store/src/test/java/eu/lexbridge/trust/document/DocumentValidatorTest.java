@@ -8,16 +8,11 @@ import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
 import eu.europa.esig.dss.cades.signature.CAdESService;
 import eu.europa.esig.dss.enumerations.ASiCContainerType;
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
@@ -41,7 +36,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -288,17 +282,7 @@ class DocumentValidatorTest {
 
     private static <P extends AbstractSignatureParameters<?>> DSSDocument sign(
             DocumentSignatureService<P, ?> service, SealKey key, DSSDocument document, P parameters) {
-        SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
-                "EC".equals(key.algorithm()) ? EncryptionAlgorithm.ECDSA : EncryptionAlgorithm.RSA,
-                DigestAlgorithm.SHA256);
-        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        parameters.setSigningCertificate(new CertificateToken(key.certificate()));
-        parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
-        parameters.setCheckCertificateRevocation(false);
-        parameters.bLevel().setSigningDate(Date.from(signedAt));
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        byte[] value = key.sign(toBeSigned.getBytes(), algorithm.getJCEId());
-        return service.signDocument(document, parameters, new SignatureValue(algorithm, value));
+        return Signing.sign(service, key, document, parameters, signedAt);
     }
 
     private static CommonCertificateVerifier verifier() {

@@ -4,18 +4,12 @@ import eu.europa.esig.dss.asic.xades.ASiCWithXAdESSignatureParameters;
 import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
 import eu.europa.esig.dss.enumerations.ASiCContainerType;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.signature.AbstractSignatureParameters;
-import eu.europa.esig.dss.signature.DocumentSignatureService;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
@@ -30,7 +24,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -63,19 +56,23 @@ final class Documents {
     /** A one-page PDF showing {@code text}. */
     static byte[] pdf(String text) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
+            addTextPage(document, text);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addTextPage(PDDocument document, String text) throws IOException {
+        PDPage page = new PDPage();
+        document.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+            content.newLineAtOffset(72, 700);
+            content.showText(text);
+            content.endText();
         }
     }
 
@@ -84,7 +81,7 @@ final class Documents {
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
         parameters.setSignaturePackaging(SignaturePackaging.ENVELOPED);
-        DSSDocument signed = sign(new PAdESService(Signing.verifier()), key,
+        DSSDocument signed = Signing.sign(new PAdESService(Signing.verifier()), key,
                 new InMemoryDocument(pdf, "judgment.pdf", MimeTypeEnum.PDF), parameters, signedAt);
         return Signing.bytes(signed);
     }
@@ -114,15 +111,7 @@ final class Documents {
     /** {@code signedPdf} with a page showing {@code text} added by an incremental update after its signed revision. */
     static byte[] addPage(byte[] signedPdf, String text) {
         try (PDDocument document = Loader.loadPDF(signedPdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
+            addTextPage(document, text);
             document.getPages().getCOSObject().setNeedToBeUpdated(true);
             document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
             document.saveIncremental(out);
@@ -147,7 +136,7 @@ final class Documents {
         reference.setTransforms(List.<DSSTransform>of(
                 new CanonicalizationTransform(javax.xml.crypto.dsig.CanonicalizationMethod.EXCLUSIVE)));
         parameters.setReferences(List.of(reference));
-        return Signing.bytes(sign(new XAdESService(Signing.verifier()), key, document, parameters, signedAt));
+        return Signing.bytes(Signing.sign(new XAdESService(Signing.verifier()), key, document, parameters, signedAt));
     }
 
     /** An enveloped XAdES over the whole XML. */
@@ -155,7 +144,7 @@ final class Documents {
         XAdESSignatureParameters parameters = new XAdESSignatureParameters();
         parameters.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
         parameters.setSignaturePackaging(SignaturePackaging.ENVELOPED);
-        return Signing.bytes(sign(new XAdESService(Signing.verifier()), key,
+        return Signing.bytes(Signing.sign(new XAdESService(Signing.verifier()), key,
                 new InMemoryDocument(xml.getBytes(StandardCharsets.UTF_8), "order.xml", MimeTypeEnum.XML),
                 parameters, signedAt));
     }
@@ -166,7 +155,7 @@ final class Documents {
         parameters.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
         parameters.setSignaturePackaging(SignaturePackaging.DETACHED);
         parameters.aSiC().setContainerType(ASiCContainerType.ASiC_S);
-        return Signing.bytes(sign(new ASiCWithXAdESService(Signing.verifier()), key,
+        return Signing.bytes(Signing.sign(new ASiCWithXAdESService(Signing.verifier()), key,
                 new InMemoryDocument(content, name, MimeTypeEnum.BINARY), parameters, signedAt));
     }
 
@@ -236,21 +225,6 @@ final class Documents {
             current = bytes.toByteArray();
         }
         return current;
-    }
-
-    private static <P extends AbstractSignatureParameters<?>> DSSDocument sign(
-            DocumentSignatureService<P, ?> service, SealKey key, DSSDocument document, P parameters, Instant signedAt) {
-        SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
-                "EC".equals(key.algorithm()) ? EncryptionAlgorithm.ECDSA : EncryptionAlgorithm.RSA,
-                DigestAlgorithm.SHA256);
-        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        parameters.setSigningCertificate(new CertificateToken(key.certificate()));
-        parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
-        parameters.setCheckCertificateRevocation(false);
-        parameters.bLevel().setSigningDate(Date.from(signedAt));
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        byte[] value = key.sign(toBeSigned.getBytes(), algorithm.getJCEId());
-        return service.signDocument(document, parameters, new SignatureValue(algorithm, value));
     }
 
     private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -10,6 +10,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.signature.DocumentSignatureService;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.lexbridge.trust.keys.SealKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +47,22 @@ final class Signing {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same with a {@link SealKey} of the test PKI: its certificate signs, its chain goes into the signature. */
+    static <P extends AbstractSignatureParameters<?>> DSSDocument sign(DocumentSignatureService<P, ?> service,
+            SealKey key, DSSDocument document, P parameters, Instant signedAt) {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                "EC".equals(key.algorithm()) ? EncryptionAlgorithm.ECDSA : EncryptionAlgorithm.RSA,
+                DigestAlgorithm.SHA256);
+        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        parameters.setSigningCertificate(new CertificateToken(key.certificate()));
+        parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
+        parameters.setCheckCertificateRevocation(false);
+        parameters.bLevel().setSigningDate(Date.from(signedAt));
+        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+        byte[] value = key.sign(toBeSigned.getBytes(), algorithm.getJCEId());
+        return service.signDocument(document, parameters, new SignatureValue(algorithm, value));
     }
 
     /** For signing only: no AIA, nothing fetched. */
