@@ -86,16 +86,9 @@ class ConnectorApplicationTest {
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         var pki = TestConnectorSettings.register(registry, root, TOKEN);
-        registry.add("lexbridge.network.services[1].service", () -> "EEvidence");
-        registry.add("lexbridge.network.services[1].action", () -> "EPOC-SIGNED");
-        registry.add("lexbridge.network.services[1].document-policy", () -> "ADVANCED_SIGNATURE");
-        registry.add("lexbridge.network.services[2].service", () -> "EEvidence");
-        registry.add("lexbridge.network.services[2].action", () -> "EPOC-QUALIFIED");
-        registry.add("lexbridge.network.services[2].document-policy", () -> "QUALIFIED");
-        registry.add("lexbridge.document-validation.trusted-lists.lotl-url",
-                () -> pki.trustedLists().listOfTrustedListsLocation().toString());
-        registry.add("lexbridge.document-validation.trusted-lists.lotl-signers[0]",
-                () -> pki.trustedLists().listOfTrustedListsSigner().toString());
+        TestConnectorSettings.addService(registry, 1, "EPOC-SIGNED", "ADVANCED_SIGNATURE");
+        TestConnectorSettings.addService(registry, 2, "EPOC-QUALIFIED", "QUALIFIED");
+        TestConnectorSettings.trustTestLists(registry, pki);
         registry.add("lexbridge.management.users[0].name", () -> "viewer");
         registry.add("lexbridge.management.users[0].password-hash", () -> VIEWER_HASH);
         registry.add("lexbridge.management.users[0].role", () -> "VIEWER");

@@ -73,6 +73,25 @@ public final class TestConnectorSettings {
         return pki;
     }
 
+    /**
+     * Adds service {@code index} of the partner (index 0, EEvidence/EPOC without a policy, is registered by
+     * {@link #register}): EEvidence with {@code action}, its documents checked under {@code documentPolicy}.
+     */
+    public static void addService(DynamicPropertyRegistry registry, int index, String action, String documentPolicy) {
+        String service = "lexbridge.network.services[" + index + "].";
+        registry.add(service + "service", () -> "EEvidence");
+        registry.add(service + "action", () -> action);
+        registry.add(service + "document-policy", () -> documentPolicy);
+    }
+
+    /** Document validation trusts the test PKI's trusted lists: its list of trusted lists and that list's signer. */
+    public static void trustTestLists(DynamicPropertyRegistry registry, GeneratedPki pki) {
+        registry.add("lexbridge.document-validation.trusted-lists.lotl-url",
+                () -> pki.trustedLists().listOfTrustedListsLocation().toString());
+        registry.add("lexbridge.document-validation.trusted-lists.lotl-signers[0]",
+                () -> pki.trustedLists().listOfTrustedListsSigner().toString());
+    }
+
     /** An HTTP client that trusts the test PKI generated below {@code root/pki} (the connector's TLS certificate). */
     public static HttpClient httpsClient(Path root) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");

@@ -89,16 +89,9 @@ class DocumentSubmissionTest {
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         var pki = TestConnectorSettings.register(registry, root, TOKEN);
-        registry.add("lexbridge.network.services[1].service", () -> "EEvidence");
-        registry.add("lexbridge.network.services[1].action", () -> "EPOC-ANY");
-        registry.add("lexbridge.network.services[1].document-policy", () -> "NONE");
-        registry.add("lexbridge.network.services[2].service", () -> "EEvidence");
-        registry.add("lexbridge.network.services[2].action", () -> "EPOC-QUALIFIED");
-        registry.add("lexbridge.network.services[2].document-policy", () -> "QUALIFIED");
-        registry.add("lexbridge.document-validation.trusted-lists.lotl-url",
-                () -> pki.trustedLists().listOfTrustedListsLocation().toString());
-        registry.add("lexbridge.document-validation.trusted-lists.lotl-signers[0]",
-                () -> pki.trustedLists().listOfTrustedListsSigner().toString());
+        TestConnectorSettings.addService(registry, 1, "EPOC-ANY", "NONE");
+        TestConnectorSettings.addService(registry, 2, "EPOC-QUALIFIED", "QUALIFIED");
+        TestConnectorSettings.trustTestLists(registry, pki);
         registry.add("lexbridge.document-validation.limits.max-inflated-size", () -> "64MB");
         // quick redeliveries and sweeps, so that giving up is seen within seconds (30s in TestConnectorSettings)
         registry.add("lexbridge.routes.first-retry-delay", () -> "100ms");
