@@ -47,6 +47,12 @@ public final class LexbridgeCommand implements Runnable {
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
                 instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
+            // DSS warns of "no revocation found" for every certificate it meets when a command seals or validates;
+            // the commands print each signer's revocation status themselves (as application.yml does for the server)
+            if (org.slf4j.LoggerFactory.getLogger("eu.europa.esig.dss.spi.validation.SignatureValidationContext")
+                    instanceof ch.qos.logback.classic.Logger dss) {
+                dss.setLevel(ch.qos.logback.classic.Level.ERROR);
+            }
         }
     }
 
