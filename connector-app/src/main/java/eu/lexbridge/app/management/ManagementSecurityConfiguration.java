@@ -69,8 +69,8 @@ public class ManagementSecurityConfiguration {
                         .anyRequest().hasRole(ManagementRole.OPERATOR_ROLE))
                 .httpBasic(basic -> basic.realmName("LexBridge management"))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // No session, no cookie: every call carries its Basic credentials or bearer token, so there is no
-                // ambient credential to forge a request with; the guard refuses foreign origins as well.
+                // No session, no cookie. Basic credentials a browser remembers are sent along all the same: the
+                // guard keeps foreign pages out (Host, Origin, Sec-Fetch-Site, Jolokia operations by POST only).
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()));
