@@ -49,24 +49,11 @@ record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
      */
     static CentralDirectory read(byte[] tail, long tailStart, String zipName) {
         ByteBuffer bytes = ByteBuffer.wrap(tail).order(ByteOrder.LITTLE_ENDIAN);
-        int end = findEnd(bytes, zipName);
-        long entries = bytes.getShort(end + 10) & 0xFFFFL;
-        long size = bytes.getInt(end + 12) & 0xFFFFFFFFL;
-        long offset = bytes.getInt(end + 16) & 0xFFFFFFFFL;
-        if (entries == 0xFFFF || size == 0xFFFFFFFFL || offset == 0xFFFFFFFFL) {
-            int locator = end - 20;
-            if (locator < 0 || bytes.getInt(locator) != ZIP64_LOCATOR) {
-                throw refused(zipName, "its ZIP64 end record is missing");
-            }
-            long zip64End = bytes.getLong(locator + 8) - tailStart;
-            if (zip64End < 0 || zip64End + 56 > locator || bytes.getInt((int) zip64End) != ZIP64_END) {
-                throw refused(zipName, "its ZIP64 end record is not where its locator says");
-            }
-            entries = bytes.getLong((int) zip64End + 32);
-            size = bytes.getLong((int) zip64End + 40);
-            offset = bytes.getLong((int) zip64End + 48);
-        }
-        long start = offset - tailStart;
+        EndRecords endRecords = EndRecords.of(bytes, tailStart, zipName);
+        int end = endRecords.at();
+        long entries = endRecords.entries();
+        long size = endRecords.size();
+        long start = endRecords.offset() - tailStart;
         if (start < 0 || size > MAX_BYTES || start + size > end || size < 0 || entries < 0) {
             throw refused(zipName, "its central directory is not where its end record says");
         }
@@ -103,17 +90,25 @@ record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
     /** Reads the central directory of a zip file. */
     static CentralDirectory of(Path zip, String zipName) throws IOException {
         try (FileChannel file = FileChannel.open(zip, StandardOpenOption.READ)) {
-            long fileSize = file.size();
-            int last = (int) Math.min(fileSize, END_LENGTH + MAX_COMMENT + 20 + 56);
-            ByteBuffer end = bytesAt(file, fileSize - last, last);
-            // The end records say where the directory starts; read from there to the end of the file.
-            long directoryStart = directoryStart(end.array(), fileSize - last, zipName);
-            long length = fileSize - directoryStart;
-            if (length > MAX_BYTES + END_LENGTH + MAX_COMMENT + 20 + 56) {
-                throw refused(zipName, "its central directory is larger than " + MAX_BYTES + " bytes");
-            }
-            return read(bytesAt(file, directoryStart, (int) length).array(), directoryStart, zipName);
+            return of(file, zipName);
         }
+    }
+
+    private static CentralDirectory of(FileChannel file, String zipName) throws IOException {
+        long fileSize = file.size();
+        int last = (int) Math.min(fileSize, END_LENGTH + MAX_COMMENT + 20 + 56);
+        ByteBuffer end = bytesAt(file, fileSize - last, last);
+        // The end records say where the directory starts; read from there to the end of the file.
+        EndRecords records = EndRecords.of(end, fileSize - last, zipName);
+        long directoryStart = records.offset();
+        if (directoryStart < 0 || directoryStart > fileSize - last + records.at()) {
+            throw refused(zipName, "its central directory is not where its end record says");
+        }
+        long length = fileSize - directoryStart;
+        if (length > MAX_BYTES + END_LENGTH + MAX_COMMENT + 20 + 56) {
+            throw refused(zipName, "its central directory is larger than " + MAX_BYTES + " bytes");
+        }
+        return read(bytesAt(file, directoryStart, (int) length).array(), directoryStart, zipName);
     }
 
     /** The name in the local header at {@code offset} of a zip file. */
@@ -136,8 +131,8 @@ record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
      * Refuses the zip file unless every entry's local header carries the name its central-directory record gives.
      */
     static void checkLocalNames(Path zip, String zipName) throws IOException {
-        CentralDirectory directory = of(zip, zipName);
         try (FileChannel file = FileChannel.open(zip, StandardOpenOption.READ)) {
+            CentralDirectory directory = of(file, zipName);
             for (int i = 0; i < directory.names().size(); i++) {
                 String central = directory.names().get(i);
                 String local = localName(file, directory.localHeaderOffsets().get(i), zipName);
@@ -149,29 +144,36 @@ record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
     }
 
     static ContainerRejectedException disagree(String zipName, String local, String central) {
-        return refused(zipName, "an entry is named '" + printable(local) + "' in its local header but '"
-                + printable(central) + "' in the central directory");
+        return refused(zipName, "an entry is named '" + EcodexContainerReader.printable(local) + "' in its local header but '"
+                + EcodexContainerReader.printable(central) + "' in the central directory");
     }
 
-    private static long directoryStart(byte[] tail, long tailStart, String zipName) {
-        ByteBuffer bytes = ByteBuffer.wrap(tail).order(ByteOrder.LITTLE_ENDIAN);
-        int end = findEnd(bytes, zipName);
-        long offset = bytes.getInt(end + 16) & 0xFFFFFFFFL;
-        if (offset == 0xFFFFFFFFL) {
-            int locator = end - 20;
-            if (locator < 0 || bytes.getInt(locator) != ZIP64_LOCATOR) {
-                throw refused(zipName, "its ZIP64 end record is missing");
+    /**
+     * What the end records say: where the end-of-central-directory record is in the tail, and the entry count, size
+     * and offset of the central directory (from the ZIP64 end record where the classic one defers to it).
+     */
+    private record EndRecords(int at, long entries, long size, long offset) {
+
+        static EndRecords of(ByteBuffer bytes, long tailStart, String zipName) {
+            int end = findEnd(bytes, zipName);
+            long entries = bytes.getShort(end + 10) & 0xFFFFL;
+            long size = bytes.getInt(end + 12) & 0xFFFFFFFFL;
+            long offset = bytes.getInt(end + 16) & 0xFFFFFFFFL;
+            if (entries == 0xFFFF || size == 0xFFFFFFFFL || offset == 0xFFFFFFFFL) {
+                int locator = end - 20;
+                if (locator < 0 || bytes.getInt(locator) != ZIP64_LOCATOR) {
+                    throw refused(zipName, "its ZIP64 end record is missing");
+                }
+                long zip64End = bytes.getLong(locator + 8) - tailStart;
+                if (zip64End < 0 || zip64End + 56 > locator || bytes.getInt((int) zip64End) != ZIP64_END) {
+                    throw refused(zipName, "its ZIP64 end record is not where its locator says");
+                }
+                entries = bytes.getLong((int) zip64End + 32);
+                size = bytes.getLong((int) zip64End + 40);
+                offset = bytes.getLong((int) zip64End + 48);
             }
-            long zip64End = bytes.getLong(locator + 8) - tailStart;
-            if (zip64End < 0 || zip64End + 56 > locator || bytes.getInt((int) zip64End) != ZIP64_END) {
-                throw refused(zipName, "its ZIP64 end record is not where its locator says");
-            }
-            offset = bytes.getLong((int) zip64End + 48);
+            return new EndRecords(end, entries, size, offset);
         }
-        if (offset < 0 || offset > tailStart + end) {
-            throw refused(zipName, "its central directory is not where its end record says");
-        }
-        return offset;
     }
 
     /** The end-of-central-directory record: the last one whose comment reaches exactly to the end. */
@@ -215,14 +217,5 @@ record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
 
     private static ContainerRejectedException refused(String zipName, String why) {
         return new ContainerRejectedException(HEADERS_DISAGREE, zipName + " is refused: " + why);
-    }
-
-    private static String printable(String name) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < name.length() && i < 200; i++) {
-            char c = name.charAt(i);
-            s.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return s.toString();
     }
 }

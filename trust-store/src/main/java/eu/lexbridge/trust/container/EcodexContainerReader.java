@@ -502,7 +502,8 @@ public final class EcodexContainerReader {
         }
     }
 
-    private static String printable(String name) {
+    /** An entry name for a message: control characters as '?', at most 200 characters. */
+    static String printable(String name) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < name.length() && i < 200; i++) {
             char c = name.charAt(i);
