@@ -158,7 +158,8 @@ class BoundedMemoryTest {
         int split = message.indexOf("PAD");
         byte[] unit = "<x:a>1</x:a>".getBytes(StandardCharsets.US_ASCII);
         long units = (ENVELOPE - message.length() - 16) / unit.length;
-        Supplier<InputStream> body = () -> concat(message.substring(0, split), new Repeating(unit, units),
+        Supplier<InputStream> body = () -> concat(message.substring(0, split),
+                new GeneratedBody(unit, unit.length * units),
                 message.substring(split + 3));
         HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/soap+xml")
                 .timeout(Duration.ofSeconds(110)).POST(HttpRequest.BodyPublishers.ofInputStream(body)).build();
@@ -181,36 +182,6 @@ class BoundedMemoryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -2;
-        }
-    }
-
-    /** {@code count} copies of {@code unit}, generated as read. */
-    private static final class Repeating extends InputStream {
-        private final byte[] unit;
-        private final long length;
-        private long position;
-
-        Repeating(byte[] unit, long count) {
-            this.unit = unit;
-            this.length = unit.length * count;
-        }
-
-        @Override
-        public int read() {
-            return position < length ? unit[(int) (position++ % unit.length)] : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int count) {
-            if (position >= length) {
-                return -1;
-            }
-            int n = (int) Math.min(count, length - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = unit[(int) ((position + i) % unit.length)];
-            }
-            position += n;
-            return n;
         }
     }
 

@@ -2,16 +2,25 @@ package eu.lexbridge.gateway.as4;
 
 import java.io.InputStream;
 
-/** {@code length} bytes of a repeating XML-ish pattern, generated as they are read: a hostile body never held. */
+/**
+ * {@code length} bytes of a repeating unit (by default an XML-ish pattern), generated as they are read: a hostile body
+ * never held.
+ */
 final class GeneratedBody extends InputStream {
 
     private static final byte[] PATTERN = "<S:Envelope xmlns:S=\"http://www.w3.org/2003/05/soap-envelope\"><a>"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    private final byte[] unit;
     private final long length;
     private long position;
 
     GeneratedBody(long length) {
+        this(PATTERN, length);
+    }
+
+    GeneratedBody(byte[] unit, long length) {
+        this.unit = unit;
         this.length = length;
     }
 
@@ -20,7 +29,7 @@ final class GeneratedBody extends InputStream {
         if (position >= length) {
             return -1;
         }
-        return PATTERN[(int) (position++ % PATTERN.length)];
+        return unit[(int) (position++ % unit.length)];
     }
 
     @Override
@@ -30,7 +39,7 @@ final class GeneratedBody extends InputStream {
         }
         int n = (int) Math.min(count, length - position);
         for (int i = 0; i < n; i++) {
-            buffer[offset + i] = PATTERN[(int) ((position + i) % PATTERN.length)];
+            buffer[offset + i] = unit[(int) ((position + i) % unit.length)];
         }
         position += n;
         return n;
