@@ -1,9 +1,7 @@
 package eu.lexbridge.app.config;
 
-import eu.lexbridge.app.container.EcodexContainerPacker;
-import eu.lexbridge.app.evidence.SealVerification;
-import eu.lexbridge.app.network.ConfiguredPartnerDirectory;
-import eu.lexbridge.app.network.DefaultBackendRouter;
+import eu.lexbridge.trust.port.EcodexContainerPacker;
+import eu.lexbridge.trust.port.SealVerification;
 import eu.lexbridge.app.security.CountedSecurityEvents;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.BackendInbox;
@@ -31,6 +29,9 @@ import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.directory.ConfiguredPartnerDirectory;
+import eu.lexbridge.directory.DefaultBackendRouter;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
 import eu.lexbridge.trust.document.DocumentValidator;
@@ -79,7 +80,10 @@ public class CoreConfiguration {
 
     @Bean
     PartnerDirectory partnerDirectory(NetworkProperties network) {
-        return new ConfiguredPartnerDirectory(network);
+        return new ConfiguredPartnerDirectory(network.partners().stream()
+                .map(entry -> new Partner(entry.name(), new Party(entry.partyId(), entry.partyIdType(), entry.role()),
+                        entry.endpoint(), KeyStores.readCertificate(entry.certificate())))
+                .toList());
     }
 
     @Bean

@@ -5,7 +5,10 @@ import eu.lexbridge.app.config.DocumentValidationProperties;
 import eu.lexbridge.app.config.PartnerTrustAnchors;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.routes.TrustedListRefreshRoute;
 import eu.lexbridge.trust.document.DocumentValidator;
+import eu.lexbridge.trust.document.TrustedListRefresh;
+import eu.lexbridge.trust.port.DssDocumentChecker;
 import eu.lexbridge.trust.document.ValidationSources;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.lists.TrustedListsLoader;
@@ -74,7 +77,7 @@ public class DocumentValidationConfiguration {
         @Bean
         TrustedListRefreshRoute trustedListRefreshRoute(DocumentValidationProperties validation,
                                                         TrustedListRefresh refresh) {
-            return new TrustedListRefreshRoute(validation.trustedLists().refreshInterval(), refresh);
+            return new TrustedListRefreshRoute(validation.trustedLists().refreshInterval(), refresh::refresh);
         }
 
         /**

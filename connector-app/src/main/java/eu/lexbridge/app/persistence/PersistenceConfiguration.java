@@ -1,6 +1,8 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.persistence.DiskPayloadStore;
+import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import javax.sql.DataSource;

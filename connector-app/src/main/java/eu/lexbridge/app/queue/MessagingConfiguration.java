@@ -1,19 +1,15 @@
 package eu.lexbridge.app.queue;
 
 import eu.lexbridge.app.config.RouteProperties;
-import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.messaging.JmsMessageBus;
+import eu.lexbridge.messaging.QueueSettings;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.JmsTransactionManager;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -21,29 +17,20 @@ import org.springframework.jms.core.JmsTemplate;
  * The persistent queues: every hop is a queue consumed in a local JMS transaction; a failed step rolls back and the
  * broker delivers it again with back-off, then moves it to {@code DLQ.<queue>}.
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
 
-    /** The embedded broker's queues and redelivery policy (an external broker is configured the same way). */
+    /** The queues and their redelivery policy, from the routes' retry settings; the one source for both brokers. */
+    @Bean
+    QueueSettings queueSettings(RouteProperties routes) {
+        return new QueueSettings(routes.firstRetryDelay(), routes.maxRetryDelay(), routes.maxSendAttempts() + 4);
+    }
+
+    /** The embedded broker gets them here; an external one from {@code ./lexbridge broker-settings}. */
     @Bean
     @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
-    ArtemisConfigurationCustomizer lexbridgeQueues(RouteProperties routes) {
-        return (Configuration config) -> {
-            for (Hop hop : Hop.values()) {
-                config.addAddressConfiguration(new CoreAddressConfiguration().setName(hop.queue())
-                        .addRoutingType(RoutingType.ANYCAST)
-                        .addQueueConfiguration(QueueConfiguration.of(hop.queue())
-                                .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
-            }
-            config.addAddressSetting("lexbridge.#", new AddressSettings()
-                    .setRedeliveryDelay(routes.firstRetryDelay().toMillis())
-                    .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(routes.maxRetryDelay().toMillis())
-                    .setMaxDeliveryAttempts(routes.maxSendAttempts() + 4)
-                    .setDeadLetterAddress(SimpleString.of("DLQ"))
-                    .setAutoCreateDeadLetterResources(true)
-                    .setDeadLetterQueuePrefix(SimpleString.of("DLQ.")));
-        };
+    ArtemisConfigurationCustomizer lexbridgeQueues(QueueSettings queues) {
+        return queues::applyTo;
     }
 
     @Bean

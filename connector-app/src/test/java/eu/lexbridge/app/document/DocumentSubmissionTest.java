@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.app.LexbridgeApplication;
 import eu.lexbridge.app.TestConnectorSettings;
+import eu.lexbridge.trust.pki.AlteredDocuments;
 import eu.lexbridge.app.security.CountedSecurityEvents;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;

@@ -16,6 +16,8 @@ import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.persistence.DiskPayloadStore;
+import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.evidence.RemEvidenceReader;
 import java.io.InputStream;

@@ -1,0 +1,92 @@
+package eu.lexbridge.messaging;
+
+import eu.lexbridge.core.port.Hop;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * The queues and their redelivery and dead-letter policy, stated once: applied to the embedded broker, and written as
+ * {@code broker.xml} settings for an external one, so both behave the same.
+ *
+ * <p>A failed step rolls back its JMS transaction and the broker delivers it again after {@code firstRedeliveryDelay},
+ * doubling up to {@code maxRedeliveryDelay}; after {@code maxDeliveryAttempts} it moves to {@code DLQ.<queue>}.
+ *
+ * @param maxDeliveryAttempts deliveries before the dead-letter queue; above the routes' own attempt limits, so a route
+ *     gives up with its negative evidence before the broker gives up on the message
+ */
+public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliveryDelay, int maxDeliveryAttempts) {
+
+    /** Every queue of LexBridge starts with this, so one address-settings match covers them all. */
+    public static final String ADDRESS_MATCH = "lexbridge.#";
+    public static final String DEAD_LETTER_ADDRESS = "DLQ";
+    public static final String DEAD_LETTER_QUEUE_PREFIX = "DLQ.";
+    static final double REDELIVERY_MULTIPLIER = 2.0;
+
+    public QueueSettings {
+        Objects.requireNonNull(firstRedeliveryDelay, "firstRedeliveryDelay");
+        Objects.requireNonNull(maxRedeliveryDelay, "maxRedeliveryDelay");
+        if (maxDeliveryAttempts < 1) {
+            throw new IllegalArgumentException("maxDeliveryAttempts must be positive");
+        }
+    }
+
+    /** Adds the durable anycast queues and the address settings to an embedded broker's configuration. */
+    public void applyTo(Configuration broker) {
+        for (Hop hop : Hop.values()) {
+            broker.addAddressConfiguration(new CoreAddressConfiguration().setName(hop.queue())
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(hop.queue())
+                            .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+        }
+        broker.addAddressSetting(ADDRESS_MATCH, addressSettings());
+    }
+
+    AddressSettings addressSettings() {
+        return new AddressSettings()
+                .setRedeliveryDelay(firstRedeliveryDelay.toMillis())
+                .setRedeliveryMultiplier(REDELIVERY_MULTIPLIER)
+                .setMaxRedeliveryDelay(maxRedeliveryDelay.toMillis())
+                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
+                .setAutoCreateDeadLetterResources(true)
+                .setDeadLetterQueuePrefix(SimpleString.of(DEAD_LETTER_QUEUE_PREFIX));
+    }
+
+    /**
+     * The same settings as the {@code <addresses>} and {@code <address-settings>} elements of an external broker's
+     * {@code broker.xml} (Artemis configuration schema), to paste inside {@code <core>}.
+     */
+    public String brokerXml() {
+        StringBuilder xml = new StringBuilder();
+        xml.append("<addresses>\n");
+        for (Hop hop : Hop.values()) {
+            xml.append("  <address name=\"").append(hop.queue()).append("\">\n")
+                    .append("    <anycast>\n")
+                    .append("      <queue name=\"").append(hop.queue()).append("\"><durable>true</durable></queue>\n")
+                    .append("    </anycast>\n")
+                    .append("  </address>\n");
+        }
+        xml.append("</addresses>\n");
+        xml.append("<address-settings>\n")
+                .append("  <address-setting match=\"").append(ADDRESS_MATCH).append("\">\n")
+                .append("    <dead-letter-address>").append(DEAD_LETTER_ADDRESS).append("</dead-letter-address>\n")
+                .append("    <auto-create-dead-letter-resources>true</auto-create-dead-letter-resources>\n")
+                .append("    <dead-letter-queue-prefix>").append(DEAD_LETTER_QUEUE_PREFIX)
+                .append("</dead-letter-queue-prefix>\n")
+                .append("    <redelivery-delay>").append(firstRedeliveryDelay.toMillis()).append("</redelivery-delay>\n")
+                .append("    <redelivery-delay-multiplier>").append(REDELIVERY_MULTIPLIER)
+                .append("</redelivery-delay-multiplier>\n")
+                .append("    <max-redelivery-delay>").append(maxRedeliveryDelay.toMillis())
+                .append("</max-redelivery-delay>\n")
+                .append("    <max-delivery-attempts>").append(maxDeliveryAttempts).append("</max-delivery-attempts>\n")
+                .append("  </address-setting>\n")
+                .append("</address-settings>\n");
+        return xml.toString();
+    }
+}

@@ -1,0 +1,179 @@
+package eu.lexbridge.persistence;
+
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.PayloadStore;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Payloads as files under one directory. A payload is written to a temporary file and moved into place only when it
+ * is complete, so a reader never sees half a payload; its SHA-256 is computed on the way in and checked on the way out.
+ */
+public final class DiskPayloadStore implements PayloadStore {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+
+    public DiskPayloadStore(Path root) {
+        this.root = root;
+        try {
+            Files.createDirectories(root.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the payload directory " + root, e);
+        }
+    }
+
+    @Override
+    public PayloadRef write(PayloadKind kind, String name, String mimeType, InputStream content, long maxBytes) {
+        String id = UUID.randomUUID().toString();
+        Path temp = root.resolve("tmp").resolve(id);
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = content.read(buffer)) > 0) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, null,
+                                "a payload is larger than the limit of " + maxBytes + " bytes");
+                    }
+                    sha256.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            Path target = path(id);
+            Files.createDirectories(target.getParent());
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return new PayloadRef(id, kind, name, mimeType, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a payload", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a leftover temporary file holds no reference and is harmless
+            }
+        }
+    }
+
+    @Override
+    public InputStream open(PayloadRef ref) {
+        try {
+            return new VerifyingStream(Files.newInputStream(path(ref.payloadId())), ref);
+        } catch (NoSuchFileException e) {
+            throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
+                    "payload " + ref.payloadId() + " is missing from the store", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open payload " + ref.payloadId(), e);
+        }
+    }
+
+    @Override
+    public void delete(PayloadRef ref) {
+        try {
+            Files.deleteIfExists(path(ref.payloadId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete payload " + ref.payloadId(), e);
+        }
+    }
+
+    /** Two levels of fan-out keep directories small with millions of payloads. */
+    private Path path(String id) {
+        UUID.fromString(id); // ids are ours; refuse anything else before it touches the file system
+        return root.resolve(id.substring(0, 2)).resolve(id.substring(2, 4)).resolve(id);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fails at the end of the stream if the bytes read are not the bytes written. */
+    private static final class VerifyingStream extends FilterInputStream {
+        private final PayloadRef ref;
+        private final MessageDigest digest = sha256();
+        private long size;
+        private boolean checked;
+
+        VerifyingStream(InputStream in, PayloadRef ref) {
+            super(in);
+            this.ref = ref;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                verify();
+            } else {
+                digest.update((byte) b);
+                size++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0) {
+                verify();
+            } else {
+                digest.update(b, off, n);
+                size += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // skipping would leave bytes undigested: read them instead
+            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(n, 1))];
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void verify() {
+            if (checked) {
+                return;
+            }
+            checked = true;
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (size != ref.size() || !actual.equals(ref.sha256())) {
+                throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
+                        "payload " + ref.payloadId() + " does not match its checksum");
+            }
+        }
+    }
+}

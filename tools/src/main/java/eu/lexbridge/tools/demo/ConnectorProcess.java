@@ -1,0 +1,75 @@
+package eu.lexbridge.tools.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connector in a JVM of its own: phase4 keeps one AS4 identity per process, and two processes are what a real
+ * pair of Member States runs.
+ */
+final class ConnectorProcess implements AutoCloseable {
+
+    private final DemoConnector connector;
+    private final Process process;
+
+    private ConnectorProcess(DemoConnector connector, Process process) {
+        this.connector = connector;
+        this.process = process;
+    }
+
+    static ConnectorProcess start(DemoConnector connector, Path jar) {
+        return start(connector, jar, List.of());
+    }
+
+    /** @param settings further Spring Boot arguments, e.g. {@code --lexbridge.routes.first-retry-delay=1s} */
+    static ConnectorProcess start(DemoConnector connector, Path jar, List<String> settings) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1"); // a demo lives for seconds: start fast rather than peak
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("serve");
+        command.add("--spring.config.additional-location=file:" + connector.configFile().toAbsolutePath());
+        command.addAll(settings);
+        File log = connector.logFile().toFile();
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .start();
+            return new ConnectorProcess(connector, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the connector " + connector.party(), e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    DemoConnector connector() {
+        return connector;
+    }
+
+    /** Stops the connector the way an operator would: SIGTERM, so it shuts down gracefully. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

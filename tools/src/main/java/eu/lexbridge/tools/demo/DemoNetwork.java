@@ -1,0 +1,234 @@
+package eu.lexbridge.tools.demo;
+
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.signature.PdfSealer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * Lays out two connectors on loopback: a test PKI, free ports, and one configuration file each. Everything lives below
+ * one directory; a second run reuses the PKI and the databases and gets fresh ports and tokens.
+ */
+final class DemoNetwork {
+
+    static final String SERVICE = "EEvidence";
+    static final String SERVICE_TYPE = "urn:e-codex:services:";
+    static final String ACTION = "EPOC";
+    /** The management login the demo gives each connector, with the operator role. */
+    static final String OPERATOR = "operator";
+    /** Demo key stores only; a real deployment takes its passwords from the environment. */
+    static final char[] PKI_PASSWORD = "demo-only-changeit".toCharArray();
+
+    private final Path root;
+    private final DemoConnector issuing;
+    private final DemoConnector enforcing;
+
+    DemoNetwork(Path root) {
+        this.root = root;
+        this.issuing = new DemoConnector("at-prosecutor", "Austria, public prosecutor's office (issuing authority)",
+                "at-case-management", freePort(), freePort(), root.resolve("at-prosecutor"), token());
+        this.enforcing = new DemoConnector("de-court", "Germany, court (enforcing authority)", "de-case-management",
+                freePort(), freePort(), root.resolve("de-court"), token());
+    }
+
+    DemoConnector issuing() {
+        return issuing;
+    }
+
+    DemoConnector enforcing() {
+        return enforcing;
+    }
+
+    Path caCertificate() {
+        return root.resolve("pki").resolve("ca.crt");
+    }
+
+    /**
+     * Seals a PDF as the connector's authority does before it submits (PAdES-BASELINE-B with its qualified e-seal):
+     * the demo's service requires a QUALIFIED document.
+     */
+    byte[] sealDocument(DemoConnector connector, byte[] pdf, String name) {
+        SealKey seal = documentSeal(connector);
+        return new PdfSealer(seal, Clock.systemUTC()).seal(pdf, name);
+    }
+
+    /** The qualified document seal of a connector's authority. */
+    SealKey documentSeal(DemoConnector connector) {
+        Path keyStore = root.resolve("pki").resolve(connector.party()).resolve("document-seal.p12");
+        return SealKey.fromKeyStore(KeyStores.loadPkcs12(keyStore, PKI_PASSWORD), TestPki.DOCUMENT_SEAL_ALIAS,
+                PKI_PASSWORD);
+    }
+
+    void prepare() {
+        Path pki = root.resolve("pki");
+        // Renews a PKI written by an older version (before document seals and trusted lists) and one whose CRLs near
+        // their next update (a week): a stale CRL would leave revocation undetermined.
+        Path crl = pki.resolve("crl").resolve("issuing.crl");
+        if (!Files.exists(pki.resolve(issuing.party()).resolve("document-seal.p12")) || !Files.exists(crl)
+                || olderThan(crl, java.time.Duration.ofDays(6))) {
+            GeneratedPki generated = TestPki.generate(pki, List.of(issuing.party(), enforcing.party()), PKI_PASSWORD);
+            System.out.println("  test PKI written to " + generated.directory());
+        }
+        write(issuing, enforcing);
+        write(enforcing, issuing);
+    }
+
+    private void write(DemoConnector self, DemoConnector partner) {
+        Path pki = root.resolve("pki").toAbsolutePath();
+        String password = new String(PKI_PASSWORD);
+        String yaml = """
+                # Written by `lexbridge demo` for %1$s; rewritten on every run.
+                server:
+                  port: %2$d
+                  address: 127.0.0.1
+                  ssl:
+                    key-store: %3$s/%1$s/tls.p12
+                    key-store-type: PKCS12
+                    key-store-password: %4$s
+                    key-alias: tls
+                management:
+                  server:
+                    port: %13$d
+                lexbridge:
+                  management:
+                    users:
+                      - name: %16$s
+                        password-hash: "%17$s"
+                        role: OPERATOR
+                  connector:
+                    party-id: %1$s
+                    ebms-id-domain: %1$s.lexbridge.demo
+                    data-directory: %5$s
+                    default-backend: %6$s
+                  network:
+                    partners:
+                      - name: %7$s
+                        party-id: %7$s
+                        endpoint: %8$s
+                        certificate: %3$s/%7$s/as4.crt
+                        seal-certificate: %3$s/%7$s/seal.crt
+                    services:
+                      - service: %9$s
+                        service-type: "%10$s"
+                        action: %11$s
+                        document-policy: QUALIFIED
+                  document-validation:
+                    revocation: CRL
+                    trusted-lists:
+                      lotl-url: %15$s
+                      lotl-signers:
+                        - %3$s/tl/lotl-signer.crt
+                  evidence:
+                    seal:
+                      key-store: %3$s/%1$s/seal.p12
+                      key-store-password: %4$s
+                    trust-store: %3$s/truststore.p12
+                    trust-store-password: %4$s
+                  container:
+                    country: %14$s
+                    seal:
+                      key-store: %3$s/%1$s/container.p12
+                      key-store-password: %4$s
+                      key-alias: container
+                  as4:
+                    key-store: %3$s/%1$s/as4.p12
+                    key-store-password: %4$s
+                    trust-store: %3$s/truststore.p12
+                    trust-store-password: %4$s
+                    tls-trust-store: %3$s/truststore.p12
+                    tls-trust-store-password: %4$s
+                  rest:
+                    backends:
+                      %6$s:
+                        token-sha256: %12$s
+                """.formatted(self.party(), self.port(), pki, password, self.directory().toAbsolutePath().resolve("data"),
+                self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
+                sha256(self.backendToken()), self.managementPort(),
+                self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
+                pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self));
+        try {
+            Files.createDirectories(self.directory());
+            Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + self.configFile(), e);
+        }
+    }
+
+    /**
+     * The hash of the connector's operator password, from its file; a first run writes a random password there,
+     * readable by its owner only, and later runs keep it.
+     */
+    private static String operatorPasswordHash(DemoConnector connector) {
+        Path file = connector.operatorPasswordFile();
+        try {
+            Files.createDirectories(connector.directory());
+            if (!Files.exists(file)) {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.writeString(file, token() + "\n", StandardCharsets.UTF_8);
+            }
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static boolean olderThan(Path file, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * A port free now, below the kernel's ephemeral range (Linux: from 32768): the connectors bind their ports only
+     * later, and meanwhile an outgoing connection (a retried AS4 send to a connector that is down) could take a port
+     * picked from that range as its local port.
+     */
+    private static int freePort() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000 on loopback"));
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package eu.lexbridge.tools.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.trust.pki.PartyKeys;
+import eu.lexbridge.trust.pki.TestPki;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two connector processes from the packaged jar, real HTTPS and AS4 on loopback, real Artemis journals and databases.
+ */
+class TwoConnectorsIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** Short broker back-off so that a retry happens within the test. */
+    private static final List<String> QUICK_RETRIES = List.of("--lexbridge.routes.first-retry-delay=1s",
+            "--lexbridge.routes.max-retry-delay=3s", "--lexbridge.routes.max-send-attempts=40");
+
+    @TempDir
+    Path root;
+
+    private Path jar;
+    private DemoNetwork network;
+
+    @BeforeEach
+    void prepare() {
+        jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged application").exists();
+        network = new DemoNetwork(root);
+        network.prepare();
+    }
+
+    @Test
+    void anEpocTravelsAndBothSidesHoldTheEvidences() throws Exception {
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+            var atBackend = up(a);
+            var deBackend = up(b);
+
+            JsonNode submitted = submit(atBackend, de);
+            assertThat(submitted.path("state").asText()).isEqualTo("SUBMITTED");
+            String sentId = submitted.path("connectorMessageId").asText();
+
+            JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
+            String receivedId = arrived.path("connectorMessageId").asText();
+            JsonNode received = deBackend.message(receivedId);
+            assertThat(received.path("originalSender").asText()).isEqualTo("AT/Staatsanwaltschaft Wien");
+            assertThat(received.path("finalRecipient").asText()).isEqualTo("DE/Amtsgericht Berlin");
+            assertThat(received.path("from").path("partyId").asText()).isEqualTo(at.party());
+            byte[] content = deBackend.download(payload(received, "BUSINESS_CONTENT").path("href").asText());
+            assertThat(new String(content, StandardCharsets.UTF_8)).contains("DEMO-2026-0042");
+            // the document travelled sealed in the e-CODEX container, with the Trust OK token beside it
+            assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
+            assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
+            assertThat(received.path("payloads").findValuesAsText("name")).contains("tokenPDF");
+            assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
+            assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
+                    .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            // the sender validated the document's qualified e-seal against the trusted lists: the token says so
+            assertThat(new String(deBackend.download(payload(received, "TRUST_TOKEN").path("href").asText()),
+                    StandardCharsets.UTF_8)).contains("<AdvancedElectronicSystem>Signature-based<")
+                    .contains("<SignatureLevel>QESeal</SignatureLevel>").contains("<TrustLevel>SUCCESSFUL</TrustLevel>")
+                    .contains("<OriginalValidationReport>");
+
+            deBackend.acknowledge(receivedId);
+            deBackend.acknowledge(receivedId); // twice is harmless
+
+            await("DELIVERED at the sender", () -> "DELIVERED".equals(atBackend.message(sentId).path("state").asText())
+                    ? true : null);
+
+            JsonNode sent = atBackend.timeline(sentId);
+            assertThat(states(sent)).containsSubsequence("SUBMITTED", "ACCEPTED", "DELIVERED");
+            assertThat(evidences(sent)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/ISSUED",
+                    "RELAY_REMMD_ACCEPTANCE/RECEIVED", "DELIVERY/RECEIVED");
+            JsonNode got = deBackend.timeline(receivedId);
+            assertThat(states(got)).containsSubsequence("RECEIVED", "AVAILABLE_TO_BACKEND", "DELIVERED_TO_BACKEND");
+            // the receiver's timeline says what it verified: the container's seal and the token beside it
+            assertThat(got.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                    .contains("intact and trusted").contains("its Trust OK token (Signature-based) sealed"));
+            assertThat(sent.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                    .contains("business document checked (QUALIFIED), reaches QUALIFIED").contains("QESeal"));
+            assertThat(evidences(got)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/RECEIVED",
+                    "RELAY_REMMD_ACCEPTANCE/ISSUED", "DELIVERY/ISSUED");
+            assertThat(sent.path("entries").toString()).contains("seal verified");
+            // the back-end receives every evidence as the original, sealed XML
+            for (JsonNode evidence : got.path("evidences")) {
+                String xml = new String(deBackend.download(evidence.path("href").asText()), StandardCharsets.UTF_8);
+                assertThat(xml).contains("http://uri.etsi.org/02640/v2#").contains("SignatureValue");
+            }
+            assertThat(deBackend.inbox().path("messages")).isEmpty();
+        }
+    }
+
+    @Test
+    void aMessageSentWhileTheReceiverIsDownSurvivesASenderRestartAndArrivesOnce() throws Exception {
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        JsonNode submitted;
+        String sentId;
+        try (var a = ConnectorProcess.start(at, jar, QUICK_RETRIES)) {
+            var atBackend = up(a);
+            submitted = submit(atBackend, de);
+            sentId = submitted.path("connectorMessageId").asText();
+            await("a failed attempt", () -> logContains(at, "the broker retries") ? true : null);
+            assertThat(atBackend.message(sentId).path("state").asText()).isEqualTo("ACCEPTED");
+        }
+        // The pending send lives in the Artemis journal, not in memory: it goes on after a restart.
+        try (var a = ConnectorProcess.start(at, jar, QUICK_RETRIES); var b = ConnectorProcess.start(de, jar)) {
+            var atBackend = up(a);
+            var deBackend = up(b);
+            JsonNode arrived = await("the message after the receiver came back",
+                    () -> find(deBackend.inbox(), submitted));
+            assertThat(arrived.path("ebmsMessageId").asText()).isEqualTo(submitted.path("ebmsMessageId").asText());
+            await("RELAYED at the sender", () -> states(atBackend.timeline(sentId)).contains("RELAYED") ? true : null);
+            assertThat(StreamSupport.stream(deBackend.inbox().path("messages").spliterator(), false)
+                    .filter(m -> m.path("ebmsMessageId").asText()
+                            .equals(submitted.path("ebmsMessageId").asText())).count()).as("delivered once")
+                    .isEqualTo(1);
+            assertThat(states(atBackend.timeline(sentId))).containsSubsequence("SUBMITTED", "ACCEPTED", "RELAYED");
+        }
+    }
+
+    private static boolean logContains(DemoConnector connector, String text) {
+        try {
+            return Files.readString(connector.logFile()).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aMessageSignedByAnUntrustedCertificateIsRefused() throws Exception {
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        // The Austrian connector signs with a key of the right name from a CA that Germany does not trust.
+        replaceWithKeyFromAnotherCa(at, "as4.p12", PartyKeys::as4KeyStore);
+        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+            var atBackend = up(a);
+            var deBackend = up(b);
+            JsonNode submitted = submit(atBackend, de);
+            String sentId = submitted.path("connectorMessageId").asText();
+
+            await("RELAY_FAILED at the sender", () -> "RELAY_FAILED".equals(atBackend.message(sentId)
+                    .path("state").asText()) ? true : null);
+            assertThat(evidences(atBackend.timeline(sentId))).contains("RELAY_REMMD_FAILURE/ISSUED");
+            assertThat(deBackend.inbox().path("messages")).isEmpty();
+            assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
+        }
+    }
+
+    @Test
+    void evidencesSealedByAnUntrustedKeyAreRefusedAndChangeNoState() throws Exception {
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        // Germany seals its evidences with a key from a CA that Austria does not trust.
+        replaceWithKeyFromAnotherCa(de, "seal.p12", PartyKeys::sealKeyStore);
+        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+            var atBackend = up(a);
+            var deBackend = up(b);
+            JsonNode submitted = submit(atBackend, de);
+            String sentId = submitted.path("connectorMessageId").asText();
+            JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
+            deBackend.acknowledge(arrived.path("connectorMessageId").asText());
+
+            await("the DELIVERY evidence to be refused", () -> atBackend.timeline(sentId).path("entries").toString()
+                    .contains("DELIVERY") ? true : null);
+            JsonNode timeline = atBackend.timeline(sentId);
+            assertThat(timeline.path("entries").toString()).contains("refused, state unchanged");
+            assertThat(evidences(timeline)).containsExactly("SUBMISSION_ACCEPTANCE/ISSUED");
+            assertThat(atBackend.message(sentId).path("state").asText()).isIn("ACCEPTED", "SENT");
+            assertThat(Files.readString(at.logFile())).contains("lexbridge.security");
+        }
+    }
+
+    /** Swaps one of a party's key stores for one with the same name issued by a CA nobody trusts. */
+    private void replaceWithKeyFromAnotherCa(DemoConnector connector, String file,
+                                             java.util.function.Function<PartyKeys, Path> keyStore) throws Exception {
+        var rogue = TestPki.generate(root.resolve("rogue-pki"), List.of(connector.party()), DemoNetwork.PKI_PASSWORD)
+                .parties().get(connector.party());
+        Files.copy(keyStore.apply(rogue), root.resolve("pki").resolve(connector.party()).resolve(file),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The log is in the test's temporary directory, which is gone once the test failed: the failure carries it. */
+    private static String logTail(DemoConnector connector, int lines) {
+        try {
+            List<String> all = Files.readAllLines(connector.logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private BackendClient up(ConnectorProcess process) {
+        var client = new BackendClient(process.connector(), network.caCertificate());
+        await(process.connector().party() + " to start", () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError(process.connector().party() + " stopped while starting; the end of its log:\n"
+                        + logTail(process.connector(), 40));
+            }
+            return client.isUp() ? true : null;
+        });
+        return client;
+    }
+
+    private JsonNode submit(BackendClient backend, DemoConnector to) throws Exception {
+        String metadata = """
+                {"backendMessageId":"IT-%d","service":"%s","action":"%s","toPartyId":"%s",\
+                "originalSender":"AT/Staatsanwaltschaft Wien","finalRecipient":"DE/Amtsgericht Berlin"}"""
+                .formatted(System.nanoTime(), DemoNetwork.SERVICE, DemoNetwork.ACTION, to.party());
+        byte[] xml;
+        byte[] pdf;
+        try (var x = TwoConnectorsIT.class.getResourceAsStream("/demo/epoc-sample.xml");
+             var p = TwoConnectorsIT.class.getResourceAsStream("/demo/epoc-sample.pdf")) {
+            xml = x.readAllBytes();
+            pdf = p.readAllBytes();
+        }
+        return backend.submit(metadata, "epoc.xml", xml, "epoc.pdf",
+                network.sealDocument(network.issuing(), pdf, "epoc.pdf"));
+    }
+
+    private static JsonNode find(JsonNode inbox, JsonNode submitted) {
+        for (JsonNode m : inbox.path("messages")) {
+            if (m.path("ebmsMessageId").asText().equals(submitted.path("ebmsMessageId").asText())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode payload(JsonNode message, String kind) {
+        for (JsonNode p : message.path("payloads")) {
+            if (kind.equals(p.path("kind").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + kind + " payload in " + message);
+    }
+
+    private static List<String> states(JsonNode timeline) {
+        List<String> states = new ArrayList<>();
+        timeline.path("entries").forEach(e -> {
+            if (e.hasNonNull("state")) {
+                states.add(e.path("state").asText());
+            }
+        });
+        return states;
+    }
+
+    private static List<String> evidences(JsonNode timeline) {
+        List<String> evidences = new ArrayList<>();
+        timeline.path("evidences").forEach(e -> evidences.add(e.path("type").asText() + "/" + e.path("origin").asText()));
+        return evidences;
+    }
+
+    private static <T> T await(String what, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        AssertionError last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                T value = probe.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (IllegalStateException e) {
+                last = new AssertionError(e.getMessage(), e); // the connector not answering yet
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        throw last != null ? new AssertionError("timed out waiting for " + what + "; last: " + last.getMessage())
+                : new AssertionError("timed out waiting for " + what);
+    }
+}
