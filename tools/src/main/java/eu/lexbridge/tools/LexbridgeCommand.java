@@ -1,12 +1,5 @@
 package eu.lexbridge.tools;
 
-import eu.lexbridge.tools.ContainerCommand;
-import eu.lexbridge.tools.DemoCommand;
-import eu.lexbridge.tools.DocumentCommand;
-import eu.lexbridge.tools.EvidenceCommand;
-import eu.lexbridge.tools.ManagementCommand;
-import eu.lexbridge.tools.PkiCommand;
-import eu.lexbridge.tools.ServeCommand;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lexbridge", mixinStandardHelpOptions = true, version = "LexBridge 0.1.0",
         description = "An e-CODEX connector.",
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
-                ContainerCommand.class, DocumentCommand.class, ManagementCommand.class})
+                ContainerCommand.class, DocumentCommand.class, ManagementCommand.class,
+                BrokerSettingsCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

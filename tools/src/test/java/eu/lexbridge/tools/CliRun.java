@@ -1,6 +1,5 @@
 package eu.lexbridge.tools;
 
-import eu.lexbridge.tools.LexbridgeCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,6 @@ package eu.lexbridge.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.lexbridge.tools.LexbridgeCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

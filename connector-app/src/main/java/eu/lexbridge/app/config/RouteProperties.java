@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.messaging.QueueSettings;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +35,14 @@ public record RouteProperties(
         @NotNull @DefaultValue("15m") Duration stalledAfter,
         @Min(1) @Max(50) @DefaultValue("3") int maxPrepareAttempts,
         @Min(1) @Max(100) @DefaultValue("3") int maxRequeues) {
+
+    /**
+     * The broker's side of the same policy: redelivery as the routes retry, and four deliveries more than the routes
+     * attempt, so that a route always gives up with its negative evidence before the broker dead-letters the message.
+     */
+    public QueueSettings queueSettings() {
+        return new QueueSettings(firstRetryDelay, maxRetryDelay, maxSendAttempts + 4);
+    }
 
     @AssertTrue(message = "max-prepare-attempts must be at most max-send-attempts + 2 (the broker's max delivery "
             + "attempts are max-send-attempts + 4)")

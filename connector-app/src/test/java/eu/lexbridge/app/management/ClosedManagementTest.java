@@ -31,7 +31,7 @@ class ClosedManagementTest {
         new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
                         SecurityAutoConfiguration.class))
-                .withUserConfiguration(ManagementServer.class, ManagementSecurityConfiguration.class)
+                .withUserConfiguration(ManagementServer.class, ManagementSecurityAutoConfiguration.class)
                 .withBean(SecurityEvents.class, SecurityEvents::logOnly)
                 .run(context -> {
                     assertThat(context).hasNotFailed();

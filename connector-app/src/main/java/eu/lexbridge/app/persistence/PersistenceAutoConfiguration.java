@@ -1,21 +1,23 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
-import eu.lexbridge.persistence.DiskPayloadStore;
-import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.persistence.DiskPayloadStore;
+import eu.lexbridge.persistence.JdbcMessageStore;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The database (H2 by default, PostgreSQL in production; Flyway migrates both) and the payload store. */
-@Configuration(proxyBeanMethods = false)
-public class PersistenceConfiguration {
+@AutoConfiguration(before = DataSourceTransactionManagerAutoConfiguration.class)
+public class PersistenceAutoConfiguration {
 
     /**
      * Declared here because the JMS transaction manager would otherwise make Spring Boot back off from its own;
@@ -28,11 +30,13 @@ public class PersistenceConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     MessageStore messageStore(JdbcTemplate jdbc, DataSourceTransactionManager transactionManager) {
         return new JdbcMessageStore(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean
+    @ConditionalOnMissingBean
     PayloadStore payloadStore(ConnectorProperties connector) {
         return new DiskPayloadStore(connector.dataDirectory().resolve("payloads"));
     }

@@ -1,4 +1,4 @@
-package eu.lexbridge.app.queue;
+package eu.lexbridge.app.messaging;
 
 import eu.lexbridge.app.config.RouteProperties;
 import eu.lexbridge.core.port.MessageBus;
@@ -6,10 +6,12 @@ import eu.lexbridge.messaging.JmsMessageBus;
 import eu.lexbridge.messaging.QueueSettings;
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.JmsTransactionManager;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -17,13 +19,15 @@ import org.springframework.jms.core.JmsTemplate;
  * The persistent queues: every hop is a queue consumed in a local JMS transaction; a failed step rolls back and the
  * broker delivers it again with back-off, then moves it to {@code DLQ.<queue>}.
  */
-@Configuration(proxyBeanMethods = false)
-public class MessagingConfiguration {
+@AutoConfiguration
+@EnableConfigurationProperties(RouteProperties.class)
+public class MessagingAutoConfiguration {
 
     /** The queues and their redelivery policy, from the routes' retry settings; the one source for both brokers. */
     @Bean
+    @ConditionalOnMissingBean
     QueueSettings queueSettings(RouteProperties routes) {
-        return new QueueSettings(routes.firstRetryDelay(), routes.maxRetryDelay(), routes.maxSendAttempts() + 4);
+        return routes.queueSettings();
     }
 
     /** The embedded broker gets them here; an external one from {@code ./lexbridge broker-settings}. */
@@ -47,6 +51,7 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     MessageBus messageBus(ConnectionFactory connectionFactory) {
         JmsTemplate template = new JmsTemplate(connectionFactory);
         template.setSessionTransacted(true);

@@ -12,13 +12,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -44,12 +47,14 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * is held to {@link JolokiaAccessPolicy}. The public port (REST API with its own bearer tokens, AS4) stays outside:
  * the security filter is registered on the management server only, unless management shares the public port.
  */
-@Configuration(proxyBeanMethods = false)
+// Before Spring Boot's security defaults, which would add a filter chain and a generated user of their own.
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties(ManagementProperties.class)
-public class ManagementSecurityConfiguration {
+public class ManagementSecurityAutoConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ManagementSecurityConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ManagementSecurityAutoConfiguration.class);
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "0:0:0:0:0:0:0:1");
 
     @Bean

@@ -1,4 +1,4 @@
-package eu.lexbridge.app.config;
+package eu.lexbridge.app.trust;
 
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -1,17 +1,16 @@
-package eu.lexbridge.app.document;
+package eu.lexbridge.app.trust;
 
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.app.config.DocumentValidationProperties;
-import eu.lexbridge.app.config.PartnerTrustAnchors;
 import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.routes.TrustedListRefreshRoute;
 import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.document.TrustedListRefresh;
-import eu.lexbridge.trust.port.DssDocumentChecker;
 import eu.lexbridge.trust.document.ValidationSources;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.lists.TrustedListsLoader;
+import eu.lexbridge.trust.port.DssDocumentChecker;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +30,9 @@ import org.springframework.context.annotation.Configuration;
  * Business-document validation: trust anchors, revocation and, when configured, the trusted lists that decide
  * qualified status, refreshed on a schedule.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @EnableConfigurationProperties(DocumentValidationProperties.class)
-public class DocumentValidationConfiguration {
+public class DocumentValidationAutoConfiguration {
 
     @Bean
     ValidationSources documentValidationSources(DocumentValidationProperties validation,
@@ -44,6 +45,7 @@ public class DocumentValidationConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     DocumentChecker documentChecker(ValidationSources sources, ObjectProvider<TrustedListRefresh> trustedLists,
                                     DocumentValidationProperties validation, ConnectorProperties connector,
                                     PayloadStore payloads, Clock clock) {

@@ -3,6 +3,7 @@ package eu.lexbridge.app.gateway;
 import eu.lexbridge.app.config.As4Properties;
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.core.flow.ConnectorIdentity;
+import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
@@ -13,13 +14,16 @@ import eu.lexbridge.gateway.as4.As4Settings;
 import eu.lexbridge.gateway.as4.EmbeddedAccessPoint;
 import eu.lexbridge.trust.keys.KeyStores;
 import jakarta.servlet.ServletContext;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The embedded AS4 access point: the receiving servlet inside this app and the sender beside it. */
-@Configuration(proxyBeanMethods = false)
-public class GatewayConfiguration {
+@AutoConfiguration
+@EnableConfigurationProperties({ConnectorProperties.class, As4Properties.class})
+public class As4GatewayAutoConfiguration {
 
     @Bean
     As4Settings as4Settings(ConnectorIdentity identity, As4Properties as4, ConnectorProperties connector) {
@@ -53,6 +57,7 @@ public class GatewayConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(GatewayLink.class)
     EmbeddedAccessPoint embeddedAccessPoint(As4Runtime runtime, As4Settings settings, PayloadStore payloads) {
         return new EmbeddedAccessPoint(settings, payloads);
     }

@@ -1,5 +1,7 @@
-package eu.lexbridge.app.config;
+package eu.lexbridge.app.routes;
 
+import eu.lexbridge.app.config.EvidenceProperties;
+import eu.lexbridge.app.config.RouteProperties;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.EvidenceCorrelation;
@@ -17,12 +19,14 @@ import eu.lexbridge.routes.InboundReceiveRoute;
 import eu.lexbridge.routes.OutboundPrepareRoute;
 import eu.lexbridge.routes.RouteSettings;
 import eu.lexbridge.routes.StalledWorkRoute;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The Camel routes; Camel's Spring Boot starter picks up every RouteBuilder bean. */
-@Configuration(proxyBeanMethods = false)
-public class RouteConfiguration {
+@AutoConfiguration
+@EnableConfigurationProperties({RouteProperties.class, EvidenceProperties.class})
+public class RoutesAutoConfiguration {
 
     @Bean
     RouteSettings routeSettings(RouteProperties routes) {

@@ -1,0 +1,84 @@
+package eu.lexbridge.app.trust;
+
+import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.app.config.ContainerProperties;
+import eu.lexbridge.app.config.EvidenceProperties;
+import eu.lexbridge.app.config.NetworkProperties;
+import eu.lexbridge.core.port.ContainerPacker;
+import eu.lexbridge.core.port.EvidenceFactory;
+import eu.lexbridge.core.port.EvidenceVerifier;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.trust.container.EcodexContainerBuilder;
+import eu.lexbridge.trust.container.EcodexContainerReader;
+import eu.lexbridge.trust.document.DocumentValidator;
+import eu.lexbridge.trust.evidence.EvidenceSealer;
+import eu.lexbridge.trust.evidence.RemEvidenceFactory;
+import eu.lexbridge.trust.evidence.SealedEvidenceFactory;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.port.EcodexContainerPacker;
+import eu.lexbridge.trust.port.SealVerification;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** Evidences and containers: our seals on what we send, and the checks of partners' seals on what we receive. */
+@AutoConfiguration
+@EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, EvidenceProperties.class,
+        ContainerProperties.class})
+public class TrustAutoConfiguration {
+
+    /** Every evidence we issue is sealed with the evidence key. */
+    @Bean
+    @ConditionalOnMissingBean
+    EvidenceFactory evidenceFactory(ConnectorProperties connector, EvidenceProperties evidence, Clock clock) {
+        var seal = evidence.seal();
+        var key = seal.open();
+        return new SealedEvidenceFactory(new RemEvidenceFactory(connector.partyId(), connector.partyId(),
+                ZoneOffset.UTC), new EvidenceSealer(key, seal.referenceDigest(), clock));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PartnerTrustAnchors partnerTrustAnchors(EvidenceProperties evidence) {
+        return new PartnerTrustAnchors(KeyStores.certificates(
+                KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword())));
+    }
+
+    /** Containers are sealed with the container key and checked against the CAs of partners' seals. */
+    @Bean
+    @ConditionalOnMissingBean
+    ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
+                                    PartnerTrustAnchors trust, ConnectorProperties connector, PayloadStore payloads,
+                                    Clock clock) {
+        var key = container.seal().open();
+        List<X509Certificate> anchors = trust.certificates();
+        Path work = connector.dataDirectory().resolve("work");
+        return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
+                new EcodexContainerReader(anchors, evidence.revocationSettings(), clock),
+                new DocumentValidator(anchors, clock), payloads, work, container.serviceProvider(),
+                container.country(), connector.maxPayloadSize().toBytes());
+    }
+
+    /** A partner with a {@code seal-certificate} must seal with it (or its renewal); others with any trusted seal. */
+    @Bean
+    @ConditionalOnMissingBean
+    EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, PartnerTrustAnchors trust,
+                                      NetworkProperties network, PayloadStore payloads, Clock clock) {
+        Map<String, X509Certificate> pinned = new HashMap<>();
+        for (var partner : network.partners()) {
+            if (partner.sealCertificate() != null) {
+                pinned.put(partner.name(), KeyStores.readCertificate(partner.sealCertificate()));
+            }
+        }
+        return new SealVerification(new eu.lexbridge.trust.evidence.EvidenceVerifier(trust.certificates(),
+                evidence.revocationSettings(), clock), payloads, pinned);
+    }
+}

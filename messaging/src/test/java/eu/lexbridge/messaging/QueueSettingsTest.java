@@ -1,0 +1,61 @@
+package eu.lexbridge.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.lexbridge.core.port.Hop;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.deployers.impl.FileConfigurationParser;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.Test;
+
+class QueueSettingsTest {
+
+    private final QueueSettings settings = new QueueSettings(Duration.ofSeconds(2), Duration.ofMinutes(5), 10);
+
+    @Test
+    void theEmbeddedBrokerGetsEveryQueueAndThePolicy() {
+        Configuration broker = new ConfigurationImpl();
+        settings.applyTo(broker);
+
+        assertThat(broker.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(Hop.values()).map(Hop::queue).toArray(String[]::new));
+        AddressSettings policy = broker.getAddressSettings().get(QueueSettings.ADDRESS_MATCH);
+        assertThat(policy.getRedeliveryDelay()).isEqualTo(2000);
+        assertThat(policy.getMaxRedeliveryDelay()).isEqualTo(300_000);
+        assertThat(policy.getMaxDeliveryAttempts()).isEqualTo(10);
+        assertThat(policy.getDeadLetterQueuePrefix().toString()).isEqualTo("DLQ.");
+    }
+
+    /** The broker.xml text is read by Artemis's own parser (schema-validated) into the same settings. */
+    @Test
+    void theExternalBrokersSettingsParseToTheSameConfiguration() throws Exception {
+        String xml = "<configuration xmlns=\"urn:activemq\"><core xmlns=\"urn:activemq:core\">"
+                + settings.brokerXml() + "</core></configuration>";
+
+        Configuration parsed = new FileConfigurationParser()
+                .parseMainConfig(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        Configuration embedded = new ConfigurationImpl();
+        settings.applyTo(embedded);
+        assertThat(parsed.getAddressSettings().get(QueueSettings.ADDRESS_MATCH))
+                .isEqualTo(embedded.getAddressSettings().get(QueueSettings.ADDRESS_MATCH));
+        assertThat(parsed.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
+                .containsExactlyInAnyOrderElementsOf(embedded.getAddressConfigurations().stream()
+                        .map(CoreAddressConfiguration::getName).toList());
+        assertThat(parsed.getAddressConfigurations()).allSatisfy(address ->
+                assertThat(address.getQueueConfigs()).singleElement()
+                        .satisfies(queue -> assertThat(queue.isDurable()).isTrue()));
+    }
+
+    @Test
+    void aBrokerThatNeverDeliversIsRefused() {
+        assertThatThrownBy(() -> new QueueSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

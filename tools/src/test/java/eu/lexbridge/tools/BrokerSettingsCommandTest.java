@@ -1,0 +1,30 @@
+package eu.lexbridge.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BrokerSettingsCommandTest {
+
+    @Test
+    void printsTheRoutesRetryPolicyAsBrokerSettings() {
+        CliRun run = CliRun.of("broker-settings", "--lexbridge.routes.first-retry-delay=3s",
+                "--lexbridge.routes.max-send-attempts=8");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("<redelivery-delay>3000</redelivery-delay>")
+                .contains("<max-redelivery-delay>300000</max-redelivery-delay>") // the default 5m
+                .contains("<max-delivery-attempts>12</max-delivery-attempts>")
+                .contains("<queue name=\"lexbridge.outbound.dispatch\">");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void anInvalidSettingIsRefusedWithTheKey() {
+        CliRun run = CliRun.of("broker-settings", "--lexbridge.routes.max-send-attempts=0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("maxSendAttempts").doesNotContain("Exception");
+    }
+}
