@@ -1,16 +1,22 @@
 package eu.lexbridge.tools;
 
 import eu.lexbridge.app.config.RouteProperties;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.validation.FieldError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,29 +34,44 @@ final class BrokerSettingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "--key=value", description = "configuration, as for serve")
-    String[] configuration = new String[0];
+    /** As for {@code serve}: everything after the command is Spring Boot's {@code --key=value} settings. */
+    @Unmatched
+    private List<String> configuration = new ArrayList<>();
 
     @Override
     public Integer call() {
         // Only the configuration binding and its validation: no web server, no broker, no database.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(configuration)) {
-            spec.commandLine().getOut().print(context.getBean(RouteProperties.class).queueSettings().brokerXml());
+                // the command prints the one sentence that matters; Spring Boot's failure report is for servers
+                .properties("logging.level.root=OFF")
+                .run(configuration.toArray(String[]::new))) {
+            var out = spec.commandLine().getOut();
+            out.print(context.getBean(RouteProperties.class).queueSettings().brokerXml());
+            out.flush();
             return 0;
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("The configuration is not usable: " + rootMessage(e));
+            spec.commandLine().getErr().println(problems(e));
             return 2;
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
+    /** One line per refused key, {@code lexbridge.routes.max-send-attempts: must be …}. */
+    private static String problems(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindValidationException invalid) {
+                var errors = invalid.getValidationErrors();
+                return errors.getAllErrors().stream()
+                        .map(error -> errors.getName() + (error instanceof FieldError field
+                                ? "." + kebab(field.getField()) : "") + ": " + error.getDefaultMessage())
+                        .collect(Collectors.joining(System.lineSeparator()));
+            }
         }
-        return cause.getMessage();
+        return "The configuration is not usable: " + e.getMessage();
+    }
+
+    private static String kebab(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)

@@ -25,6 +25,7 @@ class BrokerSettingsCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("maxSendAttempts").doesNotContain("Exception");
+        assertThat(run.err()).contains("lexbridge.routes.max-send-attempts: must be greater than or equal to 1")
+                .doesNotContain("Exception").doesNotContain("APPLICATION FAILED");
     }
 }
