@@ -70,19 +70,25 @@ public final class EvidenceIssuer {
         byte[] document = factory.create(type, evidenceId, subject, at, reason);
         PayloadRef ref = payloads.write(PayloadKind.EVIDENCE, type.payloadDescription(), "text/xml",
                 new ByteArrayInputStream(document), MAX_EVIDENCE_BYTES);
-        ConnectorMessage carrier = route == Route.OWN_MESSAGE ? carrierFor(subject, type, ref) : null;
-        UUID carrierId = switch (route) {
-            case WITH_SUBJECT -> subjectId;
-            case OWN_MESSAGE -> carrier.connectorMessageId();
-            case BACKEND_ONLY -> null;
-        };
-        var evidence = new Evidence(evidenceId, subjectId, type, EvidenceOrigin.ISSUED, ref, carrierId, at, reason);
-        String cause = type + " issued, " + factory.sealDescription() + (reason == null ? "" : ": " + reason);
-        if (!store.recordEvidence(evidence, carrier, subjectState, cause)) {
-            payloads.delete(ref); // another delivery of the same step won the race
-            return store.findEvidence(subjectId, type, EvidenceOrigin.ISSUED).orElseThrow();
+        boolean recorded = false;
+        try {
+            ConnectorMessage carrier = route == Route.OWN_MESSAGE ? carrierFor(subject, type, ref) : null;
+            UUID carrierId = switch (route) {
+                case WITH_SUBJECT -> subjectId;
+                case OWN_MESSAGE -> carrier.connectorMessageId();
+                case BACKEND_ONLY -> null;
+            };
+            var evidence = new Evidence(evidenceId, subjectId, type, EvidenceOrigin.ISSUED, ref, carrierId, at,
+                    reason);
+            String cause = type + " issued, " + factory.sealDescription() + (reason == null ? "" : ": " + reason);
+            recorded = store.recordEvidence(evidence, carrier, subjectState, cause);
+            // when not recorded, another delivery of the same step won the race
+            return recorded ? evidence : store.findEvidence(subjectId, type, EvidenceOrigin.ISSUED).orElseThrow();
+        } finally {
+            if (!recorded) {
+                payloads.delete(ref); // no evidence refers to it: a lost race, or a failure every retry would repeat
+            }
         }
-        return evidence;
     }
 
     /** Evidence messages go back the way the subject came: addressing reversed, service kept (ecodex-wire.md §3.3). */

@@ -1,0 +1,169 @@
+package eu.lexbridge.core.flow;
+
+import static eu.lexbridge.core.flow.FlowFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.EvidenceIssuer.Route;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.testkit.RecordingMessageBus.Published;
+import eu.lexbridge.core.testkit.SampleMessages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class BackendInboxTest {
+
+    private final FlowFixture f = new FlowFixture();
+    private final BackendInbox inbox = new BackendInbox(f.store, f.payloads, f.issuer(), f.bus);
+    private final PayloadRef document = f.payloads.put(PayloadKind.BUSINESS_DOCUMENT, "form.pdf", "application/pdf",
+            new byte[] {'%', 'P', 'D', 'F'});
+
+    /** An inbound message for {@code backend}, available since {@code seconds} after T0. */
+    private ConnectorMessage available(String backend, long seconds) {
+        return f.stored(SampleMessages.inbound(T0.plusSeconds(seconds)).backendName(backend)
+                .state(MessageState.AVAILABLE_TO_BACKEND).addPayload(document).build());
+    }
+
+    private static void assertUnknown(ErrorCode code, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void pendingListsTheBackendsWaitingMessagesOldestFirst() {
+        var first = available("court-a", 1);
+        var second = available("court-a", 2);
+        available("court-a", 3);
+        available("court-b", 0);
+        f.stored(SampleMessages.inbound(T0).backendName("court-a").state(MessageState.DELIVERED_TO_BACKEND).build());
+
+        assertThat(inbox.pending("court-a", 2)).containsExactly(first, second);
+        assertThat(inbox.pending("court-c", 10)).isEmpty();
+    }
+
+    @Test
+    void aBackendSeesItsOwnBusinessMessagesOnly() {
+        var own = available("court-a", 0);
+        var evidenceMessage = f.stored(SampleMessages.inbound(T0).kind(MessageKind.EVIDENCE).backendName("court-a")
+                .refToMessageId("x@at.test").build());
+
+        assertThat(inbox.message("court-a", own.connectorMessageId())).isEqualTo(own);
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.message("court-b", own.connectorMessageId()));
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.message("court-a", evidenceMessage.connectorMessageId()));
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.message("court-a", UUID.randomUUID()));
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.timeline("court-b", own.connectorMessageId()));
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.evidences("court-b", own.connectorMessageId()));
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.payload("court-b", own.connectorMessageId(),
+                document.payloadId()));
+    }
+
+    @Test
+    void aMessagesTimelineAndEvidencesAreShownToItsBackend() {
+        var message = available("court-a", 0);
+        Evidence relay = f.issuer().issue(message, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null,
+                null);
+
+        assertThat(inbox.evidences("court-a", message.connectorMessageId())).containsExactly(relay);
+        assertThat(inbox.timeline("court-a", message.connectorMessageId()))
+                .isEqualTo(f.store.timeline(message.connectorMessageId())).hasSize(2);
+    }
+
+    @Test
+    void aPayloadOrEvidenceDocumentOfTheMessageCanBeRead() throws IOException {
+        var message = available("court-a", 0);
+        Evidence relay = f.issuer().issue(message, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null,
+                null);
+
+        PayloadRef payload = inbox.payload("court-a", message.connectorMessageId(), document.payloadId());
+        PayloadRef evidence = inbox.payload("court-a", message.connectorMessageId(), relay.document().payloadId());
+
+        assertThat(payload).isEqualTo(document);
+        assertThat(evidence).isEqualTo(relay.document());
+        try (InputStream in = inbox.open(payload)) {
+            assertThat(in.readAllBytes()).containsExactly('%', 'P', 'D', 'F');
+        }
+    }
+
+    @Test
+    void aPayloadOfAnotherMessageIsNotShown() {
+        var message = available("court-a", 0);
+        var other = f.stored(SampleMessages.inbound(T0).backendName("court-a").build());
+
+        assertUnknown(ErrorCode.UNKNOWN_PAYLOAD, () -> inbox.payload("court-a", other.connectorMessageId(),
+                document.payloadId()));
+        assertUnknown(ErrorCode.UNKNOWN_PAYLOAD, () -> inbox.payload("court-a", message.connectorMessageId(),
+                "no-such-payload"));
+    }
+
+    @Test
+    void acknowledgingIssuesDeliveryBackToTheSenderAndQueuesIt() {
+        var message = available("court-a", 0);
+
+        Evidence delivery = inbox.acknowledge("court-a", message.connectorMessageId());
+
+        assertThat(delivery.type()).isEqualTo(EvidenceType.DELIVERY);
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.DELIVERED_TO_BACKEND);
+        assertThat(f.reload(delivery.carrierMessageId()).to()).isEqualTo(SampleMessages.GERMANY);
+        assertThat(f.bus.published()).containsExactly(new Published(Hop.EVIDENCE_OUTBOUND,
+                delivery.carrierMessageId(), message.conversationId()));
+        assertThat(inbox.pending("court-a", 10)).isEmpty();
+    }
+
+    @Test
+    void acknowledgingTwiceGivesTheSameEvidence() {
+        var message = available("court-a", 0);
+        Evidence first = inbox.acknowledge("court-a", message.connectorMessageId());
+
+        Evidence again = inbox.acknowledge("court-a", message.connectorMessageId());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(f.store.evidences(message.connectorMessageId())).hasSize(1);
+        assertThat(f.bus.on(Hop.EVIDENCE_OUTBOUND)).hasSize(2)
+                .allSatisfy(p -> assertThat(p.connectorMessageId()).isEqualTo(first.carrierMessageId()));
+    }
+
+    @Test
+    void aMessageNotYetAvailableOrAlreadyEndedCannotBeAcknowledged() {
+        var received = f.stored(SampleMessages.inbound(T0).backendName("court-a").build());
+        var refused = f.stored(SampleMessages.inbound(T0).backendName("court-a")
+                .state(MessageState.NOT_DELIVERED_TO_BACKEND).build());
+        var retrieved = f.stored(SampleMessages.inbound(T0).backendName("court-a")
+                .state(MessageState.RETRIEVED_BY_BACKEND).build());
+        var outbound = f.stored(SampleMessages.outbound(T0).state(MessageState.DELIVERED).build());
+
+        for (ConnectorMessage m : new ConnectorMessage[] {received, refused, retrieved, outbound}) {
+            assertThatThrownBy(() -> inbox.acknowledge("court-a", m.connectorMessageId()))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.NOT_ACKNOWLEDGEABLE);
+                        assertThat(e).hasMessage("message " + m.connectorMessageId() + " is " + m.state()
+                                + " and cannot be acknowledged");
+                    });
+        }
+        assertThat(f.bus.published()).isEmpty();
+    }
+
+    /** The evidence is recorded; the stalled-work sweep sends its message later. */
+    @Test
+    void aQueueThatIsDownDoesNotFailTheAcknowledgement() {
+        var message = available("court-a", 0);
+        f.bus.setAvailable(false);
+
+        Evidence delivery = inbox.acknowledge("court-a", message.connectorMessageId());
+
+        assertThat(f.reload(delivery.carrierMessageId()).state()).isEqualTo(MessageState.ACCEPTED);
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.DELIVERED_TO_BACKEND);
+        assertThat(f.bus.published()).isEmpty();
+    }
+}

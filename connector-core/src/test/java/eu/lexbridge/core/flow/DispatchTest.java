@@ -1,0 +1,218 @@
+package eu.lexbridge.core.flow;
+
+import static eu.lexbridge.core.flow.FlowFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.EvidenceIssuer.Route;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.transport.OutgoingPart;
+import eu.lexbridge.core.transport.SendOutcome;
+import eu.lexbridge.core.testkit.SampleMessages;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DispatchTest {
+
+    private final FlowFixture f = new FlowFixture();
+    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, f.issuer(), f.clock);
+
+    private final PayloadRef content = SampleMessages.payload(PayloadKind.BUSINESS_CONTENT, "businessContent");
+    private final PayloadRef document = SampleMessages.payload(PayloadKind.BUSINESS_DOCUMENT, "form.pdf");
+    private final PayloadRef signature = SampleMessages.payload(PayloadKind.DETACHED_SIGNATURE, "form.p7s");
+    private final PayloadRef annex = SampleMessages.payload(PayloadKind.ATTACHMENT, "annex.bin");
+    private final PayloadRef report = SampleMessages.payload(PayloadKind.VALIDATION_REPORT, "report.xml");
+
+    /** An accepted business message with its SUBMISSION_ACCEPTANCE inside, as preparation leaves it. */
+    private ConnectorMessage accepted(PayloadRef... payloads) {
+        var message = f.stored(SampleMessages.outbound(T0).payloads(java.util.List.of(payloads)).build());
+        f.issuer().issue(message, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
+        return f.reload(message.connectorMessageId());
+    }
+
+    private MessageState stateOf(ConnectorMessage message) {
+        return f.reload(message.connectorMessageId()).state();
+    }
+
+    @Test
+    void aDeliveredMessageIsSentAndSaysToWhomWithWhichReceipt() {
+        var message = accepted(content);
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.SENT);
+        assertThat(f.store.timeline(message.connectorMessageId())).last().satisfies(e -> assertThat(e.detail())
+                .isEqualTo("sent to de-connector; signed receipt receipt-1@de.test verified"));
+        var send = f.gateway.sends().get(0);
+        assertThat(send.partner().name()).isEqualTo("de-connector");
+        var envelope = send.envelope();
+        assertThat(envelope.ebmsMessageId()).isEqualTo(message.ebmsMessageId());
+        assertThat(envelope.conversationId()).isEqualTo(message.conversationId());
+        assertThat(envelope.refToMessageId()).isNull();
+        assertThat(envelope.service()).isEqualTo(message.service());
+        assertThat(envelope.action()).isEqualTo(message.action());
+        assertThat(envelope.from()).isEqualTo(message.from());
+        assertThat(envelope.to()).isEqualTo(message.to());
+        assertThat(envelope.originalSender()).isEqualTo(message.originalSender());
+        assertThat(envelope.finalRecipient()).isEqualTo(message.finalRecipient());
+    }
+
+    /** The container holds the document, its signature and the attachments; the report stays here. */
+    @Test
+    void aSealedMessageSendsContentContainerTokenAndAcceptance() {
+        var container = SampleMessages.payload(PayloadKind.CONTAINER, "container.asics");
+        var token = SampleMessages.payload(PayloadKind.TRUST_TOKEN, "tokenXML");
+        var message = accepted(content, document, signature, annex, report, container, token);
+        var acceptance = f.store.findEvidence(message.connectorMessageId(), EvidenceType.SUBMISSION_ACCEPTANCE,
+                EvidenceOrigin.ISSUED).orElseThrow();
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(f.gateway.sends().get(0).parts()).containsExactly(
+                new OutgoingPart("messageContent", content.mimeType(), content),
+                new OutgoingPart("ASIC-S", container.mimeType(), container),
+                new OutgoingPart("tokenXML", token.mimeType(), token),
+                new OutgoingPart("SUBMISSION_ACCEPTANCE", "text/xml", acceptance.document()));
+    }
+
+    @Test
+    void anUnsealedMessageSendsItsPartsThemselves() {
+        var message = accepted(content, document, signature, annex, report);
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(f.gateway.sends().get(0).parts()).extracting(OutgoingPart::description).containsExactly(
+                "messageContent", "businessDocument", "detachedSignature", "annex.bin", "SUBMISSION_ACCEPTANCE");
+    }
+
+    /** Evidences about the message that travel otherwise (to the back-end only, or received) are not its parts. */
+    @Test
+    void onlyTheEvidencesTheMessageCarriesAreSent() {
+        var message = accepted(content);
+        f.issuer().issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, null, "E404 earlier");
+        f.store.recordEvidence(new eu.lexbridge.core.evidence.Evidence(UUID.randomUUID(),
+                message.connectorMessageId(), EvidenceType.DELIVERY, EvidenceOrigin.RECEIVED,
+                SampleMessages.evidenceDocument(EvidenceType.DELIVERY), message.connectorMessageId(), T0, null),
+                null, null, "received");
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(f.gateway.sends().get(0).parts()).extracting(OutgoingPart::description)
+                .containsExactly("messageContent", "SUBMISSION_ACCEPTANCE");
+    }
+
+    @Test
+    void anEvidenceMessageSendsItsDocument() {
+        var subject = f.stored(SampleMessages.inbound(T0).build());
+        var relay = f.issuer().issue(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
+
+        dispatch.dispatch(relay.carrierMessageId());
+
+        var send = f.gateway.sends().get(0);
+        assertThat(send.envelope().refToMessageId()).isEqualTo(subject.ebmsMessageId());
+        assertThat(send.parts()).containsExactly(
+                new OutgoingPart("RELAY_REMMD_ACCEPTANCE", "text/xml", relay.document()));
+        assertThat(f.reload(relay.carrierMessageId()).state()).isEqualTo(MessageState.SENT);
+    }
+
+    @Test
+    void aRetryableFailureAsksForAnotherAttemptAndChangesNothing() {
+        var message = accepted(content);
+        f.gateway.answer(SendOutcome.retryable("connection refused by de.example"));
+
+        assertThatThrownBy(() -> dispatch.dispatch(message.connectorMessageId()))
+                .isInstanceOf(RetryableSendException.class).hasMessage("connection refused by de.example");
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.ACCEPTED);
+        assertThat(f.store.evidences(message.connectorMessageId())).hasSize(1);
+
+        dispatch.dispatch(message.connectorMessageId()); // the retry: a receipt this time
+        assertThat(stateOf(message)).isEqualTo(MessageState.SENT);
+    }
+
+    @Test
+    void aRefusalByThePartnerEndsTheMessageWithRelayFailureAtOnce() {
+        var message = accepted(content);
+        f.gateway.answer(SendOutcome.failed("ebMS error EBMS:0004 from de.example"));
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(f.store.findEvidence(message.connectorMessageId(), EvidenceType.RELAY_REMMD_FAILURE,
+                EvidenceOrigin.ISSUED)).hasValueSatisfying(e -> {
+                    assertThat(e.reason()).isEqualTo("E201 ebMS error EBMS:0004 from de.example");
+                    assertThat(e.carrierMessageId()).isNull();
+                });
+    }
+
+    @Test
+    void aRefusedEvidenceMessageIsMarkedFailedWithoutAnEvidenceAboutIt() {
+        var subject = f.stored(SampleMessages.inbound(T0).build());
+        var relay = f.issuer().issue(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
+        f.gateway.answer(SendOutcome.failed("refused"));
+
+        dispatch.dispatch(relay.carrierMessageId());
+
+        assertThat(f.reload(relay.carrierMessageId()).state()).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(f.store.evidences(relay.carrierMessageId())).isEmpty();
+        assertThat(f.store.timeline(relay.carrierMessageId())).last().satisfies(e -> assertThat(e.detail())
+                .isEqualTo("the AS4 message could not be sent: E201 refused"));
+    }
+
+    @Test
+    void aRecipientNoLongerConfiguredEndsTheMessageUnsent() {
+        var message = f.stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED)
+                .to(new Party("FR", SampleMessages.PARTY_TYPE, SampleMessages.ROLE)).build());
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(f.gateway.sends()).isEmpty();
+        assertThat(stateOf(message)).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(f.store.findEvidence(message.connectorMessageId(), EvidenceType.RELAY_REMMD_FAILURE,
+                EvidenceOrigin.ISSUED)).hasValueSatisfying(e -> assertThat(e.reason())
+                .isEqualTo("E100 party FR is not a configured partner"));
+    }
+
+    @Test
+    void whatIsUnknownOrNoLongerWaitingIsNotSent() {
+        var sent = f.stored(SampleMessages.outbound(T0).state(MessageState.SENT).build());
+        var submitted = f.stored(SampleMessages.outbound(T0).build());
+
+        dispatch.dispatch(UUID.randomUUID());
+        dispatch.dispatch(sent.connectorMessageId());
+        dispatch.dispatch(submitted.connectorMessageId());
+
+        assertThat(f.gateway.sends()).isEmpty();
+        assertThat(stateOf(sent)).isEqualTo(MessageState.SENT);
+        assertThat(stateOf(submitted)).isEqualTo(MessageState.SUBMITTED);
+    }
+
+    /** RELAY_REMMD_ACCEPTANCE can be recorded while the send waits for its receipt: the receipt moves nothing back. */
+    @Test
+    void anEvidenceThatOvertakesTheReceiptKeepsItsState() {
+        var message = accepted(content);
+        f.gateway.whileSending(() -> f.store.advance(message.connectorMessageId(), MessageState.RELAYED,
+                "RELAY_REMMD_ACCEPTANCE received", f.clock.instant()));
+
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.RELAYED);
+    }
+
+    @Test
+    void givingUpLeavesWhatIsUnknownOrNoLongerWaiting() {
+        var sent = f.stored(SampleMessages.outbound(T0).state(MessageState.SENT).build());
+
+        dispatch.giveUp(UUID.randomUUID(), "E404 gone");
+        dispatch.giveUp(sent.connectorMessageId(), "E404 gone");
+
+        assertThat(stateOf(sent)).isEqualTo(MessageState.SENT);
+        assertThat(f.store.evidences(sent.connectorMessageId())).isEmpty();
+    }
+}

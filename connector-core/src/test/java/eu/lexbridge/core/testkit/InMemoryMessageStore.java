@@ -1,0 +1,195 @@
+package eu.lexbridge.core.testkit;
+
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.MessageStateMachine;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.MessageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The message store contract in memory, each method atomic (one lock). It follows the JDBC store where the port leaves
+ * room, so that flows tested on it behave as in production: the same unique keys (ebMS id and direction; back-end
+ * name and back-end message id), the time a message entered its state kept apart from its creation time (the
+ * stalled-work sweep and the back-end inbox order by the former, the evidence timeouts by the latter), and a timeline
+ * line when an evidence cannot move its subject.
+ */
+public final class InMemoryMessageStore implements MessageStore {
+
+    private final Map<UUID, ConnectorMessage> messages = new LinkedHashMap<>();
+    /** When each message entered its present state. */
+    private final Map<UUID, Instant> stateSince = new HashMap<>();
+    private final List<Evidence> evidences = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+
+    @Override
+    public synchronized boolean insert(ConnectorMessage message, String cause) {
+        if (clashes(message)) {
+            return false;
+        }
+        put(message, cause);
+        return true;
+    }
+
+    private boolean clashes(ConnectorMessage message) {
+        return messages.containsKey(message.connectorMessageId()) || messages.values().stream().anyMatch(m ->
+                (m.direction() == message.direction() && m.ebmsMessageId().equals(message.ebmsMessageId()))
+                        || (message.backendName() != null && message.backendMessageId() != null
+                        && message.backendName().equals(m.backendName())
+                        && message.backendMessageId().equals(m.backendMessageId())));
+    }
+
+    private void put(ConnectorMessage message, String cause) {
+        messages.put(message.connectorMessageId(), message);
+        stateSince.put(message.connectorMessageId(), message.createdAt());
+        timeline.add(TimelineEntry.state(message.connectorMessageId(), message.createdAt(), message.state(), cause));
+    }
+
+    @Override
+    public synchronized Optional<ConnectorMessage> find(UUID connectorMessageId) {
+        return Optional.ofNullable(messages.get(connectorMessageId));
+    }
+
+    @Override
+    public synchronized Optional<ConnectorMessage> findByEbmsId(String ebmsMessageId, Direction direction) {
+        return messages.values().stream()
+                .filter(m -> m.direction() == direction && m.ebmsMessageId().equals(ebmsMessageId)).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<ConnectorMessage> findByBackendMessageId(String backendName, String backendMessageId) {
+        return messages.values().stream()
+                .filter(m -> backendName != null && backendName.equals(m.backendName())
+                        && backendMessageId.equals(m.backendMessageId()))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized boolean advance(UUID connectorMessageId, MessageState to, String cause, Instant at) {
+        ConnectorMessage message = messages.get(connectorMessageId);
+        if (message == null || !MessageStateMachine.isLegal(message.state(), to)) {
+            return false;
+        }
+        messages.put(connectorMessageId, message.withState(to));
+        stateSince.put(connectorMessageId, at);
+        timeline.add(TimelineEntry.state(connectorMessageId, at, to, cause));
+        return true;
+    }
+
+    @Override
+    public synchronized void assignBackend(UUID connectorMessageId, String backendName) {
+        messages.computeIfPresent(connectorMessageId, (id, m) -> m.toBuilder().backendName(backendName).build());
+    }
+
+    @Override
+    public synchronized boolean recordEvidence(Evidence evidence, ConnectorMessage carrier, MessageState subjectState,
+                                               String cause) {
+        // All or nothing: a carrier that cannot be stored leaves no evidence behind, as one transaction would.
+        if (findEvidence(evidence.subjectMessageId(), evidence.type(), evidence.origin()).isPresent()
+                || (carrier != null && clashes(carrier))) {
+            return false;
+        }
+        evidences.add(evidence);
+        if (carrier != null) {
+            put(carrier, evidence.type() + " about message " + evidence.subjectMessageId());
+        }
+        timeline.add(TimelineEntry.evidence(evidence.subjectMessageId(), evidence.at(), evidence.type(),
+                evidence.origin(), cause));
+        if (subjectState != null && !advance(evidence.subjectMessageId(), subjectState, cause, evidence.at())) {
+            timeline.add(TimelineEntry.evidence(evidence.subjectMessageId(), evidence.at(), evidence.type(),
+                    evidence.origin(), "state unchanged: " + subjectState + " cannot follow the current state"));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Evidence> findEvidence(UUID subjectMessageId, EvidenceType type,
+                                                        EvidenceOrigin origin) {
+        return evidences.stream().filter(e -> e.subjectMessageId().equals(subjectMessageId) && e.type() == type
+                && e.origin() == origin).findFirst();
+    }
+
+    @Override
+    public synchronized List<Evidence> evidences(UUID subjectMessageId) {
+        return evidences.stream().filter(e -> e.subjectMessageId().equals(subjectMessageId))
+                .sorted(Comparator.comparing(Evidence::at)).toList();
+    }
+
+    @Override
+    public synchronized List<TimelineEntry> timeline(UUID connectorMessageId) {
+        return timeline.stream().filter(t -> t.connectorMessageId().equals(connectorMessageId)).toList();
+    }
+
+    @Override
+    public synchronized List<ConnectorMessage> inState(String backendName, Direction direction, MessageState state,
+                                                       int limit) {
+        return oldestInState(m -> m.kind() == MessageKind.BUSINESS && backendName != null
+                && backendName.equals(m.backendName()) && m.direction() == direction && m.state() == state, limit);
+    }
+
+    @Override
+    public synchronized List<ConnectorMessage> stalled(MessageState state, Instant before, int limit) {
+        return oldestInState(m -> m.state() == state
+                && stateSince.get(m.connectorMessageId()).isBefore(before), limit);
+    }
+
+    @Override
+    public synchronized List<ConnectorMessage> overdue(MessageState state, Instant createdBefore, int limit) {
+        return messages.values().stream()
+                .filter(m -> m.kind() == MessageKind.BUSINESS && m.direction() == Direction.OUTBOUND
+                        && m.state() == state && m.createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing(ConnectorMessage::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The longest in their state first, as the JDBC store orders them. */
+    private List<ConnectorMessage> oldestInState(Predicate<ConnectorMessage> filter, int limit) {
+        return messages.values().stream()
+                .filter(filter)
+                .sorted(Comparator.comparing((ConnectorMessage m) -> stateSince.get(m.connectorMessageId()))
+                        .thenComparing(ConnectorMessage::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void addPayloads(UUID connectorMessageId, List<PayloadRef> payloads) {
+        messages.computeIfPresent(connectorMessageId, (id, m) -> {
+            var all = new ArrayList<>(m.payloads());
+            all.addAll(payloads);
+            return m.toBuilder().payloads(all).build();
+        });
+    }
+
+    @Override
+    public synchronized void note(TimelineEntry entry) {
+        timeline.add(entry);
+    }
+
+    public synchronized List<ConnectorMessage> all() {
+        return List.copyOf(messages.values());
+    }
+
+    public synchronized void clear() {
+        messages.clear();
+        stateSince.clear();
+        evidences.clear();
+        timeline.clear();
+    }
+}

@@ -1,0 +1,637 @@
+package eu.lexbridge.core.testkit;
+
+import static eu.lexbridge.core.testkit.SampleMessages.evidenceCarrier;
+import static eu.lexbridge.core.testkit.SampleMessages.evidenceDocument;
+import static eu.lexbridge.core.testkit.SampleMessages.inbound;
+import static eu.lexbridge.core.testkit.SampleMessages.outbound;
+import static eu.lexbridge.core.testkit.SampleMessages.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.MessageStateMachine;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.MessageStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What every {@link MessageStore} must do, as its Javadoc says: run it by extending this class and returning the
+ * store under test from {@link #store()} (Micrometer's {@code MeterRegistryCompatibilityKit} is the model).
+ *
+ * <p>The tests pass every instant in (nothing reads a clock), at millisecond precision, which every database keeps;
+ * they use no order but the one the port promises or the time a test gave. An evidence document is referred to as
+ * the flows refer to it (kind EVIDENCE, named after its type), because a store may keep only its id and digest.
+ */
+public abstract class MessageStoreContract {
+
+    /** A fixed start; every test counts its instants from here. */
+    protected static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final int RACERS = 8;
+
+    protected MessageStore store;
+
+    /**
+     * A new store for each test, holding no message: the queries across all messages ({@code stalled},
+     * {@code overdue}) are checked for exactly what they return. A database-backed store may empty its tables here.
+     */
+    protected abstract MessageStore store();
+
+    @BeforeEach
+    void newStore() {
+        store = store();
+    }
+
+    private static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    private ConnectorMessage stored(ConnectorMessage message) {
+        assertThat(store.insert(message, "stored by the test")).as("insert of " + message.connectorMessageId())
+                .isTrue();
+        return message;
+    }
+
+    private MessageState stateOf(UUID id) {
+        return store.find(id).orElseThrow().state();
+    }
+
+    private static Evidence evidence(UUID subject, EvidenceType type, EvidenceOrigin origin, UUID carrier,
+                                     Instant at) {
+        return new Evidence(UUID.randomUUID(), subject, type, origin, evidenceDocument(type), carrier, at,
+                type.isPositive() ? null : "E300 a reason");
+    }
+
+    // ---- insert and find ------------------------------------------------------------------------------------------
+
+    @Test
+    void anInsertedMessageIsFoundByEachOfItsKeysWithItsPayloadsInOrder() {
+        var message = outbound(at(0))
+                .addPayload(payload(PayloadKind.BUSINESS_DOCUMENT, "form.pdf"))
+                .addPayload(payload(PayloadKind.ATTACHMENT, "annex-2.bin"))
+                .addPayload(payload(PayloadKind.ATTACHMENT, "annex-1.bin"))
+                .refToMessageId("earlier@de.test")
+                .build();
+
+        assertThat(store.insert(message, "submitted by back-end court-a")).isTrue();
+
+        assertThat(store.find(message.connectorMessageId())).hasValue(message);
+        assertThat(store.findByEbmsId(message.ebmsMessageId(), Direction.OUTBOUND)).hasValue(message);
+        assertThat(store.findByBackendMessageId(message.backendName(), message.backendMessageId())).hasValue(message);
+        assertThat(store.find(message.connectorMessageId()).orElseThrow().payloads())
+                .extracting(PayloadRef::name)
+                .containsExactly("businessContent", "form.pdf", "annex-2.bin", "annex-1.bin");
+    }
+
+    @Test
+    void anInsertStartsTheTimelineAtTheMessagesCreationWithItsCause() {
+        var message = stored(inbound(at(5)).build());
+
+        assertThat(store.timeline(message.connectorMessageId())).containsExactly(TimelineEntry.state(
+                message.connectorMessageId(), at(5), MessageState.RECEIVED, "stored by the test"));
+    }
+
+    @Test
+    void whatWasNeverStoredIsNotFound() {
+        stored(outbound(at(0)).build());
+        UUID unknown = UUID.randomUUID();
+
+        assertThat(store.find(unknown)).isEmpty();
+        assertThat(store.findByEbmsId("nobody@nowhere.test", Direction.OUTBOUND)).isEmpty();
+        assertThat(store.findByBackendMessageId(SampleMessages.BACKEND, "never-submitted")).isEmpty();
+        assertThat(store.timeline(unknown)).isEmpty();
+        assertThat(store.evidences(unknown)).isEmpty();
+        assertThat(store.findEvidence(unknown, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED)).isEmpty();
+    }
+
+    @Test
+    void theSameEbmsIdInTheSameDirectionIsRefusedAndNothingOfItIsWritten() {
+        var first = stored(inbound(at(0)).build());
+        var again = inbound(at(1)).ebmsMessageId(first.ebmsMessageId())
+                .addPayload(payload(PayloadKind.ATTACHMENT, "extra.bin")).build();
+
+        assertThat(store.insert(again, "redelivered")).isFalse();
+
+        assertThat(store.find(again.connectorMessageId())).isEmpty();
+        assertThat(store.timeline(again.connectorMessageId())).isEmpty();
+        assertThat(store.findByEbmsId(first.ebmsMessageId(), Direction.INBOUND)).hasValue(first);
+        assertThat(store.timeline(first.connectorMessageId())).hasSize(1);
+    }
+
+    @Test
+    void theSameEbmsIdInTheOtherDirectionIsAnotherMessage() {
+        var sent = stored(outbound(at(0)).build());
+        var received = inbound(at(1)).ebmsMessageId(sent.ebmsMessageId()).build();
+
+        assertThat(store.insert(received, "received")).isTrue();
+
+        assertThat(store.findByEbmsId(sent.ebmsMessageId(), Direction.OUTBOUND)).hasValue(sent);
+        assertThat(store.findByEbmsId(sent.ebmsMessageId(), Direction.INBOUND)).hasValue(received);
+    }
+
+    @Test
+    void theSameBackendMessageIdFromTheSameBackendIsRefusedAndNothingOfItIsWritten() {
+        var first = stored(outbound(at(0)).build());
+        var again = outbound(at(1)).backendMessageId(first.backendMessageId()).build();
+
+        assertThat(store.insert(again, "submitted twice")).isFalse();
+
+        assertThat(store.find(again.connectorMessageId())).isEmpty();
+        assertThat(store.findByEbmsId(again.ebmsMessageId(), Direction.OUTBOUND)).isEmpty();
+        assertThat(store.timeline(again.connectorMessageId())).isEmpty();
+        assertThat(store.findByBackendMessageId(first.backendName(), first.backendMessageId())).hasValue(first);
+    }
+
+    @Test
+    void theSameBackendMessageIdFromAnotherBackendIsAnotherMessage() {
+        var first = stored(outbound(at(0)).build());
+        var other = outbound(at(1)).backendName("court-b").backendMessageId(first.backendMessageId()).build();
+
+        assertThat(store.insert(other, "submitted by court-b")).isTrue();
+
+        assertThat(store.findByBackendMessageId("court-b", first.backendMessageId())).hasValue(other);
+        assertThat(store.findByBackendMessageId(first.backendName(), first.backendMessageId())).hasValue(first);
+    }
+
+    @Test
+    void inboundMessagesWithoutBackendDoNotClash() {
+        // Received messages have no back-end and no back-end message id until they are routed.
+        var one = inbound(at(0)).build();
+        var two = inbound(at(1)).build();
+
+        assertThat(store.insert(one, "received")).isTrue();
+        assertThat(store.insert(two, "received")).isTrue();
+    }
+
+    @Test
+    void insertingTheSameMessageAgainChangesNothing() {
+        var message = stored(outbound(at(0)).build());
+
+        assertThat(store.insert(message, "redelivered step")).isFalse();
+
+        assertThat(store.timeline(message.connectorMessageId())).hasSize(1);
+        assertThat(store.find(message.connectorMessageId())).hasValue(message);
+    }
+
+    // ---- advance --------------------------------------------------------------------------------------------------
+
+    /** Every pair of states: a message moves exactly where the state machine allows, and nowhere else. */
+    @ParameterizedTest
+    @EnumSource(MessageState.class)
+    void advanceMovesExactlyWhereTheStateMachineAllows(MessageState from) {
+        for (MessageState to : MessageState.values()) {
+            var builder = from.direction() == Direction.OUTBOUND ? outbound(at(0)) : inbound(at(0));
+            var message = stored(builder.state(from).build());
+
+            boolean moved = store.advance(message.connectorMessageId(), to, "to " + to, at(10));
+
+            assertThat(moved).as(from + " -> " + to).isEqualTo(MessageStateMachine.isLegal(from, to));
+            assertThat(stateOf(message.connectorMessageId())).as(from + " -> " + to).isEqualTo(moved ? to : from);
+            assertThat(store.timeline(message.connectorMessageId())).as(from + " -> " + to).hasSize(moved ? 2 : 1);
+        }
+    }
+
+    @Test
+    void advanceRecordsEachTransitionWithItsTimeAndCause() {
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+
+        assertThat(store.advance(id, MessageState.ACCEPTED, "SUBMISSION_ACCEPTANCE issued", at(1))).isTrue();
+        assertThat(store.advance(id, MessageState.ACCEPTED, "redelivered", at(2))).isFalse();
+        assertThat(store.advance(id, MessageState.RELAYED, "an evidence overtook the receipt", at(3))).isTrue();
+        assertThat(store.advance(id, MessageState.SENT, "the receipt, late", at(4))).isFalse();
+        assertThat(store.advance(id, MessageState.NOT_DELIVERED, "NON_DELIVERY received", at(5))).isTrue();
+        assertThat(store.advance(id, MessageState.DELIVERED, "too late", at(6))).isFalse();
+
+        assertThat(stateOf(id)).isEqualTo(MessageState.NOT_DELIVERED);
+        assertThat(store.timeline(id)).containsExactly(
+                TimelineEntry.state(id, at(0), MessageState.SUBMITTED, "stored by the test"),
+                TimelineEntry.state(id, at(1), MessageState.ACCEPTED, "SUBMISSION_ACCEPTANCE issued"),
+                TimelineEntry.state(id, at(3), MessageState.RELAYED, "an evidence overtook the receipt"),
+                TimelineEntry.state(id, at(5), MessageState.NOT_DELIVERED, "NON_DELIVERY received"));
+    }
+
+    @Test
+    void advancingAnUnknownMessageChangesNothing() {
+        UUID unknown = UUID.randomUUID();
+
+        assertThat(store.advance(unknown, MessageState.ACCEPTED, "nobody", at(1))).isFalse();
+        assertThat(store.find(unknown)).isEmpty();
+        assertThat(store.timeline(unknown)).isEmpty();
+    }
+
+    @Test
+    void advanceKeepsEverythingButTheState() {
+        var message = stored(outbound(at(0)).addPayload(payload(PayloadKind.ATTACHMENT, "a.bin")).build());
+
+        store.advance(message.connectorMessageId(), MessageState.ACCEPTED, "accepted", at(1));
+
+        assertThat(store.find(message.connectorMessageId())).hasValue(message.withState(MessageState.ACCEPTED));
+    }
+
+    // ---- payloads, back-end, notes --------------------------------------------------------------------------------
+
+    @Test
+    void addedPayloadsComeAfterThoseTheMessageHas() {
+        var message = stored(outbound(at(0)).addPayload(payload(PayloadKind.BUSINESS_DOCUMENT, "form.pdf")).build());
+        var container = payload(PayloadKind.CONTAINER, "container.asics");
+        var token = payload(PayloadKind.TRUST_TOKEN, "tokenXML");
+        var report = payload(PayloadKind.VALIDATION_REPORT, "report.xml");
+
+        store.addPayloads(message.connectorMessageId(), List.of(container, token));
+        store.addPayloads(message.connectorMessageId(), List.of(report));
+
+        var payloads = store.find(message.connectorMessageId()).orElseThrow().payloads();
+        assertThat(payloads).hasSize(5);
+        assertThat(payloads.subList(2, 5)).containsExactly(container, token, report);
+        assertThat(payloads).extracting(PayloadRef::name).startsWith("businessContent", "form.pdf");
+    }
+
+    @Test
+    void assignBackendRoutesAMessageToItsBackend() {
+        var message = stored(inbound(at(0)).build());
+
+        store.assignBackend(message.connectorMessageId(), "court-b");
+
+        var routed = store.find(message.connectorMessageId()).orElseThrow();
+        assertThat(routed.backendName()).isEqualTo("court-b");
+        assertThat(routed).isEqualTo(message.toBuilder().backendName("court-b").build());
+        assertThat(store.inState("court-b", Direction.INBOUND, MessageState.RECEIVED, 10)).containsExactly(routed);
+    }
+
+    @Test
+    void aNoteAddsALineAndChangesNothingElse() {
+        var message = stored(outbound(at(0)).build());
+        UUID id = message.connectorMessageId();
+        var refused = TimelineEntry.evidence(id, at(7), EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.RECEIVED,
+                "refused, state unchanged: the seal is broken");
+        var checked = TimelineEntry.state(id, at(8), MessageState.SUBMITTED, "business document checked");
+
+        store.note(refused);
+        store.note(checked);
+
+        assertThat(store.timeline(id)).hasSize(3).endsWith(refused, checked);
+        assertThat(store.find(id)).hasValue(message);
+        assertThat(store.evidences(id)).isEmpty();
+    }
+
+    // ---- evidences ------------------------------------------------------------------------------------------------
+
+    @Test
+    void anEvidenceIsRecordedWithTheSubjectsNewStateAndBothTimelineLines() {
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+        var acceptance = evidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED, id, at(3));
+
+        assertThat(store.recordEvidence(acceptance, null, MessageState.ACCEPTED, "SUBMISSION_ACCEPTANCE issued"))
+                .isTrue();
+
+        assertThat(store.evidences(id)).containsExactly(acceptance);
+        assertThat(store.findEvidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED))
+                .hasValue(acceptance);
+        assertThat(stateOf(id)).isEqualTo(MessageState.ACCEPTED);
+        assertThat(store.timeline(id)).containsExactly(
+                TimelineEntry.state(id, at(0), MessageState.SUBMITTED, "stored by the test"),
+                TimelineEntry.evidence(id, at(3), EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED,
+                        "SUBMISSION_ACCEPTANCE issued"),
+                TimelineEntry.state(id, at(3), MessageState.ACCEPTED, "SUBMISSION_ACCEPTANCE issued"));
+    }
+
+    @Test
+    void anEvidenceWithoutSubjectStateLeavesTheStateAsItIs() {
+        UUID id = stored(inbound(at(0)).build()).connectorMessageId();
+        var senders = evidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.RECEIVED, id, at(1));
+
+        assertThat(store.recordEvidence(senders, null, null, "received with the message")).isTrue();
+
+        assertThat(stateOf(id)).isEqualTo(MessageState.RECEIVED);
+        assertThat(store.evidences(id)).containsExactly(senders);
+        assertThat(store.timeline(id)).hasSize(2).last().satisfies(e -> {
+            assertThat(e.evidenceType()).isEqualTo(EvidenceType.SUBMISSION_ACCEPTANCE);
+            assertThat(e.evidenceOrigin()).isEqualTo(EvidenceOrigin.RECEIVED);
+            assertThat(e.state()).isNull();
+        });
+    }
+
+    @Test
+    void aTypeFromOneOriginIsRecordedOnceAndTheRepeatWritesNothing() {
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+        var first = evidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED, id, at(1));
+        store.recordEvidence(first, null, null, "first");
+        var timelineBefore = store.timeline(id);
+        var repeat = evidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED, null, at(2));
+
+        assertThat(store.recordEvidence(repeat, null, MessageState.ACCEPTED, "again")).isFalse();
+
+        assertThat(store.evidences(id)).containsExactly(first);
+        assertThat(store.findEvidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED)).hasValue(first);
+        assertThat(stateOf(id)).as("a refused repeat moves nothing").isEqualTo(MessageState.SUBMITTED);
+        assertThat(store.timeline(id)).isEqualTo(timelineBefore);
+    }
+
+    @Test
+    void theSameTypeFromTheOtherOriginAndAnotherTypeAreOtherEvidences() {
+        UUID id = stored(outbound(at(0)).state(MessageState.SENT).build()).connectorMessageId();
+        var issued = evidence(id, EvidenceType.RELAY_REMMD_FAILURE, EvidenceOrigin.ISSUED, null, at(1));
+        var received = evidence(id, EvidenceType.RELAY_REMMD_FAILURE, EvidenceOrigin.RECEIVED, null, at(2));
+        var delivery = evidence(id, EvidenceType.DELIVERY, EvidenceOrigin.RECEIVED, null, at(3));
+        var elsewhere = stored(outbound(at(0)).build()).connectorMessageId();
+        var otherSubject = evidence(elsewhere, EvidenceType.DELIVERY, EvidenceOrigin.RECEIVED, null, at(4));
+
+        assertThat(store.recordEvidence(issued, null, null, "issued")).isTrue();
+        assertThat(store.recordEvidence(received, null, null, "received")).isTrue();
+        assertThat(store.recordEvidence(delivery, null, null, "received")).isTrue();
+        assertThat(store.recordEvidence(otherSubject, null, null, "received")).isTrue();
+
+        assertThat(store.evidences(id)).containsExactlyInAnyOrder(issued, received, delivery);
+        assertThat(store.findEvidence(id, EvidenceType.RELAY_REMMD_FAILURE, EvidenceOrigin.RECEIVED))
+                .hasValue(received);
+        assertThat(store.findEvidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED)).isEmpty();
+        assertThat(store.evidences(elsewhere)).containsExactly(otherSubject);
+    }
+
+    @Test
+    void anEvidenceCarrierIsStoredWithTheEvidence() {
+        var subject = stored(inbound(at(0)).build());
+        UUID id = subject.connectorMessageId();
+        var carrier = evidenceCarrier(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, at(1)).build();
+        var relay = evidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.ISSUED,
+                carrier.connectorMessageId(), at(1));
+
+        assertThat(store.recordEvidence(relay, carrier, null, "RELAY_REMMD_ACCEPTANCE issued")).isTrue();
+
+        assertThat(store.find(carrier.connectorMessageId())).hasValue(carrier);
+        assertThat(store.findByEbmsId(carrier.ebmsMessageId(), Direction.OUTBOUND)).hasValue(carrier);
+        assertThat(store.timeline(carrier.connectorMessageId())).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(MessageState.ACCEPTED);
+            assertThat(e.at()).isEqualTo(carrier.createdAt());
+        });
+        assertThat(store.evidences(id)).singleElement()
+                .satisfies(e -> assertThat(e.carrierMessageId()).isEqualTo(carrier.connectorMessageId()));
+    }
+
+    @Test
+    void aRefusedRepeatLeavesItsCarrierUnstored() {
+        var subject = stored(inbound(at(0)).build());
+        UUID id = subject.connectorMessageId();
+        var firstCarrier = evidenceCarrier(subject, EvidenceType.DELIVERY, at(1)).build();
+        store.recordEvidence(evidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED,
+                firstCarrier.connectorMessageId(), at(1)), firstCarrier, null, "first");
+        var secondCarrier = evidenceCarrier(subject, EvidenceType.DELIVERY, at(2)).build();
+
+        assertThat(store.recordEvidence(evidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED,
+                secondCarrier.connectorMessageId(), at(2)), secondCarrier, null, "second")).isFalse();
+
+        assertThat(store.find(secondCarrier.connectorMessageId())).isEmpty();
+        assertThat(store.findByEbmsId(secondCarrier.ebmsMessageId(), Direction.OUTBOUND)).isEmpty();
+        assertThat(store.find(firstCarrier.connectorMessageId())).isPresent();
+    }
+
+    /** One transaction: a carrier that cannot be stored (its ebMS id is taken) takes the evidence down with it. */
+    @Test
+    void aCarrierThatCannotBeStoredLeavesNoEvidenceBehind() {
+        var taken = stored(outbound(at(0)).build());
+        var subject = stored(inbound(at(1)).build());
+        UUID id = subject.connectorMessageId();
+        var clashing = evidenceCarrier(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, at(2))
+                .ebmsMessageId(taken.ebmsMessageId()).build();
+        var timelineBefore = store.timeline(id);
+
+        boolean recorded;
+        try {
+            recorded = store.recordEvidence(evidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.ISSUED,
+                    clashing.connectorMessageId(), at(2)), clashing, MessageState.AVAILABLE_TO_BACKEND, "issued");
+        } catch (RuntimeException refused) {
+            recorded = false; // failing loudly is as good as answering false, as long as nothing was written
+        }
+
+        assertThat(recorded).isFalse();
+        assertThat(store.evidences(id)).isEmpty();
+        assertThat(store.find(clashing.connectorMessageId())).isEmpty();
+        assertThat(stateOf(id)).isEqualTo(MessageState.RECEIVED);
+        assertThat(store.timeline(id)).isEqualTo(timelineBefore);
+    }
+
+    /** A positive evidence never overrides a terminal negative one: it is kept, the state is not. */
+    @Test
+    void anEvidenceWhoseStateCannotFollowIsKeptWithoutMovingTheSubject() {
+        UUID id = stored(outbound(at(0)).state(MessageState.RELAY_FAILED).build()).connectorMessageId();
+        var late = evidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.RECEIVED, null, at(9));
+
+        assertThat(store.recordEvidence(late, null, MessageState.RELAYED, "received late")).isTrue();
+
+        assertThat(stateOf(id)).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(store.evidences(id)).containsExactly(late);
+        assertThat(store.timeline(id))
+                .anySatisfy(e -> assertThat(e.evidenceType()).isEqualTo(EvidenceType.RELAY_REMMD_ACCEPTANCE))
+                .noneSatisfy(e -> assertThat(e.state()).isEqualTo(MessageState.RELAYED));
+    }
+
+    // ---- queries --------------------------------------------------------------------------------------------------
+
+    @Test
+    void inStateListsTheBackendsBusinessMessagesInOneStateAndDirectionOldestFirst() {
+        var first = routed(inbound(at(0)), "court-a", at(10));
+        var second = routed(inbound(at(1)), "court-a", at(11));
+        routed(inbound(at(2)), "court-b", at(12));
+        stored(inbound(at(3)).backendName("court-a").build()); // still RECEIVED
+        stored(inbound(at(4)).kind(MessageKind.EVIDENCE).refToMessageId("x@at.test").backendName("court-a")
+                .state(MessageState.AVAILABLE_TO_BACKEND).build());
+        stored(outbound(at(5)).backendName("court-a").build());
+
+        assertThat(store.inState("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, 10))
+                .containsExactly(first, second);
+        assertThat(store.inState("court-a", Direction.OUTBOUND, MessageState.SUBMITTED, 10)).hasSize(1);
+        assertThat(store.inState("court-c", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, 10)).isEmpty();
+    }
+
+    @Test
+    void inStateReturnsNoMoreThanTheLimitTheOldestFirst() {
+        var first = routed(inbound(at(0)), "court-a", at(10));
+        var second = routed(inbound(at(1)), "court-a", at(11));
+        routed(inbound(at(2)), "court-a", at(12));
+
+        assertThat(store.inState("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, 2))
+                .containsExactly(first, second);
+        assertThat(store.inState("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, 1))
+                .containsExactly(first);
+    }
+
+    /** An inbound message routed to {@code backend} and made available to it at {@code at}, as stored now. */
+    private ConnectorMessage routed(ConnectorMessage.Builder inbound, String backend, Instant at) {
+        UUID id = stored(inbound.build()).connectorMessageId();
+        store.assignBackend(id, backend);
+        assertThat(store.advance(id, MessageState.AVAILABLE_TO_BACKEND, "available", at)).isTrue();
+        return store.find(id).orElseThrow();
+    }
+
+    /** "Still in state since before": the time counts from the last transition, not from the creation. */
+    @Test
+    void stalledCountsFromTheTimeTheMessageEnteredItsState() {
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+        store.advance(id, MessageState.ACCEPTED, "accepted", at(3600));
+
+        assertThat(store.stalled(MessageState.ACCEPTED, at(1800), 10)).as("accepted only at 3600 s").isEmpty();
+        assertThat(store.stalled(MessageState.ACCEPTED, at(3600), 10)).as("not before its own instant").isEmpty();
+        assertThat(store.stalled(MessageState.ACCEPTED, at(3601), 10))
+                .extracting(ConnectorMessage::connectorMessageId).containsExactly(id);
+        assertThat(store.stalled(MessageState.SUBMITTED, at(7200), 10)).as("no longer SUBMITTED").isEmpty();
+    }
+
+    /** The sweep requeues evidence messages and inbound messages too: stalled knows no kind, direction or back-end. */
+    @Test
+    void stalledTakesEveryKindDirectionAndBackend() {
+        var subject = stored(inbound(at(0)).build());
+        var carrier = evidenceCarrier(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, at(1)).build();
+        store.recordEvidence(evidence(subject.connectorMessageId(), EvidenceType.RELAY_REMMD_ACCEPTANCE,
+                EvidenceOrigin.ISSUED, carrier.connectorMessageId(), at(1)), carrier, null, "issued");
+        var business = stored(outbound(at(2)).state(MessageState.ACCEPTED).backendName("court-b").build());
+
+        assertThat(store.stalled(MessageState.ACCEPTED, at(60), 10)).extracting(ConnectorMessage::connectorMessageId)
+                .containsExactlyInAnyOrder(carrier.connectorMessageId(), business.connectorMessageId());
+        assertThat(store.stalled(MessageState.RECEIVED, at(60), 10)).containsExactly(subject);
+    }
+
+    /**
+     * Beyond the Javadoc's words, and what the sweep needs: with a limit, those longest in their state come first,
+     * or a sweep whose batch fills with younger messages would never reach the oldest.
+     */
+    @Test
+    void stalledReturnsNoMoreThanTheLimitLongestWaitingFirst() {
+        UUID createdFirst = stored(outbound(at(0)).build()).connectorMessageId();
+        UUID createdSecond = stored(outbound(at(1)).build()).connectorMessageId();
+        UUID createdThird = stored(outbound(at(2)).build()).connectorMessageId();
+        store.advance(createdThird, MessageState.ACCEPTED, "accepted", at(10));
+        store.advance(createdFirst, MessageState.ACCEPTED, "accepted", at(20));
+        store.advance(createdSecond, MessageState.ACCEPTED, "accepted", at(30));
+
+        assertThat(store.stalled(MessageState.ACCEPTED, at(100), 2)).extracting(ConnectorMessage::connectorMessageId)
+                .containsExactly(createdThird, createdFirst);
+        assertThat(store.stalled(MessageState.ACCEPTED, at(100), 10)).hasSize(3);
+    }
+
+    /** Evidence timeouts count from the submission, whatever happened since. */
+    @Test
+    void overdueCountsFromTheCreation() {
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+        store.advance(id, MessageState.ACCEPTED, "accepted", at(3600));
+        store.advance(id, MessageState.SENT, "sent", at(3700));
+
+        assertThat(store.overdue(MessageState.SENT, at(1), 10)).extracting(ConnectorMessage::connectorMessageId)
+                .containsExactly(id);
+        assertThat(store.overdue(MessageState.SENT, at(0), 10)).as("not before its own instant").isEmpty();
+        assertThat(store.overdue(MessageState.ACCEPTED, at(7200), 10)).as("no longer ACCEPTED").isEmpty();
+    }
+
+    @Test
+    void overdueTakesOutboundBusinessMessagesOnly() {
+        var business = stored(outbound(at(0)).state(MessageState.ACCEPTED).build());
+        var subject = stored(inbound(at(0)).build());
+        var carrier = evidenceCarrier(subject, EvidenceType.DELIVERY, at(1)).build();
+        store.recordEvidence(evidence(subject.connectorMessageId(), EvidenceType.DELIVERY, EvidenceOrigin.ISSUED,
+                carrier.connectorMessageId(), at(1)), carrier, null, "issued");
+
+        assertThat(store.overdue(MessageState.ACCEPTED, at(60), 10)).containsExactly(business);
+        assertThat(store.overdue(MessageState.RECEIVED, at(60), 10)).isEmpty();
+    }
+
+    /** As for stalled: the oldest first, so that a limited batch reaches the messages that waited longest. */
+    @Test
+    void overdueReturnsNoMoreThanTheLimitOldestFirst() {
+        UUID second = stored(outbound(at(20)).state(MessageState.SENT).build()).connectorMessageId();
+        UUID first = stored(outbound(at(10)).state(MessageState.SENT).build()).connectorMessageId();
+        stored(outbound(at(30)).state(MessageState.SENT).build());
+
+        assertThat(store.overdue(MessageState.SENT, at(100), 2)).extracting(ConnectorMessage::connectorMessageId)
+                .containsExactly(first, second);
+    }
+
+    // ---- atomicity under concurrent redeliveries ------------------------------------------------------------------
+
+    @Test
+    void ofConcurrentInsertsOfOneEbmsIdOneWins() throws Exception {
+        String ebmsId = UUID.randomUUID() + "@de.test";
+        List<ConnectorMessage> copies = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            copies.add(inbound(at(i)).ebmsMessageId(ebmsId).build());
+        }
+
+        List<Boolean> results = race(i -> () -> store.insert(copies.get(i), "received, copy " + i));
+
+        assertThat(results).containsOnlyOnce(true);
+        var winner = copies.get(results.indexOf(true));
+        assertThat(store.findByEbmsId(ebmsId, Direction.INBOUND)).hasValue(winner);
+        assertThat(copies).filteredOn(c -> store.find(c.connectorMessageId()).isPresent()).containsExactly(winner);
+    }
+
+    @Test
+    void ofConcurrentAdvancesToOneStateOneWins() throws Exception {
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+
+        List<Boolean> results = race(i -> () -> store.advance(id, MessageState.ACCEPTED, "racer " + i, at(1)));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(store.timeline(id)).filteredOn(e -> e.state() == MessageState.ACCEPTED).hasSize(1);
+    }
+
+    @Test
+    void ofConcurrentRecordingsOfOneEvidenceOneWinsWithItsCarrier() throws Exception {
+        var subject = stored(inbound(at(0)).build());
+        UUID id = subject.connectorMessageId();
+        List<ConnectorMessage> carriers = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            carriers.add(evidenceCarrier(subject, EvidenceType.DELIVERY, at(1)).build());
+        }
+
+        List<Boolean> results = race(i -> () -> store.recordEvidence(evidence(id, EvidenceType.DELIVERY,
+                EvidenceOrigin.ISSUED, carriers.get(i).connectorMessageId(), at(1)), carriers.get(i),
+                MessageState.DELIVERED_TO_BACKEND, "racer " + i));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(store.evidences(id)).hasSize(1);
+        assertThat(carriers).filteredOn(c -> store.find(c.connectorMessageId()).isPresent()).hasSize(1);
+        assertThat(store.timeline(id)).filteredOn(e -> e.state() == MessageState.DELIVERED_TO_BACKEND).hasSize(1);
+    }
+
+    /** Runs {@value #RACERS} calls at once and gives each one's answer; a call that throws fails the test. */
+    private static List<Boolean> race(IntFunction<Callable<Boolean>> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                Callable<Boolean> one = call.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return one.call();
+                }));
+            }
+            start.countDown();
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> f : futures) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
