@@ -29,6 +29,7 @@ public final class InMemoryPayloadStore implements PayloadStore {
     private static final int BUFFER = 8192;
 
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
 
     @Override
     public PayloadRef write(PayloadKind kind, String name, String mimeType, InputStream content, long maxBytes) {
@@ -60,6 +61,10 @@ public final class InMemoryPayloadStore implements PayloadStore {
 
     @Override
     public InputStream open(PayloadRef ref) {
+        RuntimeException failure = failures.get(ref.payloadId());
+        if (failure != null) {
+            throw failure;
+        }
         byte[] stored = bytes.get(ref.payloadId());
         if (stored == null) {
             throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
@@ -90,8 +95,14 @@ public final class InMemoryPayloadStore implements PayloadStore {
         bytes.remove(payloadId);
     }
 
+    /** Makes every later {@link #open} of the payload throw {@code failure}: a store failing in a way nobody planned. */
+    public void failOnOpen(String payloadId, RuntimeException failure) {
+        failures.put(payloadId, failure);
+    }
+
     public void clear() {
         bytes.clear();
+        failures.clear();
     }
 
     private static MessageDigest sha256() {

@@ -2,13 +2,13 @@ package eu.lexbridge.backend.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.lexbridge.backend.rest.testing.InMemoryMessageStore;
-import eu.lexbridge.backend.rest.testing.InMemoryPayloadStore;
-import eu.lexbridge.backend.rest.testing.RecordingMessageBus;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.testkit.InMemoryMessageStore;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.RecordingMessageBus;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.IncomingPart;
 import java.io.ByteArrayInputStream;

@@ -161,7 +161,7 @@ class MessageApiTest extends ApiTestSupport {
     void anUnexpectedFailureGetsAGenericSentence() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
         PayloadRef document = store.find(id).orElseThrow().payload(PayloadKind.BUSINESS_DOCUMENT).orElseThrow();
-        payloads.lose(document.payloadId());
+        payloads.failOnOpen(document.payloadId(), new IllegalStateException("payload not in the store"));
 
         ResponseEntity<String> response = get(COURT_A, "/api/v1/messages/" + id + "/payloads/"
                 + document.payloadId());

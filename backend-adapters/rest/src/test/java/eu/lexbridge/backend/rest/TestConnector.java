@@ -1,11 +1,5 @@
 package eu.lexbridge.backend.rest;
 
-import eu.lexbridge.backend.rest.testing.FixedPartnerDirectory;
-import eu.lexbridge.backend.rest.testing.InMemoryMessageStore;
-import eu.lexbridge.backend.rest.testing.InMemoryPayloadStore;
-import eu.lexbridge.backend.rest.testing.PlainEvidenceFactory;
-import eu.lexbridge.backend.rest.testing.RecordingMessageBus;
-import eu.lexbridge.backend.rest.testing.TickingClock;
 import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.BackendDelivery;
@@ -24,6 +18,12 @@ import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.testkit.FixedPartnerDirectory;
+import eu.lexbridge.core.testkit.InMemoryMessageStore;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.PlainEvidenceFactory;
+import eu.lexbridge.core.testkit.RecordingMessageBus;
+import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;

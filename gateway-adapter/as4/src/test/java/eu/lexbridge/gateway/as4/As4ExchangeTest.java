@@ -13,6 +13,7 @@ import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.Partner;

@@ -10,6 +10,7 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.Partner;

@@ -3,6 +3,7 @@ package eu.lexbridge.gateway.as4;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.SendOutcome;

@@ -1,0 +1,36 @@
+package eu.lexbridge.persistence;
+
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.testkit.MessageStoreContract;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The message-store contract on a real PostgreSQL (zonky's embedded binaries, no Docker): one server for the class,
+ * migrated once, its tables emptied before each test.
+ */
+class PostgresMessageStoreTest extends MessageStoreContract {
+
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        MigratedDatabase.migrate(postgres.getPostgresDatabase());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
+
+    @Override
+    protected MessageStore store() {
+        new JdbcTemplate(postgres.getPostgresDatabase())
+                .execute("truncate lb_timeline, lb_evidence, lb_payload, lb_message");
+        return MigratedDatabase.store(postgres.getPostgresDatabase());
+    }
+}
