@@ -22,6 +22,7 @@ import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.signature.PdfSealer;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +47,6 @@ import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -293,17 +292,11 @@ public final class EcodexContainerBuilder {
 
     /** An empty {@code asic:XAdESSignatures} document, as DSS's own ASiC service starts it. */
     private static Document signaturesRoot() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
-            Element root = document.createElementNS(EcodexContainer.ASIC_NAMESPACE, "asic:XAdESSignatures");
-            root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:asic", EcodexContainer.ASIC_NAMESPACE);
-            document.appendChild(root);
-            return document;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        Document document = SecureXmlInput.newDocument();
+        Element root = document.createElementNS(EcodexContainer.ASIC_NAMESPACE, "asic:XAdESSignatures");
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:asic", EcodexContainer.ASIC_NAMESPACE);
+        document.appendChild(root);
+        return document;
     }
 
     private List<CertificateToken> intermediates() {

@@ -15,6 +15,7 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.DssVerdicts;
 import eu.lexbridge.trust.signature.RevocationStatus;
 import eu.lexbridge.trust.signature.SignerRevocation;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public final class DocumentValidator {
         Objects.requireNonNull(detachedContents, "detachedContents");
         long size = sizeWithinLimit(signature);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(signature))) {
-            rejectDoctype(in);
+            refuseDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,7 +194,7 @@ public final class DocumentValidator {
         Objects.requireNonNull(detachedContents, "detachedContents");
         byte[] bytes = readWithinLimit(signature, name);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            rejectDoctype(in);
+            refuseDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -417,62 +418,13 @@ public final class DocumentValidator {
     }
 
     /**
-     * Rejects XML whose prolog holds a DOCTYPE (entity expansion, external entities). DSS's parser refuses DOCTYPEs as
-     * well; this check makes the refusal explicit and independent of DSS's parser settings. Input that does not start
-     * like XML passes unread beyond its first bytes.
+     * Refuses XML whose prolog holds a DOCTYPE (entity expansion, external entities). DSS's parser refuses DOCTYPEs as
+     * well; this check makes the refusal explicit and independent of DSS's parser settings.
      */
-    private static void rejectDoctype(InputStream in) throws IOException {
-        int c = in.read();
-        if (c == 0xEF) { // UTF-8 byte order mark
-            in.read();
-            in.read();
-            c = in.read();
+    private static void refuseDoctype(InputStream in) throws IOException {
+        if (SecureXmlInput.startsWithDoctype(in)) {
+            throw new UnusableDocumentException("XML with a DOCTYPE is refused (entities, external DTDs)");
         }
-        while (true) {
-            while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                c = in.read();
-            }
-            if (c != '<') {
-                return;
-            }
-            int next = in.read();
-            if (next == '?') {
-                if (!skipPast(in, "?>")) {
-                    return;
-                }
-            } else if (next == '!') {
-                byte[] head = in.readNBytes(7);
-                String word = new String(head, java.nio.charset.StandardCharsets.US_ASCII);
-                if (word.startsWith("--")) {
-                    if (!skipPast(in, "-->")) {
-                        return;
-                    }
-                } else if (word.equalsIgnoreCase("DOCTYPE")) {
-                    throw new UnusableDocumentException("XML with a DOCTYPE is refused (entities, external DTDs)");
-                } else {
-                    return;
-                }
-            } else {
-                return; // the root element: the prolog is over
-            }
-            c = in.read();
-        }
-    }
-
-    private static boolean skipPast(InputStream in, String end) throws IOException {
-        int matched = 0;
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == end.charAt(matched)) {
-                matched++;
-                if (matched == end.length()) {
-                    return true;
-                }
-            } else {
-                matched = c == end.charAt(0) ? 1 : 0;
-            }
-        }
-        return false;
     }
 
     private static ExecutorService boundedPool(int threads) {

@@ -2,6 +2,7 @@ package eu.lexbridge.trust.evidence;
 
 import static eu.lexbridge.trust.evidence.RemVocabulary.DSIG_NS;
 
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
     static EnvelopedSignatureShape of(byte[] document) {
         XMLStreamReader xml = null;
         try {
-            xml = SecureXmlInput.factory().createXMLStreamReader(new ByteArrayInputStream(document));
+            xml = SecureXmlInput.reader(new ByteArrayInputStream(document), RemEvidenceReader::doctypeRefused);
             return read(xml);
         } catch (XMLStreamException e) {
             throw new UnreadableEvidenceException("The evidence document cannot be parsed: " + e.getMessage(), e);
@@ -98,10 +99,6 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
         int depth = 0;
         while (xml.hasNext()) {
             int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new UnreadableEvidenceException(
-                        "The evidence document has a DOCTYPE; documents with a DTD are refused");
-            }
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 if (content != null && !xml.isWhiteSpace()) {
                     content.text(unsigned);
