@@ -1,9 +1,11 @@
 package eu.lexbridge.trust.evidence;
 
+import eu.lexbridge.trust.signature.SignatureFinding;
 import java.util.Objects;
 
 /**
- * One finding of an evidence verification.
+ * One finding of an evidence verification: a {@link SignatureFinding} under the name evidence callers have always
+ * used, its code one of the evidence's.
  *
  * @param code what was found
  * @param detail a sentence for a person; names certificates and algorithms, never document content
@@ -13,6 +15,11 @@ public record EvidenceProblem(Code code, String detail) {
     public EvidenceProblem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    /** @throws IllegalArgumentException for a finding no evidence check makes */
+    static EvidenceProblem of(SignatureFinding finding) {
+        return new EvidenceProblem(Code.valueOf(finding.code().name()), finding.sentence());
     }
 
     /** What a finding says something about. */
