@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class EvidenceProblemTest {
 
-    /** The evidence's published codes are findings of the block under the same name and with the same aspect. */
+    /** Every published evidence code is a finding of the block under the same name, and takes away its verdict. */
     @Test
-    void everyEvidenceCodeIsAFindingWithTheSameAspect() {
+    void everyEvidenceCodeIsAFindingOfTheBlock() {
         for (EvidenceProblem.Code code : EvidenceProblem.Code.values()) {
             SignatureFinding finding = new SignatureFinding(SignatureFinding.Code.valueOf(code.name()), "sentence");
-            EvidenceProblem problem = EvidenceProblem.of(finding);
-            assertThat(problem.code()).isEqualTo(code);
-            assertThat(problem.detail()).isEqualTo("sentence");
-            assertThat(code.aspect().name()).as(code.name()).isEqualTo(finding.aspect().name());
+            assertThat(EvidenceProblem.of(finding)).isEqualTo(new EvidenceProblem(code, "sentence"));
         }
+        assertThat(EvidenceProblem.Code.SIGNATURE_BROKEN.aspect()).isEqualTo(SignatureFinding.Aspect.INTEGRITY);
+        assertThat(EvidenceProblem.Code.SIGNER_REVOKED.aspect()).isEqualTo(SignatureFinding.Aspect.TRUST);
+        assertThat(EvidenceProblem.Code.WEAK_ALGORITHM.aspect()).isEqualTo(SignatureFinding.Aspect.NOTICE);
     }
 
     @Test
