@@ -1,8 +1,12 @@
 package eu.lexbridge.trust.container;
 
+import eu.lexbridge.trust.signature.SignatureFinding;
 import java.util.Objects;
 
-/** One finding of a container signature check. */
+/**
+ * One finding of a container signature check: a {@link SignatureFinding} under the name container callers have always
+ * used, its code one of the container's.
+ */
 public record ContainerProblem(Code code, String detail) {
 
     public enum Code {
@@ -35,5 +39,10 @@ public record ContainerProblem(Code code, String detail) {
     public ContainerProblem {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    /** @throws IllegalArgumentException for a finding no container check makes */
+    static ContainerProblem of(SignatureFinding finding) {
+        return new ContainerProblem(Code.valueOf(finding.code().name()), finding.sentence());
     }
 }

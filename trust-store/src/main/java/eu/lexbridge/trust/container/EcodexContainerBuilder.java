@@ -1,27 +1,12 @@
 package eu.lexbridge.trust.container;
 
-import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.enumerations.SignaturePackaging;
-import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.DigestDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.spi.exception.IllegalInputException;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonCertificateSource;
-import eu.europa.esig.dss.xades.XAdESSignatureParameters;
-import eu.europa.esig.dss.xades.signature.XAdESService;
-import eu.lexbridge.trust.evidence.EvidenceSealer;
-import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.signature.PdfSealer;
+import eu.lexbridge.trust.signature.XmlSealer;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,20 +19,14 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -75,12 +54,9 @@ public final class EcodexContainerBuilder {
     private static final DigestAlgorithm DIGEST = DigestAlgorithm.SHA256;
     private static final int BUFFER = 64 * 1024;
 
-    private final SealKey containerKey;
     private final Clock clock;
     private final Path tempDirectory;
-    private final SignatureAlgorithm signatureAlgorithm;
-    private final XAdESService service;
-    private final EvidenceSealer tokenSealer;
+    private final XmlSealer sealer;
     private final PdfSealer tokenPdfSealer;
 
     /**
@@ -89,23 +65,11 @@ public final class EcodexContainerBuilder {
      * @param tempDirectory where SignedContent.zip is staged, or {@code null} for the system's temporary directory
      */
     public EcodexContainerBuilder(SealKey containerKey, Clock clock, Path tempDirectory) {
-        this.containerKey = Objects.requireNonNull(containerKey, "containerKey");
+        Objects.requireNonNull(containerKey, "containerKey");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tempDirectory = tempDirectory;
-        EncryptionAlgorithm encryption = switch (containerKey.algorithm()) {
-            case "RSA" -> EncryptionAlgorithm.RSA;
-            case "EC" -> EncryptionAlgorithm.ECDSA;
-            default -> throw new IllegalArgumentException("The container key of " + containerKey + " is "
-                    + containerKey.algorithm() + "; an RSA or EC key is needed");
-        };
-        this.signatureAlgorithm = SignatureAlgorithm.getAlgorithm(encryption, DIGEST);
-        CommonCertificateSource chain = new CommonCertificateSource();
-        containerKey.chain().forEach(certificate -> chain.addCertificate(new CertificateToken(certificate)));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setAdjunctCertSources(chain);
-        verifier.setAIASource(null);
-        this.service = new XAdESService(verifier);
-        this.tokenSealer = new EvidenceSealer(containerKey, ReferenceDigest.SHA256, clock);
+        // One sealer for signatures.xml and the token: both are the container key's, with SHA-256 references.
+        this.sealer = new XmlSealer(containerKey, DIGEST, clock);
         // PAdES-BASELINE-B, as the official connector signs its TrustOkToken.pdf.
         this.tokenPdfSealer = new PdfSealer(containerKey, clock);
     }
@@ -129,7 +93,7 @@ public final class EcodexContainerBuilder {
             signedContent = createTemp(".SignedContent-", ".zip");
             Staged staged = writeSignedContent(content, tokenMaker, signedContent);
             writeContainer(signedContent, staged.sha256, staged.crc, staged.size, out);
-            byte[] tokenXml = tokenSealer.seal(TrustOkTokenXml.write(staged.token));
+            byte[] tokenXml = sealer.seal(TrustOkTokenXml.write(staged.token), "the Trust OK token");
             return new BuiltContainer(staged.token, tokenXml, staged.sha256, staged.size);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the e-CODEX container: " + e.getMessage(), e);
@@ -255,66 +219,16 @@ public final class EcodexContainerBuilder {
     private byte[] sign(byte[] sha256) {
         DigestDocument signedContent = new DigestDocument(DIGEST, sha256, EcodexContainer.SIGNED_CONTENT,
                 MimeTypeEnum.ZIP);
-        XAdESSignatureParameters parameters = new XAdESSignatureParameters();
-        parameters.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
-        parameters.setSignaturePackaging(SignaturePackaging.DETACHED);
-        parameters.setCheckCertificateRevocation(false);
-        parameters.setDigestAlgorithm(DIGEST);
-        parameters.setReferenceDigestAlgorithm(DIGEST);
-        parameters.setSigningCertificate(new CertificateToken(containerKey.certificate()));
-        parameters.setCertificateChain(intermediates());
-        // xades:SigningCertificate rather than EN 319 132's SigningCertificateV2, as for evidences: verifiers on older
-        // DSS versions (the official connector's lineage) know the former; current DSS reads both.
-        parameters.setEn319132(false);
-        parameters.setSigningCertificateDigestMethod(DigestAlgorithm.SHA256);
-        // Exclusive canonicalisation: the signature must not depend on the asic:XAdESSignatures wrapper's namespaces.
-        parameters.setSignedInfoCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE);
-        parameters.setSignedPropertiesCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE);
-        parameters.setKeyInfoCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE);
-        parameters.bLevel().setSigningDate(Date.from(clock.instant()));
-        List<DSSDocument> documents = List.of(signedContent);
-        try {
-            parameters.setRootDocument(signaturesRoot());
-            ToBeSigned toBeSigned = service.getDataToSign(documents, parameters);
-            byte[] value = containerKey.sign(toBeSigned.getBytes(), signatureAlgorithm.getJCEId());
-            parameters.setRootDocument(signaturesRoot());
-            DSSDocument signature = service.signDocument(documents, parameters,
-                    new SignatureValue(signatureAlgorithm, value));
-            try (InputStream in = signature.openStream()) {
-                return in.readAllBytes();
-            }
-        } catch (IllegalInputException | DSSException | AlertException e) {
-            throw new IllegalArgumentException("Cannot seal the container with " + containerKey + ": "
-                    + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sealer.sealDetached(signedContent, EcodexContainerBuilder::signaturesRoot, "the container");
     }
 
     /** An empty {@code asic:XAdESSignatures} document, as DSS's own ASiC service starts it. */
     private static Document signaturesRoot() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
-            Element root = document.createElementNS(EcodexContainer.ASIC_NAMESPACE, "asic:XAdESSignatures");
-            root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:asic", EcodexContainer.ASIC_NAMESPACE);
-            document.appendChild(root);
-            return document;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<CertificateToken> intermediates() {
-        return containerKey.chain().stream().skip(1)
-                .filter(certificate -> !isSelfIssued(certificate))
-                .map(CertificateToken::new)
-                .toList();
-    }
-
-    private static boolean isSelfIssued(X509Certificate certificate) {
-        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+        Document document = SecureXmlInput.newDocument();
+        Element root = document.createElementNS(EcodexContainer.ASIC_NAMESPACE, "asic:XAdESSignatures");
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:asic", EcodexContainer.ASIC_NAMESPACE);
+        document.appendChild(root);
+        return document;
     }
 
     private static String documentType(String mimeType) {

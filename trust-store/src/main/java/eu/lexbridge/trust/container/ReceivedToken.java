@@ -1,6 +1,6 @@
 package eu.lexbridge.trust.container;
 
-import eu.lexbridge.trust.evidence.SecureXmlInput;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -35,13 +35,11 @@ public record ReceivedToken(String filename, String signatureFilename, byte[] do
         String system = null;
         Deque<String> path = new ArrayDeque<>();
         try {
-            XMLStreamReader reader = SecureXmlInput.factory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            XMLStreamReader reader = SecureXmlInput.reader(new ByteArrayInputStream(xml),
+                    () -> new IllegalArgumentException("the token carries a DOCTYPE"));
             try {
                 while (reader.hasNext()) {
                     int event = reader.next();
-                    if (event == XMLStreamConstants.DTD) {
-                        throw new IllegalArgumentException("the token carries a DOCTYPE");
-                    }
                     if (event == XMLStreamConstants.START_ELEMENT) {
                         path.push(reader.getLocalName());
                         if (path.size() > MAX_DEPTH) {

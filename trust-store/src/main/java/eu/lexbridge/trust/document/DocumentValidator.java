@@ -1,20 +1,34 @@
 package eu.lexbridge.trust.document;
 
-import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.DETACHED_CONTENT_MISSING;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.NO_SIGNED_DATA;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.PARTIAL_COVERAGE;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.SIGNING_TIME_UNCHECKED;
+
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
-import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
 import eu.europa.esig.dss.enumerations.SignatureQualification;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
-import eu.lexbridge.trust.signature.DssVerdicts;
+import eu.lexbridge.trust.signature.ChainToTrustAnchor;
+import eu.lexbridge.trust.signature.DssValidation;
+import eu.lexbridge.trust.signature.IssuersNotRevoked;
+import eu.lexbridge.trust.signature.ReferencesIntact;
 import eu.lexbridge.trust.signature.RevocationStatus;
+import eu.lexbridge.trust.signature.SignatureChecks;
+import eu.lexbridge.trust.signature.SignatureFinding;
+import eu.lexbridge.trust.signature.SignatureFindings;
+import eu.lexbridge.trust.signature.SignatureValueIntact;
+import eu.lexbridge.trust.signature.SignatureView;
+import eu.lexbridge.trust.signature.SignerIdentified;
+import eu.lexbridge.trust.signature.SignerNotRevoked;
 import eu.lexbridge.trust.signature.SignerRevocation;
+import eu.lexbridge.trust.signature.ValidAtSigningTime;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +43,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -116,7 +129,7 @@ public final class DocumentValidator {
     }
 
     private static CommonCertificateVerifier verifier(ValidationSources sources) {
-        CommonCertificateVerifier verifier = DssVerdicts.verifier(sources.trustAnchors(), sources.revocation(),
+        CommonCertificateVerifier verifier = DssValidation.verifier(sources.trustAnchors(), sources.revocation(),
                 sources.fetchTimeout());
         if (sources.trustedLists() != null) {
             verifier.addTrustedCertSources(sources.trustedLists());
@@ -150,7 +163,7 @@ public final class DocumentValidator {
         Objects.requireNonNull(detachedContents, "detachedContents");
         long size = sizeWithinLimit(signature);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(signature))) {
-            rejectDoctype(in);
+            refuseDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,7 +206,7 @@ public final class DocumentValidator {
         Objects.requireNonNull(detachedContents, "detachedContents");
         byte[] bytes = readWithinLimit(signature, name);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            rejectDoctype(in);
+            refuseDoctype(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -281,13 +294,7 @@ public final class DocumentValidator {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Reports reports;
         try {
-            validator.setCertificateVerifier(certificateVerifier);
-            validator.setValidationTime(Date.from(now));
-            validator.setEnableEtsiValidationReport(false);
-            if (!detachedContents.isEmpty()) {
-                validator.setDetachedContents(detachedContents);
-            }
-            reports = validator.validateDocument(DssVerdicts.defaultPolicy());
+            reports = DssValidation.validate(validator, detachedContents, certificateVerifier, now);
         } catch (RuntimeException e) {
             throw new UnusableDocumentException("DSS cannot read the document '" + document.getName() + "': "
                     + e.getMessage(), e);
@@ -297,7 +304,8 @@ public final class DocumentValidator {
                 ? diagnostic.getContainerInfo().getContentFiles() : List.of();
         List<SignatureResult> results = new ArrayList<>();
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
-            results.add(result(signature, reports.getSimpleReport(), detachedContents.isEmpty(),
+            results.add(result(SignatureView.read(signature, reports.getSimpleReport(), sources.revocation()),
+                    detachedContents.isEmpty(),
                     CoverageFinder.of(signature, containerFiles == null ? List.of() : containerFiles)));
         }
         return new DocumentValidation(format(diagnostic, validator, results), results, now,
@@ -325,154 +333,61 @@ public final class DocumentValidator {
         return kind.replace("DocumentValidator", "");
     }
 
-    private SignatureResult result(SignatureWrapper signature, SimpleReport simple, boolean noDetachedContents,
-                                   Coverage coverage) {
-        List<String> problems = new ArrayList<>();
-        boolean intact = integrity(signature, problems);
-        if (!coverage.whole()) {
-            problems.addAll(coverage.findings());
-        }
-        if (!intact && noDetachedContents && signature.getDigestMatchers().stream()
-                .anyMatch(reference -> !reference.isDataFound())) {
-            problems.add("a detached signature is validated only together with the files it signs");
-        }
-        Instant signingTime = signature.getClaimedSigningTime() == null ? null
-                : signature.getClaimedSigningTime().toInstant();
-        CertificateWrapper signer = signature.getSigningCertificate();
-        boolean trusted = false;
-        SignerRevocation revocation = SignerRevocation.notLookedUp(sources.revocation());
-        if (signer == null) {
-            problems.add("no certificate in or beside the signature is identified as its signing certificate");
-        } else {
-            trusted = trust(signature, signer, signingTime, problems);
-            revocation = SignerRevocation.of(signer, sources.revocation());
-            trusted &= revocation.check(signer, signingTime, trusted, problems);
-        }
-        var indication = simple.getIndication(signature.getId());
-        var subIndication = simple.getSubIndication(signature.getId());
-        SignatureQualification qualification = simple.getSignatureQualification(signature.getId());
+    private SignatureResult result(SignatureView signature, boolean noDetachedContents, Coverage coverage) {
+        SignatureFindings findings = SignatureChecks.of(DocumentValidator::signedDataPresent,
+                ReferencesIntact.NAMED_BY_TYPE_WITH_ALGORITHM, new SignatureValueIntact(),
+                view -> coverage.whole() ? List.of() : coverage.findings().stream()
+                        .map(finding -> new SignatureFinding(PARTIAL_COVERAGE, finding)).toList(),
+                view -> detachedContentMissing(view, noDetachedContents),
+                SignerIdentified.IN_OR_BESIDE_THE_SIGNATURE, new ChainToTrustAnchor(),
+                DocumentValidator::signingTimeUnchecked, ValidAtSigningTime.ANCHORED_PATH, new IssuersNotRevoked(),
+                SignerNotRevoked.UNKNOWN_SAID_WHEN_OTHERWISE_TRUSTED).run(signature);
+        SignatureView.Certificate signer = signature.signer();
+        Instant signingTime = signature.claimedSigningTime();
+        SignerRevocation revocation = signature.signerRevocation();
+        SignatureQualification qualification = signature.qualification();
         boolean qualified = sources.trustedLists() != null && SignatureResult.isQualified(qualification);
-        return new SignatureResult(signature.getId(),
-                signature.getSignatureFormat() == null ? null : signature.getSignatureFormat().name(),
-                intact, trusted, signer == null ? null : signer.getCertificateDN(),
-                signer == null ? null : signer.getCertificateIssuerDN(), signingTime,
-                signer != null && signingTime != null && !signingTime.isBefore(signer.getNotBefore().toInstant())
-                        && !signingTime.isAfter(signer.getNotAfter().toInstant()),
-                indication == null ? null : indication.name(), subIndication == null ? null : subIndication.name(),
-                revocation.status(), revocation.revokedAt(),
-                qualification == null ? null : qualification.getReadable(), qualified, problems, coverage);
+        return new SignatureResult(signature.id(), signature.format(), findings.intact(), findings.signerTrusted(),
+                signer == null ? null : signer.subject(), signer == null ? null : signer.issuer(), signingTime,
+                signer != null && signingTime != null && signer.validAt(signingTime),
+                signature.indication(), signature.subIndication(), revocation.status(), revocation.revokedAt(),
+                qualification == null ? null : qualification.getReadable(), qualified,
+                findings.all().stream().map(SignatureFinding::sentence).toList(), coverage);
     }
 
-    private static boolean integrity(SignatureWrapper signature, List<String> problems) {
-        boolean intact = true;
-        List<XmlDigestMatcher> references = signature.getDigestMatchers();
-        if (references.isEmpty()) {
-            intact = false;
-            problems.add("the signature covers no data DSS can find");
-        }
-        for (XmlDigestMatcher reference : references) {
-            if (!reference.isDataFound()) {
-                intact = false;
-                problems.add("the data of " + DssVerdicts.referenceName(reference) + " is not found (or its digest "
-                        + "algorithm " + reference.getDigestMethod() + " is not supported)");
-            } else if (!reference.isDataIntact()) {
-                intact = false;
-                problems.add("the digest of " + DssVerdicts.referenceName(reference)
-                        + " does not match: the signed content was changed");
-            }
-        }
-        if (!signature.isSignatureIntact()) {
-            intact = false;
-            problems.add("the signature value does not verify");
-        }
-        return intact;
+    /** A signature must cover some data; a seal's own checks ask what it covers instead. */
+    private static List<SignatureFinding> signedDataPresent(SignatureView signature) {
+        return signature.references().isEmpty() ? List.of(new SignatureFinding(NO_SIGNED_DATA,
+                "the signature covers no data DSS can find")) : List.of();
     }
 
-    private boolean trust(SignatureWrapper signature, CertificateWrapper signer, Instant signedAt,
-                          List<String> problems) {
-        List<CertificateWrapper> chain = signature.getCertificateChain();
-        int anchor = DssVerdicts.trustAnchorIndex(chain);
-        if (anchor < 0) {
-            problems.add("the certificate of " + signer.getCertificateDN() + " does not chain to a trust anchor");
-            return false;
-        }
-        boolean trusted = true;
-        if (signedAt == null) {
-            problems.add("the signature claims no signing time: the chain's validity is not checked against it");
-        } else {
-            for (CertificateWrapper certificate : chain.subList(0, anchor + 1)) {
-                if (signedAt.isBefore(certificate.getNotBefore().toInstant())
-                        || signedAt.isAfter(certificate.getNotAfter().toInstant())) {
-                    trusted = false;
-                    problems.add("the certificate of " + certificate.getCertificateDN()
-                            + " was not valid at the signing time " + signedAt);
-                }
-            }
-        }
-        // The signer's own status is reported apart (SignatureResult.revocation); a revoked intermediate CA
-        // withdraws trust from everything below it.
-        List<String> revokedIssuers = SignerRevocation.revokedIssuers(chain, anchor, signedAt, sources.revocation());
-        problems.addAll(revokedIssuers);
-        return trusted && revokedIssuers.isEmpty();
+    /** Data a detached signature refers to was not found: say why, when none was given with it. */
+    private static List<SignatureFinding> detachedContentMissing(SignatureView signature, boolean noneGiven) {
+        return noneGiven && signature.references().stream().anyMatch(reference -> !reference.dataFound())
+                ? List.of(new SignatureFinding(DETACHED_CONTENT_MISSING,
+                        "a detached signature is validated only together with the files it signs")) : List.of();
     }
 
     /**
-     * Rejects XML whose prolog holds a DOCTYPE (entity expansion, external entities). DSS's parser refuses DOCTYPEs as
-     * well; this check makes the refusal explicit and independent of DSS's parser settings. Input that does not start
-     * like XML passes unread beyond its first bytes.
+     * A document signature without a claimed signing time is not refused for it (a seal is, {@link
+     * eu.lexbridge.trust.signature.ClaimedSigningTime}): its chain's validity is then not judged, and the report says
+     * so.
      */
-    private static void rejectDoctype(InputStream in) throws IOException {
-        int c = in.read();
-        if (c == 0xEF) { // UTF-8 byte order mark
-            in.read();
-            in.read();
-            c = in.read();
-        }
-        while (true) {
-            while (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                c = in.read();
-            }
-            if (c != '<') {
-                return;
-            }
-            int next = in.read();
-            if (next == '?') {
-                if (!skipPast(in, "?>")) {
-                    return;
-                }
-            } else if (next == '!') {
-                byte[] head = in.readNBytes(7);
-                String word = new String(head, java.nio.charset.StandardCharsets.US_ASCII);
-                if (word.startsWith("--")) {
-                    if (!skipPast(in, "-->")) {
-                        return;
-                    }
-                } else if (word.equalsIgnoreCase("DOCTYPE")) {
-                    throw new UnusableDocumentException("XML with a DOCTYPE is refused (entities, external DTDs)");
-                } else {
-                    return;
-                }
-            } else {
-                return; // the root element: the prolog is over
-            }
-            c = in.read();
-        }
+    private static List<SignatureFinding> signingTimeUnchecked(SignatureView signature) {
+        return signature.signer() != null && signature.anchored() && signature.claimedSigningTime() == null
+                ? List.of(new SignatureFinding(SIGNING_TIME_UNCHECKED,
+                        "the signature claims no signing time: the chain's validity is not checked against it"))
+                : List.of();
     }
 
-    private static boolean skipPast(InputStream in, String end) throws IOException {
-        int matched = 0;
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == end.charAt(matched)) {
-                matched++;
-                if (matched == end.length()) {
-                    return true;
-                }
-            } else {
-                matched = c == end.charAt(0) ? 1 : 0;
-            }
+    /**
+     * Refuses XML whose prolog holds a DOCTYPE (entity expansion, external entities). DSS's parser refuses DOCTYPEs as
+     * well; this check makes the refusal explicit and independent of DSS's parser settings.
+     */
+    private static void refuseDoctype(InputStream in) throws IOException {
+        if (SecureXmlInput.startsWithDoctype(in)) {
+            throw new UnusableDocumentException("XML with a DOCTYPE is refused (entities, external DTDs)");
         }
-        return false;
     }
 
     private static ExecutorService boundedPool(int threads) {

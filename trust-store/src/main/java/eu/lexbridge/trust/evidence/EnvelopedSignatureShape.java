@@ -1,13 +1,20 @@
 package eu.lexbridge.trust.evidence;
 
 import static eu.lexbridge.trust.evidence.RemVocabulary.DSIG_NS;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.NOT_ENVELOPED;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.NOT_SIGNED;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.NOT_WHOLE_DOCUMENT;
+import static eu.lexbridge.trust.signature.SignatureFinding.Code.UNSIGNED_CONTENT;
 
+import eu.lexbridge.trust.signature.SignatureFinding;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +74,7 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
     static EnvelopedSignatureShape of(byte[] document) {
         XMLStreamReader xml = null;
         try {
-            xml = SecureXmlInput.factory().createXMLStreamReader(new ByteArrayInputStream(document));
+            xml = SecureXmlInput.reader(new ByteArrayInputStream(document), RemEvidenceReader::doctypeRefused);
             return read(xml);
         } catch (XMLStreamException e) {
             throw new UnreadableEvidenceException("The evidence document cannot be parsed: " + e.getMessage(), e);
@@ -98,10 +105,6 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
         int depth = 0;
         while (xml.hasNext()) {
             int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new UnreadableEvidenceException(
-                        "The evidence document has a DOCTYPE; documents with a DTD are refused");
-            }
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 if (content != null && !xml.isWhiteSpace()) {
                     content.text(unsigned);
@@ -264,6 +267,37 @@ record EnvelopedSignatureShape(int signatures, boolean childOfRoot, List<String>
                 : "subtract".equals(filter) ? SUBTRACT_THE_SIGNATURE.matcher(path) : null;
         return matcher != null && matcher.matches()
                 && DSIG_NS.equals(xml.getNamespaceContext().getNamespaceURI(matcher.group(1)));
+    }
+
+    /**
+     * What keeps the document from being a sealed evidence, before DSS resolves any reference: the first shape
+     * problem found, or empty when it has the shape of one.
+     */
+    Optional<SignatureFinding> refusal() {
+        if (!signed()) {
+            return refusal(NOT_SIGNED, "the evidence carries no XML signature");
+        }
+        if (!enveloped()) {
+            return refusal(NOT_ENVELOPED, signatures + " signature(s); an evidence seal is exactly one ds:Signature, "
+                    + "a child of the root element");
+        }
+        if (!referencesStayInside()) {
+            return refusal(NOT_ENVELOPED, "a signature reference points outside the evidence: " + referenceUris);
+        }
+        if (!coversWholeDocument()) {
+            return refusal(NOT_WHOLE_DOCUMENT, referenceUris.contains("")
+                    ? "the whole-document reference filters content out: " + unexpectedTransforms
+                    : "no reference covers the whole evidence (URI \"\")");
+        }
+        if (!holdsOnlySignedContent()) {
+            // What a reader finds there (a second evidence body, say) is covered by no digest: signature wrapping.
+            return refusal(UNSIGNED_CONTENT, "the signature holds content no reference covers: " + unsignedContent);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<SignatureFinding> refusal(SignatureFinding.Code code, String sentence) {
+        return Optional.of(new SignatureFinding(code, sentence));
     }
 
     boolean signed() {

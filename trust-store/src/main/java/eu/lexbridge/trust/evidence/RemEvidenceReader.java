@@ -4,6 +4,7 @@ import static eu.lexbridge.trust.evidence.RemVocabulary.DSIG_NS;
 import static eu.lexbridge.trust.evidence.RemVocabulary.REM_NS;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class RemEvidenceReader {
 
+    static final String DOCTYPE_REFUSED = "The evidence document has a DOCTYPE; documents with a DTD are refused";
+
     /**
      * @throws UnreadableEvidenceException when the document is not well-formed, has a DOCTYPE, is not a known ETSI-REM
      *     evidence, or lacks EvidenceIdentifier, EventTime or EventCode
@@ -40,7 +43,7 @@ public final class RemEvidenceReader {
         Objects.requireNonNull(document, "document");
         XMLStreamReader xml = null;
         try {
-            xml = SecureXmlInput.factory().createXMLStreamReader(document);
+            xml = SecureXmlInput.reader(document, RemEvidenceReader::doctypeRefused);
             return summarise(xml);
         } catch (XMLStreamException e) {
             throw new UnreadableEvidenceException("The evidence document cannot be parsed: " + e.getMessage(), e);
@@ -62,10 +65,6 @@ public final class RemEvidenceReader {
 
         while (xml.hasNext()) {
             int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new UnreadableEvidenceException(
-                        "The evidence document has a DOCTYPE; documents with a DTD are refused");
-            }
             if (event == XMLStreamConstants.END_ELEMENT) {
                 if (depth == 2) {
                     inSenderMessageDetails = false;
@@ -122,6 +121,11 @@ public final class RemEvidenceReader {
                 "The " + rootName + " evidence has an unknown EventCode: " + code));
         return new RemEvidenceSummary(type, evidenceId, eventCode, instant(root, eventTime), uaMessageId,
                 remmdMessageId, signed);
+    }
+
+    /** No evidence needs a DTD: one with a DOCTYPE is refused before anything in it is read. */
+    static UnreadableEvidenceException doctypeRefused() {
+        return new UnreadableEvidenceException(DOCTYPE_REFUSED);
     }
 
     private static String text(XMLStreamReader xml) throws XMLStreamException {

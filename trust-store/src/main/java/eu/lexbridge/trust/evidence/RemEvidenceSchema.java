@@ -1,5 +1,6 @@
 package eu.lexbridge.trust.evidence;
 
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -79,13 +77,12 @@ public final class RemEvidenceSchema {
         Problems problems = new Problems(path);
         validator.setErrorHandler(problems);
         try {
-            XMLReader reader = secureReader();
+            XMLReader reader = SecureXmlInput.saxReader();
             reader.setContentHandler(path);
             reader.setErrorHandler(new WellFormedness());
             reader.parse(new InputSource(document));
         } catch (SAXParseException e) {
-            throw new UnreadableEvidenceException(e.getMessage().contains("DOCTYPE")
-                    ? "The evidence document has a DOCTYPE; documents with a DTD are refused"
+            throw new UnreadableEvidenceException(SecureXmlInput.isDoctypeRefusal(e) ? RemEvidenceReader.DOCTYPE_REFUSED
                     : "The evidence document is not well-formed XML at line " + e.getLineNumber() + ", column "
                             + e.getColumnNumber() + ": " + e.getMessage(), e);
         } catch (TooManyProblems e) {
@@ -108,11 +105,8 @@ public final class RemEvidenceSchema {
     }
 
     private static Schema compile() {
-        SchemaFactory factory = SchemaFactory.newDefaultInstance();
+        SchemaFactory factory = SecureXmlInput.schemaFactory();
         try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setResourceResolver(new RemSchemaResources());
             // A schema that cannot be read is only a warning to the factory; here it must stop the compilation.
             factory.setErrorHandler(new WellFormedness() {
@@ -129,25 +123,6 @@ public final class RemEvidenceSchema {
             throw new IllegalStateException("The ETSI TS 102 640 v2 schema does not compile: " + e, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the ETSI TS 102 640 v2 schema", e);
-        }
-    }
-
-    /** The JDK's own SAX parser, so the protections below do not depend on what else is on the class path. */
-    private static XMLReader secureReader() throws SAXException {
-        try {
-            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
-            factory.setXIncludeAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            XMLReader reader = factory.newSAXParser().getXMLReader();
-            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return reader;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("The JDK's SAX parser lacks a security feature", e);
         }
     }
 

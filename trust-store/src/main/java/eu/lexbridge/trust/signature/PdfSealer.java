@@ -3,7 +3,6 @@ package eu.lexbridge.trust.signature;
 import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.DSSDocument;
@@ -43,13 +42,7 @@ public final class PdfSealer {
         // Sealing needs no revocation data (PAdES-B carries none); DSS would otherwise warn on every seal.
         verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         this.service = new PAdESService(verifier);
-        EncryptionAlgorithm encryption = switch (key.algorithm()) {
-            case "RSA" -> EncryptionAlgorithm.RSA;
-            case "EC" -> EncryptionAlgorithm.ECDSA;
-            default -> throw new IllegalArgumentException(
-                    "The seal key of " + key + " is " + key.algorithm() + "; an RSA or EC key is needed");
-        };
-        this.algorithm = SignatureAlgorithm.getAlgorithm(encryption, DigestAlgorithm.SHA256);
+        this.algorithm = SealingAlgorithm.of(key, DigestAlgorithm.SHA256);
     }
 
     /**

@@ -5,7 +5,6 @@ import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.enumerations.CertificateStatus;
 import eu.europa.esig.dss.enumerations.RevocationReason;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -63,16 +62,16 @@ public record SignerRevocation(RevocationStatus status, Instant revokedAt, Strin
      * The sentence this status calls for, for a person: who was revoked, when and why; or that the status could not
      * be determined.
      *
-     * @param certificate the certificate this status is of
+     * @param subject the subject of the certificate this status is of
      * @param signedAt the signing time the signature claims, or {@code null}
      * @param chainTrusted whether the chain is trusted otherwise: only then is an unknown status worth a sentence
      *     (DSS does not look for revocation data of an untrusted chain)
      * @return the sentence, or empty for GOOD, NOT_CHECKED, and UNKNOWN of an untrusted chain
      */
-    public Optional<String> problem(CertificateWrapper certificate, Instant signedAt, boolean chainTrusted) {
+    public Optional<String> problem(String subject, Instant signedAt, boolean chainTrusted) {
         return switch (status) {
             case REVOKED -> {
-                String sentence = "the certificate of " + certificate.getCertificateDN() + " was revoked at "
+                String sentence = "the certificate of " + subject + " was revoked at "
                         + revokedAt + (reason == null ? "" : " (" + reason + ")");
                 if (signedAt != null && signedAt.isBefore(revokedAt)) {
                     sentence += "; the claimed signing time " + signedAt + " is earlier, but no time-stamp proves it";
@@ -80,42 +79,9 @@ public record SignerRevocation(RevocationStatus status, Instant revokedAt, Strin
                 yield Optional.of(sentence);
             }
             case UNKNOWN -> chainTrusted ? Optional.of("the revocation status of the certificate of "
-                    + certificate.getCertificateDN() + " could not be determined: no CRL or OCSP response was "
+                    + subject + " could not be determined: no CRL or OCSP response was "
                     + "reachable at the addresses it names") : Optional.empty();
             default -> Optional.empty();
         };
-    }
-
-    /**
-     * Adds the problem sentence this status calls for ({@link #problem}).
-     *
-     * @return false when the status makes the signature untrusted
-     */
-    public boolean check(CertificateWrapper certificate, Instant signedAt, boolean chainTrusted,
-                         List<String> problems) {
-        problem(certificate, signedAt, chainTrusted).ifPresent(problems::add);
-        return !revoked();
-    }
-
-    /**
-     * The sentences for the revoked CAs between a signer and its trust anchor (both excluded: the signer's own status
-     * is reported apart, and an anchor is trusted as configured). A revoked intermediate CA withdraws trust from
-     * everything below it.
-     *
-     * @param chain the signer's chain as DSS built it, the signer first
-     * @param anchor the position of the trust anchor in it ({@link DssVerdicts#trustAnchorIndex(List)}); nothing
-     *     is looked at when it is negative
-     * @return one sentence per revoked CA; empty when none is known to be revoked
-     */
-    public static List<String> revokedIssuers(List<CertificateWrapper> chain, int anchor, Instant signedAt,
-                                              RevocationChecking checking) {
-        List<String> problems = new ArrayList<>();
-        for (CertificateWrapper issuer : chain.subList(Math.min(1, Math.max(anchor, 0)), Math.max(anchor, 0))) {
-            SignerRevocation status = of(issuer, checking);
-            if (status.revoked()) {
-                status.problem(issuer, signedAt, true).ifPresent(problems::add);
-            }
-        }
-        return problems;
     }
 }

@@ -10,6 +10,7 @@ import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.signature.RevocationChecking;
 import eu.lexbridge.trust.signature.RevocationSettings;
 import eu.lexbridge.trust.signature.RevocationStatus;
+import eu.lexbridge.trust.signature.SignatureFinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ class EvidenceRevocationTest {
         assertThat(result.revocation()).isEqualTo(RevocationStatus.UNKNOWN);
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(REVOCATION_UNKNOWN);
-            assertThat(p.code().aspect()).isEqualTo(EvidenceProblem.Aspect.NOTICE);
+            assertThat(p.code().aspect()).isEqualTo(SignatureFinding.Aspect.NOTICE);
             assertThat(p.detail()).contains(PARTY + " Evidence Seal").contains("could not be determined");
         });
     }

@@ -1,29 +1,33 @@
 package eu.lexbridge.trust.signature;
 
-import eu.europa.esig.dss.diagnostic.CertificateWrapper;
-import eu.europa.esig.dss.diagnostic.jaxb.XmlDigestMatcher;
-import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.enumerations.ValidationLevel;
+import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
+import eu.europa.esig.dss.xades.validation.XMLDocumentValidator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What evidence, container and document verification configure and read alike from a DSS validation: one
- * certificate verifier factory (so that the three agree on what is trusted and what may be fetched) and the verdicts
- * they read from DSS's diagnostic data.
+ * How evidence, container and document validation ask DSS alike: one certificate verifier factory (so that the three
+ * agree on what is trusted and what may be fetched) and one way to run a validation, whose signatures are then read
+ * into {@link SignatureView}s.
  */
-public final class DssVerdicts {
+public final class DssValidation {
 
-    private DssVerdicts() {
+    private DssValidation() {
     }
 
     /** A certificate verifier that trusts exactly the given anchors and fetches nothing (no AIA, OCSP or CRL). */
@@ -67,39 +71,42 @@ public final class DssVerdicts {
         return verifier(trustAnchors, settings.checking(), settings.fetchTimeout());
     }
 
-    /**
-     * The position of the first trust anchor in a signer's chain as DSS built it, or -1. DSS builds the chain by
-     * signature; a link it could not verify ends the chain there.
-     */
-    public static int trustAnchorIndex(List<CertificateWrapper> chain) {
-        for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).isTrusted()) {
-                return i;
-            }
-            if (!chain.get(i).isSignatureIntact()) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
     /** DSS's default policy, parsed once: it is the slow part of a first validation. */
     public static ValidationPolicy defaultPolicy() {
         return DefaultPolicy.INSTANCE;
     }
 
-    /** DSS's verdict for one signature, e.g. {@code INDETERMINATE/NO_CERTIFICATE_CHAIN_FOUND}, or {@code null}. */
-    public static String indication(Reports reports, String signatureId) {
-        var simple = reports.getSimpleReport();
-        var indication = simple.getIndication(signatureId);
-        var subIndication = simple.getSubIndication(signatureId);
-        return indication == null ? null : indication + (subIndication == null ? "" : "/" + subIndication);
+    /**
+     * Validates an XML seal (an evidence's, a container's) at DSS's basic-signatures level: a seal carries no
+     * time-stamp or long-term data to validate beyond it.
+     *
+     * @param seal the signed XML
+     * @param detachedContents what a detached seal signs; empty for an enveloped one
+     * @param at the validation time
+     * @throws RuntimeException whatever DSS throws for a signature it cannot read
+     */
+    public static Reports validateSeal(DSSDocument seal, List<DSSDocument> detachedContents,
+                                       CommonCertificateVerifier verifier, Instant at) {
+        XMLDocumentValidator validator = new XMLDocumentValidator(seal);
+        validator.setValidationLevel(ValidationLevel.BASIC_SIGNATURES);
+        return validate(validator, detachedContents, verifier, at);
     }
 
-    /** A signature reference as people read it: its type and its id or URI. */
-    public static String referenceName(XmlDigestMatcher reference) {
-        String id = reference.getId() != null ? reference.getId() : reference.getUri();
-        return reference.getType() + (id == null ? "" : " '" + id + "'");
+    /**
+     * Runs a validation under DSS's default policy, without the ETSI validation report (nothing reads it).
+     *
+     * @param detachedContents what a detached signature signs; empty for any other
+     * @throws RuntimeException whatever DSS throws for a signature it cannot read
+     */
+    public static Reports validate(SignedDocumentValidator validator, List<DSSDocument> detachedContents,
+                                   CommonCertificateVerifier verifier, Instant at) {
+        if (!detachedContents.isEmpty()) {
+            validator.setDetachedContents(detachedContents);
+        }
+        validator.setCertificateVerifier(verifier);
+        validator.setValidationTime(Date.from(at));
+        validator.setEnableEtsiValidationReport(false);
+        return validator.validateDocument(defaultPolicy());
     }
 
     private static final class DefaultPolicy {
