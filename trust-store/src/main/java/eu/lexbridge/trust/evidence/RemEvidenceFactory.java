@@ -40,7 +40,7 @@ import javax.xml.stream.XMLStreamException;
  *       schema refuses (non-empty strings), and an invented address has no place in a legal evidence.</li>
  * </ul>
  *
- * <p>The document is not sealed: {@link SealedEvidenceFactory} adds the enveloped XAdES signature through
+ * <p>The document is not sealed: {@link eu.lexbridge.trust.port.SealedEvidenceFactory} adds the enveloped XAdES signature through
  * {@link EvidenceSealer}. Only message metadata goes in — ids, addresses, times and the SHA-256 of the business
  * document as already recorded in its {@link PayloadRef} — never payload content.
  *

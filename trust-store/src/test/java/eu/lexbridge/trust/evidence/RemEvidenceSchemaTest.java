@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.trust.port.SealedEvidenceFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.port.EvidenceFactory;
+import eu.lexbridge.trust.port.SealedEvidenceFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

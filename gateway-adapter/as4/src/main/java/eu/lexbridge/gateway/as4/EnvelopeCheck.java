@@ -1,7 +1,7 @@
 package eu.lexbridge.gateway.as4;
 
 import eu.lexbridge.core.port.SecurityEvents;
-import eu.lexbridge.trust.evidence.SecureXmlInput;
+import eu.lexbridge.trust.xml.SecureXmlInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;

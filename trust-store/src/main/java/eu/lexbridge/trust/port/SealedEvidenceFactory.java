@@ -1,8 +1,9 @@
-package eu.lexbridge.trust.evidence;
+package eu.lexbridge.trust.port;
 
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.EvidenceFactory;
+import eu.lexbridge.trust.evidence.EvidenceSealer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes evidence documents and seals them: the {@link EvidenceFactory} to wire where evidences leave this connector,
- * in place of the unsealed {@link RemEvidenceFactory}.
+ * in place of the unsealed {@link eu.lexbridge.trust.evidence.RemEvidenceFactory}.
  */
 public final class SealedEvidenceFactory implements EvidenceFactory {
 
@@ -21,7 +22,7 @@ public final class SealedEvidenceFactory implements EvidenceFactory {
     private final EvidenceSealer sealer;
 
     /**
-     * @param documents writes the unsealed documents, normally a {@link RemEvidenceFactory}
+     * @param documents writes the unsealed documents, normally a {@link eu.lexbridge.trust.evidence.RemEvidenceFactory}
      * @param sealer seals them with the evidence-seal key
      */
     public SealedEvidenceFactory(EvidenceFactory documents, EvidenceSealer sealer) {
