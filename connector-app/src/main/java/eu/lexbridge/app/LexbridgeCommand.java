@@ -1,5 +1,8 @@
 package eu.lexbridge.app;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
 import eu.lexbridge.app.cli.ContainerCommand;
 import eu.lexbridge.app.cli.DemoCommand;
 import eu.lexbridge.app.cli.DocumentCommand;
@@ -7,9 +10,6 @@ import eu.lexbridge.app.cli.EvidenceCommand;
 import eu.lexbridge.app.cli.ManagementCommand;
 import eu.lexbridge.app.cli.PkiCommand;
 import eu.lexbridge.app.cli.ServeCommand;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
