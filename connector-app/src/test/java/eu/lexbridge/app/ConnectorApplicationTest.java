@@ -1,6 +1,7 @@
 package eu.lexbridge.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.app.security.CountedSecurityEvents;
 import eu.lexbridge.core.message.PayloadKind;
@@ -15,6 +16,8 @@ import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.TestPki;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -163,6 +166,16 @@ class ConnectorApplicationTest {
                 "/actuator/jolokia/read/org.apache.camel:context=lexbridge,type=routes,name=%22outbound-prepare%22/State"))
                 .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(jolokia.body()).contains("Started");
+    }
+
+    /** application.yml binds the management port to 127.0.0.1: another loopback address does not reach it. */
+    @Test
+    void theManagementPortListensOnLoopbackOnlyByDefault() throws Exception {
+        assertThat(ManagementCall.get("/actuator/health/liveness").send(InetAddress.getByName("127.0.0.1"),
+                managementPort).status()).isEqualTo(200);
+        assertThatThrownBy(() -> ManagementCall.get("/actuator/health/liveness")
+                .send(InetAddress.getByName("127.0.0.2"), managementPort))
+                .hasRootCauseInstanceOf(ConnectException.class);
     }
 
     @Test

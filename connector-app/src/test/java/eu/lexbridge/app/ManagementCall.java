@@ -49,6 +49,11 @@ record ManagementCall(String method, String path, Map<String, String> headers, S
     }
 
     Reply send(int port) {
+        return send(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** Sent to {@code address}; {@code Host} still defaults to 127.0.0.1 and the port. */
+    Reply send(InetAddress address, int port) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         var request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
@@ -56,7 +61,7 @@ record ManagementCall(String method, String path, Map<String, String> headers, S
         }
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Connection: close\r\nContent-Length: ").append(content.length).append("\r\n\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(address, port)) {
             socket.setSoTimeout(60_000);
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().write(content);

@@ -1,6 +1,11 @@
 package eu.lexbridge.tools;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,9 +21,9 @@ import picocli.CommandLine.Command;
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {
+        quietLogging(); // first, before anything logs
         // JDK 17 decrypts AES-GCM quadratically (JDK-8298249); must happen before any cipher is created
         StreamingGcmProvider.installIfNeeded();
-        quietLogging(); // commands print their own results; `serve` hands logging to Spring Boot, which resets it
         // Skip a class-path scan on every AS4 message (measured: a quarter of the receiver's CPU); the JDK's own
         // XSLTC is what the scan finds anyway unless someone sets another factory on purpose.
         if (System.getProperty("javax.xml.transform.TransformerFactory") == null) {
@@ -37,17 +42,26 @@ public final class LexbridgeCommand implements Runnable {
         }
     }
 
+    /**
+     * A command prints what it was asked for and nothing else: the libraries below it (DSS, PDFBox, ...) log errors
+     * only, to stderr, as {@code logback-cli.xml} says, java.util.logging included. {@code serve} hands logging to
+     * Spring Boot, which configures it afresh from application.yml. {@code -Dlogback.configurationFile=...} (in
+     * {@code LEXBRIDGE_JAVA_OPTS}) takes precedence, to see more of a command.
+     */
     private static void quietLogging() {
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(ch.qos.logback.classic.Level.WARN);
-            // DSS warns of "no revocation found" for every certificate it meets when a command seals or validates;
-            // the commands print each signer's revocation status themselves (as application.yml does for the server)
-            if (org.slf4j.LoggerFactory.getLogger("eu.europa.esig.dss.spi.validation.SignatureValidationContext")
-                    instanceof ch.qos.logback.classic.Logger dss) {
-                dss.setLevel(ch.qos.logback.classic.Level.ERROR);
+        if (System.getProperty("logback.configurationFile") == null
+                && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.reset();
+            var configurator = new JoranConfigurator();
+            configurator.setContext(logback);
+            try {
+                configurator.doConfigure(LexbridgeCommand.class.getResource("/logback-cli.xml"));
+            } catch (JoranException e) {
+                throw new IllegalStateException("logback-cli.xml in the jar cannot be read", e);
             }
         }
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     @Override

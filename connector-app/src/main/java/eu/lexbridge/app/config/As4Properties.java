@@ -14,15 +14,28 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The embedded AS4 access point. The AS4 key is not the TLS key: each purpose has its own (Annex I 5.3).
  *
- * @param keyStore PKCS#12 with our AS4 signing and decryption key
- * @param trustStore PKCS#12 with the CAs trusted for partners' AS4 signatures
- * @param tlsTrustStore PKCS#12 with the CAs trusted for partners' HTTPS endpoints
+ * @param keyStore PKCS#12 with our AS4 signing and decryption key; required
+ * @param keyStorePassword its password; required
+ * @param keyAlias the key's alias in the key store
+ * @param keyPassword the key's password; default: the key store password
+ * @param trustStore PKCS#12 with the CAs trusted for partners' AS4 signatures; required
+ * @param trustStorePassword its password; required
+ * @param tlsTrustStore PKCS#12 with the CAs trusted for partners' HTTPS endpoints; required
+ * @param tlsTrustStorePassword its password; required
+ * @param connectTimeout how long a send waits for a partner's endpoint to accept the connection
+ * @param responseTimeout how long to wait for a partner's receipt
+ * @param maxConnectionsPerRoute kept-alive HTTPS connections per partner
  * @param path where the receiving servlet listens
- * @param maxRequestSize the largest AS4 request body accepted (envelope and attachments, as sent); unset, five times
- *                       {@code lexbridge.connector.max-payload-size}
- * @param maxEnvelopeSize the largest SOAP envelope accepted; phase4 holds it in the heap as a DOM
- * @param maxConcurrentMessages how many received AS4 requests phase4 processes at once; more wait their turn
- * @param waitForTurn how long a received request waits for its turn before it is answered 503
+ * @param maxRequestSize the largest AS4 request body (SOAP envelope and all attachments, as sent: encrypted, possibly
+ *     compressed); a larger one is refused with 413 while it is read, or at once when its Content-Length says so.
+ *     Default: 5 × {@code lexbridge.connector.max-payload-size} (1000 MB)
+ * @param maxEnvelopeSize the largest SOAP envelope (the first MIME part, or a plain SOAP body); phase4 holds it in the
+ *     heap as a DOM (about 20 × its size), so keep it small: real eDelivery envelopes are 10–50 KB; 413 above it. Must
+ *     not exceed {@code max-request-size}
+ * @param maxConcurrentMessages how many received requests phase4 processes at once; the others, already on disk, wait
+ *     their turn. Bounds the heap the envelopes' DOMs take
+ * @param waitForTurn how long a received request waits for its turn; then 503 with {@code Retry-After: 60} (the
+ *     sender's access point sends again)
  */
 @Validated
 @ConfigurationProperties("lexbridge.as4")

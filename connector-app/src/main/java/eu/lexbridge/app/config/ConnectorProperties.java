@@ -13,13 +13,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who this connector is and where it keeps its data.
  *
- * @param partyId our AS4 party id
- * @param partyIdType the ebCore party id type
+ * @param partyId our AS4 party id; required
+ * @param partyIdType its ebCore type
  * @param role the ebMS role we play
- * @param ebmsIdDomain the right-hand side of the ebMS message ids we generate
- * @param dataDirectory database, queue journal and payloads live below it
- * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4
- * @param defaultBackend the back-end that receives inbound messages
+ * @param ebmsIdDomain the right-hand side of the ebMS ids we generate ({@code uuid@domain}); required
+ * @param dataDirectory the database (H2), the queue journal, payloads and phase4's data live below it
+ * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4; must be positive
+ * @param defaultBackend the back-end that receives inbound messages; required
  */
 @Validated
 @ConfigurationProperties("lexbridge.connector")

@@ -21,12 +21,14 @@ import org.springframework.validation.annotation.Validated;
  * How the signatures of business documents are validated before they are sent (signature-based services, see
  * {@code lexbridge.network.services[].document-policy}).
  *
- * @param trustStore PKCS#12 with the CAs whose signers are trusted for advanced signatures; when absent,
+ * @param trustStore PKCS#12 with the CAs whose signers are trusted for advanced signatures; default:
  *     {@code lexbridge.evidence.trust-store}
- * @param trustStorePassword its password
- * @param revocation OFF, CRL (the default: the CRL distribution points named in the certificates) or OCSP_AND_CRL
- * @param fetchTimeout the connect and read timeout of each CRL or OCSP fetch; an unreachable source makes the status
- *     UNKNOWN (token SUFFICIENT) rather than holding the message
+ * @param trustStorePassword its password; required with {@code trust-store}
+ * @param revocation {@code OFF} (nothing fetched, status NOT_CHECKED), {@code CRL} (the CRL distribution points named
+ *     in the certificates) or {@code OCSP_AND_CRL} (OCSP from the certificates' AIA OCSP URL, then CRLs). Only
+ *     {@code file:}, {@code http:} and {@code https:} URLs are fetched; AIA certificate fetching is never used
+ * @param fetchTimeout connect and read timeout of each CRL or OCSP fetch; must be positive. An unreachable source
+ *     makes the status UNKNOWN (token SUFFICIENT), it does not hold the message
  * @param trustedLists the EU list of trusted lists (or a national one), for qualified status; absent: no signature is
  *     rated qualified, and a QUALIFIED policy refuses every document
  * @param limits what one document may cost its validation; a document beyond them is refused (SUBMISSION_REJECTION)
@@ -54,13 +56,15 @@ public record DocumentValidationProperties(
     /**
      * The list of trusted lists (LOTL, ETSI TS 119 612) and the national lists it points to.
      *
-     * @param lotlUrl where the LOTL is read from: {@code https:}, {@code http:} or {@code file:}, e.g.
-     *     {@code https://ec.europa.eu/tools/lotl/eu-lotl.xml}
-     * @param lotlSigners the certificates (PEM or DER files) that may sign the LOTL, as the Official Journal announces
-     *     them; a LOTL signed by anyone else is not trusted
-     * @param cacheDirectory where downloaded lists are kept between refreshes and restarts; default
-     *     {@code <data-directory>/trusted-lists}
-     * @param refreshInterval how often the lists are read again; a failed refresh keeps the lists already loaded
+     * @param lotlUrl the list of trusted lists (ETSI TS 119 612), {@code https:}, {@code http:} or {@code file:},
+     *     e.g. {@code https://ec.europa.eu/tools/lotl/eu-lotl.xml}. Without it no trusted lists are loaded and nothing
+     *     is qualified
+     * @param lotlSigners certificate files (PEM or DER) allowed to sign the LOTL, as the Official Journal announces
+     *     them; a LOTL signed by anyone else is not trusted. Required with {@code lotl-url}
+     * @param cacheDirectory where downloaded lists are written; read at start when the LOTL cannot be fetched.
+     *     Default {@code <data-directory>/trusted-lists}
+     * @param refreshInterval how often the lists are read again (route {@code trusted-lists-refresh}); at least
+     *     {@code 1m}. A failed refresh keeps the lists already loaded
      */
     public record TrustedLists(
             @NotNull URI lotlUrl,
@@ -82,13 +86,14 @@ public record DocumentValidationProperties(
     /**
      * What one business document may cost its validation (see {@link DocumentLimits}).
      *
-     * @param maxSize the largest document (and detached signature) validated
-     * @param maxInflatedSize the most a zip container (ASiC) may inflate to, nested containers included
-     * @param maxInflationRatio the most a zip container may inflate to, as a multiple of its size (checked beyond 1 MB
-     *     inflated)
-     * @param maxEntries the most entries of a zip container, nested containers included
-     * @param maxNesting how deep zip containers may lie inside each other (1: an ASiC-S with its SignedContent.zip)
-     * @param timeout the longest one validation may take
+     * @param maxSize the largest business document (and detached signature) validated; a larger one is refused
+     * @param maxInflatedSize the most a zip container (ASiC-S/ASiC-E) may inflate to, nested containers included
+     * @param maxInflationRatio the most a zip container may inflate to as a multiple of its own size, checked once
+     *     more than 1 MiB is inflated; 2 to 100000
+     * @param maxEntries the most entries a zip container may hold, nested containers included; 1 to 100000
+     * @param maxNesting how deep zips may lie inside zips: {@code 1} lets an ASiC-S hold its
+     *     {@code SignedContent.zip}, {@code 0} allows no zip inside a zip; 0 to 5
+     * @param timeout the longest one validation may take (wall clock); 1 second to 30 minutes
      */
     public record Limits(
             @NotNull @DefaultValue("100MB") DataSize maxSize,

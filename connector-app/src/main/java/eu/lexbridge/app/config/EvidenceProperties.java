@@ -18,17 +18,23 @@ import org.springframework.validation.annotation.Validated;
 /**
  * When a sent message's evidence is overdue. Each timeout counts from the submission; an empty value switches it off.
  *
- * @param relayTimeout RELAY_REMMD_FAILURE when no relay evidence came within it
- * @param deliveryTimeout NON_DELIVERY when no delivery evidence came within it
- * @param retrievalTimeout NON_RETRIEVAL when no retrieval evidence came within it; off by default, because most
- *     back-ends never report retrieval
+ * @param relayTimeout RELAY_REMMD_FAILURE ({@code E301 RELAY_REMMD_TIMEOUT}) when no relay evidence came within it;
+ *     empty: off
+ * @param deliveryTimeout NON_DELIVERY ({@code E300 DELIVERY_EVIDENCE_TIMEOUT}) when no delivery evidence came within
+ *     it; empty: off
+ * @param retrievalTimeout NON_RETRIEVAL ({@code E302}) when no retrieval evidence came within it; off by default,
+ *     because most back-ends never report retrieval
  * @param checkInterval how often overdue evidences are looked for
  * @param seal the key our evidences are sealed with: a key of its own, not the AS4 or TLS key (Annex I 5.3)
- * @param trustStore PKCS#12 with the CAs (or seal certificates) trusted for partners' evidence and container seals
- * @param revocation whether the revocation of partners' seal certificates is checked: CRL by default (the
- *     distribution points in the certificates); a revoked seal refuses the evidence or container, an unreachable CRL
- *     is noted and does not
- * @param revocationFetchTimeout the connect and read timeout of each CRL or OCSP fetch
+ * @param trustStore PKCS#12 with the CAs (or seal certificates) trusted for partners' evidence and container seals;
+ *     required
+ * @param trustStorePassword its password; required
+ * @param revocation whether partners' evidence-seal and container-seal certificates (and the CAs above them) are
+ *     checked for revocation: {@code OFF} (nothing fetched, status NOT_CHECKED), {@code CRL} (the CRL distribution
+ *     points named in the certificates) or {@code OCSP_AND_CRL}; {@code file:}, {@code http:} and {@code https:}
+ *     only, never AIA. A revoked seal refuses the evidence (EVIDENCE_REFUSED) or the container (NON_DELIVERY); an
+ *     unreachable CRL makes the status UNKNOWN and the evidence or container is still accepted
+ * @param revocationFetchTimeout connect and read timeout of each CRL or OCSP fetch for those seals; must be positive
  */
 @Validated
 @ConfigurationProperties("lexbridge.evidence")
@@ -52,12 +58,15 @@ public record EvidenceProperties(
      * A seal key (evidence or container seal): from a PKCS#12 file, or from a PKCS#11 token (an HSM) where the key
      * never leaves the device. Exactly one of {@code key-store} and {@code pkcs11} is set.
      *
-     * @param keyStore the PKCS#12 file
-     * @param keyStorePassword its password
+     * @param keyStore PKCS#12 with the seal key: a key of its own, not the AS4 or TLS key; set either it or
+     *     {@code pkcs11}
+     * @param keyStorePassword its password; required with {@code key-store}
      * @param pkcs11 the PKCS#11 token instead of a file
-     * @param keyAlias the key's alias in the file or on the token
-     * @param keyPassword the key's password in a PKCS#12 file, when it is not the file's
-     * @param referenceDigest SHA1 by default, as the official connector hard-codes it for its evidences
+     * @param keyAlias the key's alias in the file, or its label on the token
+     * @param keyPassword the key's password in the file; default: the key store password (PKCS#12 only)
+     * @param referenceDigest digest of the evidence seal's references: {@code SHA1} is what the official connector
+     *     writes and expects, {@code SHA256} or {@code SHA512} when all partners accept it; the signature itself is
+     *     RSA-SHA256. The container seal does not use it
      */
     public record Seal(Path keyStore, char[] keyStorePassword, @Valid Pkcs11 pkcs11,
                        @NotBlank @DefaultValue("seal") String keyAlias, char[] keyPassword,
@@ -89,8 +98,9 @@ public record EvidenceProperties(
     /**
      * A PKCS#11 token.
      *
-     * @param library the PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
-     * @param slot the slot id, or {@code index:N} for the N-th slot of the library's list
+     * @param library instead of {@code key-store}: the PKCS#11 module of an HSM or token, e.g.
+     *     {@code /usr/lib/softhsm/libsofthsm2.so}
+     * @param slot the slot id (e.g. {@code 0}), or {@code index:N} for the N-th slot of the library's list
      * @param pin the user PIN; never logged
      */
     public record Pkcs11(@NotNull Path library, @NotBlank String slot, @NotNull char[] pin) {

@@ -15,8 +15,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The e-CODEX network as this connector sees it: the partners it exchanges with and the service/action pairs.
  *
- * @param partners the other connectors
- * @param services the service/action pairs back-ends may submit
+ * @param partners the partner connectors, at least one, each with {@code name}, {@code party-id},
+ *     {@code party-id-type} (default {@code urn:oasis:names:tc:ebcore:partyid-type:unregistered}), {@code role}
+ *     (default {@code GW}), {@code endpoint} (the partner's AS4 URL, {@code https://…/as4}), {@code certificate} (its
+ *     AS4 certificate, PEM or DER: we encrypt to it, and its signatures and receipts must be signed with it) and
+ *     {@code seal-certificate} (optional: the certificate its evidences must be sealed with; a renewed certificate
+ *     with the same subject and issuer is accepted too; without it any seal that chains to
+ *     {@code lexbridge.evidence.trust-store} is accepted from that partner)
+ * @param services the service/action pairs back-ends may submit, at least one, each with {@code service},
+ *     {@code service-type} (default empty), {@code action} and {@code document-policy}: what the business document
+ *     must be before the message is sent ({@code AUTHENTICATION} by default, {@code NONE},
+ *     {@code ADVANCED_SIGNATURE} or {@code QUALIFIED}; see "document-policy" below)
  */
 @Validated
 @ConfigurationProperties("lexbridge.network")

@@ -13,16 +13,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the routes consume and retry.
  *
- * @param concurrentConsumers consumers per queue
- * @param maxSendAttempts AS4 send attempts before RELAY_REMMD_FAILURE; below the broker's max delivery attempts
- * @param firstRetryDelay the broker's first redelivery delay; it doubles up to {@code maxRetryDelay}
+ * @param concurrentConsumers consumers per queue (message groups keep each conversation in order); 1 to 64
+ * @param maxSendAttempts AS4 send attempts before RELAY_REMMD_FAILURE; 1 to 50
+ * @param firstRetryDelay the broker's first redelivery delay; it doubles each time, up to {@code max-retry-delay}
  * @param maxRetryDelay the longest redelivery delay
  * @param sweepInterval how often stalled work is looked for
  * @param stalledAfter how long a message may rest in one state before it is queued again
- * @param maxPrepareAttempts deliveries of a submitted message to its preparation before SUBMISSION_REJECTION; at most
- *     {@code maxSendAttempts + 2}, below the broker's max delivery attempts ({@code maxSendAttempts + 4})
- * @param maxRequeues how often the stalled-work sweep queues one submitted or accepted message again before it ends
- *     it with its negative evidence
+ * @param maxPrepareAttempts deliveries of a submitted message to its preparation (document check, container) before
+ *     it gets SUBMISSION_REJECTION instead of another retry; 1 to 50 and at most {@code max-send-attempts + 2}, below
+ *     the broker's max delivery attempts ({@code max-send-attempts + 4}), so it never ends in the dead-letter queue
+ * @param maxRequeues how often the stalled-work sweep queues one SUBMITTED or ACCEPTED message again (each requeue is
+ *     on its timeline) before it ends it with SUBMISSION_REJECTION or RELAY_REMMD_FAILURE; 1 to 100
  */
 @Validated
 @ConfigurationProperties("lexbridge.routes")

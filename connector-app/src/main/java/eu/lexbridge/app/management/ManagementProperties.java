@@ -15,13 +15,19 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use the management port (health details, metrics, Prometheus, Hawtio, Jolokia) and from where.
  *
- * @param users operators and viewers who log in with a password (HTTP Basic); the password is stored hashed
+ * @param users operators and viewers who log in with a password (HTTP Basic), each with {@code name} (the login
+ *     name; two users may not share one, case-insensitive), {@code password-hash} (the password as Spring Security
+ *     stores it: {@code {bcrypt}$2a$10$…} from {@code ./lexbridge management hash-password}, or {@code {argon2}…},
+ *     {@code {pbkdf2}…}, {@code {scrypt}…}; a plain-text password, {@code {noop}…} or an old digest such as
+ *     {@code {MD5}} or {@code {SHA-256}} stops start-up) and {@code role} ({@code VIEWER}: reads; {@code OPERATOR}:
+ *     reads and the operations of the Jolokia policy)
  * @param identityProvider where a Member State has one: bearer tokens (JWT) from an OAuth2/OIDC identity provider
- * @param allowedHosts host names, besides the loopback names and the management address, that callers may put in
- *     the {@code Host} header (a request naming any other host is refused: DNS rebinding)
- * @param allowedOrigins web origins (e.g. {@code https://console.example.eu}) whose pages may call the management
- *     port; none by default, so a request from any other web page is refused
- * @param jolokiaPolicy the Jolokia access policy: which JMX reads and operations are allowed
+ * @param allowedHosts host names callers may use in the {@code Host} header besides {@code localhost},
+ *     {@code 127.0.0.1}, {@code ::1} and {@code management.server.address}; any other is refused (DNS rebinding)
+ * @param allowedOrigins web origins ({@code https://console.example.eu}: scheme, host, port; no path, no {@code *})
+ *     whose pages may call the port (CORS); none by default
+ * @param jolokiaPolicy the Jolokia access policy (reads allowed except secrets; operations only those listed); a file
+ *     that cannot be read stops start-up
  */
 @Validated
 @ConfigurationProperties("lexbridge.management")
@@ -80,13 +86,14 @@ public record ManagementProperties(@DefaultValue List<@Valid User> users,
     /**
      * An OAuth2/OIDC identity provider whose signed access tokens (JWT) are accepted as bearer tokens.
      *
-     * @param issuerUri the issuer; its signing keys are found through its OpenID configuration, and a token must
-     *     name it in {@code iss}
-     * @param jwkSetUri the provider's signing keys (JWK set), when they are not found through the issuer
-     * @param audience when set, a token must name it in {@code aud}
-     * @param rolesClaim the claim that carries the person's roles (a list, or names separated by spaces)
-     * @param viewerRole the value in that claim that makes a viewer
-     * @param operatorRole the value in that claim that makes an operator
+     * @param issuerUri an OAuth2/OIDC issuer: its signing keys are found through its OpenID configuration, and a
+     *     token's {@code iss} must name it
+     * @param jwkSetUri the provider's signing keys (JWK set), when not found through the issuer; one of the two is
+     *     required
+     * @param audience when set, a token's {@code aud} must contain it (recommended)
+     * @param rolesClaim the top-level claim that carries the roles (a list, or names separated by spaces)
+     * @param viewerRole the value of that claim that makes a viewer
+     * @param operatorRole the value of that claim that makes an operator
      */
     public record IdentityProvider(URI issuerUri, URI jwkSetUri, String audience,
                                    @NotBlank @DefaultValue("roles") String rolesClaim,

@@ -18,10 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * configured, so the configuration does not hold a usable secret.
  *
  * @param enabled whether the REST API is served at all
- * @param backends back-end name (the backendName its messages carry) to its credentials; an empty map refuses every
- *     call
- * @param maxAttachments the most {@code attachments} parts one submission may have; at most
- *     {@value Submission#MAX_ATTACHMENTS}, the most a receiving access point accepts (see {@link Submission})
+ * @param backends the back-ends allowed to call, by name (the {@code backendName} their messages carry: 1 to 64
+ *     letters, digits, '.', '_' or '-'), each with {@code token-sha256} ({@code backends.<name>.token-sha256}): the
+ *     hex SHA-256 of its bearer token ({@code printf %s "$TOKEN" | sha256sum}), a token of its own; none: every call
+ *     is refused
+ * @param maxAttachments the most {@code attachments} parts one submission may have (0 to 26; more is refused with 413
+ *     {@code LB-1009}). 26 is the most a receiving access point accepts: without a business document each attachment
+ *     is an AS4 part, and the AS4 signature (2 references + one per part: content, attachments, evidence) may have
+ *     at most 30 references under Apache Santuario's secure validation, which Domibus and phase4 apply. A value above
+ *     26 stops the start
  */
 @Validated
 @ConfigurationProperties("lexbridge.rest")
