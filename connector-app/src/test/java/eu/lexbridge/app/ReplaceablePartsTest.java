@@ -28,7 +28,12 @@ class ReplaceablePartsTest {
                     SecurityEventsAutoConfiguration.class))
             .withBean(SimpleMeterRegistry.class)
             .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.ebms-id-domain=at.example",
-                    "lexbridge.connector.default-backend=cms");
+                    "lexbridge.connector.default-backend=cms",
+                    // bound and validated whatever replaces the parts that read them (their files are not read here)
+                    "lexbridge.network.partners[0].name=de-court", "lexbridge.network.partners[0].party-id=de",
+                    "lexbridge.network.partners[0].endpoint=https://de.test/as4",
+                    "lexbridge.network.partners[0].certificate=absent.crt",
+                    "lexbridge.network.services[0].service=EEvidence", "lexbridge.network.services[0].action=EPOC");
 
     @Configuration(proxyBeanMethods = false)
     static class OwnParts {
