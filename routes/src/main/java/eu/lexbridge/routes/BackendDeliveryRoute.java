@@ -1,13 +1,18 @@
 package eu.lexbridge.routes;
 
 import eu.lexbridge.core.flow.BackendDelivery;
-import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.flow.Topology;
 import org.apache.camel.builder.RouteBuilder;
 
-/** Accepted inbound messages: routed to their back-end, which fetches them (pull). */
+/**
+ * Taken-in inbound messages: routed to their back-end and offered through the back-end link, held for its pull or
+ * pushed. A push the back-end refuses sends NON_DELIVERY back; one that could not reach it rolls back and is tried
+ * again by the broker.
+ */
 public final class BackendDeliveryRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "backend-delivery";
+    private static final String REPLY = "lexbridgeReply";
 
     private final RouteSettings settings;
     private final BackendDelivery delivery;
@@ -19,7 +24,11 @@ public final class BackendDeliveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.BACKEND_DELIVERY)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
-                .process(e -> delivery.deliver(Headers.messageId(e)));
+        from(settings.from(Topology.TAKEN_IN.next())).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+                .process(e -> e.setProperty(REPLY, delivery.deliver(Headers.messageId(e))
+                        instanceof BackendDelivery.Refused refused ? refused.reply().toString() : null))
+                .filter(exchangeProperty(REPLY).isNotNull())
+                    .setBody(exchangeProperty(REPLY))
+                    .to(settings.to(Topology.EVIDENCE_ISSUED.next()));
     }
 }

@@ -2,14 +2,15 @@ package eu.lexbridge.routes;
 
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.RetryableSendException;
-import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.flow.Topology;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Business and evidence messages to the access point. A send that may succeed later rolls the JMS transaction back,
  * so the broker delivers it again after its back-off delay — durable across restarts. The last attempt gives up and
- * issues RELAY_REMMD_FAILURE at once, instead of waiting for a relay timeout.
+ * issues RELAY_REMMD_FAILURE at once, instead of waiting for a relay timeout. A message an asynchronous gateway took
+ * goes nowhere from here: the gateway reports later ({@code GatewayOutcomes}).
  */
 public final class GatewayDispatchRoute extends RouteBuilder {
 
@@ -26,16 +27,19 @@ public final class GatewayDispatchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.OUTBOUND_DISPATCH)).routeId(MESSAGE_ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+        from(settings.from(Topology.PREPARED.next())).routeId(MESSAGE_ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .process(this::send);
-        from(settings.from(Hop.EVIDENCE_OUTBOUND)).routeId(EVIDENCE_ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+        from(settings.from(Topology.EVIDENCE_ISSUED.next())).routeId(EVIDENCE_ROUTE_ID)
+                .routePolicy(MessageIdMdc.INSTANCE)
                 .process(this::send);
     }
 
     private void send(Exchange exchange) {
         var id = Headers.messageId(exchange);
         try {
-            dispatch.dispatch(id);
+            if (dispatch.dispatch(id) instanceof Dispatch.AwaitingReport awaiting) {
+                log.debug("{}: {}", id, awaiting.detail());
+            }
         } catch (RetryableSendException e) {
             int attempt = Headers.deliveryCount(exchange);
             if (attempt >= settings.maxSendAttempts()) {

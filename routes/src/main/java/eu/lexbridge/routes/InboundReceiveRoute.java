@@ -1,11 +1,14 @@
 package eu.lexbridge.routes;
 
+import eu.lexbridge.core.flow.Topology;
 import eu.lexbridge.core.message.MessageKind;
-import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageStore;
 import org.apache.camel.builder.RouteBuilder;
 
-/** Received AS4 messages (already stored and de-duplicated on reception): business messages or evidences. */
+/**
+ * Received AS4 messages (already stored and de-duplicated on reception), sorted by kind: business messages or
+ * evidences, each on to the hop the topology names for it.
+ */
 public final class InboundReceiveRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "inbound-receive";
@@ -21,16 +24,15 @@ public final class InboundReceiveRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.INBOUND_RECEIVED)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+        var choice = from(settings.from(Topology.RECEIVED.next())).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
                 .process(e -> e.setProperty(KIND, store.find(Headers.messageId(e))
                         .map(m -> m.kind().name()).orElse(null)))
-                .choice()
-                    .when(exchangeProperty(KIND).isEqualTo(MessageKind.BUSINESS.name()))
-                                .to(settings.to(Hop.INBOUND_BUSINESS))
-                    .when(exchangeProperty(KIND).isEqualTo(MessageKind.EVIDENCE.name()))
-                                .to(settings.to(Hop.EVIDENCE_INBOUND))
-                    .otherwise()
-                        .log("message ${body} is not in the store; nothing to do")
+                .choice();
+        for (MessageKind kind : MessageKind.values()) {
+            choice.when(exchangeProperty(KIND).isEqualTo(kind.name())).to(settings.to(Topology.sorted(kind).next()));
+        }
+        choice.otherwise()
+                .log("message ${body} is not in the store; nothing to do")
                 .end();
     }
 }

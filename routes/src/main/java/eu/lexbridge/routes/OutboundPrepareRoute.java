@@ -1,8 +1,8 @@
 package eu.lexbridge.routes;
 
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.Topology;
 import eu.lexbridge.core.log.LogSafe;
-import eu.lexbridge.core.port.Hop;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -16,7 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
 public final class OutboundPrepareRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "outbound-prepare";
-    private static final String ACCEPTED = "lexbridgeAccepted";
+    private static final String PREPARED = "lexbridgePrepared";
 
     private final RouteSettings settings;
     private final OutboundPreparation preparation;
@@ -28,27 +28,25 @@ public final class OutboundPrepareRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(settings.from(Hop.OUTBOUND_SUBMITTED)).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
-                .process(e -> e.setProperty(ACCEPTED, prepare(e)))
-                .filter(exchangeProperty(ACCEPTED))
-                .to(settings.to(Hop.OUTBOUND_DISPATCH));
+        from(settings.from(Topology.SUBMITTED.next())).routeId(ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
+                .process(e -> e.setProperty(PREPARED, prepare(e) instanceof OutboundPreparation.Prepared))
+                .filter(exchangeProperty(PREPARED))
+                .to(settings.to(Topology.PREPARED.next()));
     }
 
-    private boolean prepare(Exchange exchange) {
+    private OutboundPreparation.Outcome prepare(Exchange exchange) {
         var id = Headers.messageId(exchange);
         int attempt = Headers.deliveryCount(exchange);
         int max = settings.maxPrepareAttempts();
         if (attempt > max) {
-            preparation.giveUp(id, "its preparation failed " + (attempt - 1) + " times");
-            return false;
+            return preparation.giveUp(id, "its preparation failed " + (attempt - 1) + " times");
         }
         try {
             return preparation.prepare(id);
         } catch (RuntimeException e) {
             if (attempt >= max) {
                 log.warn("preparing {} failed (attempt {} of {}), it is rejected", id, attempt, max, e);
-                preparation.giveUp(id, "its preparation failed " + attempt + " times");
-                return false;
+                return preparation.giveUp(id, "its preparation failed " + attempt + " times");
             }
             log.info("preparing {} failed (attempt {} of {}), the broker retries: {}", id, attempt, max,
                     LogSafe.of(e.toString()));

@@ -18,6 +18,7 @@ import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.DocumentChecker;
@@ -107,8 +108,8 @@ public class CoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BackendDelivery backendDelivery(MessageStore store, BackendRouter router, Clock clock) {
-        return new BackendDelivery(store, router, clock);
+    BackendDelivery backendDelivery(MessageStore store, BackendRouter router, EvidenceIssuer issuer, Clock clock) {
+        return new BackendDelivery(store, router, BackendLink.heldForPull(), issuer, clock);
     }
 
     @Bean

@@ -1,33 +1,106 @@
 package eu.lexbridge.core.flow;
 
+import eu.lexbridge.core.evidence.BackendConfirmation;
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.evidence.RejectionReason;
+import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Routes an accepted inbound message to its back-end and makes it available there. */
+/**
+ * Routes a taken-in inbound message to its back-end, makes it available there, and offers it through the back-end link:
+ * held for the back-end to fetch (pull), or pushed to it. The back-end's confirmation comes later
+ * ({@link BackendInbox#confirm}); a push the back-end refuses is answered with NON_DELIVERY at once.
+ */
 public final class BackendDelivery {
 
     private final MessageStore store;
     private final BackendRouter router;
+    private final BackendLink link;
+    private final EvidenceIssuer evidences;
     private final Clock clock;
 
-    public BackendDelivery(MessageStore store, BackendRouter router, Clock clock) {
+    public BackendDelivery(MessageStore store, BackendRouter router, BackendLink link, EvidenceIssuer evidences,
+                           Clock clock) {
         this.store = store;
         this.router = router;
+        this.link = link;
+        this.evidences = evidences;
         this.clock = clock;
     }
 
-    public void deliver(UUID connectorMessageId) {
-        ConnectorMessage message = store.find(connectorMessageId).orElse(null);
-        if (message == null || message.state() != MessageState.RECEIVED) {
-            return;
+    /** What offering a message to its back-end did. An unreachable back-end asks for another attempt (exception). */
+    public sealed interface Outcome permits Available, Refused, Skipped {
+    }
+
+    /**
+     * The back-end has the message, or may fetch it: it waits in AVAILABLE_TO_BACKEND for the back-end's confirmation.
+     *
+     * @param detail how it was offered (held for pull, or what the push answered)
+     */
+    public record Available(String backendName, String detail) implements Outcome {
+        public Available {
+            Objects.requireNonNull(backendName, "backendName");
+            Objects.requireNonNull(detail, "detail");
         }
-        String backend = router.backendFor(message);
-        store.assignBackend(connectorMessageId, backend);
-        store.advance(connectorMessageId, MessageState.AVAILABLE_TO_BACKEND, "available to back-end " + backend,
-                clock.instant());
+    }
+
+    /** The back-end refused the pushed message: NON_DELIVERY goes back to the sender in {@code reply}. */
+    public record Refused(UUID reply, String reason) implements Outcome {
+        public Refused {
+            Objects.requireNonNull(reply, "reply");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Nothing to do: the message is unknown, or past this step. */
+    public record Skipped(String why) implements Outcome {
+        public Skipped {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /**
+     * @throws RetryableSendException when a push back-end could not be reached; the route's redelivery tries again
+     */
+    public Outcome deliver(UUID connectorMessageId) {
+        ConnectorMessage message = store.find(connectorMessageId).orElse(null);
+        if (message != null && message.state() == MessageState.RECEIVED) {
+            String backend = router.backendFor(message);
+            store.assignBackend(connectorMessageId, backend);
+            store.advance(connectorMessageId, MessageState.AVAILABLE_TO_BACKEND, "available to back-end " + backend,
+                    clock.instant());
+            message = store.find(connectorMessageId).orElseThrow();
+        }
+        if (message == null || message.state() != MessageState.AVAILABLE_TO_BACKEND) {
+            return new Skipped("message " + connectorMessageId + (message == null ? " is unknown"
+                    : " is " + message.state()));
+        }
+        // A redelivered step offers the message again: a push back-end whose first answer was lost gets it twice.
+        BackendLink.Handover handover = link.deliver(message);
+        if (handover instanceof BackendLink.Refused refused) {
+            Evidence nonDelivery = evidences.issue(message, BackendConfirmation.NON_DELIVERY.evidence(),
+                    Route.OWN_MESSAGE, BackendConfirmation.NON_DELIVERY.reaches(),
+                    RejectionReason.BACKEND_REJECTION.because("back-end " + message.backendName()
+                            + " refused the message: " + refused.detail()));
+            return new Refused(nonDelivery.carrierMessageId(), nonDelivery.reason());
+        }
+        if (handover instanceof BackendLink.Unreachable unreachable) {
+            throw new RetryableSendException("back-end " + message.backendName() + " could not be reached: "
+                    + unreachable.detail());
+        }
+        if (handover instanceof BackendLink.Pushed pushed) {
+            String detail = "pushed to back-end " + message.backendName() + ": " + pushed.detail();
+            store.note(TimelineEntry.state(connectorMessageId, clock.instant(), message.state(), detail));
+            return new Available(message.backendName(), detail);
+        }
+        return new Available(message.backendName(), "held for back-end " + message.backendName() + " to fetch");
     }
 }

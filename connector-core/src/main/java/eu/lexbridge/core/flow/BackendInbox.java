@@ -2,8 +2,10 @@ package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.evidence.BackendConfirmation;
 import eu.lexbridge.core.evidence.Evidence;
-import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
@@ -11,7 +13,6 @@ import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
-import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
@@ -82,19 +83,37 @@ public final class BackendInbox {
      * The back-end confirms it has the message: DELIVERY goes back to the sender. Acknowledging twice is harmless.
      */
     public Evidence acknowledge(String backendName, UUID connectorMessageId) {
+        return confirm(backendName, connectorMessageId, BackendConfirmation.DELIVERY, null);
+    }
+
+    /**
+     * The back-end confirms what became of a message it received; the matching evidence goes back to the sender. The
+     * same confirmation twice gives the evidence issued the first time; one the message's state does not allow, or
+     * that contradicts an earlier one (RETRIEVAL after NON_RETRIEVAL), is refused and changes nothing.
+     *
+     * @param reason why, for a negative confirmation, in the back-end's words; {@code null} for the official
+     *     connector's E200 text
+     */
+    public Evidence confirm(String backendName, UUID connectorMessageId, BackendConfirmation confirmation,
+                            String reason) {
         ConnectorMessage message = message(backendName, connectorMessageId);
-        if (message.direction() != Direction.INBOUND || (message.state() != MessageState.AVAILABLE_TO_BACKEND
-                && message.state() != MessageState.DELIVERED_TO_BACKEND)) {
-            throw new ConnectorException(ErrorCode.NOT_ACKNOWLEDGEABLE, "messageId",
-                    "message " + connectorMessageId + " is " + message.state() + " and cannot be acknowledged");
+        if (message.direction() != Direction.INBOUND || !confirmation.mayFollow(message.state())
+                || store.findEvidence(connectorMessageId, confirmation.opposite().evidence(), EvidenceOrigin.ISSUED)
+                .isPresent()) {
+            throw new ConnectorException(ErrorCode.NOT_ACKNOWLEDGEABLE, "messageId", "message " + connectorMessageId
+                    + " is " + message.state() + " and cannot be "
+                    + (confirmation == BackendConfirmation.DELIVERY ? "acknowledged" : "confirmed " + confirmation));
         }
-        Evidence delivery = evidences.issue(message, EvidenceType.DELIVERY, Route.OWN_MESSAGE,
-                MessageState.DELIVERED_TO_BACKEND, null);
+        String because = confirmation.evidence().isPositive() ? null : RejectionReason.BACKEND_REJECTION.because(
+                reason == null || reason.isBlank() ? RejectionReason.BACKEND_REJECTION.text() : reason.strip());
+        Evidence evidence = evidences.issue(message, confirmation.evidence(), Route.OWN_MESSAGE, confirmation.reaches(),
+                because);
         try {
-            bus.publish(Hop.EVIDENCE_OUTBOUND, delivery.carrierMessageId(), message.conversationId());
+            bus.publish(Topology.EVIDENCE_ISSUED.next(), evidence.carrierMessageId(), message.conversationId());
         } catch (ConnectorException e) {
-            LOG.warn("DELIVERY evidence for {} recorded but not queued yet: {}", connectorMessageId, e.getMessage());
+            LOG.warn("{} evidence for {} recorded but not queued yet: {}", confirmation.evidence(), connectorMessageId,
+                    e.getMessage());
         }
-        return delivery;
+        return evidence;
     }
 }

@@ -3,14 +3,18 @@ package eu.lexbridge.core.flow;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.GatewayLink;
+import eu.lexbridge.core.port.GatewayOutcomes;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.transport.Envelope;
@@ -19,17 +23,26 @@ import eu.lexbridge.core.transport.SendOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands an accepted message (business or evidence) to the access point and records what became of it. */
-public final class Dispatch {
+/**
+ * Hands an accepted message (business or evidence) to the access point and records what became of it: at once, from a
+ * synchronous gateway, or later through {@link GatewayOutcomes}, from an asynchronous one.
+ */
+public final class Dispatch implements GatewayOutcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
     /** Rejection codes of the official connector, so that its back-ends read our reasons the same way. */
-    public static final String GATEWAY_REJECTION = "E201 ";
-    public static final String UNREACHABLE = "E404 ";
+    public static final String GATEWAY_REJECTION = RejectionReason.GW_REJECTION.because("");
+    public static final String UNREACHABLE = RejectionReason.UNREACHABLE.because("");
+    /**
+     * How a hand-over to an asynchronous gateway is recorded on the timeline: while the message is ACCEPTED with such
+     * a line, it waits for the gateway's report and is not sent again.
+     */
+    static final String AWAITING_REPORT = "handed to the gateway, which reports later whether it was sent";
 
     private final MessageStore store;
     private final PartnerDirectory partners;
@@ -46,41 +59,87 @@ public final class Dispatch {
         this.clock = clock;
     }
 
+    /** What a dispatch, a give-up or a gateway's report did. Another attempt is asked by RetryableSendException. */
+    public sealed interface Outcome permits Sent, AwaitingReport, Failed, Skipped {
+    }
+
+    /** The partner's access point has the message: SENT. */
+    public record Sent(String detail) implements Outcome {
+        public Sent {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** An asynchronous gateway took the message; it stays ACCEPTED until the gateway reports. */
+    public record AwaitingReport(String detail) implements Outcome {
+        public AwaitingReport {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * Sending failed for good: RELAY_REMMD_FAILURE for a business message's back-end, RELAY_FAILED for an evidence
+     * message.
+     */
+    public record Failed(String reason) implements Outcome {
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Nothing to do: the message is unknown, or no longer waits to be sent. */
+    public record Skipped(String why) implements Outcome {
+        public Skipped {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
     /**
      * Sends the message if it still waits to be sent.
      *
      * @throws RetryableSendException when another attempt may succeed
      */
-    public void dispatch(UUID connectorMessageId) {
+    public Outcome dispatch(UUID connectorMessageId) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null || message.state() != MessageState.ACCEPTED) {
-            return; // already sent, or finished another way
+            return skipped(connectorMessageId, message); // already sent, or finished another way
+        }
+        if (awaitsReport(message)) {
+            return new Skipped("message " + connectorMessageId + " is with the gateway, which has not reported yet");
         }
         var partner = partners.byPartyId(message.to().partyId());
         if (partner.isEmpty()) {
-            giveUp(connectorMessageId, "E100 party " + message.to().partyId() + " is not a configured partner");
-            return;
+            return giveUp(connectorMessageId, RejectionReason.OTHER.because("party " + message.to().partyId()
+                    + " is not a configured partner"));
         }
         var envelope = new Envelope(message.ebmsMessageId(), message.conversationId(), message.refToMessageId(),
                 message.service(), message.action(), message.from(), message.to(), message.originalSender(),
                 message.finalRecipient());
         SendOutcome outcome = gateway.send(envelope, parts(message), partner.get());
-        switch (outcome.status()) {
-            case DELIVERED -> store.advance(connectorMessageId, MessageState.SENT,
-                    "sent to " + partner.get().name() + "; " + outcome.detail(), clock.instant());
+        return switch (outcome.status()) {
+            case DELIVERED -> {
+                String detail = "sent to " + partner.get().name() + "; " + outcome.detail();
+                store.advance(connectorMessageId, MessageState.SENT, detail, clock.instant());
+                yield new Sent(detail);
+            }
+            case PENDING -> {
+                String detail = AWAITING_REPORT + " (to " + partner.get().name() + "); " + outcome.detail();
+                store.note(TimelineEntry.state(connectorMessageId, clock.instant(), MessageState.ACCEPTED, detail));
+                yield new AwaitingReport(detail);
+            }
             case RETRYABLE_FAILURE -> throw new RetryableSendException(outcome.detail());
             case FAILED -> giveUp(connectorMessageId, GATEWAY_REJECTION + outcome.detail());
-        }
+        };
     }
 
     /**
      * Records a final send failure at once: a business message gets RELAY_REMMD_FAILURE for its back-end, an
      * evidence message is marked failed.
      */
-    public void giveUp(UUID connectorMessageId, String reason) {
+    public Outcome giveUp(UUID connectorMessageId, String reason) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null || message.state() != MessageState.ACCEPTED) {
-            return;
+            return skipped(connectorMessageId, message);
         }
         // The reason may quote the partner's answer.
         LOG.warn("sending message {} failed for good: {}", connectorMessageId, LogSafe.of(reason, 1024));
@@ -91,6 +150,34 @@ public final class Dispatch {
             store.advance(connectorMessageId, MessageState.RELAY_FAILED, "the AS4 message could not be sent: "
                     + reason, clock.instant());
         }
+        return new Failed(reason);
+    }
+
+    @Override
+    public Effect sent(String ebmsMessageId, String detail) {
+        var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND);
+        boolean moved = message.isPresent() && store.advance(message.get().connectorMessageId(), MessageState.SENT,
+                "sent, the gateway reports; " + detail, clock.instant());
+        return moved ? Effect.RECORDED : Effect.IGNORED;
+    }
+
+    @Override
+    public Effect failed(String ebmsMessageId, String detail) {
+        var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND);
+        return message.isPresent() && giveUp(message.get().connectorMessageId(), GATEWAY_REJECTION + detail)
+                instanceof Failed ? Effect.RECORDED : Effect.IGNORED;
+    }
+
+    /** True when an asynchronous gateway has the message and has not reported yet: it must not be sent again. */
+    boolean awaitsReport(ConnectorMessage message) {
+        return message.state() == MessageState.ACCEPTED && store.timeline(message.connectorMessageId()).stream()
+                .anyMatch(e -> e.state() == MessageState.ACCEPTED && e.detail() != null
+                        && e.detail().startsWith(AWAITING_REPORT));
+    }
+
+    private static Skipped skipped(UUID connectorMessageId, ConnectorMessage message) {
+        return new Skipped(message == null ? "message " + connectorMessageId + " is unknown"
+                : "message " + connectorMessageId + " is " + message.state() + ", not waiting to be sent");
     }
 
     /**
@@ -117,5 +204,4 @@ public final class Dispatch {
         }
         return parts;
     }
-
 }

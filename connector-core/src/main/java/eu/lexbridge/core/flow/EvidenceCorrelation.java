@@ -1,7 +1,5 @@
 package eu.lexbridge.core.flow;
 
-import eu.lexbridge.core.evidence.Evidence;
-import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -15,6 +13,7 @@ import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,72 +24,83 @@ import java.util.UUID;
  */
 public final class EvidenceCorrelation {
 
-
     private final MessageStore store;
-    private final PartnerDirectory partners;
-    private final EvidenceVerifier verifier;
+    private final EvidenceIntake intake;
     private final SecurityEvents security;
     private final Clock clock;
 
     public EvidenceCorrelation(MessageStore store, PartnerDirectory partners, EvidenceVerifier verifier,
                                SecurityEvents security, Clock clock) {
-        this.security = security;
         this.store = store;
-        this.partners = partners;
-        this.verifier = verifier;
+        this.intake = new EvidenceIntake(store, partners, verifier, security, clock);
+        this.security = security;
         this.clock = clock;
     }
 
-    public void correlate(UUID carrierId) {
+    /** What became of a received evidence message. */
+    public sealed interface Outcome permits Recorded, Refused, Skipped {
+    }
+
+    /** The evidence is kept about the message we sent (now, or by an earlier carrier of the same evidence). */
+    public record Recorded(UUID subjectMessageId, EvidenceType type) implements Outcome {
+        public Recorded {
+            Objects.requireNonNull(subjectMessageId, "subjectMessageId");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /** The evidence is refused; no state moved. */
+    public record Refused(String why) implements Outcome {
+        public Refused {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /** Nothing to do: the carrier is unknown or was handled before. */
+    public record Skipped(String why) implements Outcome {
+        public Skipped {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    public Outcome correlate(UUID carrierId) {
         ConnectorMessage carrier = store.find(carrierId).orElse(null);
         if (carrier == null || carrier.state() != MessageState.RECEIVED) {
-            return;
+            return new Skipped("evidence message " + carrierId + (carrier == null ? " is unknown"
+                    : " is " + carrier.state()));
         }
         Optional<PayloadRef> document = carrier.payload(PayloadKind.EVIDENCE);
         Optional<EvidenceType> type = document.flatMap(d -> EvidenceType.fromPayloadDescription(d.name()));
         if (type.isEmpty()) {
-            refuse(carrier, "it carries no evidence document");
-            return;
+            return refuse(carrier, "it carries no evidence document");
         }
         Optional<ConnectorMessage> subject = store.findByEbmsId(carrier.refToMessageId(), Direction.OUTBOUND);
         if (subject.isEmpty()) {
-            refuse(carrier, "it refers to " + carrier.refToMessageId() + ", which we did not send");
-            return;
+            return refuse(carrier, "it refers to " + carrier.refToMessageId() + ", which we did not send");
         }
         if (!subject.get().to().partyId().equals(carrier.from().partyId())) {
-            refuse(carrier, "it comes from party " + carrier.from().partyId() + ", not from the recipient "
+            return refuse(carrier, "it comes from party " + carrier.from().partyId() + ", not from the recipient "
                     + subject.get().to().partyId());
-            return;
         }
         UUID subjectId = subject.get().connectorMessageId();
-        var sender = partners.byPartyId(carrier.from().partyId());
-        EvidenceCheck check = sender.isPresent() ? verifier.check(document.get(), sender.get())
-                : EvidenceCheck.unusable("the sending party is not a configured partner");
-        String problem = !check.acceptable() ? check.finding()
-                : check.type() != type.get() ? "the document is " + check.type() + " but travels as " + type.get()
-                : check.aboutEbmsMessageId() != null && !check.aboutEbmsMessageId().equals(carrier.refToMessageId())
-                ? "the document is about " + check.aboutEbmsMessageId() + ", the AS4 message about "
-                + carrier.refToMessageId()
-                : null;
-        if (problem != null) {
+        var verdict = intake.verify(document.get(), type.get(), carrier.from().partyId(), carrier.refToMessageId());
+        if (!verdict.acceptable()) {
             store.note(TimelineEntry.evidence(subjectId, clock.instant(), type.get(), EvidenceOrigin.RECEIVED,
-                    "refused, state unchanged: " + problem));
-            refuse(carrier, type.get() + " about message " + subjectId + ": " + problem);
-            return;
+                    "refused, state unchanged: " + verdict.problem()));
+            return refuse(carrier, type.get() + " about message " + subjectId + ": " + verdict.problem());
         }
-        if (store.findEvidence(subjectId, type.get(), EvidenceOrigin.RECEIVED).isEmpty()) {
-            store.recordEvidence(new Evidence(UUID.randomUUID(), subjectId, type.get(), EvidenceOrigin.RECEIVED,
-                    document.get(), carrierId, clock.instant(), null), null, type.get().outboundState(),
-                    type.get() + " received from party " + carrier.from().partyId() + "; " + check.finding());
-        }
+        intake.record(subjectId, type.get(), document.get(), carrierId, type.get().outboundState(),
+                type.get() + " received from party " + carrier.from().partyId() + "; " + verdict.check().finding());
         store.advance(carrierId, MessageState.AVAILABLE_TO_BACKEND,
                 "evidence about message " + subjectId + " recorded", clock.instant());
+        return new Recorded(subjectId, type.get());
     }
 
-    private void refuse(ConnectorMessage carrier, String why) {
+    private Refused refuse(ConnectorMessage carrier, String why) {
         security.record(SecurityEvents.Kind.EVIDENCE_REFUSED, "evidence message " + carrier.ebmsMessageId()
                 + " from party " + carrier.from().partyId() + " refused: " + why);
         store.advance(carrier.connectorMessageId(), MessageState.NOT_DELIVERED_TO_BACKEND, "refused: " + why,
                 clock.instant());
+        return new Refused(why);
     }
 }

@@ -1,6 +1,7 @@
 package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
@@ -55,31 +56,32 @@ public final class EvidenceTimeouts {
         int issued = 0;
         if (limits.relay() != null) {
             for (MessageState waiting : List.of(MessageState.ACCEPTED, MessageState.SENT)) {
-                issued += expire(waiting, limits.relay(), EvidenceType.RELAY_REMMD_FAILURE, "E301 RELAY_REMMD_TIMEOUT");
+                issued += expire(waiting, limits.relay(), EvidenceType.RELAY_REMMD_FAILURE,
+                        RejectionReason.RELAY_REMMD_TIMEOUT);
             }
         }
         if (limits.delivery() != null) {
             for (MessageState waiting : List.of(MessageState.SENT, MessageState.RELAYED)) {
                 issued += expire(waiting, limits.delivery(), EvidenceType.NON_DELIVERY,
-                        "E300 DELIVERY_EVIDENCE_TIMEOUT");
+                        RejectionReason.DELIVERY_EVIDENCE_TIMEOUT);
             }
         }
         if (limits.retrieval() != null) {
             for (MessageState waiting : List.of(MessageState.SENT, MessageState.RELAYED, MessageState.DELIVERED)) {
                 issued += expire(waiting, limits.retrieval(), EvidenceType.NON_RETRIEVAL,
-                        "E302 RETRIEVAL_EVIDENCE_TIMEOUT");
+                        RejectionReason.RETRIEVAL_EVIDENCE_TIMEOUT);
             }
         }
         return issued;
     }
 
-    private int expire(MessageState waiting, Duration limit, EvidenceType type, String reason) {
+    private int expire(MessageState waiting, Duration limit, EvidenceType type, RejectionReason reason) {
         int issued = 0;
         for (ConnectorMessage message : store.overdue(waiting, clock.instant().minus(limit), BATCH)) {
             LOG.info("message {} has waited {} for its evidence since {}: {}", message.connectorMessageId(), limit,
                     message.createdAt(), type);
             evidences.issue(message, type, Route.BACKEND_ONLY, type.outboundState(),
-                    reason + ": no evidence within " + limit);
+                    reason.named("no evidence within " + limit));
             issued++;
         }
         return issued;

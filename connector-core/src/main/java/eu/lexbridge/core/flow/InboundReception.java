@@ -11,7 +11,6 @@ import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PartName;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
-import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
@@ -114,7 +113,7 @@ public final class InboundReception implements TransmissionReceiver {
 
     private void queue(ConnectorMessage message) {
         // If this throws, no receipt goes out and the sender's access point sends again: nothing is lost.
-        bus.publish(Hop.INBOUND_RECEIVED, message.connectorMessageId(), message.conversationId());
+        bus.publish(Topology.RECEIVED.next(), message.connectorMessageId(), message.conversationId());
     }
 
 

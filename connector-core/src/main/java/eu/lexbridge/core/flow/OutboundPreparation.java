@@ -1,6 +1,7 @@
 package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
@@ -13,6 +14,7 @@ import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +50,43 @@ public final class OutboundPreparation {
         this.documents = documents;
     }
 
-    /** @return true if the message is accepted and goes on to dispatch */
-    public boolean prepare(UUID connectorMessageId) {
+    /** What a preparation did; an exception asks for another attempt (the route's retry, then give-up). */
+    public sealed interface Outcome permits Prepared, Rejected, Skipped {
+    }
+
+    /** SUBMISSION_ACCEPTANCE is issued (now, or by an earlier delivery of this step): the message is to be sent. */
+    public record Prepared(UUID connectorMessageId) implements Outcome {
+        public Prepared {
+            Objects.requireNonNull(connectorMessageId, "connectorMessageId");
+        }
+    }
+
+    /** SUBMISSION_REJECTION is issued for the back-end (state REJECTED); nothing is sent. */
+    public record Rejected(String reason) implements Outcome {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Nothing to do: the message is unknown, or past preparation another way. */
+    public record Skipped(String why) implements Outcome {
+        public Skipped {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    public Outcome prepare(UUID connectorMessageId) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null) {
-            return false;
+            return new Skipped("message " + connectorMessageId + " is unknown");
         }
         if (message.state() != MessageState.SUBMITTED) {
-            return message.state() == MessageState.ACCEPTED; // a redelivery: the work is done
+            // a redelivery of an accepted message: the work is done, it goes on again
+            return message.state() == MessageState.ACCEPTED ? new Prepared(connectorMessageId)
+                    : new Skipped("message " + connectorMessageId + " is " + message.state());
         }
         if (partners.byPartyId(message.to().partyId()).isEmpty()) {
-            evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                    "recipient party " + message.to().partyId() + " is no longer configured");
-            return false;
+            return reject(message, "recipient party " + message.to().partyId() + " is no longer configured");
         }
         DocumentDecision decision = checkDocument(message);
         if (decision.refusal() != null) {
@@ -68,9 +94,7 @@ public final class OutboundPreparation {
             security.record(unsafe ? SecurityEvents.Kind.UNSAFE_INPUT : SecurityEvents.Kind.DOCUMENT_BELOW_POLICY,
                     "message " + connectorMessageId
                     + " from back-end " + message.backendName() + ": " + decision.refusal());
-            evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                    "E100 " + decision.refusal());
-            return false;
+            return reject(message, RejectionReason.OTHER.because(decision.refusal()));
         }
         if (message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()
                 && message.payload(PayloadKind.CONTAINER).isEmpty()) {
@@ -78,13 +102,12 @@ public final class OutboundPreparation {
                 store.addPayloads(connectorMessageId, containers.pack(message, decision.check()));
             } catch (RuntimeException e) {
                 LOG.warn("the container for message {} could not be built", connectorMessageId, e);
-                evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                        "E100 the e-CODEX container could not be built: " + e.getMessage());
-                return false;
+                return reject(message, RejectionReason.OTHER.because("the e-CODEX container could not be built: "
+                        + e.getMessage()));
             }
         }
         evidences.issue(message, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
-        return true;
+        return new Prepared(connectorMessageId);
     }
 
     /**
@@ -92,18 +115,22 @@ public final class OutboundPreparation {
      * instead of another retry. A message that is no longer SUBMITTED is left as it is.
      *
      * @param why what was tried, in words (e.g. "its preparation failed 3 times")
-     * @return true when the message was rejected now
+     * @return Rejected when the message was rejected now, Skipped when it was left
      */
-    public boolean giveUp(UUID connectorMessageId, String why) {
+    public Outcome giveUp(UUID connectorMessageId, String why) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null || message.state() != MessageState.SUBMITTED) {
-            return false;
+            return new Skipped("message " + connectorMessageId + (message == null ? " is unknown"
+                    : " is " + message.state()));
         }
         LOG.warn("message {} is rejected: {}", connectorMessageId, why);
-        evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED,
-                "E100 the message could not be prepared for sending: " + why + " (the connector's log names the "
-                        + "cause)");
-        return true;
+        return reject(message, RejectionReason.OTHER.because("the message could not be prepared for sending: " + why
+                + " (the connector's log names the cause)"));
+    }
+
+    private Rejected reject(ConnectorMessage message, String reason) {
+        evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED, reason);
+        return new Rejected(reason);
     }
 
     /**

@@ -1,6 +1,9 @@
 package eu.lexbridge.core.flow;
 
-/** An AS4 send failed in a way that another attempt may cure; the route redelivers with back-off. */
+/**
+ * A hand-over failed in a way that another attempt may cure (an AS4 send, a push to a back-end): the route rolls its
+ * JMS transaction back and the broker redelivers with back-off.
+ */
 public final class RetryableSendException extends RuntimeException {
     public RetryableSendException(String message) {
         super(message);

@@ -1,7 +1,7 @@
 package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.message.ConnectorMessage;
-import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.Hop;
@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>A message is queued again a bounded number of times, each recorded on its timeline: a submitted or accepted
  * message that is still stalled after that is ended with its negative evidence (SUBMISSION_REJECTION,
  * RELAY_REMMD_FAILURE) instead of being queued for ever — a step that fails the same way every time does not heal.
+ * Which hop takes a resting message on is {@link Topology}'s to say. A message an asynchronous gateway has taken waits
+ * for the gateway's report and is left alone; the relay timeout ends it if the report never comes.
  */
 public final class StalledWork {
 
@@ -56,30 +58,43 @@ public final class StalledWork {
         this.maxRequeues = maxRequeues;
     }
 
-    /** @return how many messages were queued again */
+    /**
+     * Queues again, on the hop {@link Topology#resuming} names, every message resting in a resumable state past the
+     * grace; an outbound one no more than {@code maxRequeues} times.
+     *
+     * @return how many messages were queued again
+     */
     public int requeue() {
         var before = clock.instant().minus(grace);
         int count = 0;
-        for (ConnectorMessage m : store.stalled(MessageState.SUBMITTED, before, BATCH)) {
-            if (withinBound(m)) {
-                count += queue(Hop.OUTBOUND_SUBMITTED, m);
-            } else {
-                preparation.giveUp(m.connectorMessageId(), "it stayed unprepared after " + maxRequeues
-                        + " requeues by the stalled-work sweep");
+        for (MessageState state : Topology.resumableStates()) {
+            for (ConnectorMessage m : store.stalled(state, before, BATCH)) {
+                var resuming = Topology.resuming(m);
+                if (resuming.isEmpty() || dispatch.awaitsReport(m)) {
+                    continue; // nothing owed to it here, or an asynchronous gateway still has it
+                }
+                if (m.direction() == Direction.INBOUND || withinBound(m)) {
+                    count += queue(resuming.get().next(), m);
+                } else {
+                    giveUp(m);
+                }
             }
-        }
-        for (ConnectorMessage m : store.stalled(MessageState.ACCEPTED, before, BATCH)) {
-            if (withinBound(m)) {
-                count += queue(m.kind() == MessageKind.BUSINESS ? Hop.OUTBOUND_DISPATCH : Hop.EVIDENCE_OUTBOUND, m);
-            } else {
-                dispatch.giveUp(m.connectorMessageId(), Dispatch.UNREACHABLE + "the message stayed unsent after "
-                        + maxRequeues + " requeues by the stalled-work sweep");
-            }
-        }
-        for (ConnectorMessage m : store.stalled(MessageState.RECEIVED, before, BATCH)) {
-            count += queue(Hop.INBOUND_RECEIVED, m);
         }
         return count;
+    }
+
+    /**
+     * Ends an outbound message that stays stalled with its negative evidence. A received message is never given up
+     * here: its sender's access point holds no receipt until it is stored, and requeueing it costs nothing.
+     */
+    private void giveUp(ConnectorMessage m) {
+        if (m.state() == MessageState.SUBMITTED) {
+            preparation.giveUp(m.connectorMessageId(), "it stayed unprepared after " + maxRequeues
+                    + " requeues by the stalled-work sweep");
+        } else {
+            dispatch.giveUp(m.connectorMessageId(), Dispatch.UNREACHABLE + "the message stayed unsent after "
+                    + maxRequeues + " requeues by the stalled-work sweep");
+        }
     }
 
     /** True while the message has been queued again fewer than {@code maxRequeues} times. */

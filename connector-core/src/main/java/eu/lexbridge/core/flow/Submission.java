@@ -10,7 +10,6 @@ import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PartName;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
-import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
@@ -239,7 +238,7 @@ public final class Submission {
 
     private void publish(ConnectorMessage message) {
         try {
-            bus.publish(Hop.OUTBOUND_SUBMITTED, message.connectorMessageId(), message.conversationId());
+            bus.publish(Topology.SUBMITTED.next(), message.connectorMessageId(), message.conversationId());
         } catch (ConnectorException e) {
             // The message is stored; the stalled-work sweep queues it again, so the back-end keeps its acceptance.
             LOG.warn("message {} stored but not queued yet: {}", message.connectorMessageId(), e.getMessage());

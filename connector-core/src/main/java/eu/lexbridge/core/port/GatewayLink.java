@@ -6,9 +6,16 @@ import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.core.transport.SendOutcome;
 import java.util.List;
 
-/** The access point side: sends one AS4 user message and reports what became of it. */
+/**
+ * The access point side: sends one AS4 user message and reports what became of it, at once or later.
+ *
+ * <p>A synchronous gateway (the embedded AS4 access point) waits for the partner's receipt and answers DELIVERED,
+ * RETRYABLE_FAILURE or FAILED. An asynchronous one (Domibus, which keeps its own queue and retries) answers PENDING:
+ * it has taken the message, and reports through {@link GatewayOutcomes} whether it was sent, naming the message by
+ * the ebMS id of the envelope. The message waits in ACCEPTED meanwhile; nothing sends it again.
+ */
 public interface GatewayLink {
 
-    /** Sends and waits for the partner's receipt. Never throws for transport trouble: the outcome says it. */
+    /** Sends, or hands the message over. Never throws for transport trouble: the outcome says it. */
     SendOutcome send(Envelope envelope, List<OutgoingPart> parts, Partner partner);
 }

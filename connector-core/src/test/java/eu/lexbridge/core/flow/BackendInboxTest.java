@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.evidence.BackendConfirmation;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
@@ -165,5 +166,107 @@ class BackendInboxTest {
         assertThat(f.reload(delivery.carrierMessageId()).state()).isEqualTo(MessageState.ACCEPTED);
         assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.DELIVERED_TO_BACKEND);
         assertThat(f.bus.published()).isEmpty();
+    }
+
+    // ---- confirmations beyond DELIVERY, as the official connector's back-end API has them ---------------------------
+
+    private void assertConfirmationRefused(ConnectorMessage message, BackendConfirmation confirmation) {
+        var before = f.store.evidences(message.connectorMessageId());
+        assertThatThrownBy(() -> inbox.confirm("court-a", message.connectorMessageId(), confirmation, null))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_ACKNOWLEDGEABLE);
+                    assertThat(e).hasMessage("message " + message.connectorMessageId() + " is "
+                            + f.reload(message.connectorMessageId()).state() + " and cannot be confirmed "
+                            + confirmation);
+                });
+        assertThat(f.store.evidences(message.connectorMessageId())).isEqualTo(before);
+    }
+
+    @Test
+    void retrievalAfterDeliveryGoesBackAndEndsTheMessageRetrieved() {
+        var message = available("court-a", 0);
+        inbox.acknowledge("court-a", message.connectorMessageId());
+
+        Evidence retrieval = inbox.confirm("court-a", message.connectorMessageId(), BackendConfirmation.RETRIEVAL,
+                null);
+
+        assertThat(retrieval.type()).isEqualTo(EvidenceType.RETRIEVAL);
+        assertThat(retrieval.reason()).isNull();
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.RETRIEVED_BY_BACKEND);
+        var carrier = f.reload(retrieval.carrierMessageId());
+        assertThat(carrier.to()).isEqualTo(SampleMessages.GERMANY);
+        assertThat(carrier.action()).isEqualTo("RetrievalNonRetrievalToRecipient");
+        assertThat(f.bus.published()).last().isEqualTo(new Published(Topology.EVIDENCE_ISSUED.next(),
+                retrieval.carrierMessageId(), message.conversationId()));
+    }
+
+    @Test
+    void nonRetrievalGoesBackAndLeavesTheStateAsItIs() {
+        var message = available("court-a", 0);
+        inbox.acknowledge("court-a", message.connectorMessageId());
+
+        Evidence nonRetrieval = inbox.confirm("court-a", message.connectorMessageId(),
+                BackendConfirmation.NON_RETRIEVAL, "the recipient did not open it within 14 days");
+
+        assertThat(nonRetrieval.type()).isEqualTo(EvidenceType.NON_RETRIEVAL);
+        assertThat(nonRetrieval.reason()).isEqualTo("E200 the recipient did not open it within 14 days");
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.DELIVERED_TO_BACKEND);
+        assertThat(f.bus.on(Hop.EVIDENCE_OUTBOUND)).hasSize(2);
+    }
+
+    @Test
+    void nonDeliveryWithoutAReasonGivesTheOfficialBackendRejection() {
+        var message = available("court-a", 0);
+
+        Evidence nonDelivery = inbox.confirm("court-a", message.connectorMessageId(),
+                BackendConfirmation.NON_DELIVERY, " ");
+
+        assertThat(nonDelivery.reason())
+                .isEqualTo("E200 The connector backend or backend application rejected the message");
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
+        assertThat(inbox.pending("court-a", 10)).isEmpty();
+    }
+
+    @Test
+    void aConfirmationRepeatedGivesTheSameEvidence() {
+        var message = available("court-a", 0);
+        inbox.acknowledge("court-a", message.connectorMessageId());
+        Evidence first = inbox.confirm("court-a", message.connectorMessageId(), BackendConfirmation.RETRIEVAL, null);
+
+        Evidence again = inbox.confirm("court-a", message.connectorMessageId(), BackendConfirmation.RETRIEVAL, null);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(f.store.evidences(message.connectorMessageId())).hasSize(2);
+    }
+
+    @Test
+    void aConfirmationTheStateDoesNotAllowIsRefused() {
+        var available = available("court-a", 0);
+        var delivered = available("court-a", 1);
+        inbox.acknowledge("court-a", delivered.connectorMessageId());
+
+        assertConfirmationRefused(available, BackendConfirmation.RETRIEVAL);
+        assertConfirmationRefused(available, BackendConfirmation.NON_RETRIEVAL);
+        assertConfirmationRefused(delivered, BackendConfirmation.NON_DELIVERY);
+    }
+
+    /** A back-end cannot say both: RETRIEVAL after NON_RETRIEVAL is refused, though the state would allow it. */
+    @Test
+    void aConfirmationThatContradictsAnEarlierOneIsRefused() {
+        var message = available("court-a", 0);
+        inbox.acknowledge("court-a", message.connectorMessageId());
+        inbox.confirm("court-a", message.connectorMessageId(), BackendConfirmation.NON_RETRIEVAL, null);
+
+        assertConfirmationRefused(message, BackendConfirmation.RETRIEVAL);
+    }
+
+    @Test
+    void anotherBackendsMessageCannotBeConfirmed() {
+        var message = available("court-b", 0);
+
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> inbox.confirm("court-a", message.connectorMessageId(),
+                BackendConfirmation.NON_DELIVERY, null));
+
+        assertThat(f.store.evidences(message.connectorMessageId())).isEmpty();
     }
 }

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.Dispatch.AwaitingReport;
+import eu.lexbridge.core.flow.Dispatch.Failed;
+import eu.lexbridge.core.flow.Dispatch.Sent;
+import eu.lexbridge.core.flow.Dispatch.Skipped;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.GatewayOutcomes.Effect;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.SendOutcome;
 import eu.lexbridge.core.testkit.SampleMessages;
@@ -44,8 +49,9 @@ class DispatchTest {
     void aDeliveredMessageIsSentAndSaysToWhomWithWhichReceipt() {
         var message = accepted(content);
 
-        dispatch.dispatch(message.connectorMessageId());
+        var outcome = dispatch.dispatch(message.connectorMessageId());
 
+        assertThat(outcome).isEqualTo(new Sent("sent to de-connector; signed receipt receipt-1@de.test verified"));
         assertThat(stateOf(message)).isEqualTo(MessageState.SENT);
         assertThat(f.store.timeline(message.connectorMessageId())).last().satisfies(e -> assertThat(e.detail())
                 .isEqualTo("sent to de-connector; signed receipt receipt-1@de.test verified"));
@@ -141,7 +147,8 @@ class DispatchTest {
         var message = accepted(content);
         f.gateway.answer(SendOutcome.failed("ebMS error EBMS:0004 from de.example"));
 
-        dispatch.dispatch(message.connectorMessageId());
+        assertThat(dispatch.dispatch(message.connectorMessageId()))
+                .isEqualTo(new Failed("E201 ebMS error EBMS:0004 from de.example"));
 
         assertThat(stateOf(message)).isEqualTo(MessageState.RELAY_FAILED);
         assertThat(f.store.findEvidence(message.connectorMessageId(), EvidenceType.RELAY_REMMD_FAILURE,
@@ -184,9 +191,11 @@ class DispatchTest {
         var sent = f.stored(SampleMessages.outbound(T0).state(MessageState.SENT).build());
         var submitted = f.stored(SampleMessages.outbound(T0).build());
 
-        dispatch.dispatch(UUID.randomUUID());
-        dispatch.dispatch(sent.connectorMessageId());
-        dispatch.dispatch(submitted.connectorMessageId());
+        UUID unknown = UUID.randomUUID();
+        assertThat(dispatch.dispatch(unknown)).isEqualTo(new Skipped("message " + unknown + " is unknown"));
+        assertThat(dispatch.dispatch(sent.connectorMessageId())).isEqualTo(new Skipped("message "
+                + sent.connectorMessageId() + " is SENT, not waiting to be sent"));
+        assertThat(dispatch.dispatch(submitted.connectorMessageId())).isInstanceOf(Skipped.class);
 
         assertThat(f.gateway.sends()).isEmpty();
         assertThat(stateOf(sent)).isEqualTo(MessageState.SENT);
@@ -209,10 +218,116 @@ class DispatchTest {
     void givingUpLeavesWhatIsUnknownOrNoLongerWaiting() {
         var sent = f.stored(SampleMessages.outbound(T0).state(MessageState.SENT).build());
 
-        dispatch.giveUp(UUID.randomUUID(), "E404 gone");
-        dispatch.giveUp(sent.connectorMessageId(), "E404 gone");
+        assertThat(dispatch.giveUp(UUID.randomUUID(), "E404 gone")).isInstanceOf(Skipped.class);
+        assertThat(dispatch.giveUp(sent.connectorMessageId(), "E404 gone")).isInstanceOf(Skipped.class);
 
         assertThat(stateOf(sent)).isEqualTo(MessageState.SENT);
         assertThat(f.store.evidences(sent.connectorMessageId())).isEmpty();
+    }
+
+    // ---- an asynchronous gateway (Domibus): PENDING now, its report later -------------------------------------------
+
+    @Test
+    void aMessageAnAsynchronousGatewayTakesWaitsAcceptedForItsReport() {
+        f.gateway.asynchronous();
+        var message = accepted(content);
+
+        var outcome = dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(outcome).isEqualTo(new AwaitingReport(Dispatch.AWAITING_REPORT + " (to de-connector); queued by "
+                + "the gateway as " + message.ebmsMessageId()));
+        assertThat(stateOf(message)).isEqualTo(MessageState.ACCEPTED);
+        assertThat(f.store.timeline(message.connectorMessageId())).last().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(MessageState.ACCEPTED);
+            assertThat(e.detail()).startsWith(Dispatch.AWAITING_REPORT);
+        });
+        assertThat(dispatch.awaitsReport(f.reload(message.connectorMessageId()))).isTrue();
+    }
+
+    /** A redelivered step (or the stalled-work sweep) must not hand the message over twice. */
+    @Test
+    void aMessageTheGatewayHasIsNotSentAgain() {
+        f.gateway.asynchronous();
+        var message = accepted(content);
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(dispatch.dispatch(message.connectorMessageId())).isEqualTo(new Skipped("message "
+                + message.connectorMessageId() + " is with the gateway, which has not reported yet"));
+
+        assertThat(f.gateway.sends()).hasSize(1);
+    }
+
+    @Test
+    void theGatewaysSentReportMovesTheMessageToSent() {
+        f.gateway.asynchronous();
+        var message = accepted(content);
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(dispatch.sent(message.ebmsMessageId(), "receipt r-1@de.test")).isEqualTo(Effect.RECORDED);
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.SENT);
+        assertThat(f.store.timeline(message.connectorMessageId())).last().satisfies(e -> assertThat(e.detail())
+                .isEqualTo("sent, the gateway reports; receipt r-1@de.test"));
+        assertThat(dispatch.sent(message.ebmsMessageId(), "again")).as("a repeated report").isEqualTo(Effect.IGNORED);
+    }
+
+    @Test
+    void theGatewaysFailureReportIssuesRelayFailureAtOnce() {
+        f.gateway.asynchronous();
+        var message = accepted(content);
+        dispatch.dispatch(message.connectorMessageId());
+
+        assertThat(dispatch.failed(message.ebmsMessageId(), "EBMS:0005 connection failure after 5 attempts"))
+                .isEqualTo(Effect.RECORDED);
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(f.store.findEvidence(message.connectorMessageId(), EvidenceType.RELAY_REMMD_FAILURE,
+                EvidenceOrigin.ISSUED)).hasValueSatisfying(e -> {
+                    assertThat(e.reason()).isEqualTo("E201 EBMS:0005 connection failure after 5 attempts");
+                    assertThat(e.carrierMessageId()).as("to the back-end only").isNull();
+                });
+        assertThat(dispatch.failed(message.ebmsMessageId(), "again")).isEqualTo(Effect.IGNORED);
+    }
+
+    @Test
+    void aFailureReportAboutAnEvidenceMessageMarksItFailed() {
+        f.gateway.asynchronous();
+        var subject = f.stored(SampleMessages.inbound(T0).build());
+        var relay = f.issuer().issue(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
+        var carrier = f.reload(relay.carrierMessageId());
+        dispatch.dispatch(carrier.connectorMessageId());
+
+        assertThat(dispatch.failed(carrier.ebmsMessageId(), "refused")).isEqualTo(Effect.RECORDED);
+
+        assertThat(f.reload(carrier.connectorMessageId()).state()).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(f.store.evidences(carrier.connectorMessageId())).isEmpty();
+    }
+
+    /** Reports about what we never sent, or about a message an evidence has overtaken, change nothing. */
+    @Test
+    void reportsAboutMessagesThatNoLongerWaitAreIgnored() {
+        var relayed = f.stored(SampleMessages.outbound(T0).state(MessageState.RELAYED).build());
+        var received = f.stored(SampleMessages.inbound(T0).build());
+
+        assertThat(dispatch.sent("never@at.test", "receipt")).isEqualTo(Effect.IGNORED);
+        assertThat(dispatch.failed("never@at.test", "refused")).isEqualTo(Effect.IGNORED);
+        assertThat(dispatch.sent(relayed.ebmsMessageId(), "late receipt")).isEqualTo(Effect.IGNORED);
+        assertThat(dispatch.failed(relayed.ebmsMessageId(), "late failure")).isEqualTo(Effect.IGNORED);
+        assertThat(dispatch.sent(received.ebmsMessageId(), "an inbound id")).isEqualTo(Effect.IGNORED);
+
+        assertThat(stateOf(relayed)).isEqualTo(MessageState.RELAYED);
+        assertThat(f.store.evidences(relayed.connectorMessageId())).isEmpty();
+    }
+
+    /** A synchronous send leaves no waiting line: the message is no one's to wait for. */
+    @Test
+    void aSynchronousSendAwaitsNoReport() {
+        var message = accepted(content);
+        f.gateway.answer(SendOutcome.retryable("timeout"));
+
+        assertThatThrownBy(() -> dispatch.dispatch(message.connectorMessageId()))
+                .isInstanceOf(RetryableSendException.class);
+
+        assertThat(dispatch.awaitsReport(f.reload(message.connectorMessageId()))).isFalse();
     }
 }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.EvidenceCorrelation.Outcome;
+import eu.lexbridge.core.flow.EvidenceCorrelation.Recorded;
+import eu.lexbridge.core.flow.EvidenceCorrelation.Refused;
+import eu.lexbridge.core.flow.EvidenceCorrelation.Skipped;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
@@ -41,7 +45,8 @@ class EvidenceCorrelationTest {
         return f.reload(message.connectorMessageId()).state();
     }
 
-    private void assertRefused(ConnectorMessage carrier, String why) {
+    private void assertRefused(Outcome outcome, ConnectorMessage carrier, String why) {
+        assertThat(outcome).isEqualTo(new Refused(why));
         assertThat(stateOf(carrier)).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
         assertThat(f.store.timeline(carrier.connectorMessageId())).last()
                 .satisfies(e -> assertThat(e.detail()).isEqualTo("refused: " + why));
@@ -56,8 +61,9 @@ class EvidenceCorrelationTest {
     void anAcceptedEvidenceMovesTheSentMessageAndIsKeptWithItsCarrier() {
         var carrier = received(EvidenceType.RELAY_REMMD_ACCEPTANCE, sent.ebmsMessageId(), SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
+        assertThat(outcome).isEqualTo(new Recorded(sent.connectorMessageId(), EvidenceType.RELAY_REMMD_ACCEPTANCE));
         assertThat(stateOf(sent)).isEqualTo(MessageState.RELAYED);
         assertThat(f.store.findEvidence(sent.connectorMessageId(), EvidenceType.RELAY_REMMD_ACCEPTANCE,
                 EvidenceOrigin.RECEIVED)).hasValueSatisfying(e -> {
@@ -108,7 +114,8 @@ class EvidenceCorrelationTest {
         var second = received(EvidenceType.DELIVERY, sent.ebmsMessageId(), SampleMessages.GERMANY);
         correlation.correlate(first.connectorMessageId());
 
-        correlation.correlate(second.connectorMessageId());
+        assertThat(correlation.correlate(second.connectorMessageId()))
+                .isEqualTo(new Recorded(sent.connectorMessageId(), EvidenceType.DELIVERY));
 
         assertThat(f.store.evidences(sent.connectorMessageId())).singleElement()
                 .satisfies(e -> assertThat(e.carrierMessageId()).isEqualTo(first.connectorMessageId()));
@@ -138,8 +145,8 @@ class EvidenceCorrelationTest {
             throw new AssertionError("checked twice");
         });
 
-        correlation.correlate(carrier.connectorMessageId());
-        correlation.correlate(UUID.randomUUID());
+        assertThat(correlation.correlate(carrier.connectorMessageId())).isInstanceOf(Skipped.class);
+        assertThat(correlation.correlate(UUID.randomUUID())).isInstanceOf(Skipped.class);
 
         assertThat(f.store.evidences(sent.connectorMessageId())).hasSize(1);
     }
@@ -149,9 +156,9 @@ class EvidenceCorrelationTest {
         var carrier = received(SampleMessages.payload(PayloadKind.ATTACHMENT, "DELIVERY"), "DeliveryNonDeliveryToRecipient",
                 sent.ebmsMessageId(), SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "it carries no evidence document");
+        assertRefused(outcome, carrier, "it carries no evidence document");
     }
 
     @Test
@@ -159,18 +166,18 @@ class EvidenceCorrelationTest {
         var carrier = received(SampleMessages.payload(PayloadKind.EVIDENCE, "RECEIPT"), "DeliveryNonDeliveryToRecipient",
                 sent.ebmsMessageId(), SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "it carries no evidence document");
+        assertRefused(outcome, carrier, "it carries no evidence document");
     }
 
     @Test
     void anEvidenceAboutNothingWeSentIsRefused() {
         var carrier = received(EvidenceType.DELIVERY, "forged@de.test", SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "it refers to forged@de.test, which we did not send");
+        assertRefused(outcome, carrier, "it refers to forged@de.test, which we did not send");
         assertThat(f.verifier.checked()).as("not even checked").isEmpty();
     }
 
@@ -179,9 +186,9 @@ class EvidenceCorrelationTest {
     void anEvidenceFromAnotherPartyThanTheRecipientIsRefused() {
         var carrier = received(EvidenceType.NON_DELIVERY, sent.ebmsMessageId(), FRANCE);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "it comes from party FR, not from the recipient DE");
+        assertRefused(outcome, carrier, "it comes from party FR, not from the recipient DE");
     }
 
     @Test
@@ -206,9 +213,9 @@ class EvidenceCorrelationTest {
         f.verifier.answer(d -> EvidenceCheck.unusable("the seal does not verify"));
         var carrier = received(EvidenceType.NON_DELIVERY, sent.ebmsMessageId(), SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "NON_DELIVERY about message " + sent.connectorMessageId()
+        assertRefused(outcome, carrier, "NON_DELIVERY about message " + sent.connectorMessageId()
                 + ": the seal does not verify");
         assertThat(f.store.timeline(sent.connectorMessageId())).last().satisfies(e -> assertThat(e.detail())
                 .isEqualTo("refused, state unchanged: the seal does not verify"));
@@ -219,9 +226,9 @@ class EvidenceCorrelationTest {
         f.verifier.answer(d -> new EvidenceCheck(true, EvidenceType.NON_DELIVERY, null, null, "sealed"));
         var carrier = received(EvidenceType.DELIVERY, sent.ebmsMessageId(), SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "DELIVERY about message " + sent.connectorMessageId()
+        assertRefused(outcome, carrier, "DELIVERY about message " + sent.connectorMessageId()
                 + ": the document is NON_DELIVERY but travels as DELIVERY");
     }
 
@@ -230,9 +237,9 @@ class EvidenceCorrelationTest {
         f.verifier.answer(d -> new EvidenceCheck(true, EvidenceType.DELIVERY, "other@at.test", null, "sealed"));
         var carrier = received(EvidenceType.DELIVERY, sent.ebmsMessageId(), SampleMessages.GERMANY);
 
-        correlation.correlate(carrier.connectorMessageId());
+        var outcome = correlation.correlate(carrier.connectorMessageId());
 
-        assertRefused(carrier, "DELIVERY about message " + sent.connectorMessageId()
+        assertRefused(outcome, carrier, "DELIVERY about message " + sent.connectorMessageId()
                 + ": the document is about other@at.test, the AS4 message about " + sent.ebmsMessageId());
     }
 }

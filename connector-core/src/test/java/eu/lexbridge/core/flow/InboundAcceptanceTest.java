@@ -9,6 +9,10 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.InboundAcceptance.Accepted;
+import eu.lexbridge.core.flow.InboundAcceptance.Outcome;
+import eu.lexbridge.core.flow.InboundAcceptance.Refused;
+import eu.lexbridge.core.flow.InboundAcceptance.Skipped;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.Party;
@@ -51,7 +55,7 @@ class InboundAcceptanceTest {
         var message = received(container, token);
         UUID id = message.connectorMessageId();
 
-        List<UUID> replies = acceptance.accept(id);
+        Outcome outcome = acceptance.accept(id);
 
         assertThat(f.store.findEvidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.RECEIVED))
                 .hasValueSatisfying(e -> {
@@ -59,7 +63,7 @@ class InboundAcceptanceTest {
                     assertThat(e.carrierMessageId()).isEqualTo(id);
                 });
         var relay = f.store.findEvidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.ISSUED).orElseThrow();
-        assertThat(replies).containsExactly(relay.carrierMessageId());
+        assertThat(outcome).isEqualTo(new Accepted(List.of(relay.carrierMessageId())));
         assertThat(carrier(relay.carrierMessageId()).to()).isEqualTo(SampleMessages.GERMANY);
         var accepted = f.reload(id);
         assertThat(accepted.state()).as("accepted, not yet delivered").isEqualTo(MessageState.RECEIVED);
@@ -74,9 +78,10 @@ class InboundAcceptanceTest {
     void aMessageWithoutContainerIsAcceptedAsItIs() {
         var message = received();
 
-        List<UUID> replies = acceptance.accept(message.connectorMessageId());
+        Outcome outcome = acceptance.accept(message.connectorMessageId());
 
-        assertThat(replies).hasSize(1);
+        assertThat(outcome).isInstanceOf(Accepted.class);
+        assertThat(outcome.replies()).hasSize(1);
         assertThat(f.containers.unpackedTokens()).isEmpty();
         assertThat(f.reload(message.connectorMessageId()).payloads()).hasSize(2);
     }
@@ -98,11 +103,12 @@ class InboundAcceptanceTest {
         var message = received(container, token);
         UUID id = message.connectorMessageId();
 
-        List<UUID> replies = acceptance.accept(id);
+        Outcome outcome = acceptance.accept(id);
 
         var relay = f.store.findEvidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.ISSUED).orElseThrow();
         var nonDelivery = f.store.findEvidence(id, EvidenceType.NON_DELIVERY, EvidenceOrigin.ISSUED).orElseThrow();
-        assertThat(replies).containsExactly(relay.carrierMessageId(), nonDelivery.carrierMessageId());
+        assertThat(outcome).isEqualTo(new Refused(List.of(relay.carrierMessageId(), nonDelivery.carrierMessageId()),
+                "E100 the e-CODEX container was refused: the seal does not verify"));
         assertThat(nonDelivery.reason()).isEqualTo("E100 the e-CODEX container was refused: the seal does not verify");
         assertThat(carrier(nonDelivery.carrierMessageId()).action()).isEqualTo("DeliveryNonDeliveryToRecipient");
         assertThat(f.reload(id).state()).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
@@ -117,10 +123,10 @@ class InboundAcceptanceTest {
     void aRedeliveryRepeatsNothing() {
         f.containers.holds(List.of(document));
         var message = received(container, token);
-        List<UUID> first = acceptance.accept(message.connectorMessageId());
+        Outcome first = acceptance.accept(message.connectorMessageId());
         int payloads = f.payloads.count();
 
-        List<UUID> again = acceptance.accept(message.connectorMessageId());
+        Outcome again = acceptance.accept(message.connectorMessageId());
 
         assertThat(again).isEqualTo(first);
         assertThat(f.containers.unpackedTokens()).hasSize(1);
@@ -135,9 +141,10 @@ class InboundAcceptanceTest {
         var message = received();
         UUID id = message.connectorMessageId();
 
-        List<UUID> replies = acceptance.accept(id);
+        Outcome outcome = acceptance.accept(id);
 
-        assertThat(replies).hasSize(1);
+        assertThat(outcome).isInstanceOf(Accepted.class);
+        assertThat(outcome.replies()).hasSize(1);
         assertThat(f.store.findEvidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.RECEIVED)).isEmpty();
         assertThat(f.store.timeline(id)).anySatisfy(e -> {
             assertThat(e.evidenceType()).isEqualTo(EvidenceType.SUBMISSION_ACCEPTANCE);
@@ -175,7 +182,8 @@ class InboundAcceptanceTest {
 
     @Test
     void anUnknownMessageHasNoReplies() {
-        assertThat(acceptance.accept(UUID.randomUUID())).isEmpty();
+        assertThat(acceptance.accept(UUID.randomUUID())).isInstanceOfSatisfying(Skipped.class,
+                s -> assertThat(s.replies()).isEmpty());
         assertThat(f.store.all()).isEmpty();
     }
 

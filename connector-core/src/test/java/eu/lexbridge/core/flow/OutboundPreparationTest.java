@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.flow.OutboundPreparation.Prepared;
+import eu.lexbridge.core.flow.OutboundPreparation.Rejected;
+import eu.lexbridge.core.flow.OutboundPreparation.Skipped;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.Party;
@@ -52,6 +55,11 @@ class OutboundPreparationTest {
         return new DocumentChecker.Check(level, "PAdES-BASELINE-B, one signature", List.of(), report);
     }
 
+    /** The outcome of a rejection: the reason of the SUBMISSION_REJECTION issued. */
+    private Rejected rejectedAs(ConnectorMessage message) {
+        return new Rejected(issued(message, EvidenceType.SUBMISSION_REJECTION).orElseThrow().reason());
+    }
+
     private void assertRejected(ConnectorMessage message, String reasonStart) {
         assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.REJECTED);
         assertThat(issued(message, EvidenceType.SUBMISSION_REJECTION)).hasValueSatisfying(e -> {
@@ -63,7 +71,7 @@ class OutboundPreparationTest {
 
     @Test
     void anUnknownMessageIsNotPrepared() {
-        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(UUID.randomUUID())).isFalse();
+        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(UUID.randomUUID())).isInstanceOf(Skipped.class);
         assertThat(f.payloads.count()).as("no evidence written").isEqualTo(1);
     }
 
@@ -71,7 +79,7 @@ class OutboundPreparationTest {
     void anAuthenticationBasedMessageWithoutDocumentIsAcceptedUnchecked() {
         var message = submitted();
 
-        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.ACCEPTED);
         assertThat(issued(message, EvidenceType.SUBMISSION_ACCEPTANCE)).hasValueSatisfying(
@@ -85,7 +93,7 @@ class OutboundPreparationTest {
     void anAuthenticationBasedDocumentIsSealedWithAnAuthenticationToken() {
         var message = submittedWithDocument();
 
-        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.documents.asked()).as("no signature validated").isEmpty();
         assertThat(f.containers.packedWith()).containsExactly((DocumentChecker.Check) null);
@@ -99,7 +107,7 @@ class OutboundPreparationTest {
     void underPolicyNoneAMessageWithoutDocumentIsAccepted() {
         var message = submitted();
 
-        assertThat(preparation(DocumentPolicy.NONE).prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation(DocumentPolicy.NONE).prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.documents.asked()).isEmpty();
         assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.ACCEPTED);
@@ -110,7 +118,7 @@ class OutboundPreparationTest {
         f.documents.answer(new DocumentChecker.Check(Level.NONE, "not a signed document", List.of(), null));
         var message = submittedWithDocument();
 
-        assertThat(preparation(DocumentPolicy.NONE).prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation(DocumentPolicy.NONE).prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.reload(message.connectorMessageId()).payloads()).extracting(PayloadRef::kind)
                 .doesNotContain(PayloadKind.VALIDATION_REPORT);
@@ -122,7 +130,7 @@ class OutboundPreparationTest {
     void aSignatureBasedPolicyRefusesAMessageWithoutDocument() {
         var message = submitted();
 
-        assertThat(preparation(DocumentPolicy.ADVANCED_SIGNATURE).prepare(message.connectorMessageId())).isFalse();
+        assertThat(preparation(DocumentPolicy.ADVANCED_SIGNATURE).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "E100 service EPO/Form_A requires a signed business document (ADVANCED_SIGNATURE)");
         assertThat(f.security.of(Kind.DOCUMENT_BELOW_POLICY)).singleElement()
@@ -137,7 +145,7 @@ class OutboundPreparationTest {
         f.documents.answer(check);
         var message = submittedWithDocument(signature);
 
-        assertThat(preparation(DocumentPolicy.ADVANCED_SIGNATURE).prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation(DocumentPolicy.ADVANCED_SIGNATURE).prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.documents.asked()).containsExactly(new StubDocumentChecker.Asked(document, signature));
         assertThat(f.containers.packedWith()).containsExactly(check);
@@ -155,7 +163,7 @@ class OutboundPreparationTest {
         f.documents.answer(reaches(Level.ADVANCED, report));
         var message = submittedWithDocument();
 
-        assertThat(preparation(DocumentPolicy.QUALIFIED).prepare(message.connectorMessageId())).isFalse();
+        assertThat(preparation(DocumentPolicy.QUALIFIED).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "E100 the business document does not meet the policy QUALIFIED (it reaches ADVANCED)");
         assertThat(f.containers.packedWith()).as("nothing sealed").isEmpty();
@@ -169,7 +177,7 @@ class OutboundPreparationTest {
         f.documents.answer(DocumentChecker.Check.refused("the document inflates past 100 MB"));
         var message = submittedWithDocument();
 
-        assertThat(preparation(DocumentPolicy.NONE).prepare(message.connectorMessageId())).isFalse();
+        assertThat(preparation(DocumentPolicy.NONE).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "E100 the business document exceeds a validation limit: the document inflates");
         assertThat(f.security.of(Kind.UNSAFE_INPUT)).hasSize(1);
@@ -186,7 +194,7 @@ class OutboundPreparationTest {
         var container = SampleMessages.payload(PayloadKind.CONTAINER, "container.asics");
         var message = submittedWithDocument(report, container);
 
-        assertThat(preparation(DocumentPolicy.QUALIFIED).prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation(DocumentPolicy.QUALIFIED).prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.containers.packedWith()).isEmpty();
         assertThat(f.reload(message.connectorMessageId()).payloads()).filteredOn(p -> p.kind()
@@ -198,7 +206,7 @@ class OutboundPreparationTest {
         f.containers.failPacking(new IllegalStateException("the sealing key is not usable"));
         var message = submittedWithDocument();
 
-        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isFalse();
+        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "E100 the e-CODEX container could not be built: the sealing key is not usable");
     }
@@ -208,7 +216,7 @@ class OutboundPreparationTest {
         var message = f.stored(SampleMessages.outbound(T0)
                 .to(new Party("FR", SampleMessages.PARTY_TYPE, SampleMessages.ROLE)).build());
 
-        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isFalse();
+        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "recipient party FR is no longer configured");
     }
@@ -220,7 +228,7 @@ class OutboundPreparationTest {
         preparation.prepare(message.connectorMessageId());
         int timeline = f.store.timeline(message.connectorMessageId()).size();
 
-        assertThat(preparation.prepare(message.connectorMessageId())).isTrue();
+        assertThat(preparation.prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
 
         assertThat(f.store.timeline(message.connectorMessageId())).hasSize(timeline);
         assertThat(f.store.evidences(message.connectorMessageId())).hasSize(1);
@@ -230,7 +238,8 @@ class OutboundPreparationTest {
     void aRedeliveryOfARejectedMessageSaysRejected() {
         var message = f.stored(SampleMessages.outbound(T0).state(MessageState.REJECTED).build());
 
-        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isFalse();
+        assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId()))
+                .isEqualTo(new Skipped("message " + message.connectorMessageId() + " is REJECTED"));
 
         assertThat(f.store.evidences(message.connectorMessageId())).isEmpty();
     }
@@ -240,7 +249,7 @@ class OutboundPreparationTest {
         var message = submitted();
 
         assertThat(preparation(DocumentPolicy.AUTHENTICATION).giveUp(message.connectorMessageId(),
-                "its preparation failed 3 times")).isTrue();
+                "its preparation failed 3 times")).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "E100 the message could not be prepared for sending: its preparation failed 3 times");
     }
@@ -250,8 +259,8 @@ class OutboundPreparationTest {
         var accepted = f.stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED).build());
         var preparation = preparation(DocumentPolicy.AUTHENTICATION);
 
-        assertThat(preparation.giveUp(accepted.connectorMessageId(), "late")).isFalse();
-        assertThat(preparation.giveUp(UUID.randomUUID(), "unknown")).isFalse();
+        assertThat(preparation.giveUp(accepted.connectorMessageId(), "late")).isInstanceOf(Skipped.class);
+        assertThat(preparation.giveUp(UUID.randomUUID(), "unknown")).isInstanceOf(Skipped.class);
 
         assertThat(f.reload(accepted.connectorMessageId()).state()).isEqualTo(MessageState.ACCEPTED);
         assertThat(f.store.evidences(accepted.connectorMessageId())).isEmpty();

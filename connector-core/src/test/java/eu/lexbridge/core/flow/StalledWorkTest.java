@@ -8,11 +8,13 @@ import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.testkit.RecordingMessageBus.Published;
 import eu.lexbridge.core.testkit.SampleMessages;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StalledWorkTest {
@@ -72,6 +74,44 @@ class StalledWorkTest {
         });
         assertThat(requeueLines(accepted)).isEqualTo(1);
         assertThat(requeueLines(received)).as("received messages are not counted").isZero();
+    }
+
+    /** The sweep puts each resting message on the hop the topology's resuming row names, and nowhere else. */
+    @Test
+    void theSweepAndTheTopologyAgree() {
+        var submitted = stored(SampleMessages.outbound(T0));
+        var accepted = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));
+        var business = stored(SampleMessages.inbound(T0));
+        var evidence = stored(SampleMessages.inbound(T0).kind(MessageKind.EVIDENCE).refToMessageId("x@at.test"));
+        var relay = issuer.issue(business, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
+        var evidenceMessage = f.reload(relay.carrierMessageId());
+        var all = List.of(submitted, accepted, business, evidence, evidenceMessage);
+        f.clock.advance(GRACE.plusSeconds(1));
+
+        sweep(3).requeue();
+
+        assertThat(f.bus.published()).hasSize(all.size());
+        for (ConnectorMessage m : all) {
+            assertThat(f.bus.published()).as(m.kind() + " " + m.direction() + " in " + m.state())
+                    .contains(on(Topology.resuming(m).orElseThrow().next(), m));
+        }
+    }
+
+    /** An asynchronous gateway has it: sending it again would send it twice, giving up would be a false failure. */
+    @Test
+    void aMessageAnAsynchronousGatewayHasIsLeftToItsReport() {
+        var message = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));
+        f.gateway.asynchronous();
+        dispatch.dispatch(message.connectorMessageId());
+        var sweep = sweep(1);
+        f.clock.advance(GRACE.plusSeconds(1));
+
+        assertThat(sweep.requeue()).isZero();
+        assertThat(sweep.requeue()).isZero();
+
+        assertThat(f.bus.published()).isEmpty();
+        assertThat(stateOf(message)).isEqualTo(MessageState.ACCEPTED);
+        assertThat(f.store.evidences(message.connectorMessageId())).isEmpty();
     }
 
     @Test

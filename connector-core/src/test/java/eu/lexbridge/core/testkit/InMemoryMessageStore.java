@@ -5,20 +5,24 @@ import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.MessageStateMachine;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -27,15 +31,19 @@ import java.util.function.Predicate;
  * room, so that flows tested on it behave as in production: the same unique keys (ebMS id and direction; back-end
  * name and back-end message id), the time a message entered its state kept apart from its creation time (the
  * stalled-work sweep and the back-end inbox order by the former, the evidence timeouts by the latter), and a timeline
- * line when an evidence cannot move its subject.
+ * line when an evidence cannot move its subject. It is its own outbox ({@link MessageEvents}): each change writes its
+ * event under the same lock, as a JDBC store writes it in the same transaction.
  */
-public final class InMemoryMessageStore implements MessageStore {
+public final class InMemoryMessageStore implements MessageStore, MessageEvents {
 
     private final Map<UUID, ConnectorMessage> messages = new LinkedHashMap<>();
     /** When each message entered its present state. */
     private final Map<UUID, Instant> stateSince = new HashMap<>();
     private final List<Evidence> evidences = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final List<MessageEvent> events = new ArrayList<>();
+    private final Set<Long> handedOn = new HashSet<>();
+    private long lastSequence;
 
     @Override
     public synchronized boolean insert(ConnectorMessage message, String cause) {
@@ -81,6 +89,15 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized boolean advance(UUID connectorMessageId, MessageState to, String cause, Instant at) {
+        if (!move(connectorMessageId, to, cause, at)) {
+            return false;
+        }
+        event(connectorMessageId, to, null, null, at);
+        return true;
+    }
+
+    /** The transition alone, without its event: an evidence that moves its subject writes one event for both. */
+    private boolean move(UUID connectorMessageId, MessageState to, String cause, Instant at) {
         ConnectorMessage message = messages.get(connectorMessageId);
         if (message == null || !MessageStateMachine.isLegal(message.state(), to)) {
             return false;
@@ -91,6 +108,12 @@ public final class InMemoryMessageStore implements MessageStore {
         return true;
     }
 
+    private void event(UUID connectorMessageId, MessageState state, EvidenceType type, EvidenceOrigin origin,
+                       Instant at) {
+        events.add(new MessageEvent(++lastSequence, connectorMessageId,
+                messages.get(connectorMessageId).conversationId(), state, type, origin, at));
+    }
+
     @Override
     public synchronized void assignBackend(UUID connectorMessageId, String backendName) {
         messages.computeIfPresent(connectorMessageId, (id, m) -> m.toBuilder().backendName(backendName).build());
@@ -99,6 +122,10 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized boolean recordEvidence(Evidence evidence, ConnectorMessage carrier, MessageState subjectState,
                                                String cause) {
+        if (!messages.containsKey(evidence.subjectMessageId())) {
+            // as the JDBC store's foreign key refuses it
+            throw new IllegalArgumentException("no message " + evidence.subjectMessageId() + " for the evidence");
+        }
         // All or nothing: a carrier that cannot be stored leaves no evidence behind, as one transaction would.
         if (findEvidence(evidence.subjectMessageId(), evidence.type(), evidence.origin()).isPresent()
                 || (carrier != null && clashes(carrier))) {
@@ -110,10 +137,13 @@ public final class InMemoryMessageStore implements MessageStore {
         }
         timeline.add(TimelineEntry.evidence(evidence.subjectMessageId(), evidence.at(), evidence.type(),
                 evidence.origin(), cause));
-        if (subjectState != null && !advance(evidence.subjectMessageId(), subjectState, cause, evidence.at())) {
+        boolean moved = subjectState != null && move(evidence.subjectMessageId(), subjectState, cause, evidence.at());
+        if (subjectState != null && !moved) {
             timeline.add(TimelineEntry.evidence(evidence.subjectMessageId(), evidence.at(), evidence.type(),
                     evidence.origin(), "state unchanged: " + subjectState + " cannot follow the current state"));
         }
+        event(evidence.subjectMessageId(), moved ? subjectState : null, evidence.type(), evidence.origin(),
+                evidence.at());
         return true;
     }
 
@@ -191,5 +221,24 @@ public final class InMemoryMessageStore implements MessageStore {
         stateSince.clear();
         evidences.clear();
         timeline.clear();
+        events.clear();
+        handedOn.clear();
+    }
+
+    @Override
+    public synchronized List<MessageEvent> pending(int limit) {
+        return events.stream().filter(e -> !handedOn.contains(e.sequence())).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void handedOn(long sequence) {
+        if (sequence > 0 && sequence <= lastSequence) {
+            handedOn.add(sequence);
+        }
+    }
+
+    /** Every event written, handed on or not, in order. */
+    public synchronized List<MessageEvent> events() {
+        return List.copyOf(events);
     }
 }

@@ -1,5 +1,6 @@
 package eu.lexbridge.core.testkit;
 
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 
 class InMemoryMessageStoreTest extends MessageStoreContract {
@@ -7,5 +8,10 @@ class InMemoryMessageStoreTest extends MessageStoreContract {
     @Override
     protected MessageStore store() {
         return new InMemoryMessageStore();
+    }
+
+    @Override
+    protected MessageEvents events(MessageStore store) {
+        return (InMemoryMessageStore) store;
     }
 }

@@ -6,18 +6,21 @@ import static eu.lexbridge.core.testkit.SampleMessages.inbound;
 import static eu.lexbridge.core.testkit.SampleMessages.outbound;
 import static eu.lexbridge.core.testkit.SampleMessages.payload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.MessageStateMachine;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +46,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>The tests pass every instant in (nothing reads a clock), at millisecond precision, which every database keeps;
  * they use no order but the one the port promises or the time a test gave. An evidence document is referred to as
  * the flows refer to it (kind EVIDENCE, named after its type), because a store may keep only its id and digest.
+ *
+ * <p>A store that writes the outbox ({@link MessageEvents}) returns it from {@link #events(MessageStore)}; the outbox
+ * tests check then what its Javadoc promises: one event per change, none for a refused one.
  */
 public abstract class MessageStoreContract {
 
@@ -56,6 +63,14 @@ public abstract class MessageStoreContract {
      * {@code overdue}) are checked for exactly what they return. A database-backed store may empty its tables here.
      */
     protected abstract MessageStore store();
+
+    /**
+     * The outbox the store under test writes its events to ({@link MessageEvents}), or {@code null} while it writes
+     * none: the outbox tests are then skipped, not failed. A store that writes an outbox returns it here.
+     */
+    protected MessageEvents events(MessageStore store) {
+        return null;
+    }
 
     @BeforeEach
     void newStore() {
@@ -562,6 +577,169 @@ public abstract class MessageStoreContract {
 
         assertThat(store.overdue(MessageState.SENT, at(100), 2)).extracting(ConnectorMessage::connectorMessageId)
                 .containsExactly(first, second);
+    }
+
+    // ---- the outbox (MessageEvents) ------------------------------------------------------------------------------
+
+    /** The outbox of the store under test; skips the test when the store writes none yet. */
+    private MessageEvents outbox() {
+        MessageEvents events = events(store);
+        Assumptions.assumeTrue(events != null, "this store writes no outbox yet");
+        return events;
+    }
+
+    /** Everything the outbox holds that is not handed on yet. */
+    private static List<MessageEvent> pendingIn(MessageEvents outbox) {
+        return outbox.pending(Integer.MAX_VALUE);
+    }
+
+    /** Every pair of states: a transition writes exactly one event, with the state it reached; a refused one none. */
+    @ParameterizedTest
+    @EnumSource(MessageState.class)
+    void eachAdvanceThatMovesWritesOneEventAndARefusedOneNone(MessageState from) {
+        MessageEvents outbox = outbox();
+        for (MessageState to : MessageState.values()) {
+            var builder = from.direction() == Direction.OUTBOUND ? outbound(at(0)) : inbound(at(0));
+            var message = stored(builder.state(from).build());
+            int before = pendingIn(outbox).size();
+
+            boolean moved = store.advance(message.connectorMessageId(), to, "to " + to, at(10));
+
+            var written = pendingIn(outbox).subList(before, pendingIn(outbox).size());
+            if (moved) {
+                assertThat(written).as(from + " -> " + to).singleElement().satisfies(e -> {
+                    assertThat(e.connectorMessageId()).isEqualTo(message.connectorMessageId());
+                    assertThat(e.conversationId()).isEqualTo(message.conversationId());
+                    assertThat(e.state()).isEqualTo(to);
+                    assertThat(e.evidenceType()).isNull();
+                    assertThat(e.evidenceOrigin()).isNull();
+                    assertThat(e.at()).isEqualTo(at(10));
+                });
+            } else {
+                assertThat(written).as(from + " -> " + to).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anAdvanceOfAnUnknownMessageWritesNoEvent() {
+        MessageEvents outbox = outbox();
+
+        store.advance(UUID.randomUUID(), MessageState.ACCEPTED, "nobody", at(1));
+
+        assertThat(pendingIn(outbox)).isEmpty();
+    }
+
+    /** The evidence and the state it moved are one change: one event says both. */
+    @Test
+    void anEvidenceThatMovesItsSubjectWritesOneEventWithTheEvidenceAndTheState() {
+        MessageEvents outbox = outbox();
+        var subject = stored(inbound(at(0)).state(MessageState.AVAILABLE_TO_BACKEND).build());
+        var carrier = evidenceCarrier(subject, EvidenceType.DELIVERY, at(4)).build();
+
+        assertThat(store.recordEvidence(evidence(subject.connectorMessageId(), EvidenceType.DELIVERY,
+                EvidenceOrigin.ISSUED, carrier.connectorMessageId(), at(4)), carrier,
+                MessageState.DELIVERED_TO_BACKEND, "DELIVERY issued")).isTrue();
+
+        assertThat(pendingIn(outbox)).singleElement().satisfies(e -> {
+            assertThat(e.connectorMessageId()).as("about the subject, not the carrier")
+                    .isEqualTo(subject.connectorMessageId());
+            assertThat(e.conversationId()).isEqualTo(subject.conversationId());
+            assertThat(e.state()).isEqualTo(MessageState.DELIVERED_TO_BACKEND);
+            assertThat(e.evidenceType()).isEqualTo(EvidenceType.DELIVERY);
+            assertThat(e.evidenceOrigin()).isEqualTo(EvidenceOrigin.ISSUED);
+            assertThat(e.at()).isEqualTo(at(4));
+        });
+    }
+
+    @Test
+    void anEvidenceThatMovesNoStateWritesOneEventWithoutState() {
+        MessageEvents outbox = outbox();
+        UUID withoutState = stored(inbound(at(0)).build()).connectorMessageId();
+        UUID cannotFollow = stored(outbound(at(0)).state(MessageState.RELAY_FAILED).build()).connectorMessageId();
+
+        store.recordEvidence(evidence(withoutState, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.RECEIVED,
+                withoutState, at(1)), null, null, "received with the message");
+        store.recordEvidence(evidence(cannotFollow, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.RECEIVED,
+                null, at(2)), null, MessageState.RELAYED, "received late");
+
+        assertThat(pendingIn(outbox)).hasSize(2).allSatisfy(e -> assertThat(e.state()).isNull())
+                .extracting(MessageEvent::connectorMessageId, MessageEvent::evidenceType)
+                .containsExactly(tuple(withoutState, EvidenceType.SUBMISSION_ACCEPTANCE),
+                        tuple(cannotFollow, EvidenceType.RELAY_REMMD_ACCEPTANCE));
+    }
+
+    @Test
+    void aRefusedEvidenceWritesNoEvent() {
+        MessageEvents outbox = outbox();
+        var taken = stored(outbound(at(0)).build());
+        var subject = stored(inbound(at(1)).build());
+        UUID id = subject.connectorMessageId();
+        store.recordEvidence(evidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED, null, at(2)), null, null,
+                "first");
+        int before = pendingIn(outbox).size();
+        var clashing = evidenceCarrier(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, at(3))
+                .ebmsMessageId(taken.ebmsMessageId()).build();
+
+        store.recordEvidence(evidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED, null, at(3)), null, null,
+                "repeated");
+        try {
+            store.recordEvidence(evidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.ISSUED,
+                    clashing.connectorMessageId(), at(3)), clashing, MessageState.AVAILABLE_TO_BACKEND, "clash");
+        } catch (RuntimeException refused) {
+            // as in aCarrierThatCannotBeStoredLeavesNoEvidenceBehind: loud or false, as long as nothing is written
+        }
+
+        assertThat(before).isEqualTo(1);
+        assertThat(pendingIn(outbox)).hasSize(1);
+    }
+
+    /** Only changes of state and evidences are events; the rest of a message's life writes none. */
+    @Test
+    void insertsNotesPayloadsAndBackendsWriteNoEvent() {
+        MessageEvents outbox = outbox();
+        var message = stored(inbound(at(0)).build());
+        UUID id = message.connectorMessageId();
+
+        store.note(TimelineEntry.state(id, at(1), MessageState.RECEIVED, "container opened"));
+        store.addPayloads(id, List.of(payload(PayloadKind.ATTACHMENT, "annex.pdf")));
+        store.assignBackend(id, "court-b");
+
+        assertThat(pendingIn(outbox)).isEmpty();
+    }
+
+    @Test
+    void eventsArePendingInTheOrderWrittenUntilHandedOn() {
+        MessageEvents outbox = outbox();
+        UUID first = stored(outbound(at(0)).build()).connectorMessageId();
+        UUID second = stored(outbound(at(0)).build()).connectorMessageId();
+        store.advance(second, MessageState.ACCEPTED, "accepted", at(1));
+        store.advance(first, MessageState.ACCEPTED, "accepted", at(2));
+        store.advance(second, MessageState.SENT, "sent", at(3));
+
+        var pending = pendingIn(outbox);
+        assertThat(pending).extracting(MessageEvent::connectorMessageId, MessageEvent::state).containsExactly(
+                tuple(second, MessageState.ACCEPTED), tuple(first, MessageState.ACCEPTED),
+                tuple(second, MessageState.SENT));
+        assertThat(pending).extracting(MessageEvent::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(outbox.pending(2)).containsExactlyElementsOf(pending.subList(0, 2));
+
+        outbox.handedOn(pending.get(0).sequence());
+        outbox.handedOn(pending.get(0).sequence()); // again: nothing more
+        outbox.handedOn(pending.get(2).sequence() + 1000); // unknown: nothing
+
+        assertThat(pendingIn(outbox)).containsExactly(pending.get(1), pending.get(2));
+    }
+
+    @Test
+    void ofConcurrentAdvancesOnlyTheWinnerWritesAnEvent() throws Exception {
+        MessageEvents outbox = outbox();
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+
+        race(i -> () -> store.advance(id, MessageState.ACCEPTED, "racer " + i, at(1)));
+
+        assertThat(pendingIn(outbox)).singleElement().satisfies(e -> assertThat(e.state())
+                .isEqualTo(MessageState.ACCEPTED));
     }
 
     // ---- atomicity under concurrent redeliveries ------------------------------------------------------------------

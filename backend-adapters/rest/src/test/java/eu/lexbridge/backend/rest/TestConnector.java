@@ -14,6 +14,7 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
@@ -152,8 +153,8 @@ public class TestConnector {
     }
 
     @Bean
-    BackendDelivery backendDelivery(InMemoryMessageStore store, Clock clock) {
+    BackendDelivery backendDelivery(InMemoryMessageStore store, EvidenceIssuer evidences, Clock clock) {
         BackendRouter router = message -> AUTHORITIES.get(message.finalRecipient());
-        return new BackendDelivery(store, router, clock);
+        return new BackendDelivery(store, router, BackendLink.heldForPull(), evidences, clock);
     }
 }

@@ -1,0 +1,82 @@
+package eu.lexbridge.core.port;
+
+import eu.lexbridge.core.evidence.Evidence;
+import eu.lexbridge.core.message.ConnectorMessage;
+import java.util.Objects;
+
+/**
+ * How received messages and evidences reach a back-end: pushed (the connector calls the back-end, as the official
+ * connector's push back-ends are called) or held for the back-end to pull (the REST inbox, {@code heldForPull()}).
+ *
+ * <p>Either way the back-end answers later with a confirmation of its own (DELIVERY, NON_DELIVERY, RETRIEVAL,
+ * NON_RETRIEVAL; {@link eu.lexbridge.core.evidence.BackendConfirmation}), which the connector turns into the
+ * evidence the sender is owed: a push that succeeds is not a DELIVERY by itself. A link never throws for trouble on the
+ * way to the back-end; its hand-over says it.
+ */
+public interface BackendLink {
+
+    /**
+     * Offers an inbound business message to its back-end ({@link ConnectorMessage#backendName()}). Called again for the
+     * same message when the step is redelivered: a push link may push twice, and the back-end must take that.
+     */
+    Handover deliver(ConnectorMessage message);
+
+    /**
+     * Offers an evidence about one of the back-end's messages (received from the other side, or issued here). Pull
+     * back-ends read evidences with their messages; the message events ({@link MessageEvents}) say when to offer one.
+     */
+    Handover notify(ConnectorMessage subject, Evidence evidence);
+
+    /** What became of one offer. */
+    sealed interface Handover permits Held, Pushed, Refused, Unreachable {
+    }
+
+    /** Kept for the back-end to fetch: it sees the message in its inbox. */
+    record Held() implements Handover {
+    }
+
+    /** The back-end took it. */
+    record Pushed(String detail) implements Handover {
+        public Pushed {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** The back-end refused it (official code E200): the sender gets NON_DELIVERY. */
+    record Refused(String detail) implements Handover {
+        public Refused {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** The back-end could not be reached; another attempt may succeed. */
+    record Unreachable(String detail) implements Handover {
+        public Unreachable {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** Every message and evidence held for the back-ends to pull, as the REST back-end API reads them. */
+    static BackendLink heldForPull() {
+        return HeldForPull.INSTANCE;
+    }
+
+    /** The link of pull back-ends: nothing goes anywhere, the inbox shows it. */
+    final class HeldForPull implements BackendLink {
+        private static final HeldForPull INSTANCE = new HeldForPull();
+        private static final Held HELD = new Held();
+
+        private HeldForPull() {
+        }
+
+        @Override
+        public Handover deliver(ConnectorMessage message) {
+            return HELD;
+        }
+
+        @Override
+        public Handover notify(ConnectorMessage subject, Evidence evidence) {
+            return HELD;
+        }
+    }
+}

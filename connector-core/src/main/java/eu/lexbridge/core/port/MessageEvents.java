@@ -1,0 +1,24 @@
+package eu.lexbridge.core.port;
+
+import eu.lexbridge.core.message.MessageEvent;
+import java.util.List;
+
+/**
+ * The outbox: every change of a message's state and every evidence recorded, written by the {@link MessageStore} in the
+ * same transaction as the change, so that whatever hands changes on (a push to the back-end, a notification, a
+ * statistic) misses none and sees none that was rolled back.
+ *
+ * <p>What the store writes, as {@code MessageStoreContract} checks it: exactly one event for each {@code advance} that
+ * moved a message (the state reached) and for each {@code recordEvidence} that recorded an evidence (its type and
+ * origin, with the state reached when it moved the subject, or none when the state could not follow); none for a
+ * call that changed nothing (an illegal transition, an evidence already recorded, a carrier that could not be stored).
+ * Inserts, notes, payloads and back-end assignments write no event.
+ */
+public interface MessageEvents {
+
+    /** Events not yet handed on, in the order they were written (lowest sequence first), at most {@code limit}. */
+    List<MessageEvent> pending(int limit);
+
+    /** The event is handed on and is no longer pending. Marking it again, or an unknown sequence, changes nothing. */
+    void handedOn(long sequence);
+}
