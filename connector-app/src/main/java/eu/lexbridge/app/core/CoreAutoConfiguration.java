@@ -108,8 +108,16 @@ public class CoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BackendDelivery backendDelivery(MessageStore store, BackendRouter router, EvidenceIssuer issuer, Clock clock) {
-        return new BackendDelivery(store, router, BackendLink.heldForPull(), issuer, clock);
+    BackendDelivery backendDelivery(MessageStore store, BackendRouter router, BackendLink link,
+                                    EvidenceIssuer issuer, Clock clock) {
+        return new BackendDelivery(store, router, link, issuer, clock);
+    }
+
+    /** Back-ends fetch their messages (the REST inbox); a back-end adapter that pushes defines its own link. */
+    @Bean
+    @ConditionalOnMissingBean
+    BackendLink backendLink() {
+        return BackendLink.heldForPull();
     }
 
     @Bean
