@@ -27,7 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** {@link MessageStore} on JDBC; the same SQL runs on H2 and PostgreSQL. */
+/**
+ * {@link MessageStore} on JDBC; the same SQL runs on H2 and PostgreSQL. Each change of state and each evidence also
+ * writes its outbox row ({@code lb_event}) in the same transaction; {@link JdbcMessageEvents} reads them.
+ */
 public final class JdbcMessageStore implements MessageStore {
 
     private static final String MESSAGE_COLUMNS = "id, kind, direction, backend_name, backend_message_id, "
@@ -108,7 +111,13 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public boolean advance(UUID connectorMessageId, MessageState to, String cause, Instant at) {
-        Boolean changed = tx.execute(s -> moveTo(connectorMessageId, to, cause, at));
+        Boolean changed = tx.execute(s -> {
+            if (!moveTo(connectorMessageId, to, cause, at)) {
+                return false;
+            }
+            event(connectorMessageId, to, null, null, at);
+            return true;
+        });
         return Boolean.TRUE.equals(changed);
     }
 
@@ -155,10 +164,15 @@ public final class JdbcMessageStore implements MessageStore {
                         evidence.carrierMessageId(), utc(evidence.at()), evidence.reason());
                 timeline(TimelineEntry.evidence(evidence.subjectMessageId(), evidence.at(), evidence.type(),
                         evidence.origin(), cause));
-                if (subjectState != null && !moveTo(evidence.subjectMessageId(), subjectState, cause, evidence.at())) {
+                boolean moved = subjectState != null
+                        && moveTo(evidence.subjectMessageId(), subjectState, cause, evidence.at());
+                if (subjectState != null && !moved) {
                     timeline(TimelineEntry.evidence(evidence.subjectMessageId(), evidence.at(), evidence.type(),
                             evidence.origin(), "state unchanged: " + subjectState + " cannot follow the current state"));
                 }
+                // one event for the evidence and the state it moved: they are one change of the subject
+                event(evidence.subjectMessageId(), moved ? subjectState : null, evidence.type(), evidence.origin(),
+                        evidence.at());
             });
             return true;
         } catch (DuplicateKeyException e) {
@@ -225,6 +239,17 @@ public final class JdbcMessageStore implements MessageStore {
                 e.state() == null ? null : e.state().name(),
                 e.evidenceType() == null ? null : e.evidenceType().name(),
                 e.evidenceOrigin() == null ? null : e.evidenceOrigin().name(), truncate(e.detail()));
+    }
+
+    /**
+     * The outbox row, inside the caller's transaction: it commits or rolls back with the change it reports. The
+     * conversation is copied from the message so that whoever hands events on needs no second read.
+     */
+    private void event(UUID messageId, MessageState state, EvidenceType type, EvidenceOrigin origin, Instant at) {
+        jdbc.update("insert into lb_event (message_id, conversation_id, state, evidence_type, evidence_origin, at) "
+                        + "select id, conversation_id, ?, ?, ?, ? from lb_message where id = ?",
+                state == null ? null : state.name(), type == null ? null : type.name(),
+                origin == null ? null : origin.name(), utc(at), messageId);
     }
 
     private Optional<ConnectorMessage> one(String sql, Object... args) {

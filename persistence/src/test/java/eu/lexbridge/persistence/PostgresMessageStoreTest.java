@@ -1,5 +1,6 @@
 package eu.lexbridge.persistence;
 
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.testkit.MessageStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,7 +31,12 @@ class PostgresMessageStoreTest extends MessageStoreContract {
     @Override
     protected MessageStore store() {
         new JdbcTemplate(postgres.getPostgresDatabase())
-                .execute("truncate lb_timeline, lb_evidence, lb_payload, lb_message");
+                .execute("truncate lb_event, lb_timeline, lb_evidence, lb_payload, lb_message");
         return MigratedDatabase.store(postgres.getPostgresDatabase());
+    }
+
+    @Override
+    protected MessageEvents events(MessageStore store) {
+        return new JdbcMessageEvents(new JdbcTemplate(postgres.getPostgresDatabase()));
     }
 }

@@ -1,0 +1,48 @@
+package eu.lexbridge.persistence;
+
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.message.MessageEvent;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.port.MessageEvents;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox that {@link JdbcMessageStore} writes ({@code lb_event}), read on the same database. Pending means not
+ * marked handed on, row by row rather than "after the last sequence seen": sequences are taken at insert and commit in
+ * any order, so a high-water mark could step over an event whose transaction committed late.
+ */
+public final class JdbcMessageEvents implements MessageEvents {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcMessageEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<MessageEvent> pending(int limit) {
+        return jdbc.query("select id, message_id, conversation_id, state, evidence_type, evidence_origin, at "
+                + "from lb_event where handed_on = false order by id fetch first " + limit + " rows only",
+                (rs, i) -> new MessageEvent(
+                        rs.getLong("id"),
+                        rs.getObject("message_id", UUID.class),
+                        rs.getString("conversation_id"),
+                        enumOrNull(MessageState.class, rs.getString("state")),
+                        enumOrNull(EvidenceType.class, rs.getString("evidence_type")),
+                        enumOrNull(EvidenceOrigin.class, rs.getString("evidence_origin")),
+                        rs.getObject("at", OffsetDateTime.class).toInstant()));
+    }
+
+    @Override
+    public void handedOn(long sequence) {
+        jdbc.update("update lb_event set handed_on = true where id = ? and handed_on = false", sequence);
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}
