@@ -1,9 +1,11 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.persistence.DiskPayloadStore;
+import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,6 +35,13 @@ public class PersistenceAutoConfiguration {
     @ConditionalOnMissingBean
     MessageStore messageStore(JdbcTemplate jdbc, DataSourceTransactionManager transactionManager) {
         return new JdbcMessageStore(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    /** The outbox the JDBC message store writes in each change's transaction; replace both or neither. */
+    @Bean
+    @ConditionalOnMissingBean
+    MessageEvents messageEvents(JdbcTemplate jdbc) {
+        return new JdbcMessageEvents(jdbc);
     }
 
     @Bean
