@@ -1,5 +1,6 @@
 package eu.lexbridge.routes;
 
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.RetryableSendException;
 import eu.lexbridge.core.flow.Topology;
@@ -43,7 +44,8 @@ public final class GatewayDispatchRoute extends RouteBuilder {
         } catch (RetryableSendException e) {
             int attempt = Headers.deliveryCount(exchange);
             if (attempt >= settings.maxSendAttempts()) {
-                dispatch.giveUp(id, Dispatch.UNREACHABLE + e.getMessage() + " (after " + attempt + " attempts)");
+                dispatch.giveUp(id, RejectionReason.UNREACHABLE.because(e.getMessage() + " (after " + attempt
+                        + " attempts)"));
             } else {
                 log.info("sending {} failed (attempt {} of {}), the broker retries: {}", id, attempt,
                         settings.maxSendAttempts(), e.getMessage());

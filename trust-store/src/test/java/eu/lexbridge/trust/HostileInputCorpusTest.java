@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
@@ -273,7 +274,8 @@ class HostileInputCorpusTest {
                 .createdAt(Instant.now().minusSeconds(60))
                 .build();
         return factory.create(type, UUID.randomUUID(), subject, Instant.now(),
-                type.isPositive() ? null : "E300 no delivery evidence within 24 hours");
+                type.isPositive() ? null
+                        : RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.because("no delivery evidence within 24 hours"));
     }
 
     private static byte[] sealedEvidence(SealKey key) {

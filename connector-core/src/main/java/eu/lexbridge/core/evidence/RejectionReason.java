@@ -2,8 +2,8 @@ package eu.lexbridge.core.evidence;
 
 /**
  * The reasons of a negative evidence, with the official connector's codes ({@code DomibusConnectorRejectionReason}),
- * so that its back-ends read our reasons the same way. A reason travels as text today: the code first, then what
- * happened ({@code "E201 the partner refused the message: ..."}); the evidence factory reads the code back.
+ * so that its back-ends read our reasons the same way. A reason travels as a {@link Reason} value from the flow to the
+ * evidence factory, which writes its code and detail as they are.
  */
 public enum RejectionReason {
     /** Unspecific processing error. */
@@ -36,13 +36,16 @@ public enum RejectionReason {
         return text;
     }
 
-    /** The reason as it travels: the code, then {@code detail} ({@code "E100 detail"}). */
-    public String because(String detail) {
-        return code + " " + detail;
+    /** This code with what happened; its text reads {@code "E100 detail"}. */
+    public Reason because(String detail) {
+        return new Reason(this, detail);
     }
 
-    /** The reason with its name, as the timeouts give it: {@code "E301 RELAY_REMMD_TIMEOUT: detail"}. */
-    public String named(String detail) {
-        return code + " " + name() + ": " + detail;
+    /**
+     * This code with its name before what happened, as the timeouts give it: the detail reads
+     * {@code "RELAY_REMMD_TIMEOUT: detail"}, the text {@code "E301 RELAY_REMMD_TIMEOUT: detail"}.
+     */
+    public Reason named(String detail) {
+        return new Reason(this, name() + ": " + detail);
     }
 }

@@ -5,6 +5,7 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.evidence.BackendConfirmation;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -104,7 +105,7 @@ public final class BackendInbox {
                     + " is " + message.state() + " and cannot be "
                     + (confirmation == BackendConfirmation.DELIVERY ? "acknowledged" : "confirmed " + confirmation));
         }
-        String because = confirmation.evidence().isPositive() ? null : RejectionReason.BACKEND_REJECTION.because(
+        Reason because = confirmation.evidence().isPositive() ? null : RejectionReason.BACKEND_REJECTION.because(
                 reason == null || reason.isBlank() ? RejectionReason.BACKEND_REJECTION.text() : reason.strip());
         Evidence evidence = evidences.issue(message, confirmation.evidence(), Route.OWN_MESSAGE, confirmation.reaches(),
                 because);

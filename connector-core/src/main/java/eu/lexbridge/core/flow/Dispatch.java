@@ -3,6 +3,7 @@ package eu.lexbridge.core.flow;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.log.LogSafe;
@@ -35,9 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class Dispatch implements GatewayOutcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
-    /** Rejection codes of the official connector, so that its back-ends read our reasons the same way. */
-    public static final String GATEWAY_REJECTION = RejectionReason.GW_REJECTION.because("");
-    public static final String UNREACHABLE = RejectionReason.UNREACHABLE.because("");
     /**
      * How a hand-over to an asynchronous gateway is recorded on the timeline: while the message is ACCEPTED with such
      * a line, it waits for the gateway's report and is not sent again.
@@ -128,7 +126,7 @@ public final class Dispatch implements GatewayOutcomes {
                 yield new AwaitingReport(detail);
             }
             case RETRYABLE_FAILURE -> throw new RetryableSendException(outcome.detail());
-            case FAILED -> giveUp(connectorMessageId, GATEWAY_REJECTION + outcome.detail());
+            case FAILED -> giveUp(connectorMessageId, RejectionReason.GW_REJECTION.because(outcome.detail()));
         };
     }
 
@@ -136,21 +134,21 @@ public final class Dispatch implements GatewayOutcomes {
      * Records a final send failure at once: a business message gets RELAY_REMMD_FAILURE for its back-end, an
      * evidence message is marked failed.
      */
-    public Outcome giveUp(UUID connectorMessageId, String reason) {
+    public Outcome giveUp(UUID connectorMessageId, Reason reason) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null || message.state() != MessageState.ACCEPTED) {
             return skipped(connectorMessageId, message);
         }
         // The reason may quote the partner's answer.
-        LOG.warn("sending message {} failed for good: {}", connectorMessageId, LogSafe.of(reason, 1024));
+        LOG.warn("sending message {} failed for good: {}", connectorMessageId, LogSafe.of(reason.text(), 1024));
         if (message.kind() == MessageKind.BUSINESS) {
             evidences.issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, MessageState.RELAY_FAILED,
                     reason);
         } else {
             store.advance(connectorMessageId, MessageState.RELAY_FAILED, "the AS4 message could not be sent: "
-                    + reason, clock.instant());
+                    + reason.text(), clock.instant());
         }
-        return new Failed(reason);
+        return new Failed(reason.text());
     }
 
     @Override
@@ -164,7 +162,8 @@ public final class Dispatch implements GatewayOutcomes {
     @Override
     public Effect failed(String ebmsMessageId, String detail) {
         var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND);
-        return message.isPresent() && giveUp(message.get().connectorMessageId(), GATEWAY_REJECTION + detail)
+        return message.isPresent() && giveUp(message.get().connectorMessageId(),
+                RejectionReason.GW_REJECTION.because(detail))
                 instanceof Failed ? Effect.RECORDED : Effect.IGNORED;
     }
 

@@ -5,6 +5,7 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageKind;
@@ -56,10 +57,10 @@ public final class EvidenceIssuer {
      * Issues {@code type} about {@code subject} once; a repeated call returns the evidence issued the first time.
      *
      * @param subjectState the state the subject reaches, or {@code null}
-     * @param reason why, for negative evidences
+     * @param reason why, for negative evidences; {@code null} for positive ones
      */
     public Evidence issue(ConnectorMessage subject, EvidenceType type, Route route, MessageState subjectState,
-                          String reason) {
+                          Reason reason) {
         UUID subjectId = subject.connectorMessageId();
         var existing = store.findEvidence(subjectId, type, EvidenceOrigin.ISSUED);
         if (existing.isPresent()) {
@@ -78,9 +79,10 @@ public final class EvidenceIssuer {
                 case OWN_MESSAGE -> carrier.connectorMessageId();
                 case BACKEND_ONLY -> null;
             };
+            String because = reason == null ? null : reason.text();
             var evidence = new Evidence(evidenceId, subjectId, type, EvidenceOrigin.ISSUED, ref, carrierId, at,
-                    reason);
-            String cause = type + " issued, " + factory.sealDescription() + (reason == null ? "" : ": " + reason);
+                    because);
+            String cause = type + " issued, " + factory.sealDescription() + (because == null ? "" : ": " + because);
             recorded = store.recordEvidence(evidence, carrier, subjectState, cause);
             // when not recorded, another delivery of the same step won the race
             return recorded ? evidence : store.findEvidence(subjectId, type, EvidenceOrigin.ISSUED).orElseThrow();

@@ -1,6 +1,7 @@
 package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -86,7 +87,8 @@ public final class OutboundPreparation {
                     : new Skipped("message " + connectorMessageId + " is " + message.state());
         }
         if (partners.byPartyId(message.to().partyId()).isEmpty()) {
-            return reject(message, "recipient party " + message.to().partyId() + " is no longer configured");
+            return reject(message, RejectionReason.OTHER.because("recipient party " + message.to().partyId()
+                    + " is no longer configured"));
         }
         DocumentDecision decision = checkDocument(message);
         if (decision.refusal() != null) {
@@ -128,9 +130,9 @@ public final class OutboundPreparation {
                 + " (the connector's log names the cause)"));
     }
 
-    private Rejected reject(ConnectorMessage message, String reason) {
+    private Rejected reject(ConnectorMessage message, Reason reason) {
         evidences.issue(message, EvidenceType.SUBMISSION_REJECTION, Route.BACKEND_ONLY, MessageState.REJECTED, reason);
-        return new Rejected(reason);
+        return new Rejected(reason.text());
     }
 
     /**

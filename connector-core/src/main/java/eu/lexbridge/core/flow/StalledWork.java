@@ -1,5 +1,6 @@
 package eu.lexbridge.core.flow;
 
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageState;
@@ -92,8 +93,8 @@ public final class StalledWork {
             preparation.giveUp(m.connectorMessageId(), "it stayed unprepared after " + maxRequeues
                     + " requeues by the stalled-work sweep");
         } else {
-            dispatch.giveUp(m.connectorMessageId(), Dispatch.UNREACHABLE + "the message stayed unsent after "
-                    + maxRequeues + " requeues by the stalled-work sweep");
+            dispatch.giveUp(m.connectorMessageId(), RejectionReason.UNREACHABLE.because(
+                    "the message stayed unsent after " + maxRequeues + " requeues by the stalled-work sweep"));
         }
     }
 

@@ -1,6 +1,7 @@
 package eu.lexbridge.core.port;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +14,7 @@ public interface EvidenceFactory {
      * @param reason why, for a negative evidence; {@code null} for a positive one
      * @return the evidence XML document
      */
-    byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, String reason);
+    byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, Reason reason);
 
     /** How the documents are sealed, for the message timeline: e.g. the signature form and the sealing party. */
     default String sealDescription() {

@@ -11,22 +11,35 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class EvidenceValuesTest {
 
-    /** The reasons travel as text the official connector's back-ends (and trust-store's EventReason) read. */
+    /** The texts the timeline and the official connector's back-ends read are today's, code first. */
     @Test
     void rejectionReasonsBuildTodaysTexts() {
-        assertThat(RejectionReason.OTHER.because("the container could not be built")).isEqualTo(
+        assertThat(RejectionReason.OTHER.because("the container could not be built").text()).isEqualTo(
                 "E100 the container could not be built");
-        assertThat(RejectionReason.GW_REJECTION.because("")).isEqualTo("E201 ");
-        assertThat(RejectionReason.UNREACHABLE.because("")).isEqualTo("E404 ");
-        assertThat(RejectionReason.BACKEND_REJECTION.because("no")).isEqualTo("E200 no");
-        assertThat(RejectionReason.RELAY_REMMD_TIMEOUT.named("no evidence within PT1H"))
+        assertThat(RejectionReason.GW_REJECTION.because("").text()).isEqualTo("E201 ");
+        assertThat(RejectionReason.UNREACHABLE.because("").text()).isEqualTo("E404 ");
+        assertThat(RejectionReason.BACKEND_REJECTION.because("no").text()).isEqualTo("E200 no");
+        assertThat(RejectionReason.RELAY_REMMD_TIMEOUT.named("no evidence within PT1H").text())
                 .isEqualTo("E301 RELAY_REMMD_TIMEOUT: no evidence within PT1H");
-        assertThat(RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.named("x")).isEqualTo("E300 DELIVERY_EVIDENCE_TIMEOUT: x");
-        assertThat(RejectionReason.RETRIEVAL_EVIDENCE_TIMEOUT.named("x"))
+        assertThat(RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.named("x").text())
+                .isEqualTo("E300 DELIVERY_EVIDENCE_TIMEOUT: x");
+        assertThat(RejectionReason.RETRIEVAL_EVIDENCE_TIMEOUT.named("x").text())
                 .isEqualTo("E302 RETRIEVAL_EVIDENCE_TIMEOUT: x");
         assertThat(Arrays.stream(RejectionReason.values()).map(RejectionReason::code))
                 .containsExactly("E100", "E200", "E201", "E300", "E301", "E302", "E404");
         assertThat(RejectionReason.values()).allSatisfy(r -> assertThat(r.text()).isNotBlank());
+    }
+
+    /** The code and the detail stay apart, so the evidence factory writes them without reading text back. */
+    @Test
+    void aReasonKeepsItsCodeApartFromItsDetail() {
+        assertThat(RejectionReason.GW_REJECTION.because("the partner said no"))
+                .isEqualTo(new Reason(RejectionReason.GW_REJECTION, "the partner said no"));
+        assertThat(RejectionReason.RELAY_REMMD_TIMEOUT.named("no evidence within PT1H"))
+                .isEqualTo(new Reason(RejectionReason.RELAY_REMMD_TIMEOUT,
+                        "RELAY_REMMD_TIMEOUT: no evidence within PT1H"));
+        assertThat(RejectionReason.GW_REJECTION.because(null))
+                .isEqualTo(new Reason(RejectionReason.GW_REJECTION, ""));
     }
 
     @Test

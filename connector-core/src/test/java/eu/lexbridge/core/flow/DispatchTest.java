@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.Dispatch.AwaitingReport;
 import eu.lexbridge.core.flow.Dispatch.Failed;
 import eu.lexbridge.core.flow.Dispatch.Sent;
@@ -101,7 +102,8 @@ class DispatchTest {
     @Test
     void onlyTheEvidencesTheMessageCarriesAreSent() {
         var message = accepted(content);
-        f.issuer().issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, null, "E404 earlier");
+        f.issuer().issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, null,
+                RejectionReason.UNREACHABLE.because("earlier"));
         f.store.recordEvidence(new eu.lexbridge.core.evidence.Evidence(UUID.randomUUID(),
                 message.connectorMessageId(), EvidenceType.DELIVERY, EvidenceOrigin.RECEIVED,
                 SampleMessages.evidenceDocument(EvidenceType.DELIVERY), message.connectorMessageId(), T0, null),
@@ -218,8 +220,9 @@ class DispatchTest {
     void givingUpLeavesWhatIsUnknownOrNoLongerWaiting() {
         var sent = f.stored(SampleMessages.outbound(T0).state(MessageState.SENT).build());
 
-        assertThat(dispatch.giveUp(UUID.randomUUID(), "E404 gone")).isInstanceOf(Skipped.class);
-        assertThat(dispatch.giveUp(sent.connectorMessageId(), "E404 gone")).isInstanceOf(Skipped.class);
+        var gone = RejectionReason.UNREACHABLE.because("gone");
+        assertThat(dispatch.giveUp(UUID.randomUUID(), gone)).isInstanceOf(Skipped.class);
+        assertThat(dispatch.giveUp(sent.connectorMessageId(), gone)).isInstanceOf(Skipped.class);
 
         assertThat(stateOf(sent)).isEqualTo(MessageState.SENT);
         assertThat(f.store.evidences(sent.connectorMessageId())).isEmpty();

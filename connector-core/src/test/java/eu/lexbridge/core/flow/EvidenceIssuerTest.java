@@ -9,6 +9,8 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
@@ -105,15 +107,16 @@ class EvidenceIssuerTest {
         var subject = f.stored(SampleMessages.outbound(T0).state(MessageState.SENT).build());
 
         Evidence evidence = f.issuer().issue(subject, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY,
-                MessageState.RELAY_FAILED, "E301 RELAY_REMMD_TIMEOUT");
+                MessageState.RELAY_FAILED, RejectionReason.RELAY_REMMD_TIMEOUT.named("no evidence within PT12H"));
 
         assertThat(evidence.carrierMessageId()).isNull();
-        assertThat(evidence.reason()).isEqualTo("E301 RELAY_REMMD_TIMEOUT");
-        assertThat(document(evidence)).contains("<Reason>E301 RELAY_REMMD_TIMEOUT</Reason>");
+        assertThat(evidence.reason()).isEqualTo("E301 RELAY_REMMD_TIMEOUT: no evidence within PT12H");
+        assertThat(document(evidence)).contains("<Reason>E301 RELAY_REMMD_TIMEOUT: no evidence within PT12H</Reason>");
         assertThat(f.store.all()).hasSize(1);
         assertThat(f.reload(subject.connectorMessageId()).state()).isEqualTo(MessageState.RELAY_FAILED);
         assertThat(f.store.timeline(subject.connectorMessageId()))
-                .anySatisfy(e -> assertThat(e.detail()).endsWith(": E301 RELAY_REMMD_TIMEOUT"));
+                .anySatisfy(e -> assertThat(e.detail())
+                        .endsWith(": E301 RELAY_REMMD_TIMEOUT: no evidence within PT12H"));
     }
 
     @Test
@@ -121,7 +124,7 @@ class EvidenceIssuerTest {
         EvidenceFactory sealing = new EvidenceFactory() {
             @Override
             public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at,
-                                 String reason) {
+                                 Reason reason) {
                 return "<REMEvidence/>".getBytes(StandardCharsets.UTF_8);
             }
 

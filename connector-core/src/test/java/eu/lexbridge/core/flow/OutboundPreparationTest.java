@@ -218,7 +218,7 @@ class OutboundPreparationTest {
 
         assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
-        assertRejected(message, "recipient party FR is no longer configured");
+        assertRejected(message, "E100 recipient party FR is no longer configured");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package eu.lexbridge.core.testkit;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.EvidenceFactory;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,11 @@ import java.util.UUID;
 public final class PlainEvidenceFactory implements EvidenceFactory {
 
     @Override
-    public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, String reason) {
+    public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, Reason reason) {
         String xml = "<REMEvidence xmlns=\"http://uri.etsi.org/02640/v2#\" type=\"" + type + "\" id=\"" + evidenceId
                 + "\"><EventTime>" + at + "</EventTime><SubjectMessage>" + subject.ebmsMessageId()
-                + "</SubjectMessage>" + (reason == null ? "" : "<Reason>" + reason + "</Reason>") + "</REMEvidence>";
+                + "</SubjectMessage>" + (reason == null ? "" : "<Reason>" + reason.text() + "</Reason>")
+                + "</REMEvidence>";
         return xml.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,8 @@ import static eu.lexbridge.trust.evidence.RemVocabulary.DSIG_NS;
 import static eu.lexbridge.trust.evidence.RemVocabulary.REM_NS;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
@@ -79,12 +81,12 @@ public final class RemEvidenceFactory implements EvidenceFactory {
     /**
      * {@inheritDoc}
      *
-     * <p>For a negative type the reason becomes the EventReason: a leading e-CODEX rejection code such as
-     * {@code "E301 ..."} is kept as its Code, otherwise the Code is E100 (unspecific processing error); the rest is the
-     * Details text. A reason given with a positive type is ignored, as the official connector does.
+     * <p>For a negative type the reason becomes the EventReason: its rejection code is the Code and its detail the
+     * Details; without a reason the Code is E100 (unspecific processing error) and there are no Details. A reason
+     * given with a positive type is ignored, as the official connector does.
      */
     @Override
-    public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, String reason) {
+    public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, Reason reason) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(evidenceId, "evidenceId");
         Objects.requireNonNull(subject, "subject");
@@ -98,7 +100,7 @@ public final class RemEvidenceFactory implements EvidenceFactory {
             startRoot(xml, type, evidenceId);
             xml.leaf("EventCode", RemVocabulary.eventCode(type));
             if (!type.isPositive()) {
-                eventReasons(xml, EventReason.parse(reason));
+                eventReasons(xml, reason);
             }
             xml.leaf("EvidenceIdentifier", evidenceId.toString());
             xml.start("EvidenceIssuerPolicyID");
@@ -140,12 +142,14 @@ public final class RemEvidenceFactory implements EvidenceFactory {
     }
 
     /** ETSI order: EventReasons comes right after EventCode. */
-    private static void eventReasons(IndentingXmlWriter xml, EventReason reason) throws XMLStreamException {
+    private static void eventReasons(IndentingXmlWriter xml, Reason reason) throws XMLStreamException {
         xml.start("EventReasons");
         xml.start("EventReason");
-        xml.leaf("Code", reason.code());
-        if (reason.details() != null) {
-            xml.leaf("Details", reason.details());
+        xml.leaf("Code", (reason == null ? RejectionReason.OTHER : reason.code()).code());
+        // an empty detail (e.g. a gateway that gave no words) writes no Details, as the official connector does
+        String details = reason == null ? "" : reason.detail().strip();
+        if (!details.isEmpty()) {
+            xml.leaf("Details", details);
         }
         xml.end();
         xml.end();

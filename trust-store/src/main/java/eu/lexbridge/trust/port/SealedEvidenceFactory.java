@@ -1,6 +1,7 @@
 package eu.lexbridge.trust.port;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
@@ -31,7 +32,7 @@ public final class SealedEvidenceFactory implements EvidenceFactory {
     }
 
     @Override
-    public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, String reason) {
+    public byte[] create(EvidenceType type, UUID evidenceId, ConnectorMessage subject, Instant at, Reason reason) {
         byte[] document = documents.create(type, evidenceId, subject, at, reason);
         long started = System.nanoTime();
         byte[] sealed = sealer.seal(document);

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -62,7 +63,8 @@ class EvidenceVerifierTest {
         ConnectorMessage subject = TestMessages.outbound().build();
         UUID evidenceId = UUID.randomUUID();
         byte[] unsealed = Evidences.FACTORY.create(type, evidenceId, subject, Instant.now(),
-                type.isPositive() ? null : "E300 no delivery evidence within 24 hours");
+                type.isPositive() ? null
+                        : RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.because("no delivery evidence within 24 hours"));
 
         long started = System.nanoTime();
         byte[] sealed = atSealer.seal(unsealed);

@@ -1,6 +1,7 @@
 package eu.lexbridge.trust.evidence;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +18,8 @@ final class Evidences {
 
     static byte[] unsealed(EvidenceType type) {
         return FACTORY.create(type, UUID.randomUUID(), TestMessages.outbound().build(), Instant.now(),
-                type.isPositive() ? null : "E300 no delivery evidence within 24 hours");
+                type.isPositive() ? null
+                        : RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.because("no delivery evidence within 24 hours"));
     }
 
     static String text(byte[] document) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.Reason;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
@@ -95,7 +97,7 @@ class RemEvidenceFactoryTest {
     })
     void writesTheRootElementAndEventCodeOfEachType(EvidenceType type, String root, String eventCode)
             throws Exception {
-        byte[] xml = create(type, TestMessages.outbound().build(), "E100 test");
+        byte[] xml = create(type, TestMessages.outbound().build(), RejectionReason.OTHER.because("test"));
         Element element = parse(xml).getDocumentElement();
         assertThat(element.getNamespaceURI()).isEqualTo(REM);
         assertThat(element.getLocalName()).isEqualTo(root);
@@ -110,7 +112,8 @@ class RemEvidenceFactoryTest {
     @ParameterizedTest
     @EnumSource(EvidenceType.class)
     void followsTheEtsiElementOrder(EvidenceType type) throws Exception {
-        Element root = parse(create(type, TestMessages.outbound().build(), "E100 test")).getDocumentElement();
+        Element root = parse(create(type, TestMessages.outbound().build(),
+                RejectionReason.OTHER.because("test"))).getDocumentElement();
         List<String> expected = new ArrayList<>(List.of("EventCode", "EventReasons", "EvidenceIdentifier",
                 "EvidenceIssuerPolicyID", "EvidenceIssuerDetails", "EventTime", "SubmissionTime", "ReplyToAddress",
                 "SenderDetails", "RecipientsDetails", "SenderMessageDetails"));
@@ -198,13 +201,13 @@ class RemEvidenceFactoryTest {
     @Test
     void aNegativeEvidenceCarriesTheReasonRightAfterTheEventCode() throws Exception {
         Element root = parse(create(EvidenceType.RELAY_REMMD_FAILURE, TestMessages.outbound().build(),
-                "E301 RELAY_REMMD_TIMEOUT: no relay evidence within 12h")).getDocumentElement();
+                RejectionReason.RELAY_REMMD_TIMEOUT.named("no relay evidence within 12h"))).getDocumentElement();
         Element reason = child(child(root, "EventReasons"), "EventReason");
         assertThat(childText(reason, "Code")).isEqualTo("E301");
         assertThat(childText(reason, "Details")).isEqualTo("RELAY_REMMD_TIMEOUT: no relay evidence within 12h");
 
         Element unspecific = parse(create(EvidenceType.NON_DELIVERY, TestMessages.outbound().build(),
-                "Container signature invalid")).getDocumentElement();
+                RejectionReason.OTHER.because("Container signature invalid"))).getDocumentElement();
         Element unspecificReason = child(child(unspecific, "EventReasons"), "EventReason");
         assertThat(childText(unspecificReason, "Code")).isEqualTo("E100");
         assertThat(childText(unspecificReason, "Details")).isEqualTo("Container signature invalid");
@@ -214,9 +217,25 @@ class RemEvidenceFactoryTest {
         assertThat(childNames(child(child(withoutReason, "EventReasons"), "EventReason"))).containsExactly("Code");
     }
 
+    /** Every code is written as it is, with the detail as Details; a reason without words has no Details. */
+    @ParameterizedTest
+    @EnumSource(RejectionReason.class)
+    void writesTheCodeAndTheDetailOfTheReasonAsGiven(RejectionReason code) throws Exception {
+        Element said = child(child(parse(create(EvidenceType.NON_DELIVERY, TestMessages.outbound().build(),
+                code.because("  the partner said: no  "))).getDocumentElement(), "EventReasons"), "EventReason");
+        assertThat(childText(said, "Code")).isEqualTo(code.code());
+        assertThat(childText(said, "Details")).isEqualTo("the partner said: no");
+
+        Element silent = child(child(parse(create(EvidenceType.RELAY_REMMD_FAILURE, TestMessages.outbound().build(),
+                code.because(""))).getDocumentElement(), "EventReasons"), "EventReason");
+        assertThat(childNames(silent)).containsExactly("Code");
+        assertThat(childText(silent, "Code")).isEqualTo(code.code());
+    }
+
     @Test
     void aPositiveEvidenceIgnoresAReason() throws Exception {
-        Element root = parse(create(EvidenceType.DELIVERY, TestMessages.outbound().build(), "E100 stray"))
+        Element root = parse(create(EvidenceType.DELIVERY, TestMessages.outbound().build(),
+                RejectionReason.OTHER.because("stray")))
                 .getDocumentElement();
         assertThat(childNames(root)).doesNotContain("EventReasons");
     }
@@ -240,7 +259,7 @@ class RemEvidenceFactoryTest {
                 "https://as4.justiz.gv.at", ZoneId.of("Europe/Vienna"));
         byte[] xml = vienna.create(EvidenceType.NON_DELIVERY, EVIDENCE_ID,
                 TestMessages.outbound().originalSender("Staatsanwaltschaft <Wien> & \"Graz\"").build(), AT,
-                "E200 rejected by back-end\u0000\u0007: ïñ ✓ 𝄞");
+                RejectionReason.BACKEND_REJECTION.because("rejected by back-end\u0000\u0007: ïñ ✓ 𝄞"));
         assertThat(text(xml)).contains("Landesgericht für Zivilrechtssachen Wien");
         Element root = parse(xml).getDocumentElement();
         assertThat(child(root, "EvidenceIssuerDetails").getTextContent())
@@ -266,7 +285,7 @@ class RemEvidenceFactoryTest {
                 .isInstanceOf(NullPointerException.class);
     }
 
-    private byte[] create(EvidenceType type, ConnectorMessage message, String reason) {
+    private byte[] create(EvidenceType type, ConnectorMessage message, Reason reason) {
         return factory.create(type, EVIDENCE_ID, message, AT, reason);
     }
 

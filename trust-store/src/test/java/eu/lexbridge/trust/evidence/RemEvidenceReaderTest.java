@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ class RemEvidenceReaderTest {
         UUID evidenceId = UUID.randomUUID();
         Instant at = Instant.parse("2025-06-30T22:59:59.999999Z");
         byte[] xml = new RemEvidenceFactory("lexbridge-at", "https://as4.lexbridge.at", ZoneId.of("Europe/Lisbon"))
-                .create(type, evidenceId, message, at, type.isPositive() ? null : "E100 refused in the test");
+                .create(type, evidenceId, message, at,
+                        type.isPositive() ? null : RejectionReason.OTHER.because("refused in the test"));
 
         RemEvidenceSummary summary = reader.read(xml);
 

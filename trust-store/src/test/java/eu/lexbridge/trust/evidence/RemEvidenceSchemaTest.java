@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.trust.port.SealedEvidenceFactory;
 import java.nio.file.Path;
@@ -46,7 +47,8 @@ class RemEvidenceSchemaTest {
         // several ids, so that UUIDs starting with a digit and with a letter are both written
         for (String id : List.of("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", "af1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0")) {
             byte[] evidence = Evidences.FACTORY.create(type, UUID.fromString(id), TestMessages.outbound().build(),
-                    Instant.now(), type.isPositive() ? null : "E300 no delivery evidence within 24 hours");
+                    Instant.now(), type.isPositive() ? null : RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.because(
+                            "no delivery evidence within 24 hours"));
             assertThat(SCHEMA.validate(evidence)).as(text(evidence)).isEmpty();
         }
     }
@@ -56,7 +58,8 @@ class RemEvidenceSchemaTest {
     void everySealedEvidenceWeWriteIsSchemaValid(EvidenceType type) {
         byte[] sealed = new SealedEvidenceFactory(Evidences.FACTORY, new EvidenceSealer(pki.sealKey("at-prosecutor"),
                 ReferenceDigest.SHA1, Clock.systemUTC())).create(type, UUID.randomUUID(),
-                TestMessages.outbound().build(), Instant.now(), type.isPositive() ? null : "E100 reason");
+                TestMessages.outbound().build(), Instant.now(),
+                type.isPositive() ? null : RejectionReason.OTHER.because("reason"));
         assertThat(text(sealed)).contains("<ds:Signature", "SigningCertificate");
         assertThat(SCHEMA.validate(sealed)).as(text(sealed)).isEmpty();
         assertThat(SCHEMA.isValid(sealed)).isTrue();
@@ -71,7 +74,8 @@ class RemEvidenceSchemaTest {
         ConnectorMessage awkward = TestMessages.outbound().originalSender("Staatsanwaltschaft <Wien> & \"Graz\"")
                 .build();
         assertThat(SCHEMA.validate(Evidences.FACTORY.create(EvidenceType.NON_RETRIEVAL, UUID.randomUUID(), awkward,
-                Instant.now(), "E200 rejected by back-end\u0000: ïñ ✓ 𝄞"))).isEmpty();
+                Instant.now(), RejectionReason.BACKEND_REJECTION.because("rejected by back-end\u0000: ïñ ✓ 𝄞"))))
+                .isEmpty();
     }
 
     /**

@@ -3,6 +3,7 @@ package eu.lexbridge.trust.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.trust.port.SealedEvidenceFactory;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ class SealedEvidenceFactoryTest {
         UUID evidenceId = UUID.randomUUID();
 
         byte[] sealed = factory.create(EvidenceType.NON_DELIVERY, evidenceId, TestMessages.outbound().build(),
-                Instant.now(), "E300 no delivery evidence within 24 hours");
+                Instant.now(), RejectionReason.DELIVERY_EVIDENCE_TIMEOUT.because(
+                        "no delivery evidence within 24 hours"));
 
         RemEvidenceSummary summary = new RemEvidenceReader().read(sealed);
         assertThat(summary.signed()).isTrue();
