@@ -17,8 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The outgoing parts as phase4 attachments. phase4 4.4.1 takes attachment data only as a {@code File} or a
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * deleted when the send is over.
  */
 final class SpooledParts implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SpooledParts.class);
 
     private final List<Path> files = new ArrayList<>();
     private final List<AS4OutgoingAttachment> attachments = new ArrayList<>();
@@ -86,13 +82,6 @@ final class SpooledParts implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warn("cannot delete spooled payload {}: {}", file, e.getMessage());
-            }
-        }
-        files.clear();
+        SpooledRequest.deleteSpooled(files, "payload");
     }
 }

@@ -197,15 +197,20 @@ final class SpooledRequest implements AutoCloseable {
 
     @Override
     public void close() {
+        deleteSpooled(files, "AS4 part");
+        parts.clear();
+    }
+
+    /** Deletes spooled files and forgets them; a file that cannot be deleted is logged, never thrown about. */
+    static void deleteSpooled(List<Path> files, String what) {
         for (Path file : files) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                LOG.warn("cannot delete spooled AS4 part {}: {}", file, LogSafe.of(e.getMessage()));
+                LOG.warn("cannot delete spooled {} {}: {}", what, file, LogSafe.of(e.getMessage()));
             }
         }
         files.clear();
-        parts.clear();
     }
 
     private static InputStream open(Path file) {
