@@ -64,6 +64,19 @@ final class Documents {
         }
     }
 
+    /** A PDF of {@code pages} text pages: one whose reading takes measurable time on any machine. */
+    static byte[] longPdf(int pages) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int page = 1; page <= pages; page++) {
+                addTextPage(document, "page " + page);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void addTextPage(PDDocument document, String text) throws IOException {
         PDPage page = new PDPage();
         document.addPage(page);
