@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
  * unmarshalling of {@code eb:Messaging}, then our e-CODEX envelope. Every input is read, refused by the schema, or
  * refused by {@link IncomingEnvelope} with an {@link IllegalArgumentException} naming the header field; anything else
  * (a NullPointerException from a half-filled header, an endless loop, an OutOfMemoryError) is a finding. A longer run:
- * {@code JAZZER_FUZZ=1 ./mvnw -pl gateway-adapter -am test -Dtest=As4HeaderFuzzTest -Djazzer.max_duration=10m
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl gateway-adapter/as4 -am test -Dtest=As4HeaderFuzzTest -Djazzer.max_duration=10m
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class As4HeaderFuzzTest {
