@@ -4,8 +4,8 @@ import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.VerifiedPayloadStream;
 import eu.lexbridge.core.port.PayloadStore;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,7 +76,7 @@ public final class DiskPayloadStore implements PayloadStore {
     @Override
     public InputStream open(PayloadRef ref) {
         try {
-            return new VerifyingStream(Files.newInputStream(path(ref.payloadId())), ref);
+            return new VerifiedPayloadStream(Files.newInputStream(path(ref.payloadId())), ref);
         } catch (NoSuchFileException e) {
             throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
                     "payload " + ref.payloadId() + " is missing from the store", e);
@@ -105,75 +105,6 @@ public final class DiskPayloadStore implements PayloadStore {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Fails at the end of the stream if the bytes read are not the bytes written. */
-    private static final class VerifyingStream extends FilterInputStream {
-        private final PayloadRef ref;
-        private final MessageDigest digest = sha256();
-        private long size;
-        private boolean checked;
-
-        VerifyingStream(InputStream in, PayloadRef ref) {
-            super(in);
-            this.ref = ref;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b < 0) {
-                verify();
-            } else {
-                digest.update((byte) b);
-                size++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n < 0) {
-                verify();
-            } else {
-                digest.update(b, off, n);
-                size += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // skipping would leave bytes undigested: read them instead
-            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(n, 1))];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void verify() {
-            if (checked) {
-                return;
-            }
-            checked = true;
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (size != ref.size() || !actual.equals(ref.sha256())) {
-                throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
-                        "payload " + ref.payloadId() + " does not match its checksum");
-            }
         }
     }
 }

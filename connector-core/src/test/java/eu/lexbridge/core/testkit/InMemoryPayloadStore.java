@@ -4,10 +4,10 @@ import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.message.VerifiedPayloadStream;
 import eu.lexbridge.core.port.PayloadStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,7 +70,7 @@ public final class InMemoryPayloadStore implements PayloadStore {
             throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
                     "payload " + ref.payloadId() + " is missing from the store");
         }
-        return new Verifying(new ByteArrayInputStream(stored), ref);
+        return new VerifiedPayloadStream(new ByteArrayInputStream(stored), ref);
     }
 
     @Override
@@ -110,78 +110,6 @@ public final class InMemoryPayloadStore implements PayloadStore {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Checks size and SHA-256 at the end of the stream, as the port promises; every byte passes the digest. */
-    private static final class Verifying extends FilterInputStream {
-        private final MessageDigest digest = sha256();
-        private final PayloadRef ref;
-        private long size;
-        private boolean checked;
-
-        Verifying(InputStream in, PayloadRef ref) {
-            super(in);
-            this.ref = ref;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                digest.update(b, off, n);
-                size += n;
-            } else if (n < 0) {
-                verify();
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // a skipped byte must still reach the digest, or a reader that skips would see a false mismatch
-            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(n, 1))];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false; // a reset would feed bytes to the digest twice
-        }
-
-        @Override
-        public synchronized void mark(int readlimit) {
-            // not supported
-        }
-
-        @Override
-        public synchronized void reset() throws IOException {
-            throw new IOException("mark/reset not supported");
-        }
-
-        private void verify() {
-            if (checked) {
-                return;
-            }
-            checked = true;
-            if (size != ref.size() || !HexFormat.of().formatHex(digest.digest()).equals(ref.sha256())) {
-                throw new ConnectorException(ErrorCode.PAYLOAD_INTEGRITY, null,
-                        "payload " + ref.payloadId() + " does not match its checksum");
-            }
         }
     }
 }

@@ -13,11 +13,12 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
 import eu.europa.esig.dss.xades.reference.DSSReference;
 import eu.europa.esig.dss.xades.reference.DSSTransform;
-import eu.europa.esig.dss.xades.reference.CanonicalizationTransform;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.AlteredDocuments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -205,22 +205,9 @@ final class Documents {
         return bytes.toByteArray();
     }
 
-    /**
-     * An ASiC-S shaped container (mimetype first, stored) holding {@code SignedContent.zip} = {@code inner} and a
-     * signature file that signs nothing: what the outbound preparation is given by a hostile back-end.
-     */
+    /** {@link AlteredDocuments#asicSAround}, the test PKI's hostile ASiC-S shape. */
     static byte[] asicSAround(byte[] inner) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            stored(zip, "mimetype", "application/vnd.etsi.asic-s+zip".getBytes(StandardCharsets.US_ASCII));
-            stored(zip, "SignedContent.zip", inner); // as it was found: the outer zip inflates nothing
-            zip.putNextEntry(new ZipEntry("META-INF/signatures.p7s"));
-            zip.write(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01});
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return AlteredDocuments.asicSAround(inner);
     }
 
     /** A zip holding {@code inner} as {@code name}, {@code depth} times over. */
@@ -238,17 +225,5 @@ final class Documents {
             current = bytes.toByteArray();
         }
         return current;
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(content.length);
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        entry.setCrc(crc.getValue());
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
     }
 }

@@ -93,7 +93,11 @@ public final class AlteredDocuments {
         return bytes.toByteArray();
     }
 
-    private static byte[] asicSAround(byte[] inner) {
+    /**
+     * An ASiC-S shaped container (mimetype first, stored) holding {@code SignedContent.zip} = {@code inner} and a
+     * signature file that signs nothing: what the outbound preparation is given by a hostile back-end.
+     */
+    public static byte[] asicSAround(byte[] inner) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             stored(zip, "mimetype", "application/vnd.etsi.asic-s+zip".getBytes(StandardCharsets.US_ASCII));
