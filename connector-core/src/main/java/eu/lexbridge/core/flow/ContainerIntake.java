@@ -5,6 +5,7 @@ import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.TimelineEntry;
@@ -17,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Opens the e-CODEX container of a received business message, once: its document and attachments become the message's
- * payloads. A container that fails its checks means NON_DELIVERY back to the sender, as the official connector answers,
- * and is a security event.
+ * payloads. A container that fails its checks, a business message without one, or a part travelling beside it means
+ * NON_DELIVERY back to the sender, as the official connector answers, and is a security event.
  */
 final class ContainerIntake {
 
@@ -40,14 +41,27 @@ final class ContainerIntake {
     }
 
     /**
-     * @return the NON_DELIVERY issued when the container is refused; empty when it was opened now or before, or the
-     *     message has none
+     * @return the NON_DELIVERY issued when the container is refused or missing; empty when it was opened now or before,
+     *     or the message is not a business message
      */
     Optional<Evidence> open(ConnectorMessage message) {
-        var container = message.payload(PayloadKind.CONTAINER);
+        if (message.kind() != MessageKind.BUSINESS || message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()) {
+            return Optional.empty(); // an evidence message, or opened before: only a container yields a document
+        }
         var sender = partners.byPartyId(message.from().partyId());
-        if (container.isEmpty() || sender.isEmpty() || message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()) {
-            return Optional.empty();
+        if (sender.isEmpty()) {
+            return Optional.empty(); // reception refused it already; a partner removed since is not ours to judge
+        }
+        var container = message.payload(PayloadKind.CONTAINER);
+        if (container.isEmpty()) {
+            // The official connector answers a business message without its ASiC-S container the same way.
+            return Optional.of(refuse(message, "no e-CODEX container (ASIC-S) came with the business message"));
+        }
+        var loose = message.payloads().stream().filter(p -> p.kind() == PayloadKind.ATTACHMENT).findFirst();
+        if (loose.isPresent()) {
+            // A part beside the container is covered by no seal: handing it on would pass off unsealed content.
+            return Optional.of(refuse(message, "part '" + loose.get().name()
+                    + "' travels outside the sealed e-CODEX container"));
         }
         ContainerPacker.Unpacked unpacked = containers.unpack(container.get(),
                 message.payload(PayloadKind.TRUST_TOKEN).orElse(null), sender.get());
@@ -57,10 +71,13 @@ final class ContainerIntake {
                     unpacked.finding()));
             return Optional.empty();
         }
-        security.record(SecurityEvents.Kind.CONTAINER_REFUSED, "container of message " + message.ebmsMessageId()
-                + " from party " + message.from().partyId() + " refused: " + unpacked.finding());
-        return Optional.of(evidences.issue(message, EvidenceType.NON_DELIVERY, Route.OWN_MESSAGE,
-                MessageState.NOT_DELIVERED_TO_BACKEND,
-                RejectionReason.OTHER.because("the e-CODEX container was refused: " + unpacked.finding())));
+        return Optional.of(refuse(message, "the e-CODEX container was refused: " + unpacked.finding()));
+    }
+
+    private Evidence refuse(ConnectorMessage message, String why) {
+        security.record(SecurityEvents.Kind.CONTAINER_REFUSED, "message " + message.ebmsMessageId()
+                + " from party " + message.from().partyId() + " not delivered: " + why);
+        return evidences.issue(message, EvidenceType.NON_DELIVERY, Route.OWN_MESSAGE,
+                MessageState.NOT_DELIVERED_TO_BACKEND, RejectionReason.OTHER.because(why));
     }
 }

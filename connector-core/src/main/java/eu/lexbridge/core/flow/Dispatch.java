@@ -23,8 +23,10 @@ import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.SendOutcome;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class Dispatch implements GatewayOutcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
+    /** The payload kinds that travel as AS4 parts of their own (ecodex-wire.md §3.2). */
+    private static final Set<PayloadKind> ON_THE_WIRE = EnumSet.of(PayloadKind.BUSINESS_CONTENT, PayloadKind.CONTAINER,
+            PayloadKind.TRUST_TOKEN, PayloadKind.EVIDENCE);
     /**
      * How a hand-over to an asynchronous gateway is recorded on the timeline: while the message is ACCEPTED with such
      * a line, it waits for the gateway's report and is not sent again.
@@ -180,16 +185,13 @@ public final class Dispatch implements GatewayOutcomes {
     }
 
     /**
-     * The leading part first: the business content, then the container and its token (or, without a container, the
-     * document and attachments themselves), then the evidences.
+     * The leading part first: the business content, then the container and its token, then the evidences. The document,
+     * its signature and the attachments are inside the container and never travel beside it.
      */
     private List<OutgoingPart> parts(ConnectorMessage message) {
         List<OutgoingPart> parts = new ArrayList<>();
-        boolean sealed = message.payload(PayloadKind.CONTAINER).isPresent();
         for (PayloadRef payload : message.payloads()) {
-            boolean insideContainer = payload.kind() == PayloadKind.BUSINESS_DOCUMENT
-                    || payload.kind() == PayloadKind.DETACHED_SIGNATURE || payload.kind() == PayloadKind.ATTACHMENT;
-            if (payload.kind() != PayloadKind.VALIDATION_REPORT && !(sealed && insideContainer)) {
+            if (ON_THE_WIRE.contains(payload.kind())) {
                 parts.add(new OutgoingPart(PayloadDescriptions.describe(payload), payload.mimeType(), payload));
             }
         }

@@ -98,8 +98,9 @@ public final class OutboundPreparation {
                     + " from back-end " + message.backendName() + ": " + decision.refusal());
             return reject(message, RejectionReason.OTHER.because(decision.refusal()));
         }
-        if (message.payload(PayloadKind.BUSINESS_DOCUMENT).isPresent()
-                && message.payload(PayloadKind.CONTAINER).isEmpty()) {
+        // Always a container, as the official connector builds one: without a document, the business XML is sealed as
+        // the document; a receiving official connector refuses a business message without one.
+        if (message.payload(PayloadKind.CONTAINER).isEmpty()) {
             try {
                 store.addPayloads(connectorMessageId, containers.pack(message, decision.check()));
             } catch (RuntimeException e) {

@@ -8,10 +8,8 @@ import eu.lexbridge.core.message.PayloadRef;
 final class PayloadDescriptions {
 
     static final String MESSAGE_CONTENT = "messageContent";
-    static final String BUSINESS_DOCUMENT = "businessDocument";
     static final String CONTAINER = "ASIC-S";
     static final String TRUST_TOKEN = "tokenXML";
-    static final String DETACHED_SIGNATURE = "detachedSignature";
 
     private PayloadDescriptions() {
     }
@@ -19,21 +17,24 @@ final class PayloadDescriptions {
     static String describe(PayloadRef ref) {
         return switch (ref.kind()) {
             case BUSINESS_CONTENT -> MESSAGE_CONTENT;
-            case BUSINESS_DOCUMENT -> BUSINESS_DOCUMENT;
             case CONTAINER -> CONTAINER;
             case TRUST_TOKEN -> TRUST_TOKEN;
-            case DETACHED_SIGNATURE -> DETACHED_SIGNATURE;
             case ATTACHMENT, EVIDENCE -> ref.name();
+            // As the official connector: the document and its signature only ever travel inside the container.
+            case BUSINESS_DOCUMENT, DETACHED_SIGNATURE -> throw new IllegalArgumentException("a " + ref.kind()
+                    + " travels only inside the e-CODEX container");
             case VALIDATION_REPORT -> throw new IllegalArgumentException("a validation report is never sent");
         };
     }
 
+    /**
+     * The kind of a part received on the wire. Only the parts the e-CODEX wire carries have a kind of their own; the
+     * business document, its detached signature and the attachments travel inside the sealed container, so a loose part
+     * of any other description is an {@link PayloadKind#ATTACHMENT} outside it, which {@link ContainerIntake} refuses.
+     */
     static PayloadKind kindOf(String description) {
         if (MESSAGE_CONTENT.equals(description)) {
             return PayloadKind.BUSINESS_CONTENT;
-        }
-        if (BUSINESS_DOCUMENT.equals(description)) {
-            return PayloadKind.BUSINESS_DOCUMENT;
         }
         if (CONTAINER.equals(description)) {
             return PayloadKind.CONTAINER;
@@ -41,15 +42,11 @@ final class PayloadDescriptions {
         if (TRUST_TOKEN.equals(description)) {
             return PayloadKind.TRUST_TOKEN;
         }
-        if (DETACHED_SIGNATURE.equals(description)) {
-            return PayloadKind.DETACHED_SIGNATURE;
-        }
         return EvidenceType.fromPayloadDescription(description).isPresent() ? PayloadKind.EVIDENCE : PayloadKind.ATTACHMENT;
     }
 
-    /** Content and evidences are known by their description; documents and attachments keep their file name. */
+    /** Content, container, token and evidences are known by their description; a loose part keeps its file name. */
     static String storedName(PayloadKind kind, String description, String name) {
-        return kind == PayloadKind.BUSINESS_DOCUMENT || kind == PayloadKind.DETACHED_SIGNATURE
-                || kind == PayloadKind.ATTACHMENT ? name : description;
+        return kind == PayloadKind.ATTACHMENT ? name : description;
     }
 }

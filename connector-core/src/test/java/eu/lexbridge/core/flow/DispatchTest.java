@@ -89,13 +89,14 @@ class DispatchTest {
     }
 
     @Test
-    void anUnsealedMessageSendsItsPartsThemselves() {
+    void theDocumentItsSignatureAndAttachmentsNeverTravelBesideTheContainer() {
+        // A message accepted before every message had a container: its loose parts are not sent unsealed.
         var message = accepted(content, document, signature, annex, report);
 
         dispatch.dispatch(message.connectorMessageId());
 
         assertThat(f.gateway.sends().get(0).parts()).extracting(OutgoingPart::description).containsExactly(
-                "messageContent", "businessDocument", "detachedSignature", "annex.bin", "SUBMISSION_ACCEPTANCE");
+                "messageContent", "SUBMISSION_ACCEPTANCE");
     }
 
     /** Evidences about the message that travel otherwise (to the back-end only, or received) are not its parts. */

@@ -67,14 +67,10 @@ class FlowValuesTest {
     void partsAreDescribedOnTheWireAsTheOfficialConnectorDoes() {
         assertThat(PayloadDescriptions.describe(SampleMessages.payload(PayloadKind.BUSINESS_CONTENT, "x")))
                 .isEqualTo("messageContent");
-        assertThat(PayloadDescriptions.describe(SampleMessages.payload(PayloadKind.BUSINESS_DOCUMENT, "x")))
-                .isEqualTo("businessDocument");
         assertThat(PayloadDescriptions.describe(SampleMessages.payload(PayloadKind.CONTAINER, "x")))
                 .isEqualTo("ASIC-S");
         assertThat(PayloadDescriptions.describe(SampleMessages.payload(PayloadKind.TRUST_TOKEN, "x")))
                 .isEqualTo("tokenXML");
-        assertThat(PayloadDescriptions.describe(SampleMessages.payload(PayloadKind.DETACHED_SIGNATURE, "x")))
-                .isEqualTo("detachedSignature");
         assertThat(PayloadDescriptions.describe(SampleMessages.payload(PayloadKind.ATTACHMENT, "annex.pdf")))
                 .isEqualTo("annex.pdf");
         assertThat(PayloadDescriptions.describe(SampleMessages.evidenceDocument(EvidenceType.DELIVERY)))
@@ -84,9 +80,25 @@ class FlowValuesTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** As the official connector: the document and its signature travel only inside the container. */
+    @ParameterizedTest
+    @EnumSource(value = PayloadKind.class, names = {"BUSINESS_DOCUMENT", "DETACHED_SIGNATURE"})
+    void theDocumentAndItsSignatureAreNeverAPartOfTheirOwn(PayloadKind kind) {
+        assertThatThrownBy(() -> PayloadDescriptions.describe(SampleMessages.payload(kind, "form.pdf")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inside the e-CODEX container");
+    }
+
+    /** A part received as a document or signature is a loose part: only the container yields those kinds. */
+    @Test
+    void aReceivedDocumentOrSignatureDescriptionIsALoosePart() {
+        assertThat(PayloadDescriptions.kindOf("businessDocument")).isEqualTo(PayloadKind.ATTACHMENT);
+        assertThat(PayloadDescriptions.kindOf("detachedSignature")).isEqualTo(PayloadKind.ATTACHMENT);
+    }
+
     /** What is sent is read back as the same kind. */
     @ParameterizedTest
-    @EnumSource(value = PayloadKind.class, names = "VALIDATION_REPORT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = PayloadKind.class, names = {"BUSINESS_CONTENT", "CONTAINER", "TRUST_TOKEN", "ATTACHMENT",
+        "EVIDENCE"})
     void aDescriptionIsReadBackAsItsKind(PayloadKind kind) {
         String name = kind == PayloadKind.EVIDENCE ? "NON_RETRIEVAL" : "annex-1";
         var ref = SampleMessages.payload(kind, name);
@@ -95,11 +107,7 @@ class FlowValuesTest {
     }
 
     @Test
-    void documentsAndAttachmentsKeepTheirFileNamesTheRestTheirDescription() {
-        assertThat(PayloadDescriptions.storedName(PayloadKind.BUSINESS_DOCUMENT, "businessDocument", "form.pdf"))
-                .isEqualTo("form.pdf");
-        assertThat(PayloadDescriptions.storedName(PayloadKind.DETACHED_SIGNATURE, "detachedSignature", "form.p7s"))
-                .isEqualTo("form.p7s");
+    void loosePartsKeepTheirFileNamesTheRestTheirDescription() {
         assertThat(PayloadDescriptions.storedName(PayloadKind.ATTACHMENT, "annex-1", "annex.pdf"))
                 .isEqualTo("annex.pdf");
         assertThat(PayloadDescriptions.storedName(PayloadKind.BUSINESS_CONTENT, "messageContent", "content.xml"))

@@ -74,16 +74,47 @@ class InboundAcceptanceTest {
         assertThat(f.security.recorded()).isEmpty();
     }
 
+    /** As the official connector answers: a business message without its ASiC-S container is not delivered. */
     @Test
-    void aMessageWithoutContainerIsAcceptedAsItIs() {
+    void aBusinessMessageWithoutContainerIsAnsweredWithNonDelivery() {
         var message = received();
+        UUID id = message.connectorMessageId();
+
+        Outcome outcome = acceptance.accept(id);
+
+        assertThat(outcome).isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason())
+                .isEqualTo("E100 no e-CODEX container (ASIC-S) came with the business message"));
+        assertThat(outcome.replies()).hasSize(2);
+        assertThat(f.containers.unpackedTokens()).isEmpty();
+        assertThat(f.reload(id).state()).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
+        assertThat(f.store.findEvidence(id, EvidenceType.NON_DELIVERY, EvidenceOrigin.ISSUED)).isPresent();
+        assertThat(f.security.of(Kind.CONTAINER_REFUSED)).hasSize(1);
+    }
+
+    /** A part beside the container is covered by no seal: it would reach the back-end as if it were sealed. */
+    @Test
+    void aPartTravellingBesideTheContainerIsAnsweredWithNonDelivery() {
+        f.containers.holds(List.of(document));
+        var message = received(container, token, SampleMessages.payload(PayloadKind.ATTACHMENT, "form.pdf"));
+
+        Outcome outcome = acceptance.accept(message.connectorMessageId());
+
+        assertThat(outcome).isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason())
+                .isEqualTo("E100 part 'form.pdf' travels outside the sealed e-CODEX container"));
+        assertThat(f.containers.unpackedTokens()).as("the container is not even opened").isEmpty();
+        assertThat(f.reload(message.connectorMessageId()).payloads()).doesNotContain(document);
+    }
+
+    @Test
+    void anEvidenceMessageNeedsNoContainer() {
+        var message = f.stored(SampleMessages.inbound(T0).kind(eu.lexbridge.core.message.MessageKind.EVIDENCE)
+                .addPayload(SampleMessages.evidenceDocument(EvidenceType.DELIVERY)).build());
 
         Outcome outcome = acceptance.accept(message.connectorMessageId());
 
         assertThat(outcome).isInstanceOf(Accepted.class);
-        assertThat(outcome.replies()).hasSize(1);
         assertThat(f.containers.unpackedTokens()).isEmpty();
-        assertThat(f.reload(message.connectorMessageId()).payloads()).hasSize(2);
+        assertThat(f.security.recorded()).isEmpty();
     }
 
     @Test
@@ -114,8 +145,8 @@ class InboundAcceptanceTest {
         assertThat(f.reload(id).state()).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
         assertThat(f.reload(id).payloads()).as("nothing unpacked").containsExactly(message.payloads().toArray(new PayloadRef[0]));
         assertThat(f.security.of(Kind.CONTAINER_REFUSED)).singleElement().satisfies(e -> assertThat(e.detail())
-                .isEqualTo("container of message " + message.ebmsMessageId() + " from party DE refused: the seal "
-                        + "does not verify"));
+                .isEqualTo("message " + message.ebmsMessageId() + " from party DE not delivered: the e-CODEX "
+                        + "container was refused: the seal does not verify"));
     }
 
     /** A redelivery after the container was opened: nothing is opened, checked or issued twice. */
@@ -138,7 +169,8 @@ class InboundAcceptanceTest {
     @Test
     void aSendersEvidenceWhoseSealFailsIsRefusedAndTheMessageStillAccepted() {
         f.verifier.answer(d -> EvidenceCheck.unusable("signed by a certificate not trusted for de-connector"));
-        var message = received();
+        f.containers.holds(List.of(document));
+        var message = received(container, token);
         UUID id = message.connectorMessageId();
 
         Outcome outcome = acceptance.accept(id);
@@ -177,7 +209,8 @@ class InboundAcceptanceTest {
 
         assertThat(f.verifier.checked()).isEmpty();
         assertThat(f.store.evidences(message.connectorMessageId())).extracting(e -> e.type())
-                .containsExactly(EvidenceType.RELAY_REMMD_ACCEPTANCE);
+                .as("no SUBMISSION_ACCEPTANCE taken; the loose part is refused").containsExactly(
+                        EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceType.NON_DELIVERY);
     }
 
     @Test

@@ -132,13 +132,14 @@ class InboundReceptionTest {
     }
 
     @Test
-    void aDocumentAndItsSignatureKeepTheirFileNames() {
+    void aLooseDocumentOrSignatureIsNeverTakenForOneAndKeepsItsFileName() {
+        // Only the opened container may yield a document: a sender cannot skip the container's checks by sending one.
         reception.receive(business("m2@de.test"), List.of(part("businessDocument", "form.pdf", "%PDF"),
                 part("detachedSignature", "form.p7s", "sig")), SIGNER);
 
         assertThat(only().payloads()).extracting(PayloadRef::kind, PayloadRef::name).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(PayloadKind.BUSINESS_DOCUMENT, "form.pdf"),
-                org.assertj.core.groups.Tuple.tuple(PayloadKind.DETACHED_SIGNATURE, "form.p7s"));
+                org.assertj.core.groups.Tuple.tuple(PayloadKind.ATTACHMENT, "form.pdf"),
+                org.assertj.core.groups.Tuple.tuple(PayloadKind.ATTACHMENT, "form.p7s"));
     }
 
     /** A name the submission rule would refuse is replaced, and the message still arrives. */

@@ -85,7 +85,10 @@ class OutboundPreparationTest {
         assertThat(issued(message, EvidenceType.SUBMISSION_ACCEPTANCE)).hasValueSatisfying(
                 e -> assertThat(e.carrierMessageId()).as("inside the message").isEqualTo(message.connectorMessageId()));
         assertThat(f.documents.asked()).isEmpty();
-        assertThat(f.containers.packedWith()).as("no document, no container").isEmpty();
+        assertThat(f.containers.packedWith()).as("a container even without a document, authentication-based")
+                .containsExactly((DocumentChecker.Check) null);
+        assertThat(f.reload(message.connectorMessageId()).payloads()).extracting(PayloadRef::kind)
+                .contains(PayloadKind.CONTAINER, PayloadKind.TRUST_TOKEN);
         assertThat(f.security.recorded()).isEmpty();
     }
 
