@@ -26,11 +26,28 @@ import org.springframework.validation.annotation.Validated;
  *     {@code service-type} (default empty), {@code action} and {@code document-policy}: what the business document
  *     must be before the message is sent ({@code AUTHENTICATION} by default, {@code NONE},
  *     {@code ADVANCED_SIGNATURE} or {@code QUALIFIED}; see "document-policy" below)
+ * @param allowPlainHttp FOR TESTS ONLY: accept {@code http:} partner endpoints. eDelivery AS4 requires TLS, so a partner
+ *     endpoint must be {@code https:} and any other scheme stops the start unless this is {@code true}
  */
 @Validated
 @ConfigurationProperties("lexbridge.network")
 public record NetworkProperties(@NotEmpty List<@Valid PartnerEntry> partners,
-                                @NotEmpty List<@Valid ServiceEntry> services) {
+                                @NotEmpty List<@Valid ServiceEntry> services,
+                                @DefaultValue("false") boolean allowPlainHttp) {
+
+    public NetworkProperties {
+        for (int i = 0; partners != null && i < partners.size(); i++) {
+            URI endpoint = partners.get(i).endpoint();
+            String scheme = endpoint == null ? null : endpoint.getScheme();
+            if (endpoint != null && !"https".equalsIgnoreCase(scheme)
+                    && !(allowPlainHttp && "http".equalsIgnoreCase(scheme))) {
+                throw new IllegalArgumentException("lexbridge.network.partners[" + i + "].endpoint must be an https: URL"
+                        + " (eDelivery AS4 requires TLS), was '" + endpoint + "'"
+                        + ("http".equalsIgnoreCase(scheme) ? "; lexbridge.network.allow-plain-http=true allows http:"
+                        + " in tests only" : ""));
+            }
+        }
+    }
 
     /**
      * One partner connector.

@@ -23,6 +23,20 @@ class PropertiesValidationTest {
     static class As4 {
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(NetworkProperties.class)
+    static class Network {
+    }
+
+    private final ApplicationContextRunner networkRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Network.class)
+            .withPropertyValues("lexbridge.network.partners[0].name=de", "lexbridge.network.partners[0].party-id=de",
+                    "lexbridge.network.partners[0].endpoint=https://de.example/as4",
+                    "lexbridge.network.partners[0].certificate=de.pem", "lexbridge.network.partners[1].name=fr",
+                    "lexbridge.network.partners[1].party-id=fr", "lexbridge.network.partners[1].certificate=fr.pem",
+                    "lexbridge.network.services[0].service=EPO", "lexbridge.network.services[0].action=Form_A");
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Properties.class)
@@ -151,5 +165,31 @@ class PropertiesValidationTest {
                             .hasMessageContaining("lotl-url must be an https:, http: or file: URL")
                             .hasMessageContaining("lotlSigners");
                 });
+    }
+
+    /** eDelivery AS4 requires TLS: a plain-HTTP partner stops the start, naming the key and the test-only switch. */
+    @Test
+    void aPlainHttpPartnerEndpointStopsTheStartNamingTheKey() {
+        networkRunner.withPropertyValues("lexbridge.network.partners[1].endpoint=http://fr.example/as4").run(c -> {
+            assertThat(c).hasFailed();
+            assertThat(c.getStartupFailure()).rootCause()
+                    .hasMessageContaining("lexbridge.network.partners[1].endpoint must be an https: URL")
+                    .hasMessageContaining("http://fr.example/as4")
+                    .hasMessageContaining("lexbridge.network.allow-plain-http=true");
+        });
+        networkRunner.withPropertyValues("lexbridge.network.partners[1].endpoint=ftp://fr.example/as4").run(c ->
+                assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("partners[1].endpoint"));
+    }
+
+    @Test
+    void plainHttpIsAllowedOnlyByTheExplicitTestSwitch() {
+        networkRunner.withPropertyValues("lexbridge.network.partners[1].endpoint=http://127.0.0.1:8080/as4",
+                "lexbridge.network.allow-plain-http=true").run(c -> {
+                    assertThat(c).hasNotFailed();
+                    assertThat(c.getBean(NetworkProperties.class).partners().get(1).endpoint().getScheme())
+                            .isEqualTo("http");
+                });
+        networkRunner.withPropertyValues("lexbridge.network.partners[1].endpoint=https://fr.example/as4")
+                .run(c -> assertThat(c).hasNotFailed());
     }
 }
