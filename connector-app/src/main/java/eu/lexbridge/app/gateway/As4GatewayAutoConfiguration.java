@@ -27,7 +27,7 @@ public class As4GatewayAutoConfiguration {
 
     @Bean
     As4Settings as4Settings(ConnectorIdentity identity, As4Properties as4, ConnectorProperties connector) {
-        return new As4Settings(identity.home(), connector.dataDirectory().resolve("as4"),
+        return new As4Settings(identity.home(), connector.ebmsIdDomain(), connector.dataDirectory().resolve("as4"),
                 KeyStores.loadPkcs12(as4.keyStore(), as4.keyStorePassword()), as4.keyAlias(),
                 as4.effectiveKeyPassword(),
                 KeyStores.loadPkcs12(as4.trustStore(), as4.trustStorePassword()),

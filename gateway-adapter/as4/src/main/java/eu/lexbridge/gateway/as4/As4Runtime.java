@@ -8,6 +8,7 @@ import com.helger.phase4.config.AS4Configuration;
 import com.helger.phase4.incoming.AS4ServerInitializer;
 import com.helger.phase4.incoming.mgr.AS4ProfileSelector;
 import com.helger.phase4.mgr.IAS4ManagerFactory;
+import com.helger.phase4.model.message.MessageHelperMethods;
 import com.helger.phase4.mgr.MetaAS4Manager;
 import com.helger.phase4.util.AS4ResourceHelper;
 import com.helger.photon.io.WebFileIO;
@@ -46,13 +47,15 @@ public final class As4Runtime implements AutoCloseable {
 
     private final IConfigWithFallback previousConfig;
     private final IAS4ManagerFactory previousManagerFactory;
+    private final String previousMessageIdSuffix;
     private final boolean ownsGlobalScope;
     private boolean closed;
 
     private As4Runtime(IConfigWithFallback previousConfig, IAS4ManagerFactory previousManagerFactory,
-                       boolean ownsGlobalScope) {
+                       String previousMessageIdSuffix, boolean ownsGlobalScope) {
         this.previousConfig = previousConfig;
         this.previousManagerFactory = previousManagerFactory;
+        this.previousMessageIdSuffix = previousMessageIdSuffix;
         this.ownsGlobalScope = ownsGlobalScope;
     }
 
@@ -80,6 +83,9 @@ public final class As4Runtime implements AutoCloseable {
         AS4Configuration.setConfig(configFor(settings));
         IAS4ManagerFactory previousFactory = MetaAS4Manager.getFactory();
         MetaAS4Manager.setFactory(new ReceiverSideDuplicates());
+        // Receipts and error signals get ids phase4 generates; they end in our ebMS id domain, not "@phase4".
+        String previousSuffix = MessageHelperMethods.getCustomMessageIDSuffix();
+        MessageHelperMethods.setCustomMessageIDSuffix(settings.ebmsIdDomain());
 
         boolean ownsScope = !WebScopeManager.isGlobalScopePresent();
         if (ownsScope) {
@@ -96,7 +102,7 @@ public final class As4Runtime implements AutoCloseable {
             throw new IllegalStateException("AS4 profile " + LexBridgeProfile.ID
                     + " is not registered: META-INF/services/com.helger.phase4.profile.IAS4ProfileRegistrarSPI is missing");
         }
-        current = new As4Runtime(previousConfig, previousFactory, ownsScope);
+        current = new As4Runtime(previousConfig, previousFactory, previousSuffix, ownsScope);
         LOG.info("AS4 runtime started for party {} (profile {}, data {})", settings.home().partyId(),
                 LexBridgeProfile.ID, settings.dataDirectory());
         return current;
@@ -124,6 +130,7 @@ public final class As4Runtime implements AutoCloseable {
                 AS4ProfileSelector.setCustomDefaultAS4ProfileID(null);
                 AS4ResourceHelper.setTempDir(null);
                 MetaAS4Manager.setFactory(previousManagerFactory);
+                MessageHelperMethods.setCustomMessageIDSuffix(previousMessageIdSuffix);
                 AS4Configuration.setConfig(previousConfig);
                 current = null;
                 LOG.info("AS4 runtime stopped");

@@ -8,24 +8,34 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What the embedded access point needs: our AS4 identity, where phase4 may write, whom we trust and how patient the
  * HTTP client is.
  *
- * @param home our AS4 party; incoming user messages must be addressed to its party id
+ * @param home our AS4 party; incoming user messages must be addressed to its party id and its role (To/Role)
+ * @param ebmsIdDomain the right-hand side of the ebMS ids phase4 generates for our receipts and errors
+ *        ({@code uuid@domain}), as the connector's own message ids end
  * @param dataDirectory phase4's data path and the spool for outgoing payloads; created when missing
  * @param as4KeyStore holds our signing/decryption key under {@code as4KeyAlias}
  * @param as4TrustStore the CAs (or certificates) trusted for partners' AS4 signatures
  * @param tlsTrustStore the CAs trusted for partners' HTTPS endpoints
  * @param maxConnectionsPerRoute kept-alive connections per partner endpoint
  */
-public record As4Settings(Party home, Path dataDirectory, KeyStore as4KeyStore, String as4KeyAlias, char[] as4KeyPassword,
-                          KeyStore as4TrustStore, KeyStore tlsTrustStore, Duration connectTimeout,
+public record As4Settings(Party home, String ebmsIdDomain, Path dataDirectory, KeyStore as4KeyStore,
+                          String as4KeyAlias, char[] as4KeyPassword, KeyStore as4TrustStore, KeyStore tlsTrustStore, Duration connectTimeout,
                           Duration responseTimeout, int maxConnectionsPerRoute) {
+
+    /** As the connector's configuration checks it; phase4 allows a little more ({@code _}), never less. */
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.-]+");
 
     public As4Settings {
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(ebmsIdDomain, "ebmsIdDomain");
+        if (!DOMAIN.matcher(ebmsIdDomain).matches()) {
+            throw new IllegalArgumentException("ebmsIdDomain must be a domain name ([A-Za-z0-9.-]+)");
+        }
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(as4KeyStore, "as4KeyStore");
         Objects.requireNonNull(as4KeyAlias, "as4KeyAlias");
@@ -62,7 +72,8 @@ public record As4Settings(Party home, Path dataDirectory, KeyStore as4KeyStore, 
     @Override
     public String toString() {
         // Never print the password; key stores print only their type.
-        return "As4Settings[home=" + home + ", dataDirectory=" + dataDirectory + ", as4KeyAlias=" + as4KeyAlias
+        return "As4Settings[home=" + home + ", ebmsIdDomain=" + ebmsIdDomain + ", dataDirectory=" + dataDirectory
+                + ", as4KeyAlias=" + as4KeyAlias
                 + ", connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
                 + ", maxConnectionsPerRoute=" + maxConnectionsPerRoute + "]";
     }

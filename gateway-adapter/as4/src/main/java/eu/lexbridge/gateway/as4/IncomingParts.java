@@ -21,13 +21,21 @@ final class IncomingParts {
     private IncomingParts() {
     }
 
-    /** @throws IllegalArgumentException when PartInfo and attachments do not match one to one */
+    /**
+     * @throws MissingPart when a PartInfo names an attachment the message does not carry
+     * @throws IllegalArgumentException when PartInfo and attachments do not match one to one otherwise
+     */
     static List<IncomingPart> read(Ebms3PayloadInfo payloadInfo, List<WSS4JAttachment> attachments) {
         Map<String, WSS4JAttachment> byContentId = new HashMap<>();
         for (WSS4JAttachment attachment : attachments) {
             byContentId.put(contentId(attachment.getId()), attachment);
         }
         List<Ebms3PartInfo> infos = payloadInfo == null ? List.of() : payloadInfo.getPartInfo();
+        if (infos.size() > attachments.size() && infos.stream().allMatch(info -> info.getHref() != null
+                && info.getHref().startsWith(CID))) {
+            throw new MissingPart("PayloadInfo lists " + infos.size() + " parts but " + attachments.size()
+                    + " attachments arrived");
+        }
         if (infos.size() != attachments.size()) {
             throw new IllegalArgumentException(
                     "PayloadInfo lists " + infos.size() + " parts but " + attachments.size() + " attachments arrived");
@@ -41,7 +49,7 @@ final class IncomingParts {
             String contentId = contentId(href.substring(CID.length()));
             WSS4JAttachment attachment = byContentId.remove(contentId);
             if (attachment == null) {
-                throw new IllegalArgumentException("no attachment for PartInfo " + href);
+                throw new MissingPart("no attachment for PartInfo " + href);
             }
             String description = orElse(partProperty(info, EcodexWire.PART_DESCRIPTION), contentId);
             String name = orElse(partProperty(info, EcodexWire.PART_NAME), description);
@@ -50,6 +58,13 @@ final class IncomingParts {
             parts.add(new IncomingPart(description, name, mimeType, attachment::getSourceStream));
         }
         return List.copyOf(parts);
+    }
+
+    /** A PartInfo whose {@code cid:} names no part of the message: ebMS3 Core §6.7.2 EBMS:0011 ExternalPayloadError. */
+    static final class MissingPart extends IllegalArgumentException {
+        MissingPart(String message) {
+            super(message);
+        }
     }
 
     private static String contentId(String id) {

@@ -19,7 +19,6 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.PartnerDirectory;
-import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.IncomingPart;
@@ -34,8 +33,15 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Node;
 
 /**
- * Hands a user message that phase4 has decrypted and verified to the connector. It returns success only after the
- * {@link TransmissionReceiver} has stored it durably, because phase4 sends the signed receipt right after.
+ * Checks a user message that phase4 has decrypted and verified against the partner configuration, then hands it to the
+ * connector. Checked here: addressed to our party (id and type); sent by a partner the directory knows (id and type);
+ * signed, with encrypted payloads, by exactly the certificate registered for that partner (EBMS:0101); From/Role the
+ * partner's configured role and To/Role our home role (EBMS:0010 ProcessingModeMismatch); no SOAP body payload, and
+ * PayloadInfo matching the attachments one to one (a PartInfo without its attachment EBMS:0011,
+ * anything else EBMS:0003). Service and action are not checked here: the connector
+ * knows its services and refuses an unknown one (EBMS:0004 with {@code LB-1005}). It returns success only after the
+ * {@link TransmissionReceiver} has stored the message durably, because phase4 sends the signed receipt right after.
+ * Security events for refusals are written once, by {@link RefusedMessageLog}.
  */
 final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessorSPI {
 
@@ -44,11 +50,8 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
     private final Party home;
     private final PartnerDirectory partners;
     private final TransmissionReceiver receiver;
-    private final SecurityEvents security;
 
-    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver,
-                                 SecurityEvents security) {
-        this.security = security;
+    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver) {
         this.home = home;
         this.partners = partners;
         this.receiver = receiver;
@@ -70,16 +73,20 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
             parts = IncomingParts.read(message.getPayloadInfo(), attachments);
         } catch (IllegalArgumentException e) {
             LOG.warn("AS4 message {} refused: {}", LogSafe.of(messageId), LogSafe.of(e.getMessage(), 1024));
-            return refuse(errors, EEbmsError.EBMS_VALUE_INCONSISTENT, messageId,
+            return refuse(errors, e instanceof IncomingParts.MissingPart ? EEbmsError.EBMS_EXTERNAL_PAYLOAD_ERROR
+                    : EEbmsError.EBMS_VALUE_INCONSISTENT, messageId,
                     ErrorCode.INVALID_FIELD.code() + ": " + e.getMessage());
         }
 
         Optional<String> untrusted = checkSender(envelope, state, !parts.isEmpty());
         if (untrusted.isPresent()) {
-            security.record(SecurityEvents.Kind.AS4_SECURITY_FAILURE, "AS4 message " + messageId + " refused from "
-                    + metadata.getRemoteAddr() + ": " + untrusted.get());
             return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId,
                     ErrorCode.AS4_UNTRUSTED.code() + ": " + untrusted.get());
+        }
+        Optional<String> mismatch = checkRoles(envelope);
+        if (mismatch.isPresent()) {
+            return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId,
+                    ErrorCode.INVALID_FIELD.code() + ": " + mismatch.get());
         }
 
         String signer = state.getSigningCertificate().getSubjectX500Principal().getName();
@@ -122,6 +129,21 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
             return Optional.of("signed by '" + signer.getSubjectX500Principal().getName() + "' (serial "
                     + signer.getSerialNumber().toString(16) + "), not by the certificate registered for partner "
                     + partner.get().name());
+        }
+        return Optional.empty();
+    }
+
+    /** The roles of the partner configuration (its PMode), e.g. e-CODEX's {@code GW} on both sides. */
+    private Optional<String> checkRoles(Envelope envelope) {
+        // checkSender has found the partner; the directory is asked again, per request, as it may change at run time.
+        Optional<Partner> partner = partners.byPartyId(envelope.from().partyId());
+        String expectedFrom = partner.map(p -> p.party().role()).orElse("");
+        if (!expectedFrom.equals(envelope.from().role())) {
+            return Optional.of("From/Role '" + envelope.from().role() + "' is not the role '" + expectedFrom
+                    + "' agreed with the sending partner");
+        }
+        if (!home.role().equals(envelope.to().role())) {
+            return Optional.of("To/Role '" + envelope.to().role() + "' is not our role '" + home.role() + "'");
         }
         return Optional.empty();
     }

@@ -10,36 +10,38 @@ import java.util.Optional;
 
 /**
  * Finds the PMode of an incoming user message: only a partner the directory knows may send, and only to our home party.
- * Anything else gets no PMode, which phase4 answers with EBMS:0010 ProcessingModeMismatch.
+ * Anything else gets no PMode, which phase4 answers with EBMS:0010 ProcessingModeMismatch. One per request: the partner
+ * it finds is the one whose certificate that request's signature may name ({@link RequestSender}).
  */
 final class PartnerPModeResolver implements IAS4PModeResolver {
 
     private final Party home;
     private final PartnerDirectory partners;
-    private final SecurityEvents security;
+    private final RequestSender sender;
 
-    PartnerPModeResolver(Party home, PartnerDirectory partners, SecurityEvents security) {
-        this.security = security;
+    PartnerPModeResolver(Party home, PartnerDirectory partners, RequestSender sender) {
         this.home = home;
         this.partners = partners;
+        this.sender = sender;
     }
 
     @Override
     public IPMode findPMode(String pmodeId, String service, String action, String initiatorId, String responderId,
                             String agreementRef, String address) {
-        // phase4 passes the bare PartyId values here; their types are checked by IncomingUserMessageProcessor.
+        // phase4 passes the bare PartyId values here; their types and the roles are checked by
+        // IncomingUserMessageProcessor. The security event is written once, by RefusedMessageLog, with this reason.
         if (!home.partyId().equals(responderId)) {
-            security.record(SecurityEvents.Kind.UNKNOWN_PARTNER, "AS4 message refused: addressed to party '"
-                    + responderId + "', we are '" + home.partyId() + "' (from '" + initiatorId + "', action '" + action
-                    + "')");
+            sender.refused(SecurityEvents.Kind.UNKNOWN_PARTNER, "addressed to party '" + responderId + "', we are '"
+                    + home.partyId() + "' (from '" + initiatorId + "', action '" + action + "')");
             return null;
         }
         Optional<Partner> partner = initiatorId == null ? Optional.empty() : partners.byPartyId(initiatorId);
         if (partner.isEmpty()) {
-            security.record(SecurityEvents.Kind.UNKNOWN_PARTNER, "AS4 message refused: sender party '"
-                    + initiatorId + "' is not a known partner (action '" + action + "')");
+            sender.refused(SecurityEvents.Kind.UNKNOWN_PARTNER, "sender party '" + initiatorId
+                    + "' is not a known partner (action '" + action + "')");
             return null;
         }
+        sender.found(partner.get());
         return EDeliveryPMode.create(partner.get().party(), home, service, null, action, null);
     }
 }

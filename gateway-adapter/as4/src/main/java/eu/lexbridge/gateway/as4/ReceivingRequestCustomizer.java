@@ -2,10 +2,9 @@ package eu.lexbridge.gateway.as4;
 
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.collection.commons.ICommonsList;
-import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
-import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
 import com.helger.phase4.incoming.AS4RequestHandler;
+import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
 import com.helger.phase4.servlet.AS4UnifiedResponse;
 import com.helger.phase4.servlet.IAS4ServletRequestHandlerCustomizer;
@@ -17,37 +16,44 @@ import java.util.Locale;
 
 /**
  * Wires each incoming request to our identity, our PModes, our profile and our hand-off, instead of phase4's
- * configuration files and ServiceLoader look-ups.
+ * configuration files and ServiceLoader look-ups. The PMode resolver, the WSS4J crypto and the error consumer are made
+ * per request: they share what the request has shown of its sender ({@link RequestSender}).
  */
 final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCustomizer {
 
-    private final IAS4CryptoFactory cryptoFactory;
-    private final PartnerPModeResolver pmodeResolver;
+    private final As4Settings settings;
+    private final PartnerDirectory partners;
+    private final SecurityEvents security;
+    private final SignalMessageIds signalIds;
     private final AS4IncomingProfileSelectorConstant profileSelector;
     private final ICommonsList<IAS4IncomingMessageProcessorSPI> processors;
-    private final RefusedMessageLog refusedMessageLog;
 
     ReceivingRequestCustomizer(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver,
                                SecurityEvents security) {
-        this.refusedMessageLog = new RefusedMessageLog(security);
-        // The trust store decides whose signatures WSS4J accepts: a signer not chaining to it is refused before our code.
-        this.cryptoFactory = new AS4CryptoFactoryInMemoryKeyStore(settings.as4KeyStore(), settings.as4KeyAlias(),
-                settings.as4KeyPassword(), settings.as4TrustStore());
-        this.pmodeResolver = new PartnerPModeResolver(settings.home(), partners, security);
+        this.settings = settings;
+        this.partners = partners;
+        this.security = security;
+        this.signalIds = new SignalMessageIds(settings.ebmsIdDomain());
         // true: validate every PMode and message against our profile.
         this.profileSelector = new AS4IncomingProfileSelectorConstant(LexBridgeProfile.ID, true);
-        this.processors = new CommonsArrayList<>(new IncomingUserMessageProcessor(settings.home(), partners, receiver,
-                security));
+        this.processors = new CommonsArrayList<>(new IncomingUserMessageProcessor(settings.home(), partners, receiver));
     }
 
     @Override
     public void customizeBeforeHandling(IRequestWebScopeWithoutResponse requestScope, AS4UnifiedResponse response,
                                         AS4RequestHandler handler) {
-        handler.setCryptoFactory(cryptoFactory);
-        handler.setPModeResolver(pmodeResolver);
+        RequestSender sender = new RequestSender();
+        // The trust store decides whose signatures WSS4J accepts: a signer not chaining to it is refused before our
+        // code. The partner's registered certificate is found for any kind of key reference.
+        handler.setCryptoFactory(PartnerCertificates.cryptoFactory(settings, sender));
+        handler.setPModeResolver(new PartnerPModeResolver(settings.home(), partners, sender));
         handler.setIncomingProfileSelector(profileSelector);
         handler.setProcessorSupplier(() -> processors);
-        handler.setErrorConsumer(refusedMessageLog);
+        handler.setErrorConsumer(new RefusedMessageLog(security, sender, signalIds));
+        // Receipts are signed by phase4; the customizer gives them ids in our domain before the signature is made.
+        AS4IncomingSecurityConfiguration responses = AS4IncomingSecurityConfiguration.createDefaultInstance();
+        responses.setSigningParams(responses.getSigningParamsCloneOrNew().setWSSecSignatureCustomizer(signalIds));
+        handler.setIncomingSecurityConfiguration(responses);
         handler.setLocale(Locale.ENGLISH);
         // Attachments come from the spool files As4ReceivingServlet wrote, never from phase4's in-heap MIME parts.
         Object spooled = requestScope.getRequest().getAttribute(SpooledRequest.ATTRIBUTE);

@@ -57,7 +57,8 @@ final class SpooledParts implements AutoCloseable {
     }
 
     private void add(OutgoingPart part, PayloadStore payloads, Path spoolDirectory) throws IOException {
-        IMimeType mimeType = MimeTypeParser.safeParseMimeType(part.mimeType());
+        IMimeType mimeType = MimeTypeParser.safeParseMimeType(EcodexWire.wireMimeType(part.description(),
+                part.mimeType()));
         if (mimeType == null) {
             throw new ConnectorException(ErrorCode.INVALID_FIELD, "mimeType",
                     "part '" + part.description() + "' has an invalid MIME type");

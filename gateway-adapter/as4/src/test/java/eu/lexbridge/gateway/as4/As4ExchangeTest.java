@@ -59,8 +59,9 @@ class As4ExchangeTest {
 
     private static final char[] PASSWORD = "test-secret".toCharArray();
     private static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
-    private static final String INITIATOR = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator";
-    private static final String RESPONDER = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder";
+    /** The e-CODEX roles, as the partner configuration (and so the receiver) expects them. */
+    private static final String INITIATOR = "GW";
+    private static final String RESPONDER = "GW";
     private static final Party HOME = new Party("lexbridge-a", PARTY_TYPE, "GW");
 
     @TempDir
@@ -133,8 +134,9 @@ class As4ExchangeTest {
         SendOutcome outcome;
         long started = System.nanoTime();
         try {
+            // The back-end called its XML application/xml; on the wire it is text/xml, as the official connector has it.
             outcome = accessPoint.send(envelope, List.of(
-                    new OutgoingPart("messageContent", "text/xml", content),
+                    new OutgoingPart("messageContent", "application/xml", content),
                     new OutgoingPart("ASIC-S", "application/vnd.etsi.asic-s+zip", container)), self);
         } finally {
             AS4DumpManager.setIncomingDumper(null);
@@ -142,7 +144,8 @@ class As4ExchangeTest {
         long firstMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(outcome.status()).as(outcome.detail()).isEqualTo(SendOutcome.Status.DELIVERED);
-        assertThat(outcome.receiptMessageId()).isNotBlank().isNotEqualTo(envelope.ebmsMessageId());
+        assertThat(outcome.receiptMessageId()).isNotBlank().isNotEqualTo(envelope.ebmsMessageId())
+                .as("the receipt's id is in our ebMS id domain").matches("[0-9a-f-]{36}@a\\.lexbridge\\.test");
         try (Stream<Path> spooled = Files.list(settings.dataDirectory().resolve("outgoing-spool"))) {
             assertThat(spooled).as("spooled payloads are deleted after the send").isEmpty();
         }
@@ -267,16 +270,20 @@ class As4ExchangeTest {
         }
 
         assertThat(outcome.status()).as(outcome.detail()).isEqualTo(SendOutcome.Status.FAILED);
+        // ebMS3 Core §6.7.2: an untrusted signer is FailedAuthentication, not FailedDecryption; one sentence, no internals.
+        assertThat(outcome.detail()).contains("EBMS:0101 FailedAuthentication").doesNotContain("EBMS:0102")
+                .doesNotContain("WSSecurity").doesNotContain("Exception").doesNotContain("org.apache");
         assertThat(RECEIVER.receptions()).hasSize(before);
         assertThat(securityLog.list.subList(securityEvents, securityLog.list.size()))
                 .extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).contains("certificate path validation"));
+                .anySatisfy(line -> assertThat(line).contains("certificate path validation"))
+                .as("one refused message, one security event").hasSize(1);
     }
 
     @Test
     void refusesASenderThatIsNotAKnownPartner() {
         Party stranger = new Party("stranger", PARTY_TYPE, "GW");
-        As4Settings strangerSettings = new As4Settings(stranger, settings.dataDirectory(), settings.as4KeyStore(),
+        As4Settings strangerSettings = new As4Settings(stranger, "stranger.test", settings.dataDirectory(), settings.as4KeyStore(),
                 TestPki.AS4_ALIAS, PASSWORD, settings.as4TrustStore(), settings.tlsTrustStore(), Duration.ofSeconds(5),
                 Duration.ofSeconds(60), 4);
         PayloadRef content = PAYLOADS.put(PayloadKind.BUSINESS_CONTENT, "messageContent.xml", "text/xml",
@@ -295,7 +302,9 @@ class As4ExchangeTest {
         assertThat(RECEIVER.receptions()).hasSize(before);
         assertThat(securityLog.list.subList(securityEvents, securityLog.list.size()))
                 .extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(line -> assertThat(line).contains("stranger").contains("not a known partner"));
+                .anySatisfy(line -> assertThat(line).contains("UNKNOWN_PARTNER").contains("stranger")
+                        .contains("not a known partner"))
+                .as("one refused message, one security event").hasSize(1);
     }
 
     @Test
@@ -320,7 +329,7 @@ class As4ExchangeTest {
     }
 
     private static As4Settings settings(KeyStore as4Keys, KeyStore trust, String dataDirectory) {
-        return new As4Settings(HOME, work.resolve(dataDirectory), as4Keys, TestPki.AS4_ALIAS, PASSWORD, trust, trust,
+        return new As4Settings(HOME, "a.lexbridge.test", work.resolve(dataDirectory), as4Keys, TestPki.AS4_ALIAS, PASSWORD, trust, trust,
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 4);
     }
 

@@ -52,8 +52,9 @@ class HostileInputCorpusTest {
 
     private static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     private static final String EBMS = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/";
-    private static final String INITIATOR = EBMS + "initiator";
-    private static final String RESPONDER = EBMS + "responder";
+    /** The e-CODEX roles the partner configuration expects: a message with other roles is refused (EBMS:0010). */
+    private static final String INITIATOR = "GW";
+    private static final String RESPONDER = "GW";
     private static final long MAX_REQUEST = 8L << 20;
     private static final long MAX_ENVELOPE = 256L << 10;
 
@@ -145,7 +146,9 @@ class HostileInputCorpusTest {
                 row("SOAP envelope without an ebMS header", 200, "EBMS:0001", () -> post("application/soap+xml",
                         envelope("").getBytes(StandardCharsets.UTF_8))),
                 row("GET", 405, null, HostileInputCorpusTest::get),
-                signedRow("signer not chaining to the trust store", "EBMS:0102", () -> sendFrom(
+                // ebMS3 Core §6.7.2: a signer we do not trust is FailedAuthentication; a payload that does not decrypt
+                // (changed ciphertext) stays FailedDecryption.
+                signedRow("signer not chaining to the trust store", "EBMS:0101", () -> sendFrom(
                         ReceivingFixture.HOME, otherPki, ReceivingFixture.HOME)),
                 signedRow("attachment changed in transit (signed and encrypted by the partner)", "EBMS:0102",
                         HostileInputCorpusTest::sendTampered),
@@ -171,6 +174,7 @@ class HostileInputCorpusTest {
                                     Supplier<Answer> send) throws Exception {
         int received = endpoint.receiver.receptions().size();
         int logged = log.list.size();
+        int events = endpoint.securityEvents.size();
         long phase4Temp = phase4TempFiles();
 
         Answer answer = send.get();
@@ -201,6 +205,8 @@ class HostileInputCorpusTest {
         assertThat(lines).as("no forged line").extracting(ILoggingEvent::getFormattedMessage)
                 .noneMatch(line -> line.contains("\n") || line.contains("\r"));
         if (!"GET".equals(input) && !input.startsWith("replay")) {
+            assertThat(endpoint.securityEvents.subList(events, endpoint.securityEvents.size()))
+                    .as("one refused request, one security event").hasSize(1);
             assertThat(lines).as("a security event")
                     .anySatisfy(event -> {
                         assertThat(event.getLoggerName()).isEqualTo("lexbridge.security");
@@ -249,7 +255,7 @@ class HostileInputCorpusTest {
     private static Answer sendFrom(Party from, GeneratedPki keys, Party to) {
         try {
             As4Settings own = endpoint.settings;
-            As4Settings settings = new As4Settings(from, work.resolve("sender-" + UUID.randomUUID()),
+            As4Settings settings = new As4Settings(from, "sender.test", work.resolve("sender-" + UUID.randomUUID()),
                     KeyStores.loadPkcs12(keys.parties().get("lexbridge-a").as4KeyStore(), ReceivingFixture.PASSWORD),
                     TestPki.AS4_ALIAS, ReceivingFixture.PASSWORD, own.as4TrustStore(), own.tlsTrustStore(),
                     Duration.ofSeconds(5), Duration.ofSeconds(30), 2);

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,10 +35,15 @@ final class ReceivingFixture implements AutoCloseable {
     static final char[] PASSWORD = "test-secret".toCharArray();
     static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
     static final Party HOME = new Party("lexbridge-a", PARTY_TYPE, "GW");
+    static final String EBMS_ID_DOMAIN = "a.lexbridge.test";
 
     final GeneratedPki pki;
     final As4Settings settings;
     final RecordingReceiver receiver = new RecordingReceiver();
+    /** Every security event the endpoint counted, as the app's counter would see them. */
+    final List<String> securityEvents = new CopyOnWriteArrayList<>();
+    /** The partner directory, asked per request: a test may register a partner while the endpoint runs. */
+    final Map<String, Partner> partners = new ConcurrentHashMap<>();
     final InboundLimits limits;
     private final ConfigurableApplicationContext app;
     private final As4Runtime runtime;
@@ -45,10 +52,10 @@ final class ReceivingFixture implements AutoCloseable {
     private static ReceivingFixture starting;
     private As4Runtime startedRuntime;
 
-    private ReceivingFixture(Path work, InboundLimits limits) throws Exception {
-        this.pki = TestPki.generate(work.resolve("pki"), List.of("lexbridge-a"), PASSWORD);
+    private ReceivingFixture(Path work, InboundLimits limits, List<String> parties) throws Exception {
+        this.pki = TestPki.generate(work.resolve("pki"), parties, PASSWORD);
         KeyStore trust = KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);
-        this.settings = new As4Settings(HOME, work.resolve("data"),
+        this.settings = new As4Settings(HOME, EBMS_ID_DOMAIN, work.resolve("data"),
                 KeyStores.loadPkcs12(pki.parties().get("lexbridge-a").as4KeyStore(), PASSWORD), TestPki.AS4_ALIAS,
                 PASSWORD, trust, trust, Duration.ofSeconds(5), Duration.ofSeconds(60), 4);
         this.limits = limits;
@@ -71,10 +78,16 @@ final class ReceivingFixture implements AutoCloseable {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         this.self = new Partner("self", HOME, URI.create("http://localhost:" + port + "/as4"),
                 settings.as4Certificate());
+        partners.put(HOME.partyId(), self);
     }
 
     static ReceivingFixture start(Path work, InboundLimits limits) throws Exception {
-        return new ReceivingFixture(work, limits);
+        return new ReceivingFixture(work, limits, List.of("lexbridge-a"));
+    }
+
+    /** With more parties in the test PKI (the home party {@code lexbridge-a} first); none is a partner yet. */
+    static ReceivingFixture start(Path work, InboundLimits limits, List<String> parties) throws Exception {
+        return new ReceivingFixture(work, limits, parties);
     }
 
     URI endpoint() {
@@ -106,9 +119,13 @@ final class ReceivingFixture implements AutoCloseable {
             return servletContext -> {
                 fixture.startedRuntime = As4Runtime.start(servletContext, fixture.settings);
                 PartnerDirectory partners = partyId -> HOME.partyId().equals(partyId)
-                        ? Optional.of(fixture.partner()) : Optional.empty();
+                        ? Optional.of(fixture.partner()) : Optional.ofNullable(fixture.partners.get(partyId));
+                SecurityEvents counting = (kind, detail) -> {
+                    fixture.securityEvents.add(kind + ": " + detail);
+                    SecurityEvents.logOnly().record(kind, detail);
+                };
                 ServletRegistration.Dynamic servlet = servletContext.addServlet("as4", new As4ReceivingServlet(
-                        fixture.settings, partners, fixture.receiver, SecurityEvents.logOnly(), fixture.limits));
+                        fixture.settings, partners, fixture.receiver, counting, fixture.limits));
                 servlet.addMapping("/as4");
                 servlet.setLoadOnStartup(1);
             };

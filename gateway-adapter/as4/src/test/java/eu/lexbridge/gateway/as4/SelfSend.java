@@ -14,8 +14,6 @@ import java.util.UUID;
 /** A valid message (1 MB binary part) from the fixture's party to itself, as a partner would send it. */
 final class SelfSend {
 
-    private static final String EBMS = "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/";
-
     private SelfSend() {
     }
 
@@ -27,7 +25,7 @@ final class SelfSend {
                 "application/vnd.etsi.asic-s+zip", binary);
         Envelope envelope = new Envelope(UUID.randomUUID() + "@lexbridge.test", "conv-1", null,
                 new BusinessService("EPO", "urn:e-codex:services:"), "Form_A",
-                ReceivingFixture.HOME.withRole(EBMS + "initiator"), ReceivingFixture.HOME.withRole(EBMS + "responder"),
+                ReceivingFixture.HOME, ReceivingFixture.HOME,
                 "urn:a", "urn:b");
         try (EmbeddedAccessPoint sender = new EmbeddedAccessPoint(endpoint.settings, payloads)) {
             return sender.send(envelope, List.of(new OutgoingPart("ASIC-S", "application/vnd.etsi.asic-s+zip",

@@ -1,0 +1,97 @@
+package eu.lexbridge.gateway.as4;
+
+import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.ECryptoMode;
+import eu.lexbridge.core.transport.Partner;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.apache.wss4j.common.crypto.Crypto;
+import org.apache.wss4j.common.crypto.CryptoType;
+import org.apache.wss4j.common.crypto.Merlin;
+import org.apache.wss4j.common.ext.WSSecurityException;
+
+/**
+ * WSS4J's key and trust store look-up for one incoming request, which also knows the certificate registered for the
+ * partner the message claims to come from. A partner whose signature refers to its certificate by IssuerSerial,
+ * SubjectKeyIdentifier or thumbprint instead of carrying it as a BinarySecurityToken is found this way: the trust
+ * store holds only CAs. The certificate found this way still has to chain to the AS4 trust store (WSS4J's trust check
+ * runs on it as on any other), and {@link IncomingUserMessageProcessor} still requires the signer to be exactly that
+ * registered certificate.
+ */
+final class PartnerCertificates extends Merlin {
+
+    private final RequestSender sender;
+
+    private PartnerCertificates(KeyStore keyStore, KeyStore trustStore, RequestSender sender) {
+        super(false, null);
+        setKeyStore(keyStore);
+        setTrustStore(trustStore);
+        this.sender = sender;
+    }
+
+    /** phase4's in-memory crypto factory whose WSS4J crypto is a {@link PartnerCertificates} for this request. */
+    static AS4CryptoFactoryInMemoryKeyStore cryptoFactory(As4Settings settings, RequestSender sender) {
+        Crypto crypto = new PartnerCertificates(settings.as4KeyStore(), settings.as4TrustStore(), sender);
+        return new AS4CryptoFactoryInMemoryKeyStore(settings.as4KeyStore(), settings.as4KeyAlias(),
+                settings.as4KeyPassword(), settings.as4TrustStore()) {
+            @Override
+            public Crypto getCrypto(ECryptoMode mode) {
+                return crypto;
+            }
+        };
+    }
+
+    @Override
+    public X509Certificate[] getX509Certificates(CryptoType query) throws WSSecurityException {
+        X509Certificate[] found = super.getX509Certificates(query);
+        if (found != null && found.length > 0) {
+            return found;
+        }
+        // The directory is asked per request (by the PMode resolver), so a certificate changed at run time counts.
+        Optional<X509Certificate> registered = sender.partner().map(Partner::certificate)
+                .filter(certificate -> matches(query, certificate));
+        return registered.map(certificate -> new X509Certificate[] {certificate}).orElse(found);
+    }
+
+    private boolean matches(CryptoType query, X509Certificate certificate) {
+        if (query == null || query.getType() == null) {
+            return false;
+        }
+        try {
+            return switch (query.getType()) {
+                case ISSUER_SERIAL -> query.getSerial() != null && query.getIssuer() != null
+                        && query.getSerial().equals(certificate.getSerialNumber())
+                        && sameName(query.getIssuer(), certificate.getIssuerX500Principal());
+                case SKI_BYTES -> query.getBytes() != null
+                        && Arrays.equals(query.getBytes(), getSKIBytesFromCert(certificate));
+                case THUMBPRINT_SHA1 -> query.getBytes() != null
+                        && MessageDigest.isEqual(query.getBytes(), sha1(certificate));
+                default -> false;
+            };
+        } catch (WSSecurityException | IllegalArgumentException e) {
+            // A malformed issuer name or a certificate without the needed data: not this certificate.
+            return false;
+        }
+    }
+
+    /** As Merlin compares issuer names: both through Bouncy Castle's X.500 name, so attribute spelling does not matter. */
+    private boolean sameName(String issuer, X500Principal certificateIssuer) {
+        Object asked = createBCX509Name(new X500Principal(issuer).getName());
+        Object actual = createBCX509Name(certificateIssuer.getName());
+        return asked.equals(actual);
+    }
+
+    private static byte[] sha1(X509Certificate certificate) throws WSSecurityException {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded());
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new WSSecurityException(WSSecurityException.ErrorCode.FAILURE, e);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package eu.lexbridge.gateway.as4;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.helger.base.wrapper.Wrapper;
+import com.helger.mime.CMimeType;
+import com.helger.phase4.attachment.AS4OutgoingAttachment;
+import com.helger.phase4.attachment.EAS4CompressionMode;
+import com.helger.phase4.client.IAS4ClientBuildMessageCallback;
+import com.helger.phase4.crypto.AS4CryptParams;
+import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
+import com.helger.phase4.crypto.ECryptoAlgorithmSign;
+import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
+import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
+import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
+import com.helger.phase4.ebms3header.Ebms3PartInfo;
+import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
+import com.helger.phase4.messaging.http.HttpRetrySettings;
+import com.helger.phase4.model.ESoapVersion;
+import com.helger.phase4.model.MessageProperty;
+import com.helger.phase4.model.message.AS4UserMessage;
+import com.helger.phase4.model.message.AbstractAS4Message;
+import com.helger.phase4.model.pmode.PMode;
+import com.helger.phase4.sender.AS4Sender;
+import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.phase4.util.Phase4Exception;
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.transport.ReceptionOutcome;
+import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.TestPki;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 10's conformance suite: AS4 requests built with phase4's own sender (another code base than our receiving
+ * side's checks), each signed with the key of the party it claims or of a rogue one, sent over loopback HTTP to one
+ * real receiving endpoint. Each row names the clause of the eDelivery AS4 1.x Common Profile or ebMS3 Core behind it;
+ * an accepted request must get a verified signed receipt, a refused one the exact ebMS error code, one sentence with no
+ * internals, and exactly one security event.
+ *
+ * <p>Partner {@code lexbridge-b} is registered with its certificate and the e-CODEX role {@code GW}; {@code
+ * lexbridge-c} holds a key of the same trusted CA but is nobody's registered certificate; {@code other-ca} is a PKI we
+ * do not trust.
+ */
+class As4ConformanceTest {
+
+    private static final String DOMAIN_ID = "[0-9a-f-]{36}@a\\.lexbridge\\.test";
+    private static final Party B = new Party("lexbridge-b", ReceivingFixture.PARTY_TYPE, "GW");
+    private static final Party TO_A = ReceivingFixture.HOME;
+
+    @TempDir
+    static Path work;
+
+    private static ReceivingFixture endpoint;
+    private static KeyStore keysOfB;
+    private static KeyStore keysOfC;
+    private static KeyStore keysOfBFromOtherCa;
+    private static KeyStore trust;
+
+    @BeforeAll
+    static void start() throws Exception {
+        endpoint = ReceivingFixture.start(work.resolve("receiver"),
+                new InboundLimits(8L << 20, 1L << 20, 4, Duration.ofSeconds(30)),
+                List.of("lexbridge-a", "lexbridge-b", "lexbridge-c"));
+        GeneratedPki pki = endpoint.pki;
+        keysOfB = KeyStores.loadPkcs12(pki.parties().get("lexbridge-b").as4KeyStore(), ReceivingFixture.PASSWORD);
+        keysOfC = KeyStores.loadPkcs12(pki.parties().get("lexbridge-c").as4KeyStore(), ReceivingFixture.PASSWORD);
+        GeneratedPki otherCa = TestPki.generate(work.resolve("other-ca"), List.of("lexbridge-b"),
+                ReceivingFixture.PASSWORD);
+        keysOfBFromOtherCa = KeyStores.loadPkcs12(otherCa.parties().get("lexbridge-b").as4KeyStore(),
+                ReceivingFixture.PASSWORD);
+        trust = endpoint.settings.as4TrustStore();
+        // Registered while the endpoint runs: the directory is asked per request.
+        endpoint.partners.put(B.partyId(), new Partner("b", B, URI.create("https://b.invalid/as4"),
+                (java.security.cert.X509Certificate) keysOfB.getCertificate(TestPki.AS4_ALIAS)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+
+    /** One request: who signs, how, and what is changed from a well-formed e-CODEX user message. */
+    record Request(KeyStore signer, ECryptoKeyIdentifierType keyReference, boolean signed, boolean compressed,
+                   String agreementRef, boolean propertiesReversed, Party from, Party to, String action,
+                   BuildChange change) {
+
+        static Request fromB() {
+            return new Request(keysOfB, ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE, true, true, null, false, B,
+                    TO_A, "Form_A", BuildChange.NONE);
+        }
+
+        Request with(UnaryOperator<Request> change) {
+            return change.apply(this);
+        }
+
+        Request signedBy(KeyStore keys, ECryptoKeyIdentifierType reference) {
+            return new Request(keys, reference, signed, compressed, agreementRef, propertiesReversed, from, to, action,
+                    change);
+        }
+
+        Request unsigned() {
+            return new Request(signer, keyReference, false, compressed, agreementRef, propertiesReversed, from, to,
+                    action, change);
+        }
+
+        Request uncompressed() {
+            return new Request(signer, keyReference, signed, false, agreementRef, propertiesReversed, from, to,
+                    action, change);
+        }
+
+        Request agreement(String ref) {
+            return new Request(signer, keyReference, signed, compressed, ref, propertiesReversed, from, to, action,
+                    change);
+        }
+
+        Request reversedProperties() {
+            return new Request(signer, keyReference, signed, compressed, agreementRef, true, from, to, action, change);
+        }
+
+        Request roles(String fromRole, String toRole) {
+            return new Request(signer, keyReference, signed, compressed, agreementRef, propertiesReversed,
+                    from.withRole(fromRole), to.withRole(toRole), action, change);
+        }
+
+        Request action(String other) {
+            return new Request(signer, keyReference, signed, compressed, agreementRef, propertiesReversed, from, to,
+                    other, change);
+        }
+
+        Request changed(BuildChange other) {
+            return new Request(signer, keyReference, signed, compressed, agreementRef, propertiesReversed, from, to,
+                    action, other);
+        }
+    }
+
+    /** A change made to the message phase4 built, before it is signed: what no conformant sender would send. */
+    enum BuildChange {
+        NONE,
+        /** One PartInfo more, naming a cid: that no MIME part carries. */
+        PART_MISSING
+    }
+
+    /** What the sender read back. */
+    record Answer(EAS4UserMessageSendResult result, ReceiptCheck signal) {
+    }
+
+    static Stream<Arguments> mustAccept() {
+        Request base = Request.fromB();
+        return Stream.of(
+                accept("eDelivery AS4 1.x Common Profile, Message Security: signer as BinarySecurityToken (recommended)",
+                        base),
+                accept("eDelivery AS4 1.x Common Profile, Message Security: signer by IssuerSerial (implementations"
+                        + " must accept all three references)", base.signedBy(keysOfB,
+                        ECryptoKeyIdentifierType.ISSUER_SERIAL)),
+                accept("eDelivery AS4 1.x Common Profile, Message Security: signer by SubjectKeyIdentifier",
+                        base.signedBy(keysOfB, ECryptoKeyIdentifierType.SKI_KEY_IDENTIFIER)),
+                accept("eDelivery AS4 1.x Common Profile / AS4 Profile Compression: part gzip-compressed"
+                        + " (CompressionType application/gzip)", base),
+                accept("eDelivery AS4 1.x Common Profile / AS4 Profile Compression: part uncompressed", base.uncompressed()),
+                accept("ebMS3 Core §5.2.2.7 eb:AgreementRef is optional: with AgreementRef", base.agreement(
+                        "urn:e-codex:agreement:epo")),
+                accept("ebMS3 Core §5.2.2.7 eb:AgreementRef is optional: without AgreementRef", base),
+                accept("ebMS3 Core §5.2.2.11 MessageProperties: originalSender and finalRecipient in either order",
+                        base.reversedProperties()));
+    }
+
+    static Stream<Arguments> mustRefuse() {
+        Request base = Request.fromB();
+        return Stream.of(
+                refuse("eDelivery AS4 1.x Common Profile, Message Security (signing required) / ebMS3 Core §6.7.2:"
+                        + " unsigned", base.unsigned(), "EBMS:0101"),
+                refuse("ebMS3 Core §6.7.2 FailedAuthentication: signed by another trusted party's certificate (BST)",
+                        base.signedBy(keysOfC, ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE), "EBMS:0101"),
+                refuse("ebMS3 Core §6.7.2 FailedAuthentication: signed by another trusted party's certificate"
+                        + " (IssuerSerial, not the registered one)", base.signedBy(keysOfC,
+                        ECryptoKeyIdentifierType.ISSUER_SERIAL), "EBMS:0101"),
+                refuse("ebMS3 Core §6.7.2 FailedAuthentication: signed by a certificate of a CA we do not trust",
+                        base.signedBy(keysOfBFromOtherCa, ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE),
+                        "EBMS:0101"),
+                refuse("ebMS3 Core §6.7.2 ProcessingModeMismatch: From/Role is not the partner's configured role",
+                        base.roles("http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/initiator", "GW"),
+                        "EBMS:0010"),
+                refuse("ebMS3 Core §6.7.2 ProcessingModeMismatch: To/Role is not our home role",
+                        base.roles("GW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder"),
+                        "EBMS:0010"),
+                // The AS4 layer does not know the services; the connector behind it does and refuses with LB-1005.
+                refuse("ebMS3 Core §6.7.2 Other (connector: unknown service/action, LB-1005)",
+                        base.action(RecordingReceiver.REFUSED_ACTION), "EBMS:0004"),
+                refuse("ebMS3 Core §6.7.2 ExternalPayloadError: a PartInfo whose attachment is absent",
+                        base.changed(BuildChange.PART_MISSING), "EBMS:0011"));
+    }
+
+    @ParameterizedTest(name = "accept: {0}")
+    @MethodSource("mustAccept")
+    void accepts(String clause, Request request) {
+        int received = endpoint.receiver.receptions().size();
+        int events = endpoint.securityEvents.size();
+
+        Answer answer = send(request, UUID.randomUUID() + "@b.lexbridge.test");
+
+        assertThat(answer.result()).as(answer.signal().errors()).isEqualTo(EAS4UserMessageSendResult.SUCCESS);
+        assertThat(answer.signal().receiptProblem(endpoint.settings.as4Certificate())).isNull();
+        assertThat(answer.signal().signalMessageId()).as("receipt id in our ebMS id domain").matches(DOMAIN_ID);
+        assertThat(endpoint.receiver.receptions()).hasSize(received + 1);
+        RecordingReceiver.Reception reception = endpoint.receiver.receptions().get(received);
+        assertThat(reception.envelope().from()).isEqualTo(B);
+        assertThat(reception.signer()).contains("lexbridge-b");
+        assertThat(reception.parts()).extracting(RecordingReceiver.ReceivedPart::description, 
+                RecordingReceiver.ReceivedPart::mimeType).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("messageContent", "text/xml"));
+        assertThat(reception.envelope().originalSender()).isEqualTo("urn:lexbridge:b:court");
+        assertThat(reception.envelope().finalRecipient()).isEqualTo("urn:lexbridge:a:court");
+        assertThat(endpoint.securityEvents).hasSize(events);
+    }
+
+    @ParameterizedTest(name = "refuse {2}: {0}")
+    @MethodSource("mustRefuse")
+    void refuses(String clause, Request request, String ebmsError) {
+        int received = endpoint.receiver.receptions().size();
+        int events = endpoint.securityEvents.size();
+
+        Answer answer = send(request, UUID.randomUUID() + "@b.lexbridge.test");
+
+        assertThat(answer.result()).as(answer.signal().errors())
+                .isEqualTo(EAS4UserMessageSendResult.AS4_ERROR_MESSAGE_RECEIVED);
+        String errors = answer.signal().errors();
+        assertThat(errors).startsWith(ebmsError + " ").doesNotContain(";");
+        assertThat(errors).as("one sentence, nothing internal")
+                .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*[A-Z]\\w+")
+                .doesNotContain("Exception").doesNotContain("WSSecurity").doesNotContain("\tat ")
+                .doesNotContainPattern("\\.\\s+[A-Z]");
+        assertThat(answer.signal().signalMessageId()).as("error id in our ebMS id domain").matches(DOMAIN_ID);
+        assertThat(endpoint.receiver.receptions()).as("nothing delivered").hasSize(received);
+        if (!"EBMS:0004".equals(ebmsError)) {
+            // A connector refusal of a trusted partner's message is no security event; every other refusal is one.
+            assertThat(endpoint.securityEvents.subList(events, endpoint.securityEvents.size()))
+                    .as("one refused message, one security event").hasSize(1);
+        }
+    }
+
+    /**
+     * ebMS3 Core reception awareness (duplicate elimination), as the eDelivery AS4 1.x Common Profile requires it: a
+     * re-sent message gets a receipt again, and the connector is told it is a duplicate so it is not delivered twice.
+     */
+    @Test
+    void duplicateGetsAReceiptAgainAndIsNotDeliveredTwice() {
+        String id = UUID.randomUUID() + "@b.lexbridge.test";
+
+        Answer first = send(Request.fromB(), id);
+        Answer again = send(Request.fromB(), id);
+
+        assertThat(first.result()).as(first.signal().errors()).isEqualTo(EAS4UserMessageSendResult.SUCCESS);
+        assertThat(again.result()).as(again.signal().errors()).isEqualTo(EAS4UserMessageSendResult.SUCCESS);
+        assertThat(again.signal().signalMessageId()).isNotEqualTo(first.signal().signalMessageId()).matches(DOMAIN_ID);
+        List<ReceptionOutcome> outcomes = endpoint.receiver.outcomes();
+        assertThat(outcomes.subList(outcomes.size() - 2, outcomes.size()))
+                .containsExactly(ReceptionOutcome.ACCEPTED, ReceptionOutcome.DUPLICATE);
+    }
+
+    private static Arguments accept(String clause, Request request) {
+        return Arguments.of(clause, request);
+    }
+
+    private static Arguments refuse(String clause, Request request, String ebmsError) {
+        return Arguments.of(clause, request, ebmsError);
+    }
+
+    /** phase4's own sender, configured as eDelivery AS4 1.x except where the row says otherwise. */
+    private static Answer send(Request request, String messageId) {
+        AS4CryptoFactoryInMemoryKeyStore crypto = new AS4CryptoFactoryInMemoryKeyStore(request.signer(),
+                TestPki.AS4_ALIAS, ReceivingFixture.PASSWORD, trust);
+        PMode pmode = EDeliveryPMode.create(request.from(), request.to(), "EPO", "urn:e-codex:services:",
+                request.action(), endpoint.endpoint().toString());
+        if (!request.signed()) {
+            // phase4 signs and encrypts as the PMode says, whatever the signing parameters: a PMode without security.
+            pmode.getLeg1().setSecurity(null);
+            pmode.getLeg2().setSecurity(null);
+        }
+        ReceiptCheck signal = new ReceiptCheck();
+        Wrapper<Phase4Exception> failure = new Wrapper<>();
+        List<MessageProperty> properties = new ArrayList<>(List.of(
+                MessageProperty.builder().name("originalSender").value("urn:lexbridge:b:court").build(),
+                MessageProperty.builder().name("finalRecipient").value("urn:lexbridge:a:court").build()));
+        if (request.propertiesReversed()) {
+            java.util.Collections.reverse(properties);
+        }
+        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
+                .as4ProfileID(LexBridgeProfile.ID)
+                .soapVersion(ESoapVersion.SOAP_12)
+                .locale(Locale.ENGLISH)
+                .cryptoFactory(crypto)
+                .withSigningParams(params -> {
+                    if (request.signed()) {
+                        params.setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
+                                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
+                                .setKeyIdentifierType(request.keyReference());
+                    } else {
+                        params.setAlgorithmSign(null);
+                    }
+                })
+                .withCryptParams(params -> params.setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM)
+                        .setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
+                        .setMGFAlgorithm(AS4CryptParams.DEFAULT_MGF_ALGORITHM)
+                        .setDigestAlgorithm(AS4CryptParams.DEFAULT_DIGEST_ALGORITHM)
+                        .setKeyIdentifierType(ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE))
+                .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
+                .pmodeResolver((id, service, action, initiator, responder, agreement, address) -> pmode)
+                .incomingProfileSelector(new AS4IncomingProfileSelectorConstant(LexBridgeProfile.ID, true))
+                .signalMsgConsumer(signal)
+                .signalMsgValidationResultHdl(signal)
+                .pmode(pmode)
+                .pmodeID(null)
+                .messageID(messageId)
+                .conversationID("conv-" + UUID.randomUUID())
+                .fromPartyIDType(request.from().partyIdType())
+                .fromPartyID(request.from().partyId())
+                .fromRole(request.from().role())
+                .toPartyIDType(request.to().partyIdType())
+                .toPartyID(request.to().partyId())
+                .toRole(request.to().role())
+                .service("urn:e-codex:services:", "EPO")
+                .action(request.action())
+                .agreementRef(request.agreementRef())
+                .messageProperties(properties)
+                .receiverCertificate(endpoint.settings.as4Certificate())
+                .endpointURL(endpoint.endpoint().toString())
+                .buildMessageCallback(new Changes(request.change()));
+        {
+            AS4OutgoingAttachment.Builder content = AS4OutgoingAttachment.builder()
+                    .data("<epo:FormA xmlns:epo=\"urn:test\"><epo:Amount>17</epo:Amount></epo:FormA>"
+                            .getBytes(StandardCharsets.UTF_8))
+                    .contentID(EcodexWire.CONTENT_ID_PREFIX + UUID.randomUUID())
+                    .mimeType(CMimeType.TEXT_XML)
+                    .addCustomProperty(EcodexWire.PART_NAME, "messageContent.xml")
+                    .addCustomProperty(EcodexWire.PART_DESCRIPTION, "messageContent");
+            if (request.compressed()) {
+                content.compression(EAS4CompressionMode.GZIP);
+            }
+            builder.attachments(List.of(content.build()));
+        }
+        EAS4UserMessageSendResult result = builder.sendMessageAndCheckForReceipt(failure::set);
+        assertThat(result).as("sent at all: %s", failure.get()).isNotIn(EAS4UserMessageSendResult.INVALID_PARAMETERS,
+                EAS4UserMessageSendResult.TRANSPORT_ERROR, EAS4UserMessageSendResult.TRANSPORT_ERROR_NO_RETRY);
+        return new Answer(result, signal);
+    }
+
+    /** Changes the user message phase4 built before it signs it (so the signature covers the change). */
+    private record Changes(BuildChange change) implements IAS4ClientBuildMessageCallback {
+
+        @Override
+        public void onAS4Message(AbstractAS4Message<?> message) {
+            if (!(message instanceof AS4UserMessage user) || change == BuildChange.NONE) {
+                return;
+            }
+            var payloadInfo = user.getEbms3UserMessage().getPayloadInfo();
+            if (payloadInfo == null) {
+                payloadInfo = new com.helger.phase4.ebms3header.Ebms3PayloadInfo();
+                user.getEbms3UserMessage().setPayloadInfo(payloadInfo);
+            }
+            Ebms3PartInfo part = new Ebms3PartInfo();
+            part.setHref("cid:missing-" + UUID.randomUUID() + "@b.lexbridge.test");
+            payloadInfo.addPartInfo(part);
+        }
+    }
+}
