@@ -1,5 +1,6 @@
 package eu.lexbridge.tools;
 
+import eu.lexbridge.trust.container.ContainerNotice;
 import eu.lexbridge.trust.container.ContainerProblem;
 import eu.lexbridge.trust.container.ContainerRejectedException;
 import eu.lexbridge.trust.container.ContainerVerification;
@@ -37,7 +38,9 @@ public final class ContainerCommand implements Runnable {
             description = {"Verify an e-CODEX ASiC-S container: its structure, its seal's integrity and its signer's "
                     + "trust, reported apart.",
                     "Exit 0: intact and trusted; 1: not intact or not trusted; 2: unusable or refused input "
-                            + "(not a container, zip bomb, path traversal, ...)."})
+                            + "(not a container, zip bomb, path traversal, ...).",
+                    "Format deviations that do not make the container unsafe (mimetype not first, compressed or "
+                            + "missing, an odd zip comment) are printed as notices and do not change the exit code."})
     static final class Verify implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "FILE", description = "The container (ASiC-S)")
@@ -67,7 +70,7 @@ public final class ContainerCommand implements Runnable {
             var reader = new EcodexContainerReader(anchors, RevocationSettings.of(revocation), Clock.systemUTC());
             try (InputStream in = Files.newInputStream(file)) {
                 OpenedContainer opened = reader.open(in, extract);
-                print(opened.verification());
+                print(opened.verification(), opened.notices());
                 if (opened.directory() != null) {
                     System.out.println("extracted    " + opened.entries().size() + " entries to " + opened.directory());
                 }
@@ -81,7 +84,7 @@ public final class ContainerCommand implements Runnable {
             }
         }
 
-        private static void print(ContainerVerification v) {
+        private static void print(ContainerVerification v, List<ContainerNotice> notices) {
             System.out.println("signed data  " + v.signedObject());
             System.out.println("signer       " + (v.signerSubject() == null ? "-" : v.signerSubject())
                     + (v.signingTime() == null ? "" : ", signed " + v.signingTime()));
@@ -91,6 +94,9 @@ public final class ContainerCommand implements Runnable {
             System.out.println("revocation   " + v.revocation());
             for (ContainerProblem problem : v.problems()) {
                 System.out.println("  - " + problem.code() + ": " + problem.detail());
+            }
+            for (ContainerNotice notice : notices) {
+                System.out.println("notice       " + notice.code() + ": " + notice.detail());
             }
             System.out.println("result       " + (v.valid() ? "VALID" : "NOT VALID"));
         }

@@ -8,6 +8,7 @@ import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.TrustOkToken;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.AlteredDocuments;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,18 @@ class ContainerCommandTest {
         assertThat(run.out()).contains("INTACT").contains("TRUSTED").contains("VALID");
         assertThat(target.resolve("epoc.pdf")).hasContent("%PDF-1.4 demo");
         assertThat(target.resolve("TrustOkToken.pdf")).exists();
+    }
+
+    /** The official connector writes mimetype last: read, valid, the deviation printed as a notice (issue 10). */
+    @Test
+    void theOfficialConnectorsLayoutIsValidWithANoticePrinted() throws Exception {
+        Path official = dir.resolve("official.asics");
+        Files.write(official, AlteredDocuments.officialConnectorLayout(Files.readAllBytes(container)));
+
+        var run = CliRun.of("container", "verify", official.toString(), "--trust", pki.caCertificate().toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("result       VALID").contains("notice       MIMETYPE_NOT_FIRST");
     }
 
     @Test

@@ -21,8 +21,9 @@ import java.util.List;
  *
  * @param names the names, in central-directory order
  * @param localHeaderOffsets where each entry's local header starts, from the start of the zip
+ * @param comment the zip comment (UTF-8 as read), or {@code null} when there is none
  */
-record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
+record CentralDirectory(List<String> names, List<Long> localHeaderOffsets, String comment) {
 
     private static final int END = 0x06054b50;
     private static final int END_LENGTH = 22;
@@ -84,7 +85,10 @@ record CentralDirectory(List<String> names, List<Long> localHeaderOffsets) {
             throw refused(zipName, "its end record counts " + entries + " entries, its central directory lists "
                     + names.size());
         }
-        return new CentralDirectory(names, offsets);
+        int commentLength = bytes.getShort(end + 20) & 0xFFFF;
+        String comment = commentLength == 0 ? null
+                : new String(tail, end + END_LENGTH, commentLength, StandardCharsets.UTF_8);
+        return new CentralDirectory(names, offsets, comment);
     }
 
     /** Reads the central directory of a zip file. */

@@ -20,6 +20,11 @@ public record ContainerProblem(Code code, String detail) {
         SIGNER_UNKNOWN,
         /** The signer does not chain to a trust anchor. */
         SIGNER_UNTRUSTED,
+        /**
+         * The signer chains to a trust anchor but is not the sending partner's pinned container-seal certificate (nor a
+         * renewal of it: same subject, same issuer): another partner's trusted key sealed it.
+         */
+        SIGNER_NOT_EXPECTED,
         /** The signer (or a CA above it) was not valid at the claimed signing time. */
         SIGNER_NOT_VALID_AT_SIGNING_TIME,
         /** No signing time, or one in the future. */

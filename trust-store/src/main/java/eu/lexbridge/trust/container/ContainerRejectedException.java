@@ -13,10 +13,10 @@ public final class ContainerRejectedException extends RuntimeException {
     public enum Reason {
         /** Not a zip archive, or a corrupt one. */
         NOT_A_ZIP,
-        /** The first entry is not {@code mimetype} (it is missing, or elsewhere). */
-        MIMETYPE_NOT_FIRST,
-        /** {@code mimetype} is compressed. */
-        MIMETYPE_COMPRESSED,
+        /*
+         * MIMETYPE_NOT_FIRST and MIMETYPE_COMPRESSED were refusals until issue 10: the container is read and they are
+         * ContainerNotice codes now (the official connector writes mimetype last).
+         */
         /** {@code mimetype} is not {@code application/vnd.etsi.asic-s+zip}. */
         MIMETYPE_WRONG,
         /** No signed data object at the root. */

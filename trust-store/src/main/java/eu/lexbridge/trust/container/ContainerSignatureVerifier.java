@@ -14,10 +14,12 @@ import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.ChainToTrustAnchor;
 import eu.lexbridge.trust.signature.ClaimedSigningTime;
 import eu.lexbridge.trust.signature.DssValidation;
+import eu.lexbridge.trust.signature.ExpectedSigner;
 import eu.lexbridge.trust.signature.IssuersNotRevoked;
 import eu.lexbridge.trust.signature.ReferencesIntact;
 import eu.lexbridge.trust.signature.RevocationChecking;
 import eu.lexbridge.trust.signature.RevocationSettings;
+import eu.lexbridge.trust.signature.SignatureCheck;
 import eu.lexbridge.trust.signature.SignatureChecks;
 import eu.lexbridge.trust.signature.SignatureFinding;
 import eu.lexbridge.trust.signature.SignatureFindings;
@@ -53,13 +55,13 @@ final class ContainerSignatureVerifier {
     private final CommonCertificateVerifier certificateVerifier;
     private final RevocationChecking revocation;
     private final Clock clock;
-    private final SignatureChecks checks;
+    private final List<SignatureCheck> checks;
 
     ContainerSignatureVerifier(Collection<X509Certificate> trustAnchors, RevocationSettings revocation, Clock clock) {
         this.clock = clock;
         this.revocation = revocation.checking();
         this.certificateVerifier = DssValidation.verifier(trustAnchors, revocation);
-        this.checks = SignatureChecks.of(ReferencesIntact.NAMED_AS_REFERENCES_WITH_ALGORITHM,
+        this.checks = List.of(ReferencesIntact.NAMED_AS_REFERENCES_WITH_ALGORITHM,
                 new SignatureValueIntact(), SignerIdentified.IN_THE_SIGNATURE, new ChainToTrustAnchor(),
                 new ClaimedSigningTime(clock), ValidAtSigningTime.PATH_OR_SIGNER,
                 SignerNotRevoked.UNKNOWN_SAID_BELOW_AN_ANCHOR, new IssuersNotRevoked(),
@@ -70,8 +72,11 @@ final class ContainerSignatureVerifier {
      * @param signaturesXml META-INF/signatures.xml
      * @param signedObject the signed data object's name
      * @param digests its digests, by algorithm
+     * @param expectedSigner the certificate the seal must be by (or a renewal of it: same subject and issuer), as
+     *     {@link ExpectedSigner} holds it for evidences; {@code null} for any signer chaining to a trust anchor
      */
-    ContainerVerification verify(byte[] signaturesXml, String signedObject, Map<DigestAlgorithm, byte[]> digests) {
+    ContainerVerification verify(byte[] signaturesXml, String signedObject, Map<DigestAlgorithm, byte[]> digests,
+                                 X509Certificate expectedSigner) {
         Reports reports;
         try {
             DigestDocument detached = new DigestDocument();
@@ -91,11 +96,20 @@ final class ContainerSignatureVerifier {
         SignatureView seal = SignatureView.read(signatures.get(0), reports.getSimpleReport(), revocation);
         // The container's own check first: what the seal covers, then what the block finds of it.
         SignatureFindings findings = new SignatureFindings(coversSignedObject(seal, signedObject))
-                .then(checks.run(seal).all());
+                .then(checks(expectedSigner).run(seal).all());
         boolean intact = findings.intact();
         return new ContainerVerification(intact, intact && findings.signerTrusted(), signedObject,
                 seal.signer() == null ? null : seal.signer().subject(), seal.claimedSigningTime(),
                 seal.signerRevocation().status(), seal.dssVerdict(), problems(findings.all()));
+    }
+
+    private SignatureChecks checks(X509Certificate expectedSigner) {
+        if (expectedSigner == null) {
+            return new SignatureChecks(checks);
+        }
+        List<SignatureCheck> pinned = new ArrayList<>(checks);
+        pinned.add(new ExpectedSigner(expectedSigner));
+        return new SignatureChecks(pinned);
     }
 
     /** A container whose seal could not be read as one: neither intact nor trusted. */

@@ -4,8 +4,6 @@ import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.COM
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.DUPLICATE_ENTRY;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.EXTRA_SIGNATURE;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.HEADERS_DISAGREE;
-import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MIMETYPE_COMPRESSED;
-import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MIMETYPE_NOT_FIRST;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MIMETYPE_WRONG;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.MORE_THAN_ONE_SIGNED_OBJECT;
 import static eu.lexbridge.trust.container.ContainerRejectedException.Reason.NOT_A_ZIP;
@@ -57,9 +55,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens an e-CODEX ASiC-S container by streaming: checks its structure (mimetype first, stored and right; exactly one
- * signed data object; exactly one signature file), verifies the detached XAdES signature over the signed object's
- * digest (integrity and trust reported apart), and extracts the entries of SignedContent.zip.
+ * Opens an e-CODEX ASiC-S container by streaming: checks its structure (a right mimetype if any; exactly one signed
+ * data object; exactly one signature file), verifies the detached XAdES signature over the signed object's digest
+ * (integrity and trust reported apart), and extracts the entries of SignedContent.zip.
+ *
+ * <p>It reads every container DSS's ASiC validator reads as a sound ASiC-S: a deviation from how EN 319 162-1 asks the
+ * container to be written (mimetype not first, compressed or missing, an odd zip comment) is a {@link ContainerNotice}
+ * on the result, not a refusal; the official e-CODEX connector writes mimetype last. What is unsafe or not covered by
+ * the seal is refused all the same.
  *
  * <p>Defences: the signed object streams to a temporary file, bounded by {@link ContainerLimits#maxTotalBytes()};
  * SignedContent.zip is checked for entry count, duplicate names (ignoring case), unsafe names (path traversal,
@@ -80,6 +83,8 @@ public final class EcodexContainerReader {
     private static final int TAIL = 128 * 1024;
     /** The two digests computed while the signed object streams past; a reference with another one is not intact. */
     private static final List<DigestAlgorithm> DIGESTS = List.of(DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
+    /** The zip comment EN 319 162-1 annex A.1 foresees, which our builder writes. */
+    private static final String ASIC_COMMENT = "mimetype=" + EcodexContainer.MIME_TYPE;
 
     private final ContainerSignatureVerifier verifier;
     private final ContainerLimits limits;
@@ -134,22 +139,26 @@ public final class EcodexContainerReader {
     }
 
     /**
-     * Opens the container and, when its signature is intact and trusted, extracts SignedContent.zip's entries into the
-     * new directory {@code target}.
+     * As {@link #open(InputStream, Path)}, and the container's seal must be by {@code expectedSigner}: that very
+     * certificate or one issued to the same subject by the same issuer (a renewal); otherwise the signer is not trusted
+     * ({@link ContainerProblem.Code#SIGNER_NOT_EXPECTED}) and nothing is extracted.
      *
-     * @param target a directory that does not exist yet (its parent must), or {@code null} to extract nothing
-     * @throws ContainerRejectedException when the container is refused; nothing is written then
-     * @throws UncheckedIOException when the input cannot be read or the output cannot be written
+     * @param expectedSigner the sending partner's pinned container-seal certificate, or {@code null} to accept any
+     *     signer chaining to a trust anchor
      */
-    public OpenedContainer open(InputStream container, Path target) {
+    public OpenedContainer open(InputStream container, Path target, X509Certificate expectedSigner) {
         Objects.requireNonNull(container, "container");
         try {
-            OpenedContainer opened = openChecked(container, target);
+            OpenedContainer opened = openChecked(container, target, expectedSigner);
             if (!opened.verification().valid()) {
                 LOG.warn("Security event: e-CODEX container signature {} by {}: {}",
                         opened.verification().intact() ? "intact but not trusted" : "not intact",
                         LogSafe.of(opened.verification().signerSubject()),
                         LogSafe.of(opened.verification().problems(), 4096));
+            }
+            if (!opened.notices().isEmpty()) {
+                // Names entries and codes only, never content.
+                LOG.info("e-CODEX container read with format notices: {}", LogSafe.of(opened.notices(), 1024));
             }
             return opened;
         } catch (ContainerRejectedException e) {
@@ -159,7 +168,19 @@ public final class EcodexContainerReader {
         }
     }
 
-    private OpenedContainer openChecked(InputStream container, Path target) {
+    /**
+     * Opens the container and, when its signature is intact and trusted, extracts SignedContent.zip's entries into the
+     * new directory {@code target}.
+     *
+     * @param target a directory that does not exist yet (its parent must), or {@code null} to extract nothing
+     * @throws ContainerRejectedException when the container is refused; nothing is written then
+     * @throws UncheckedIOException when the input cannot be read or the output cannot be written
+     */
+    public OpenedContainer open(InputStream container, Path target) {
+        return open(container, target, null);
+    }
+
+    private OpenedContainer openChecked(InputStream container, Path target, X509Certificate expectedSigner) {
         if (target != null && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ContainerRejectedException(TARGET_EXISTS, "the extraction target " + target + " exists");
         }
@@ -168,19 +189,19 @@ public final class EcodexContainerReader {
             staged = createTemp();
             Outer outer = readOuter(container, staged);
             ContainerVerification verification = verifier.verify(outer.signatures, outer.signedObject,
-                    outer.digests);
+                    outer.digests, expectedSigner);
             if (!verification.valid()) {
                 // Content that is not intact or not trusted is neither inspected further nor extracted.
-                return new OpenedContainer(verification, null, List.of());
+                return new OpenedContainer(verification, null, List.of(), outer.notices);
             }
             try (ZipFile zip = openInner(staged)) {
                 checkInner(zip);
                 // ZipFile names entries from the central directory; a back-end's unzip may stream local headers.
                 CentralDirectory.checkLocalNames(staged, EcodexContainer.SIGNED_CONTENT);
                 if (target == null) {
-                    return new OpenedContainer(verification, null, List.of());
+                    return new OpenedContainer(verification, null, List.of(), outer.notices);
                 }
-                return new OpenedContainer(verification, target, extract(zip, target));
+                return new OpenedContainer(verification, target, extract(zip, target), outer.notices);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the e-CODEX container: " + e.getMessage(), e);
@@ -198,7 +219,8 @@ public final class EcodexContainerReader {
         }
     }
 
-    private record Outer(String signedObject, Map<DigestAlgorithm, byte[]> digests, byte[] signatures) {
+    private record Outer(String signedObject, Map<DigestAlgorithm, byte[]> digests, byte[] signatures,
+                         List<ContainerNotice> notices) {
     }
 
     private Outer readOuter(InputStream container, Path staged) throws IOException {
@@ -209,18 +231,14 @@ public final class EcodexContainerReader {
         String signedObject = null;
         Map<DigestAlgorithm, byte[]> digests = null;
         byte[] signatures = null;
+        List<ContainerNotice> notices = new ArrayList<>();
+        boolean mimetype = false;
         int count = 0;
         try {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
                 localNames.add(name);
-                if (count == 0) {
-                    checkMimetype(zip, entry);
-                    count++;
-                    names.add(name);
-                    continue;
-                }
                 if (++count > limits.maxEntries()) {
                     throw new ContainerRejectedException(TOO_MANY_ENTRIES, "the container has more than "
                             + limits.maxEntries() + " entries");
@@ -232,10 +250,12 @@ public final class EcodexContainerReader {
                 }
                 if (!names.add(name.toLowerCase(Locale.ROOT))) {
                     throw new ContainerRejectedException(DUPLICATE_ENTRY, "the container has two entries named '"
-                            + name + "'");
+                            + printable(name) + "'");
                 }
                 if (name.equals(EcodexContainer.MIMETYPE_ENTRY)) {
-                    throw new ContainerRejectedException(DUPLICATE_ENTRY, "a second 'mimetype' entry");
+                    mimetype = true;
+                    notices.addAll(checkMimetype(zip, entry, count));
+                    continue;
                 }
                 if (entry.isDirectory()) {
                     if (!name.equals("META-INF/")) {
@@ -278,7 +298,7 @@ public final class EcodexContainerReader {
         if (count == 0) {
             throw new ContainerRejectedException(NOT_A_ZIP, "the container has no zip entries");
         }
-        checkCentralDirectory(counted, localNames);
+        String comment = checkCentralDirectory(counted, localNames);
         if (signedObject == null) {
             throw new ContainerRejectedException(SIGNED_OBJECT_MISSING, "the container has no signed data object");
         }
@@ -286,14 +306,24 @@ public final class EcodexContainerReader {
             throw new ContainerRejectedException(SIGNATURE_MISSING, "the container has no "
                     + EcodexContainer.SIGNATURES);
         }
-        return new Outer(signedObject, digests, signatures);
+        if (!mimetype) {
+            notices.add(new ContainerNotice(ContainerNotice.Code.MIMETYPE_MISSING, "the container has no 'mimetype' "
+                    + "entry; it is read as ASiC-S from its structure (one data object, " + EcodexContainer.SIGNATURES
+                    + ")"));
+        }
+        if (comment != null && !comment.equals(ASIC_COMMENT)) {
+            notices.add(new ContainerNotice(ContainerNotice.Code.ZIP_COMMENT, "the zip carries a comment of "
+                    + comment.length() + " characters other than '" + ASIC_COMMENT + "'; it is not signed and is "
+                    + "ignored"));
+        }
+        return new Outer(signedObject, digests, signatures, notices);
     }
 
     /**
      * The entries were read from their local headers; the central directory at the end must list the same names in
      * the same order, or another tool (DSS, unzip) would see another container.
      */
-    private static void checkCentralDirectory(CountingInputStream counted, List<String> localNames)
+    private static String checkCentralDirectory(CountingInputStream counted, List<String> localNames)
             throws IOException {
         if (counted.skipToEnd() > TAIL) {
             throw new ContainerRejectedException(HEADERS_DISAGREE, "the container has more than " + TAIL
@@ -308,22 +338,33 @@ public final class EcodexContainerReader {
                 throw CentralDirectory.disagree("the container", local, listed);
             }
         }
+        return central.comment();
     }
 
-    private static void checkMimetype(ZipInputStream zip, ZipEntry entry) throws IOException {
-        if (!entry.getName().equals(EcodexContainer.MIMETYPE_ENTRY)) {
-            throw new ContainerRejectedException(MIMETYPE_NOT_FIRST, "the first entry is '" + printable(entry.getName())
-                    + "', not 'mimetype'");
-        }
-        if (entry.getMethod() != ZipEntry.STORED) {
-            throw new ContainerRejectedException(MIMETYPE_COMPRESSED, "the 'mimetype' entry is compressed");
-        }
+    /**
+     * A wrong media type is refused (the container is not an ASiC-S); where mimetype stands and whether it is
+     * compressed are the writer's business (EN 319 162-1 annex A.1) and reported as notices.
+     *
+     * @param position the entry's position in the container, from 1
+     */
+    private static List<ContainerNotice> checkMimetype(ZipInputStream zip, ZipEntry entry, int position)
+            throws IOException {
         byte[] value = readBounded(zip, 256, "mimetype");
         String mimetype = new String(value, StandardCharsets.US_ASCII);
         if (!mimetype.equals(EcodexContainer.MIME_TYPE)) {
             throw new ContainerRejectedException(MIMETYPE_WRONG, "the mimetype is '" + printable(mimetype) + "', not '"
                     + EcodexContainer.MIME_TYPE + "'");
         }
+        List<ContainerNotice> notices = new ArrayList<>();
+        if (position != 1) {
+            notices.add(new ContainerNotice(ContainerNotice.Code.MIMETYPE_NOT_FIRST, "'mimetype' is entry "
+                    + position + " of the container, not the first (EN 319 162-1 annex A.1)"));
+        }
+        if (entry.getMethod() != ZipEntry.STORED) {
+            notices.add(new ContainerNotice(ContainerNotice.Code.MIMETYPE_COMPRESSED, "'mimetype' is compressed, "
+                    + "not stored (EN 319 162-1 annex A.1)"));
+        }
+        return notices;
     }
 
     /** Copies the signed object to {@code staged}, digesting it, within the size and ratio limits. */

@@ -16,9 +16,11 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.signature.ChainToTrustAnchor;
 import eu.lexbridge.trust.signature.DssValidation;
+import eu.lexbridge.trust.signature.ExpectedSigner;
 import eu.lexbridge.trust.signature.IssuersNotRevoked;
 import eu.lexbridge.trust.signature.ReferencesIntact;
 import eu.lexbridge.trust.signature.RevocationStatus;
+import eu.lexbridge.trust.signature.SignatureCheck;
 import eu.lexbridge.trust.signature.SignatureChecks;
 import eu.lexbridge.trust.signature.SignatureFinding;
 import eu.lexbridge.trust.signature.SignatureFindings;
@@ -180,7 +182,7 @@ public final class DocumentValidator {
             sizeWithinLimit(content);
             contents.add(new FileDocument(content.toFile()));
         }
-        return validate(new FileDocument(signature.toFile()), contents);
+        return validate(new FileDocument(signature.toFile()), contents, null);
     }
 
     /**
@@ -202,6 +204,23 @@ public final class DocumentValidator {
      * @throws UnusableDocumentException as {@link #validate(Path)}
      */
     public DocumentValidation validate(InputStream signature, String name, List<DetachedContent> detachedContents) {
+        return validate(signature, name, detachedContents, null);
+    }
+
+    /**
+     * As {@link #validate(InputStream, String)}, and every signature must be by {@code expectedSigner}: that very
+     * certificate, or one issued to the same subject by the same issuer (a renewal), the rule evidences are held to
+     * ({@link ExpectedSigner}); a signature by another signer is not trusted, and its problems say by whom it is.
+     *
+     * @param expectedSigner the certificate the document must be sealed with, or {@code null} for any trusted signer
+     * @throws UnusableDocumentException as {@link #validate(Path)}
+     */
+    public DocumentValidation validate(InputStream signedDocument, String name, X509Certificate expectedSigner) {
+        return validate(signedDocument, name, List.of(), expectedSigner);
+    }
+
+    private DocumentValidation validate(InputStream signature, String name, List<DetachedContent> detachedContents,
+                                        X509Certificate expectedSigner) {
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(detachedContents, "detachedContents");
         byte[] bytes = readWithinLimit(signature, name);
@@ -215,7 +234,8 @@ public final class DocumentValidator {
         for (DetachedContent content : detachedContents) {
             contents.add(new InMemoryDocument(readWithinLimit(content.content(), content.name()), content.name()));
         }
-        return validate(new InMemoryDocument(bytes, name), contents);
+        return validate(new InMemoryDocument(bytes, name), contents,
+                expectedSigner == null ? null : new ExpectedSigner(expectedSigner));
     }
 
     private byte[] readWithinLimit(InputStream in, String name) {
@@ -256,8 +276,10 @@ public final class DocumentValidator {
     }
 
     /** Runs the validation on its own thread, and gives up on it after the time limit. */
-    private DocumentValidation validate(DSSDocument document, List<DSSDocument> detachedContents) {
-        Future<DocumentValidation> validation = VALIDATIONS.submit(() -> validateNow(document, detachedContents));
+    private DocumentValidation validate(DSSDocument document, List<DSSDocument> detachedContents,
+                                        SignatureCheck signerCheck) {
+        Future<DocumentValidation> validation = VALIDATIONS.submit(() -> validateNow(document, detachedContents,
+                signerCheck));
         try {
             return validation.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -283,7 +305,9 @@ public final class DocumentValidator {
         }
     }
 
-    private DocumentValidation validateNow(DSSDocument document, List<DSSDocument> detachedContents) {
+    /** @param signerCheck a further check of each signer (who it must be), or {@code null} */
+    private DocumentValidation validateNow(DSSDocument document, List<DSSDocument> detachedContents,
+                                           SignatureCheck signerCheck) {
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(document);
@@ -306,7 +330,7 @@ public final class DocumentValidator {
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
             results.add(result(SignatureView.read(signature, reports.getSimpleReport(), sources.revocation()),
                     detachedContents.isEmpty(),
-                    CoverageFinder.of(signature, containerFiles == null ? List.of() : containerFiles)));
+                    CoverageFinder.of(signature, containerFiles == null ? List.of() : containerFiles), signerCheck));
         }
         return new DocumentValidation(format(diagnostic, validator, results), results, now,
                 reports.getXmlSimpleReport().getBytes(StandardCharsets.UTF_8));
@@ -333,7 +357,8 @@ public final class DocumentValidator {
         return kind.replace("DocumentValidator", "");
     }
 
-    private SignatureResult result(SignatureView signature, boolean noDetachedContents, Coverage coverage) {
+    private SignatureResult result(SignatureView signature, boolean noDetachedContents, Coverage coverage,
+                                   SignatureCheck signerCheck) {
         SignatureFindings findings = SignatureChecks.of(DocumentValidator::signedDataPresent,
                 ReferencesIntact.NAMED_BY_TYPE_WITH_ALGORITHM, new SignatureValueIntact(),
                 view -> coverage.whole() ? List.of() : coverage.findings().stream()
@@ -341,7 +366,8 @@ public final class DocumentValidator {
                 view -> detachedContentMissing(view, noDetachedContents),
                 SignerIdentified.IN_OR_BESIDE_THE_SIGNATURE, new ChainToTrustAnchor(),
                 DocumentValidator::signingTimeUnchecked, ValidAtSigningTime.ANCHORED_PATH, new IssuersNotRevoked(),
-                SignerNotRevoked.UNKNOWN_SAID_WHEN_OTHERWISE_TRUSTED).run(signature);
+                SignerNotRevoked.UNKNOWN_SAID_WHEN_OTHERWISE_TRUSTED,
+                signerCheck == null ? view -> List.of() : signerCheck).run(signature);
         SignatureView.Certificate signer = signature.signer();
         Instant signingTime = signature.claimedSigningTime();
         SignerRevocation revocation = signature.signerRevocation();

@@ -9,6 +9,7 @@ import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.container.ContainerContent;
+import eu.lexbridge.trust.container.ContainerNotice;
 import eu.lexbridge.trust.container.ContainerPart;
 import eu.lexbridge.trust.container.ContainerRejectedException;
 import eu.lexbridge.trust.container.EcodexContainer;
@@ -27,11 +28,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,6 +47,8 @@ public final class EcodexContainerPacker implements ContainerPacker {
 
     private static final long MAX_EMBEDDED_REPORT_BYTES = 1024 * 1024;
     private static final String TOKEN_PDF_PART = "tokenPDF";
+    /** The document the official connector makes of the business XML when a message has no other. */
+    static final String MAIN_DOCUMENT_XML = "mainDocument.xml";
     /** A token is a few KB; with an embedded validation report, rarely more than a hundred. */
     private static final long MAX_TOKEN_BYTES = 4 * 1024 * 1024;
 
@@ -55,13 +60,32 @@ public final class EcodexContainerPacker implements ContainerPacker {
     private final String serviceProvider;
     private final String country;
     private final long maxPayloadBytes;
+    private final Map<String, X509Certificate> sealCertificates;
 
     /**
-     * @param tokenSeal checks the seal of a received Trust OK token, against the same anchors as the container's seal
+     * A packer that accepts a container and token sealed by any signer chaining to the reader's trust anchors.
+     *
+     * @deprecated binds no seal to its sender (issue 10, point 7): use the constructor taking the pinned seal
+     *     certificates
      */
+    @Deprecated
     public EcodexContainerPacker(EcodexContainerBuilder builder, EcodexContainerReader reader,
                                  DocumentValidator tokenSeal, PayloadStore payloads, Path workDirectory,
                                  String serviceProvider, String country, long maxPayloadBytes) {
+        this(builder, reader, tokenSeal, payloads, workDirectory, serviceProvider, country, maxPayloadBytes, Map.of());
+    }
+
+    /**
+     * @param tokenSeal checks the seal of a received Trust OK token, against the same anchors as the container's seal
+     * @param sealCertificates the pinned seal certificate per partner name, as evidences take them: a received
+     *     container and its Trust OK token must both be sealed by the sending partner's certificate, or a renewal of
+     *     it (same subject, same issuer); partners without one are held to the trust anchors alone
+     */
+    public EcodexContainerPacker(EcodexContainerBuilder builder, EcodexContainerReader reader,
+                                 DocumentValidator tokenSeal, PayloadStore payloads, Path workDirectory,
+                                 String serviceProvider, String country, long maxPayloadBytes,
+                                 Map<String, X509Certificate> sealCertificates) {
+        this.sealCertificates = Map.copyOf(sealCertificates);
         this.builder = builder;
         this.reader = reader;
         this.tokenSeal = tokenSeal;
@@ -79,8 +103,7 @@ public final class EcodexContainerPacker implements ContainerPacker {
 
     @Override
     public List<PayloadRef> pack(ConnectorMessage outbound, DocumentChecker.Check documentCheck) {
-        PayloadRef document = outbound.payload(PayloadKind.BUSINESS_DOCUMENT).orElseThrow(() ->
-                new IllegalArgumentException("message " + outbound.connectorMessageId() + " has no business document"));
+        ContainerPart document = documentOf(outbound);
         List<ContainerPart> attachments = outbound.payloads().stream()
                 .filter(p -> p.kind() == PayloadKind.ATTACHMENT)
                 .map(this::part)
@@ -90,7 +113,7 @@ public final class EcodexContainerPacker implements ContainerPacker {
             ContainerPart signature = outbound.payload(PayloadKind.DETACHED_SIGNATURE).map(this::part).orElse(null);
             String report = documentCheck == null || documentCheck.report() == null ? null
                     : readReport(documentCheck.report());
-            var built = builder.build(new ContainerContent(part(document), signature, attachments),
+            var built = builder.build(new ContainerContent(document, signature, attachments),
                     (doc, now) -> documentCheck == null
                             ? TrustOkToken.authenticationBased(serviceProvider, country, doc,
                                     new TrustOkToken.Authentication("LexBridge back-end authentication",
@@ -112,44 +135,67 @@ public final class EcodexContainerPacker implements ContainerPacker {
         }
     }
 
+    /**
+     * The business document, or, as the official connector does when there is none (ecodex-wire.md §5.1 step 1), the
+     * business XML ({@code messageContent}) as {@code mainDocument.xml}: a business message always travels in a
+     * container.
+     */
+    private ContainerPart documentOf(ConnectorMessage outbound) {
+        var document = outbound.payload(PayloadKind.BUSINESS_DOCUMENT);
+        if (document.isPresent()) {
+            return part(document.get());
+        }
+        PayloadRef content = outbound.payload(PayloadKind.BUSINESS_CONTENT).orElseThrow(() ->
+                new IllegalArgumentException("message " + outbound.connectorMessageId() + " has neither a business "
+                        + "document nor business content"));
+        return new ContainerPart(MAIN_DOCUMENT_XML, "application/xml", () -> payloads.open(content));
+    }
+
+    /**
+     * Refusals carry a stable code in parentheses ({@code refused (TOKEN_MISSING): ...}); a container read with
+     * format deviations says so after its verdict ({@code notices: MIMETYPE_NOT_FIRST ...}).
+     */
     @Override
     public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
         if (token == null) {
-            return new Unpacked(false, "refused: no Trust OK token (tokenXML) came with the container", List.of());
+            return refused("TOKEN_MISSING", "no Trust OK token (tokenXML) came with the container");
         }
+        // Bound to the sender where its seal certificate is pinned: the container and the token both.
+        X509Certificate pinned = sender == null ? null : sealCertificates.get(sender.name());
         ReceivedToken facts;
         try {
             byte[] tokenXml = readSmall(token, MAX_TOKEN_BYTES);
             if (tokenXml == null) {
-                return new Unpacked(false, "refused: the Trust OK token is larger than " + MAX_TOKEN_BYTES
-                        + " bytes", List.of());
+                return refused("TOKEN_TOO_LARGE", "the Trust OK token is larger than " + MAX_TOKEN_BYTES + " bytes");
             }
             facts = ReceivedToken.read(tokenXml);
-            String sealProblem = tokenSealProblem(tokenXml);
+            String sealProblem = tokenSealProblem(tokenXml, pinned);
             if (sealProblem != null) {
-                return new Unpacked(false, "refused: the Trust OK token's seal " + sealProblem, List.of());
+                return refused("TOKEN_SEAL", "the Trust OK token's seal " + sealProblem);
             }
         } catch (IllegalArgumentException e) {
-            return new Unpacked(false, "refused: the Trust OK token is unusable: " + e.getMessage(), List.of());
+            return refused("TOKEN_UNUSABLE", "the Trust OK token is unusable: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the token of container " + container.payloadId(), e);
         }
         Path target = workDirectory.resolve(UUID.randomUUID().toString());
+        List<PayloadRef> content = new ArrayList<>();
+        boolean done = false;
         try (InputStream in = payloads.open(container)) {
-            OpenedContainer opened = reader.open(in, target);
+            OpenedContainer opened = reader.open(in, target, pinned);
             var verification = opened.verification();
+            String notices = notices(opened.notices());
             if (!verification.valid()) {
                 return new Unpacked(false, "seal " + (verification.intact() ? "intact" : "NOT intact") + ", signer "
                         + (verification.trusted() ? "trusted" : "NOT trusted") + ": " + verification.problems().stream()
-                        .map(p -> p.code() + " " + p.detail()).collect(Collectors.joining("; ")), List.of());
+                        .map(p -> p.code() + " " + p.detail()).collect(Collectors.joining("; ")) + notices, List.of());
             }
             ExtractedEntry document = opened.entries().get(0);
             if (!document.name().equals(facts.filename()) || (facts.documentSha256() != null
                     && !Arrays.equals(facts.documentSha256(), document.sha256()))) {
-                return new Unpacked(false, "refused: the Trust OK token speaks of '" + facts.filename()
-                        + "', not of the document '" + document.name() + "' the container holds", List.of());
+                return refused("TOKEN_NOT_ABOUT_DOCUMENT", "the Trust OK token speaks of '" + facts.filename()
+                        + "', not of the document '" + document.name() + "' the container holds");
             }
-            List<PayloadRef> content = new ArrayList<>();
             for (ExtractedEntry entry : opened.entries()) {
                 // The back-end gets the token PDF as the official connector hands it over: tokenPDF (§5.4).
                 boolean tokenPdf = entry.name().equals(EcodexContainer.TOKEN_PDF);
@@ -162,22 +208,42 @@ public final class EcodexContainerPacker implements ContainerPacker {
                             mimeType(entry.name()), bytes, maxPayloadBytes));
                 }
             }
-            return new Unpacked(true, "container sealed by " + verification.signerSubject() + ", intact and trusted;"
-                    + " its Trust OK token (" + facts.system() + ") sealed and about " + document.name(), content);
+            done = true;
+            return new Unpacked(true, "container sealed by " + verification.signerSubject() + ", intact and trusted"
+                    + (pinned == null ? "" : ", the sender's pinned seal") + "; its Trust OK token ("
+                    + facts.system() + ") sealed and about " + document.name() + notices, content);
         } catch (ContainerRejectedException e) {
-            return new Unpacked(false, "refused (" + e.reason() + "): " + e.getMessage(), List.of());
+            return refused(e.reason().name(), e.getMessage());
         } catch (ConnectorException e) {
             return new Unpacked(false, e.getMessage(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack container " + container.payloadId(), e);
         } finally {
+            if (!done) {
+                // Nothing half-stored: what was written before a failure goes again.
+                content.forEach(payloads::delete);
+            }
             deleteQuietly(target);
         }
     }
 
-    /** @return why the token's seal does not hold, or {@code null} when it is intact and by a trusted signer */
-    private String tokenSealProblem(byte[] tokenXml) {
-        DocumentValidation seal = tokenSeal.validate(new ByteArrayInputStream(tokenXml), "Token.xml");
+    private static Unpacked refused(String code, String why) {
+        return new Unpacked(false, "refused (" + code + "): " + why, List.of());
+    }
+
+    /** The reader's format notices, for the timeline; empty when there are none. */
+    private static String notices(List<ContainerNotice> notices) {
+        return notices.isEmpty() ? "" : "; format notices (read all the same): " + notices.stream()
+                .map(ContainerNotice::toString).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * @param pinned the sender's pinned seal certificate, or {@code null}
+     * @return why the token's seal does not hold, or {@code null} when it is intact and by a trusted signer (the pinned
+     *     one, or its renewal, where there is one)
+     */
+    private String tokenSealProblem(byte[] tokenXml, X509Certificate pinned) {
+        DocumentValidation seal = tokenSeal.validate(new ByteArrayInputStream(tokenXml), "Token.xml", pinned);
         if (seal.signatures().isEmpty()) {
             return "is missing";
         }

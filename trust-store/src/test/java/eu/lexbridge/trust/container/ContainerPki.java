@@ -21,8 +21,9 @@ final class ContainerPki {
         this.pki = pki;
     }
 
-    static ContainerPki generate(Path dir, String party) {
-        return new ContainerPki(TestPki.generate(dir, List.of(party), PASSWORD));
+    /** One CA issuing a seal key to each party: every party's container seal is trusted by the same anchor. */
+    static ContainerPki generate(Path dir, String... parties) {
+        return new ContainerPki(TestPki.generate(dir, List.of(parties), PASSWORD));
     }
 
     SealKey containerKey(String party) {

@@ -91,7 +91,24 @@ class DssAsicInteropTest {
             zip.write("%PDF-1.4 token".getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();
         }
-        SealKey key = pki.containerKey(PARTY);
+        Path container = dir.resolve("dss.asics");
+        Files.write(container, builtByDss(pki.containerKey(PARTY), signedContent));
+
+        OpenedContainer opened = new EcodexContainerReader(List.of(pki.ca()), Clock.systemUTC())
+                .open(container, dir.resolve("out"));
+
+        assertThat(opened.verification().problems()).isEmpty();
+        assertThat(opened.verification().valid()).isTrue();
+        assertThat(opened.entries()).extracting(ExtractedEntry::name)
+                .containsExactly("mainDocument.pdf", "TrustOkToken.pdf");
+        assertThat(Files.readString(dir.resolve("out/mainDocument.pdf"))).isEqualTo("%PDF-1.4 from DSS");
+    }
+
+    /**
+     * An ASiC-S with a detached XAdES-BASELINE-B over {@code signedContent}, built by DSS's own ASiC-with-XAdES service
+     * (the official connector's builder) and sealed with {@code key}.
+     */
+    static byte[] builtByDss(SealKey key, Path signedContent) throws Exception {
         ASiCWithXAdESService service = new ASiCWithXAdESService(new CommonCertificateVerifier());
         ASiCWithXAdESSignatureParameters parameters = new ASiCWithXAdESSignatureParameters();
         parameters.setSignatureLevel(SignatureLevel.XAdES_BASELINE_B);
@@ -110,27 +127,22 @@ class DssAsicInteropTest {
         try (InputStream in = asics.openStream()) {
             in.transferTo(bytes);
         }
-        Path container = dir.resolve("dss.asics");
-        Files.write(container, bytes.toByteArray());
-
-        OpenedContainer opened = new EcodexContainerReader(List.of(pki.ca()), Clock.systemUTC())
-                .open(container, dir.resolve("out"));
-
-        assertThat(opened.verification().problems()).isEmpty();
-        assertThat(opened.verification().valid()).isTrue();
-        assertThat(opened.entries()).extracting(ExtractedEntry::name)
-                .containsExactly("mainDocument.pdf", "TrustOkToken.pdf");
-        assertThat(Files.readString(dir.resolve("out/mainDocument.pdf"))).isEqualTo("%PDF-1.4 from DSS");
+        return bytes.toByteArray();
     }
 
-    private static CommonCertificateVerifier verifier() {
+    /** DSS's verifier trusting the test CA, offline. */
+    static CommonCertificateVerifier verifier(java.security.cert.X509Certificate ca) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.ca()));
+        trusted.addCertificate(new CertificateToken(ca));
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
         verifier.setAIASource(null);
         verifier.setOcspSource(null);
         verifier.setCrlSource(null);
         return verifier;
+    }
+
+    private static CommonCertificateVerifier verifier() {
+        return verifier(pki.ca());
     }
 }

@@ -1,13 +1,22 @@
 package eu.lexbridge.trust.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -18,7 +27,11 @@ import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** Documents as a hostile back-end submits them: a sealed PDF changed after sealing, a zip bomb shaped as an ASiC-S. */
+/**
+ * Documents as a hostile back-end or partner sends them: a sealed PDF changed after sealing, a zip bomb shaped as an
+ * ASiC-S, and zips laid down entry by entry as a careless or hostile writer lays them down (any order, duplicate names,
+ * "../" and absolute names, a compressed mimetype, a comment): the one place for hostile shapes.
+ */
 public final class AlteredDocuments {
 
     private AlteredDocuments() {
@@ -78,19 +91,7 @@ public final class AlteredDocuments {
     private static byte[] zipBomb;
 
     private static byte[] zipOfZeros(long inflated) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
-            zip.putNextEntry(new ZipEntry("evidence.bin"));
-            byte[] zeros = new byte[64 * 1024];
-            for (long written = 0; written < inflated; written += zeros.length) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return zipOfZeros("evidence.bin", inflated);
     }
 
     /**
@@ -121,5 +122,187 @@ public final class AlteredDocuments {
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /**
+     * One zip entry as {@link #zip} writes it.
+     *
+     * @param name the name, written as it is (nothing is checked: "../x", "/x" and duplicates are the point)
+     * @param content the uncompressed bytes
+     * @param deflated compressed (DEFLATE) rather than stored
+     */
+    public record ZipItem(String name, byte[] content, boolean deflated) {
+        public ZipItem {
+            Objects.requireNonNull(name, "name");
+            content = content.clone();
+        }
+
+        /** A stored entry. */
+        public static ZipItem stored(String name, byte[] content) {
+            return new ZipItem(name, content, false);
+        }
+
+        /** A compressed entry. */
+        public static ZipItem deflated(String name, byte[] content) {
+            return new ZipItem(name, content, true);
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        public ZipItem withName(String other) {
+            return new ZipItem(other, content, deflated);
+        }
+
+        public ZipItem deflated(boolean compressed) {
+            return new ZipItem(name, content, compressed);
+        }
+    }
+
+    /** The entries of a zip, in the order of their local headers, with their bytes and compression. */
+    public static List<ZipItem> entries(byte[] zip) {
+        List<ZipItem> items = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                items.add(new ZipItem(entry.getName(), in.readAllBytes(), entry.getMethod() == ZipEntry.DEFLATED));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
+    }
+
+    /** A zip of {@code items}, in their order, without a comment. */
+    public static byte[] zip(List<ZipItem> items) {
+        return zip(items, null);
+    }
+
+    /**
+     * Writes a zip by hand (APPNOTE 4.3): local headers in the order given, then the central directory listing the same
+     * names, then the end record with {@code comment}. Unlike {@link ZipOutputStream} it writes duplicate names.
+     *
+     * @param comment the zip comment, or {@code null} for none
+     */
+    public static byte[] zip(List<ZipItem> items, String comment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        for (ZipItem item : items) {
+            byte[] name = item.name().getBytes(StandardCharsets.UTF_8);
+            byte[] content = item.content();
+            byte[] data = item.deflated() ? deflate(content) : content;
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            int offset = out.size();
+            ByteBuffer local = header(30 + name.length);
+            local.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0800)
+                    .putShort((short) (item.deflated() ? 8 : 0)).putShort((short) 0).putShort((short) 0x21)
+                    .putInt((int) crc.getValue()).putInt(data.length).putInt(content.length)
+                    .putShort((short) name.length).putShort((short) 0).put(name);
+            out.writeBytes(local.array());
+            out.writeBytes(data);
+            ByteBuffer record = header(46 + name.length);
+            record.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0x0800)
+                    .putShort((short) (item.deflated() ? 8 : 0)).putShort((short) 0).putShort((short) 0x21)
+                    .putInt((int) crc.getValue()).putInt(data.length).putInt(content.length)
+                    .putShort((short) name.length).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putInt(0).putInt(offset).put(name);
+            central.writeBytes(record.array());
+        }
+        int centralStart = out.size();
+        out.writeBytes(central.toByteArray());
+        byte[] commentBytes = comment == null ? new byte[0] : comment.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer end = header(22 + commentBytes.length);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) items.size())
+                .putShort((short) items.size()).putInt(central.size()).putInt(centralStart)
+                .putShort((short) commentBytes.length).put(commentBytes);
+        out.writeBytes(end.array());
+        return out.toByteArray();
+    }
+
+    /** {@code zip} rewritten entry by entry: {@code change} gets its entries in order and returns the new ones. */
+    public static byte[] rewrite(byte[] zip, UnaryOperator<List<ZipItem>> change, String comment) {
+        return zip(change.apply(new ArrayList<>(entries(zip))), comment);
+    }
+
+    /** {@code zip} with its entries in the order {@code names} gives (each name once, all of them). */
+    public static byte[] inOrder(byte[] zip, String... names) {
+        return rewrite(zip, items -> {
+            List<ZipItem> ordered = new ArrayList<>();
+            for (String name : names) {
+                ordered.add(items.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("no entry " + name)));
+            }
+            if (ordered.size() != items.size()) {
+                throw new IllegalArgumentException("name every entry once");
+            }
+            return ordered;
+        }, null);
+    }
+
+    /**
+     * An ASiC-S container laid down as the official e-CODEX connector writes it: {@code META-INF/signatures.xml},
+     * {@code SignedContent.zip}, then {@code mimetype}, without a zip comment. The seal covers SignedContent.zip's
+     * digest, not the zip's layout, so it stays intact.
+     */
+    public static byte[] officialConnectorLayout(byte[] container) {
+        return inOrder(container, "META-INF/signatures.xml", "SignedContent.zip", "mimetype");
+    }
+
+    /** {@code zip} with the entry {@code name} compressed. */
+    public static byte[] compressed(byte[] zip, String name) {
+        return rewrite(zip, items -> items.stream().map(i -> i.name().equals(name) ? i.deflated(true) : i).toList(),
+                null);
+    }
+
+    /** {@code zip} without the entry {@code name}. */
+    public static byte[] without(byte[] zip, String name) {
+        return rewrite(zip, items -> items.stream().filter(i -> !i.name().equals(name)).toList(), null);
+    }
+
+    /** {@code zip} with {@code extra} appended (a duplicate name if it already has one). */
+    public static byte[] with(byte[] zip, ZipItem extra) {
+        return rewrite(zip, items -> {
+            items.add(extra);
+            return items;
+        }, null);
+    }
+
+    /** {@code zip} with the zip comment {@code comment}. */
+    public static byte[] withComment(byte[] zip, String comment) {
+        return rewrite(zip, items -> items, comment);
+    }
+
+    /** A zip of {@code inflated} zeros in one entry: a few hundred KB that inflate to {@code inflated} bytes. */
+    public static byte[] zipOfZeros(String entryName, long inflated) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            zip.putNextEntry(new ZipEntry(entryName));
+            byte[] zeros = new byte[64 * 1024];
+            for (long written = 0; written < inflated; written += zeros.length) {
+                zip.write(zeros, 0, (int) Math.min(zeros.length, inflated - written));
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ByteBuffer header(int length) {
+        return ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] deflate(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION,
+                true))) {
+            deflater.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }
