@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     AS4 certificate, PEM or DER: we encrypt to it, and its signatures and receipts must be signed with it) and
  *     {@code seal-certificate} (optional: the certificate its evidences must be sealed with; a renewed certificate
  *     with the same subject and issuer is accepted too; without it any seal that chains to
- *     {@code lexbridge.evidence.trust-store} is accepted from that partner)
+ *     {@code lexbridge.evidence.trust-store} is accepted from that partner) and {@code container-seal-certificate}
+ *     (optional, the same for the seal of its e-CODEX containers and Trust OK tokens, a key of its own)
  * @param services the service/action pairs back-ends may submit, at least one, each with {@code service},
  *     {@code service-type} (default empty), {@code action} and {@code document-policy}: what the business document
  *     must be before the message is sent ({@code AUTHENTICATION} by default, {@code NONE},
@@ -55,6 +56,9 @@ public record NetworkProperties(@NotEmpty List<@Valid PartnerEntry> partners,
      * @param certificate its AS4 certificate (PEM or DER): we encrypt to it and check its signatures against it
      * @param sealCertificate the certificate its evidences must be sealed with (PEM or DER); when empty, any seal
      *     trusted by {@code lexbridge.evidence.trust-store} is accepted from this partner
+     * @param containerSealCertificate the certificate its e-CODEX containers and Trust OK tokens must be sealed with (PEM
+     *     or DER; a renewed certificate with the same subject and issuer is accepted too); when empty, any seal trusted by
+     *     {@code lexbridge.evidence.trust-store} is accepted, as the official connector does
      */
     public record PartnerEntry(@NotBlank String name, @NotBlank String partyId,
                                @NotBlank @DefaultValue("urn:oasis:names:tc:ebcore:partyid-type:unregistered")
@@ -62,7 +66,8 @@ public record NetworkProperties(@NotEmpty List<@Valid PartnerEntry> partners,
                                @NotBlank @DefaultValue("GW") String role,
                                @NotNull URI endpoint,
                                @NotNull Path certificate,
-                               Path sealCertificate) {
+                               Path sealCertificate,
+                               Path containerSealCertificate) {
     }
 
     /**

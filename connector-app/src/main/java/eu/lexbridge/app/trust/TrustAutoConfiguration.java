@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,19 +53,23 @@ public class TrustAutoConfiguration {
                 KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword())));
     }
 
-    /** Containers are sealed with the container key and checked against the CAs of partners' seals. */
+    /**
+     * Containers are sealed with the container key and checked against the CAs of partners' seals; a partner with a
+     * {@code container-seal-certificate} must seal its containers and tokens with it (or its renewal).
+     */
     @Bean
     @ConditionalOnMissingBean
     ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
-                                    PartnerTrustAnchors trust, ConnectorProperties connector, PayloadStore payloads,
-                                    Clock clock) {
+                                    PartnerTrustAnchors trust, NetworkProperties network, ConnectorProperties connector,
+                                    PayloadStore payloads, Clock clock) {
         var key = container.seal().open();
         List<X509Certificate> anchors = trust.certificates();
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
                 new EcodexContainerReader(anchors, evidence.revocationSettings(), clock),
                 new DocumentValidator(anchors, clock), payloads, work, container.serviceProvider(),
-                container.country(), connector.maxPayloadSize().toBytes());
+                container.country(), connector.maxPayloadSize().toBytes(),
+                pinned(network, NetworkProperties.PartnerEntry::containerSealCertificate));
     }
 
     /** A partner with a {@code seal-certificate} must seal with it (or its renewal); others with any trusted seal. */
@@ -72,13 +77,20 @@ public class TrustAutoConfiguration {
     @ConditionalOnMissingBean
     EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, PartnerTrustAnchors trust,
                                       NetworkProperties network, PayloadStore payloads, Clock clock) {
+        return new SealVerification(new eu.lexbridge.trust.evidence.EvidenceVerifier(trust.certificates(),
+                evidence.revocationSettings(), clock), payloads,
+                pinned(network, NetworkProperties.PartnerEntry::sealCertificate));
+    }
+
+    /** The certificate each partner must seal with, by partner name; partners without one are left out. */
+    private static Map<String, X509Certificate> pinned(NetworkProperties network,
+                                                       Function<NetworkProperties.PartnerEntry, Path> certificate) {
         Map<String, X509Certificate> pinned = new HashMap<>();
         for (var partner : network.partners()) {
-            if (partner.sealCertificate() != null) {
-                pinned.put(partner.name(), KeyStores.readCertificate(partner.sealCertificate()));
+            if (certificate.apply(partner) != null) {
+                pinned.put(partner.name(), KeyStores.readCertificate(certificate.apply(partner)));
             }
         }
-        return new SealVerification(new eu.lexbridge.trust.evidence.EvidenceVerifier(trust.certificates(),
-                evidence.revocationSettings(), clock), payloads, pinned);
+        return pinned;
     }
 }

@@ -122,6 +122,7 @@ final class DemoNetwork {
                         endpoint: %8$s
                         certificate: %3$s/%7$s/as4.crt
                         seal-certificate: %3$s/%7$s/seal.crt
+                        container-seal-certificate: %3$s/%7$s/container.crt
                     services:
                       - service: %9$s
                         service-type: "%10$s"

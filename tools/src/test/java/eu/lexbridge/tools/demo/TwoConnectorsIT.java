@@ -187,6 +187,33 @@ class TwoConnectorsIT {
         }
     }
 
+    /**
+     * Austria seals its container with a key that Germany trusts but that is not Austria's: Germany's own container
+     * key. Germany pins Austria's container-seal certificate, so it answers NON_DELIVERY and hands nothing on.
+     */
+    @Test
+    void aContainerSealedByAnotherTrustedPartysKeyIsNotDelivered() throws Exception {
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        Path pki = root.resolve("pki");
+        Files.copy(pki.resolve(de.party()).resolve("container.p12"), pki.resolve(at.party()).resolve("container.p12"),
+                StandardCopyOption.REPLACE_EXISTING);
+        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+            var atBackend = up(a);
+            var deBackend = up(b);
+            JsonNode submitted = submit(atBackend, de);
+            String sentId = submitted.path("connectorMessageId").asText();
+
+            await("NOT_DELIVERED at the sender", () -> "NOT_DELIVERED".equals(atBackend.message(sentId)
+                    .path("state").asText()) ? true : null);
+            JsonNode timeline = atBackend.timeline(sentId);
+            assertThat(evidences(timeline)).contains("RELAY_REMMD_ACCEPTANCE/RECEIVED", "NON_DELIVERY/RECEIVED");
+            assertThat(timeline.toString()).contains("SIGNER_NOT_EXPECTED");
+            assertThat(deBackend.inbox().path("messages")).isEmpty();
+            assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
+        }
+    }
+
     /** Swaps one of a party's key stores for one with the same name issued by a CA nobody trusts. */
     private void replaceWithKeyFromAnotherCa(DemoConnector connector, String file,
                                              java.util.function.Function<PartyKeys, Path> keyStore) throws Exception {

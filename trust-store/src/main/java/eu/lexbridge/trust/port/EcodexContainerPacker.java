@@ -63,19 +63,6 @@ public final class EcodexContainerPacker implements ContainerPacker {
     private final Map<String, X509Certificate> sealCertificates;
 
     /**
-     * A packer that accepts a container and token sealed by any signer chaining to the reader's trust anchors.
-     *
-     * @deprecated binds no seal to its sender (issue 10, point 7): use the constructor taking the pinned seal
-     *     certificates
-     */
-    @Deprecated
-    public EcodexContainerPacker(EcodexContainerBuilder builder, EcodexContainerReader reader,
-                                 DocumentValidator tokenSeal, PayloadStore payloads, Path workDirectory,
-                                 String serviceProvider, String country, long maxPayloadBytes) {
-        this(builder, reader, tokenSeal, payloads, workDirectory, serviceProvider, country, maxPayloadBytes, Map.of());
-    }
-
-    /**
      * @param tokenSeal checks the seal of a received Trust OK token, against the same anchors as the container's seal
      * @param sealCertificates the pinned seal certificate per partner name, as evidences take them: a received
      *     container and its Trust OK token must both be sealed by the sending partner's certificate, or a renewal of
