@@ -6,6 +6,7 @@ import com.helger.base.wrapper.Wrapper;
 import com.helger.mime.CMimeType;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.attachment.EAS4CompressionMode;
+import com.helger.phase4.client.AS4ClientUserMessage;
 import com.helger.phase4.client.IAS4ClientBuildMessageCallback;
 import com.helger.phase4.crypto.AS4CryptParams;
 import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
@@ -15,16 +16,22 @@ import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
 import com.helger.phase4.ebms3header.Ebms3PartInfo;
+import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
+import com.helger.phase4.incoming.AS4IncomingReceiverConfiguration;
+import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
 import com.helger.phase4.messaging.http.HttpRetrySettings;
 import com.helger.phase4.model.ESoapVersion;
 import com.helger.phase4.model.MessageProperty;
 import com.helger.phase4.model.message.AS4UserMessage;
 import com.helger.phase4.model.message.AbstractAS4Message;
 import com.helger.phase4.model.pmode.PMode;
+import com.helger.phase4.sender.AS4BidirectionalClientHelper;
 import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
+import com.helger.phase4.util.AS4ResourceHelper;
 import com.helger.phase4.util.Phase4Exception;
+import com.helger.xml.XMLHelper;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.core.transport.ReceptionOutcome;
@@ -42,6 +49,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +58,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Issue 10's conformance suite: AS4 requests built with phase4's own sender (another code base than our receiving
@@ -159,7 +171,9 @@ class As4ConformanceTest {
     enum BuildChange {
         NONE,
         /** One PartInfo more, naming a cid: that no MIME part carries. */
-        PART_MISSING
+        PART_MISSING,
+        /** The business document in the SOAP Body (declared by a PartInfo without href), and no MIME part. */
+        BODY_PAYLOAD
     }
 
     /** What the sender read back. */
@@ -243,21 +257,36 @@ class As4ConformanceTest {
 
         Answer answer = send(request, UUID.randomUUID() + "@b.lexbridge.test");
 
-        assertThat(answer.result()).as(answer.signal().errors())
-                .isEqualTo(EAS4UserMessageSendResult.AS4_ERROR_MESSAGE_RECEIVED);
-        String errors = answer.signal().errors();
-        assertThat(errors).startsWith(ebmsError + " ").doesNotContain(";");
-        assertThat(errors).as("one sentence, nothing internal")
-                .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*[A-Z]\\w+")
-                .doesNotContain("Exception").doesNotContain("WSSecurity").doesNotContain("\tat ")
-                .doesNotContainPattern("\\.\\s+[A-Z]");
-        assertThat(answer.signal().signalMessageId()).as("error id in our ebMS id domain").matches(DOMAIN_ID);
-        assertThat(endpoint.receiver.receptions()).as("nothing delivered").hasSize(received);
+        assertRefused(answer, ebmsError, received);
         if (!"EBMS:0004".equals(ebmsError)) {
             // A connector refusal of a trusted partner's message is no security event; every other refusal is one.
             assertThat(endpoint.securityEvents.subList(events, endpoint.securityEvents.size()))
                     .as("one refused message, one security event").hasSize(1);
         }
+    }
+
+    /**
+     * eDelivery AS4 1.x Common Profile, "no payload in the SOAP Body" (every payload is a MIME attachment, the Body stays
+     * empty): a user message signed with the registered partner's key, its Body encrypted for us, carrying the business
+     * document in the Body is refused with EBMS:0003 ValueInconsistent by our own check, not by phase4's PayloadInfo
+     * checks (which let a body payload declared by a PartInfo without href through) nor by the PartInfo/attachment count.
+     */
+    @Test
+    void refusesAPayloadInTheSoapBody() {
+        int received = endpoint.receiver.receptions().size();
+        int events = endpoint.securityEvents.size();
+
+        Answer answer = send(Request.fromB().changed(BuildChange.BODY_PAYLOAD),
+                UUID.randomUUID() + "@b.lexbridge.test");
+
+        assertRefused(answer, "EBMS:0003", received);
+        assertThat(answer.signal().errors()).as("eDelivery AS4 1.x Common Profile: no payload in the SOAP Body")
+                .contains("(LB-1002: SOAP body payloads are not used in e-CODEX)");
+        // Signed by the registered partner and refused after that was verified: a trusted partner's non-conformant
+        // message, logged, but no security event (RefusedMessageLog; operations.md counts UNSAFE_INPUT only for
+        // senders whose signature was not verified). An unverified signer would have made it one.
+        assertThat(endpoint.securityEvents.subList(events, endpoint.securityEvents.size()))
+                .as("a verified partner's message refused for its form: no security event").isEmpty();
     }
 
     /**
@@ -277,6 +306,20 @@ class As4ConformanceTest {
         List<ReceptionOutcome> outcomes = endpoint.receiver.outcomes();
         assertThat(outcomes.subList(outcomes.size() - 2, outcomes.size()))
                 .containsExactly(ReceptionOutcome.ACCEPTED, ReceptionOutcome.DUPLICATE);
+    }
+
+    /** The answer is the ebMS error {@code ebmsError}: one sentence, nothing internal, and nothing was delivered. */
+    private static void assertRefused(Answer answer, String ebmsError, int receivedBefore) {
+        assertThat(answer.result()).as(answer.signal().errors())
+                .isEqualTo(EAS4UserMessageSendResult.AS4_ERROR_MESSAGE_RECEIVED);
+        String errors = answer.signal().errors();
+        assertThat(errors).startsWith(ebmsError + " ").doesNotContain(";");
+        assertThat(errors).as("one sentence, nothing internal")
+                .doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*[A-Z]\\w+")
+                .doesNotContain("Exception").doesNotContain("WSSecurity").doesNotContain("\tat ")
+                .doesNotContainPattern("\\.\\s+[A-Z]");
+        assertThat(answer.signal().signalMessageId()).as("error id in our ebMS id domain").matches(DOMAIN_ID);
+        assertThat(endpoint.receiver.receptions()).as("nothing delivered").hasSize(receivedBefore);
     }
 
     private static Arguments accept(String clause, Request request) {
@@ -306,7 +349,8 @@ class As4ConformanceTest {
         if (request.propertiesReversed()) {
             java.util.Collections.reverse(properties);
         }
-        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
+        AS4Sender.BuilderUserMessage builder = (request.change() == BuildChange.BODY_PAYLOAD ? new WithBodyPayload()
+                : AS4Sender.builderUserMessage())
                 .as4ProfileID(LexBridgeProfile.ID)
                 .soapVersion(ESoapVersion.SOAP_12)
                 .locale(Locale.ENGLISH)
@@ -347,6 +391,9 @@ class As4ConformanceTest {
                 .receiverCertificate(endpoint.settings.as4Certificate())
                 .endpointURL(endpoint.endpoint().toString())
                 .buildMessageCallback(new Changes(request.change()));
+        if (builder instanceof WithBodyPayload body) {
+            return new Answer(body.sendWithBodyPayload(formA(), signal), signal);
+        }
         {
             AS4OutgoingAttachment.Builder content = AS4OutgoingAttachment.builder()
                     .data("<epo:FormA xmlns:epo=\"urn:test\"><epo:Amount>17</epo:Amount></epo:FormA>"
@@ -366,12 +413,100 @@ class As4ConformanceTest {
         return new Answer(result, signal);
     }
 
+    private static Element formA() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().newDocument();
+            Element form = document.createElementNS("urn:test", "epo:FormA");
+            Element amount = document.createElementNS("urn:test", "epo:Amount");
+            amount.setTextContent("17");
+            form.appendChild(amount);
+            document.appendChild(form);
+            return form;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * phase4's own sender with the payload in the SOAP Body. The builder cannot do it: its send clears the lower-level
+     * client's body payload before it builds the message. So this builder, configured as every other row's, hands its
+     * values to phase4's {@link AS4ClientUserMessage} as the builder's send would, adds the body payload with
+     * {@link AS4ClientUserMessage#setPayload} (phase4 then declares it by a PartInfo without href, signs the Body and,
+     * as there is no attachment, encrypts the Body for the receiver) and sends it through phase4's own
+     * {@link AS4BidirectionalClientHelper}, reading the answer as {@code sendMessageAndCheckForReceipt} does.
+     */
+    private static final class WithBodyPayload extends AS4Sender.BuilderUserMessage {
+
+        EAS4UserMessageSendResult sendWithBodyPayload(Node payload, ReceiptCheck signal) {
+            Wrapper<Ebms3SignalMessage> answered = new Wrapper<>();
+            Wrapper<Document> signed = new Wrapper<>();
+            Wrapper<Document> encrypted = new Wrapper<>();
+            IAS4ClientBuildMessageCallback changes = buildMessageCallback();
+            IAS4ClientBuildMessageCallback seen = new IAS4ClientBuildMessageCallback() {
+                @Override
+                public void onAS4Message(AbstractAS4Message<?> message) {
+                    changes.onAS4Message(message);
+                }
+
+                @Override
+                public void onSignedSoapDocument(Document document) {
+                    signed.set(document);
+                }
+
+                @Override
+                public void onEncryptedSoapDocument(Document document) {
+                    encrypted.set(document);
+                }
+            };
+            try (AS4ResourceHelper resources = new AS4ResourceHelper()) {
+                assertThat(isEveryRequiredFieldSet()).as("every required field set").isTrue();
+                assertThat(finishFields(resources).isSuccess()).as("fields finished").isTrue();
+                AS4ClientUserMessage client = new AS4ClientUserMessage(resources);
+                applyToUserMessage(client);
+                client.setPayload(payload);
+                AS4IncomingSecurityConfiguration responseSecurity = new AS4IncomingSecurityConfiguration()
+                        .setSigningParams(signingParams().getClone())
+                        .setCryptParams(cryptParams().getClone());
+                AS4BidirectionalClientHelper.sendAS4UserMessageAndReceiveAS4SignalMessage(cryptoFactorySign(),
+                        cryptoFactoryCrypt(), pmodeResolver(), incomingAttachmentFactory(), incomingProfileSelector(),
+                        client, locale(), endpointURL(), seen, null, null, responseSecurity,
+                        new AS4IncomingReceiverConfiguration(), null, null, (message, metadata, state) -> {
+                            answered.set(message);
+                            signal.handleSignalMessage(message, metadata, state);
+                        }, signal);
+            } catch (Exception e) {
+                throw new AssertionError("not sent: " + e, e);
+            }
+            // What went on the wire: signed, and the Body encrypted, so the payload is no plain text in it.
+            assertThat(signed.get()).as("signed").isNotNull();
+            assertThat(encrypted.get()).as("Body encrypted").isNotNull();
+            Element body = XMLHelper.getFirstChildElementOfName(encrypted.get().getDocumentElement(),
+                    ESoapVersion.SOAP_12.getNamespaceURI(), "Body");
+            assertThat(body).isNotNull();
+            assertThat(XMLHelper.getFirstChildElementOfName(body, "http://www.w3.org/2001/04/xmlenc#", "EncryptedData"))
+                    .as("Body holds the encrypted payload").isNotNull();
+            assertThat(body.getElementsByTagNameNS("urn:test", "*").getLength()).as("no plain payload").isZero();
+            // As sendMessageAndCheckForReceipt: errors before receipts.
+            Ebms3SignalMessage answer = answered.get();
+            if (answer == null) {
+                return EAS4UserMessageSendResult.NO_SIGNAL_MESSAGE_RECEIVED;
+            }
+            if (answer.hasErrorEntries()) {
+                return EAS4UserMessageSendResult.AS4_ERROR_MESSAGE_RECEIVED;
+            }
+            return answer.getReceipt() != null ? EAS4UserMessageSendResult.SUCCESS
+                    : EAS4UserMessageSendResult.INVALID_SIGNAL_MESSAGE_RECEIVED;
+        }
+    }
+
     /** Changes the user message phase4 built before it signs it (so the signature covers the change). */
     private record Changes(BuildChange change) implements IAS4ClientBuildMessageCallback {
 
         @Override
         public void onAS4Message(AbstractAS4Message<?> message) {
-            if (!(message instanceof AS4UserMessage user) || change == BuildChange.NONE) {
+            if (!(message instanceof AS4UserMessage user) || change != BuildChange.PART_MISSING) {
                 return;
             }
             var payloadInfo = user.getEbms3UserMessage().getPayloadInfo();
