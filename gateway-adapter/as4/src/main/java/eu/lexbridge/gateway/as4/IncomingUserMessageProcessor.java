@@ -64,21 +64,13 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
                                                            IAS4IncomingMessageState state, AS4ErrorList errors) {
         String messageId = state.getMessageID();
         Envelope envelope;
-        List<IncomingPart> parts;
         try {
             envelope = IncomingEnvelope.read(message);
-            if (bodyPayload != null) {
-                throw new IllegalArgumentException("SOAP body payloads are not used in e-CODEX");
-            }
-            parts = IncomingParts.read(message.getPayloadInfo(), attachments);
         } catch (IllegalArgumentException e) {
-            LOG.warn("AS4 message {} refused: {}", LogSafe.of(messageId), LogSafe.of(e.getMessage(), 1024));
-            return refuse(errors, e instanceof IncomingParts.MissingPart ? EEbmsError.EBMS_EXTERNAL_PAYLOAD_ERROR
-                    : EEbmsError.EBMS_VALUE_INCONSISTENT, messageId,
-                    ErrorCode.INVALID_FIELD.code() + ": " + e.getMessage());
+            return malformed(errors, messageId, e);
         }
-
-        Optional<String> untrusted = checkSender(envelope, state, !parts.isEmpty());
+        // Who sent it comes before what it holds: a stranger's malformed message is a security failure, not a typo.
+        Optional<String> untrusted = checkSender(envelope, state, !attachments.isEmpty() || bodyPayload != null);
         if (untrusted.isPresent()) {
             return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId,
                     ErrorCode.AS4_UNTRUSTED.code() + ": " + untrusted.get());
@@ -87,6 +79,15 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
         if (mismatch.isPresent()) {
             return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId,
                     ErrorCode.INVALID_FIELD.code() + ": " + mismatch.get());
+        }
+        List<IncomingPart> parts;
+        try {
+            if (bodyPayload != null) {
+                throw new IllegalArgumentException("SOAP body payloads are not used in e-CODEX");
+            }
+            parts = IncomingParts.read(message.getPayloadInfo(), attachments);
+        } catch (IllegalArgumentException e) {
+            return malformed(errors, messageId, e);
         }
 
         String signer = state.getSigningCertificate().getSubjectX500Principal().getName();
@@ -146,6 +147,13 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
             return Optional.of("To/Role '" + envelope.to().role() + "' is not our role '" + home.role() + "'");
         }
         return Optional.empty();
+    }
+
+    private static AS4MessageProcessorResult malformed(AS4ErrorList errors, String messageId,
+                                                       IllegalArgumentException e) {
+        LOG.warn("AS4 message {} refused: {}", LogSafe.of(messageId), LogSafe.of(e.getMessage(), 1024));
+        return refuse(errors, e instanceof IncomingParts.MissingPart ? EEbmsError.EBMS_EXTERNAL_PAYLOAD_ERROR
+                : EEbmsError.EBMS_VALUE_INCONSISTENT, messageId, ErrorCode.INVALID_FIELD.code() + ": " + e.getMessage());
     }
 
     private static AS4MessageProcessorResult refuse(AS4ErrorList errors, IEbmsError error, String messageId,

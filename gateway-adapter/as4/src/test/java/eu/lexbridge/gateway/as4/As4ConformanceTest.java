@@ -223,7 +223,11 @@ class As4ConformanceTest {
                 refuse("ebMS3 Core §6.7.2 Other (connector: unknown service/action, LB-1005)",
                         base.action(RecordingReceiver.REFUSED_ACTION), "EBMS:0004"),
                 refuse("ebMS3 Core §6.7.2 ExternalPayloadError: a PartInfo whose attachment is absent",
-                        base.changed(BuildChange.PART_MISSING), "EBMS:0011"));
+                        base.changed(BuildChange.PART_MISSING), "EBMS:0011"),
+                // The signer is judged before the message's form: a stranger's malformed message is a security event.
+                refuse("ebMS3 Core §6.7.2 FailedAuthentication before form: another party's key, payload in the Body",
+                        base.signedBy(keysOfC, ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE)
+                                .changed(BuildChange.BODY_PAYLOAD), "EBMS:0101"));
     }
 
     @ParameterizedTest(name = "accept: {0}")
