@@ -92,9 +92,9 @@ public class CoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     InboundReception inboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners,
-                                      MessageBus bus, SecurityEvents security, Clock clock,
+                                      ServiceCatalogue services, MessageBus bus, SecurityEvents security, Clock clock,
                                       ConnectorProperties connector) {
-        return new InboundReception(store, payloads, partners, bus, security, clock,
+        return new InboundReception(store, payloads, partners, services, bus, security, clock,
                 connector.maxPayloadSize().toBytes());
     }
 

@@ -39,13 +39,17 @@ public final class InboundReception implements TransmissionReceiver {
     private final MessageStore store;
     private final PayloadStore payloads;
     private final PartnerDirectory partners;
+    private final ServiceCatalogue services;
     private final MessageBus bus;
     private final SecurityEvents security;
     private final Clock clock;
     private final long maxPayloadBytes;
 
-    public InboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners, MessageBus bus,
-                            SecurityEvents security, Clock clock, long maxPayloadBytes) {
+    /** @param services the service/action pairs a business message may come for (evidence messages come for any) */
+    public InboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners,
+                            ServiceCatalogue services, MessageBus bus, SecurityEvents security, Clock clock,
+                            long maxPayloadBytes) {
+        this.services = services;
         this.security = security;
         this.store = store;
         this.payloads = payloads;
@@ -72,6 +76,11 @@ public final class InboundReception implements TransmissionReceiver {
                     "party " + envelope.from().partyId() + " is not a configured partner");
         });
         boolean evidence = envelope.refToMessageId() != null && EvidenceType.isEvidenceAction(envelope.action());
+        if (!evidence && services.find(envelope.service().value(), envelope.action()).isEmpty()) {
+            // As Domibus answers a message no PMode leg matches: the partner's operator sees the pair at once.
+            throw new ConnectorException(ErrorCode.UNKNOWN_SERVICE_ACTION, "service " + envelope.service().value()
+                    + " with action " + envelope.action() + " is not exchanged with this connector");
+        }
         List<PayloadRef> written = new ArrayList<>();
         try {
             for (IncomingPart part : parts) {

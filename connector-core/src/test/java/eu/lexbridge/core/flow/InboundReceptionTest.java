@@ -37,7 +37,14 @@ class InboundReceptionTest {
     private final InboundReception reception = reception(f.store);
 
     private InboundReception reception(eu.lexbridge.core.port.MessageStore store) {
-        return new InboundReception(store, f.payloads, f.partners, f.bus, f.security, f.clock, MAX_BYTES);
+        return new InboundReception(store, f.payloads, f.partners,
+                FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.bus, f.security, f.clock, MAX_BYTES);
+    }
+
+    /** A reception whose catalogue has one more action of the sample service. */
+    private InboundReception exchanging(String action) {
+        return new InboundReception(f.store, f.payloads, f.partners, new ServiceCatalogue(java.util.Set.of(
+                new ServiceCatalogue.Entry(SampleMessages.SERVICE, action))), f.bus, f.security, f.clock, MAX_BYTES);
     }
 
     private static Envelope business(String ebmsId) {
@@ -117,16 +124,40 @@ class InboundReceptionTest {
         });
     }
 
+    /** As Domibus answers a message no PMode leg matches: a pair this connector does not exchange is not taken. */
+    @Test
+    void aBusinessMessageForAServiceActionNotExchangedIsRefusedAndNothingKept() {
+        Envelope unknown = new Envelope("m10@de.test", "conv-1", null, SampleMessages.SERVICE, "Form_Z",
+                SampleMessages.GERMANY, SampleMessages.HOME, "urn:a", "urn:b");
+
+        assertThatThrownBy(() -> reception.receive(unknown, List.of(part("messageContent", "m", "<a/>")), SIGNER))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_SERVICE_ACTION);
+                    assertThat(e.getMessage()).contains("Form_Z");
+                });
+        assertThat(f.store.all()).isEmpty();
+        assertThat(f.payloads.count()).isZero();
+    }
+
+    /** Evidence messages carry the business message's service and an evidence action of their own. */
+    @Test
+    void anEvidenceMessageNeedsNoConfiguredAction() {
+        reception.receive(evidence("e1@de.test", "m0@at.test", "DeliveryNonDeliveryToRecipient"), List.of(), SIGNER);
+
+        assertThat(only().kind()).isEqualTo(MessageKind.EVIDENCE);
+    }
+
     @Test
     void aReplyWithABusinessActionIsABusinessMessage() {
-        reception.receive(evidence("r1@de.test", "m0@at.test", "Form_B"), List.of(), SIGNER);
+        exchanging("Form_B").receive(evidence("r1@de.test", "m0@at.test", "Form_B"), List.of(), SIGNER);
 
         assertThat(only().kind()).isEqualTo(MessageKind.BUSINESS);
     }
 
     @Test
     void anEvidenceActionWithoutReferenceIsABusinessMessage() {
-        reception.receive(evidence("r2@de.test", null, "DeliveryNonDeliveryToRecipient"), List.of(), SIGNER);
+        exchanging("DeliveryNonDeliveryToRecipient").receive(evidence("r2@de.test", null,
+                "DeliveryNonDeliveryToRecipient"), List.of(), SIGNER);
 
         assertThat(only().kind()).isEqualTo(MessageKind.BUSINESS);
     }

@@ -358,11 +358,11 @@ public final class EcodexContainerReader {
         List<ContainerNotice> notices = new ArrayList<>();
         if (position != 1) {
             notices.add(new ContainerNotice(ContainerNotice.Code.MIMETYPE_NOT_FIRST, "'mimetype' is entry "
-                    + position + " of the container, not the first (EN 319 162-1 annex A.1)"));
+                    + position + " of the container, not the first, where ETSI EN 319 162-1 asks a writer to put it"));
         }
         if (entry.getMethod() != ZipEntry.STORED) {
             notices.add(new ContainerNotice(ContainerNotice.Code.MIMETYPE_COMPRESSED, "'mimetype' is compressed, "
-                    + "not stored (EN 319 162-1 annex A.1)"));
+                    + "not stored as ETSI EN 319 162-1 asks a writer to"));
         }
         return notices;
     }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Clauses: ETSI EN 319 162-1 V1.1.1 (ASiC) clause 4.3.3 (ASiC-S: an optional "mimetype", exactly one data object
  * at the root, META-INF holding one signature file) and annex A.1 (when present, "mimetype" is the first entry,
- * stored, holding the media type); the e-CODEX container of ecodex-wire.md §5.1 (SignedContent.zip holding the
+ * stored, holding the media type); the e-CODEX container of the official connector (SignedContent.zip holding the
  * business document, its attachments and TrustOkToken.pdf, sealed ASiC-S XAdES-BASELINE-B detached).
  */
 class ContainerConformanceTest {
@@ -84,34 +84,34 @@ class ContainerConformanceTest {
         List<String> ourEntries = List.of("mainDocument.pdf", "annex.xml", "TrustOkToken.pdf");
         return Stream.of(
                 new Readable("our builder's container (mimetype first, stored; ASiC comment)",
-                        "EN 319 162-1 4.3.3 and A.1", ours, List.of(), ourEntries),
+                        "EN 319 162-1 (ASiC-S, ZIP container rules)", ours, List.of(), ourEntries),
                 new Readable("mimetype last (SignedContent.zip, signatures.xml, mimetype)",
-                        "EN 319 162-1 A.1: first is a requirement on the writer; DSS reads it",
+                        "EN 319 162-1 ZIP container rules: first is a requirement on the writer; DSS reads it",
                         AlteredDocuments.inOrder(ours, SIGNED, SIGNATURES, MIMETYPE),
                         List.of(Code.MIMETYPE_NOT_FIRST), ourEntries),
                 new Readable("mimetype in the middle (SignedContent.zip, mimetype, signatures.xml)",
-                        "EN 319 162-1 A.1: first is a requirement on the writer; DSS reads it",
+                        "EN 319 162-1 ZIP container rules: first is a requirement on the writer; DSS reads it",
                         AlteredDocuments.inOrder(ours, SIGNED, MIMETYPE, SIGNATURES),
                         List.of(Code.MIMETYPE_NOT_FIRST), ourEntries),
                 new Readable("signatures.xml first (signatures.xml, mimetype, SignedContent.zip)",
-                        "EN 319 162-1 4.3.3: no order among the other entries; A.1 for mimetype",
+                        "EN 319 162-1 ASiC-S: no order among the other entries; mimetype-first is on the writer",
                         AlteredDocuments.inOrder(ours, SIGNATURES, MIMETYPE, SIGNED),
                         List.of(Code.MIMETYPE_NOT_FIRST), ourEntries),
                 new Readable("the official connector's layout (signatures.xml, SignedContent.zip, mimetype; "
-                        + "no comment)", "ecodex-wire.md §5.1 as seen on the wire (issue 10 point 1)",
+                        + "no comment)", "the official e-CODEX connector writes it so (issue 10 point 1)",
                         AlteredDocuments.officialConnectorLayout(ours), List.of(Code.MIMETYPE_NOT_FIRST),
                         ourEntries),
-                new Readable("mimetype compressed", "EN 319 162-1 A.1: stored is a requirement on the writer",
+                new Readable("mimetype compressed", "EN 319 162-1 ZIP container rules: stored is a requirement on the writer",
                         AlteredDocuments.compressed(ours, MIMETYPE), List.of(Code.MIMETYPE_COMPRESSED),
                         ourEntries),
-                new Readable("no mimetype at all", "EN 319 162-1 4.3.3: mimetype is optional in ASiC-S",
+                new Readable("no mimetype at all", "EN 319 162-1 ASiC-S: mimetype is optional in ASiC-S",
                         AlteredDocuments.without(ours, MIMETYPE), List.of(Code.MIMETYPE_MISSING), ourEntries),
                 new Readable("a zip comment other than the ASiC media type",
-                        "EN 319 162-1 A.1: the comment, if any, names the media type",
+                        "EN 319 162-1 ZIP container rules: the comment, if any, names the media type",
                         AlteredDocuments.withComment(ours, "made by some tool"), List.of(Code.ZIP_COMMENT),
                         ourEntries),
                 new Readable("an ASiC-S built by DSS's ASiCWithXAdESService around the official SignedContent.zip",
-                        "ecodex-wire.md §5.1 step 4 (the official builder)", dssBuilt(),
+                        "the official e-CODEX connector builds with DSS ASiC-S with XAdES", dssBuilt(),
                         List.of(), List.of("mainDocument.pdf", "TrustOkToken.pdf")));
     }
 
@@ -172,23 +172,23 @@ class ContainerConformanceTest {
                                 stored("annex.pdf", document), stored("annex.pdf", "other".getBytes())))),
                         Reason.DUPLICATE_ENTRY),
                 new Refused("two SignedContent.zip entries in the container",
-                        "EN 319 162-1 4.3.3: exactly one data object; and tools disagree on which one is read",
+                        "EN 319 162-1 ASiC-S: exactly one data object; and tools disagree on which one is read",
                         AlteredDocuments.with(ours, stored(SIGNED, "PK".getBytes())), Reason.DUPLICATE_ENTRY),
-                new Refused("two mimetype entries", "EN 319 162-1 A.1: one mimetype",
+                new Refused("two mimetype entries", "EN 319 162-1 ZIP container rules: one mimetype",
                         AlteredDocuments.with(ours, stored(MIMETYPE, EcodexContainer.MIME_TYPE.getBytes())),
                         Reason.DUPLICATE_ENTRY),
                 new Refused("unsigned content: a second data object at the root",
-                        "EN 319 162-1 4.3.3: ASiC-S holds exactly one data object, which the signature covers",
+                        "EN 319 162-1 ASiC-S: ASiC-S holds exactly one data object, which the signature covers",
                         AlteredDocuments.with(ours, stored("extra.pdf", document)),
                         Reason.MORE_THAN_ONE_SIGNED_OBJECT),
                 new Refused("unsigned content: an extra file in META-INF",
-                        "EN 319 162-1 4.3.3; LexBridge, stricter: an e-CODEX container has signatures.xml alone",
+                        "EN 319 162-1 ASiC-S: LexBridge, stricter: an e-CODEX container has signatures.xml alone",
                         AlteredDocuments.with(ours, stored("META-INF/manifest.xml", "<m/>".getBytes())),
                         Reason.UNEXPECTED_ENTRY),
-                new Refused("no signature", "EN 319 162-1 4.3.3: META-INF holds the signature file",
+                new Refused("no signature", "EN 319 162-1 ASiC-S: META-INF holds the signature file",
                         AlteredDocuments.without(ours, SIGNATURES), Reason.SIGNATURE_MISSING),
                 new Refused("an ASiC-E media type in mimetype",
-                        "EN 319 162-1 A.1: the media type is application/vnd.etsi.asic-s+zip; ecodex-wire.md §5.1: "
+                        "EN 319 162-1 ZIP container rules: the media type is application/vnd.etsi.asic-s+zip; the e-CODEX container: "
                                 + "ASiC-E is not used",
                         AlteredDocuments.rewrite(ours, items -> items.stream().map(i -> i.name().equals(MIMETYPE)
                                 ? stored(MIMETYPE, "application/vnd.etsi.asic-e+zip".getBytes()) : i).toList(),

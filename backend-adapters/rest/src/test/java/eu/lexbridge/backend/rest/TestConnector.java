@@ -122,8 +122,9 @@ public class TestConnector {
 
     @Bean
     InboundReception inboundReception(InMemoryMessageStore store, InMemoryPayloadStore payloads,
-                                      FixedPartnerDirectory partners, RecordingMessageBus bus, Clock clock) {
-        return new InboundReception(store, payloads, partners, bus, SecurityEvents.logOnly(), clock,
+                                      FixedPartnerDirectory partners, ServiceCatalogue services,
+                                      RecordingMessageBus bus, Clock clock) {
+        return new InboundReception(store, payloads, partners, services, bus, SecurityEvents.logOnly(), clock,
                 MAX_PAYLOAD_BYTES);
     }
 

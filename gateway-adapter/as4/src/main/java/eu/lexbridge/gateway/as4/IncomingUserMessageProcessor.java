@@ -99,7 +99,9 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
         } catch (ConnectorException e) {
             LOG.warn("AS4 message {} refused by the connector: {} {}", LogSafe.of(messageId), e.code().code(),
                     LogSafe.of(e.getMessage(), 1024));
-            return refuse(errors, EEbmsError.EBMS_OTHER, messageId, e.code().code() + ": " + e.getMessage());
+            // An unknown service/action is what Domibus answers with ValueNotRecognized ("No matching leg found").
+            return refuse(errors, e.code() == ErrorCode.UNKNOWN_SERVICE_ACTION ? EEbmsError.EBMS_VALUE_NOT_RECOGNIZED
+                    : EEbmsError.EBMS_OTHER, messageId, e.code().code() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             // No receipt for a message we may not have stored; the sender will retry.
             LOG.error("AS4 message {} could not be handed to the connector", LogSafe.of(messageId), e);

@@ -219,9 +219,10 @@ class As4ConformanceTest {
                 refuse("ebMS3 Core §6.7.2 ProcessingModeMismatch: To/Role is not our home role",
                         base.roles("GW", "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/responder"),
                         "EBMS:0010"),
-                // The AS4 layer does not know the services; the connector behind it does and refuses with LB-1005.
-                refuse("ebMS3 Core §6.7.2 Other (connector: unknown service/action, LB-1005)",
-                        base.action(RecordingReceiver.REFUSED_ACTION), "EBMS:0004"),
+                // The AS4 layer does not know the services; the connector behind it does and refuses with LB-1005,
+                // answered as Domibus answers a message no PMode leg matches.
+                refuse("ebMS3 Core §6.7.1 ValueNotRecognized: a service/action not exchanged (LB-1005; Domibus: no"
+                        + " matching leg)", base.action(RecordingReceiver.REFUSED_ACTION), "EBMS:0001"),
                 refuse("ebMS3 Core §6.7.2 ExternalPayloadError: a PartInfo whose attachment is absent",
                         base.changed(BuildChange.PART_MISSING), "EBMS:0011"),
                 // The signer is judged before the message's form: a stranger's malformed message is a security event.
@@ -262,7 +263,7 @@ class As4ConformanceTest {
         Answer answer = send(request, UUID.randomUUID() + "@b.lexbridge.test");
 
         assertRefused(answer, ebmsError, received);
-        if (!"EBMS:0004".equals(ebmsError)) {
+        if (!"EBMS:0001".equals(ebmsError)) {
             // A connector refusal of a trusted partner's message is no security event; every other refusal is one.
             assertThat(endpoint.securityEvents.subList(events, endpoint.securityEvents.size()))
                     .as("one refused message, one security event").hasSize(1);

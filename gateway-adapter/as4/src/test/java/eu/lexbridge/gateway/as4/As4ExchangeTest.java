@@ -222,7 +222,7 @@ class As4ExchangeTest {
                 self);
 
         assertThat(outcome.status()).isEqualTo(SendOutcome.Status.FAILED);
-        assertThat(outcome.detail()).contains("EBMS:0004").contains("LB-1005");
+        assertThat(outcome.detail()).contains("EBMS:0001").contains("LB-1005");
     }
 
     @Test
