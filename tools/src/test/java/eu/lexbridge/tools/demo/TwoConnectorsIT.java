@@ -208,7 +208,11 @@ class TwoConnectorsIT {
                     .path("state").asText()) ? true : null);
             JsonNode timeline = atBackend.timeline(sentId);
             assertThat(evidences(timeline)).contains("RELAY_REMMD_ACCEPTANCE/RECEIVED", "NON_DELIVERY/RECEIVED");
-            assertThat(timeline.toString()).contains("SIGNER_NOT_EXPECTED");
+            // The sealed NON_DELIVERY says why, in its EventReason details.
+            JsonNode nonDelivery = StreamSupport.stream(timeline.path("evidences").spliterator(), false)
+                    .filter(e -> "NON_DELIVERY".equals(e.path("type").asText())).findFirst().orElseThrow();
+            assertThat(new String(atBackend.download(nonDelivery.path("href").asText()), StandardCharsets.UTF_8))
+                    .contains("SIGNER_NOT_EXPECTED");
             assertThat(deBackend.inbox().path("messages")).isEmpty();
             assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
         }
