@@ -74,7 +74,7 @@ class RoutesFollowTheTopologyTest {
             "lexbridge.at.test"), new PlainEvidenceFactory(), payloads, store, partners, clock);
     private final EvidenceVerifier verifier = (document, sender) -> new EvidenceCheck(true,
             EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, "CN=DE", "sealed");
-    private final RefusingContainers containers = new RefusingContainers();
+    private final StandInContainers containers = new StandInContainers();
     private final DocumentChecker noDocuments = (document, signature) -> {
         throw new AssertionError("no document is checked under AUTHENTICATION");
     };
@@ -194,7 +194,9 @@ class RoutesFollowTheTopologyTest {
     void anAcceptedMessageGoesOnToItsBackendItsRelayAcceptanceBackToTheSender() throws Exception {
         run(new InboundBusinessRoute(settings, new InboundAcceptance(store, partners, verifier, issuer, containers,
                 security, clock)));
-        var message = stored(SampleMessages.inbound(T0).build());
+        var message = stored(SampleMessages.inbound(T0)
+                .addPayload(SampleMessages.payload(PayloadKind.CONTAINER, "ASIC-S"))
+                .addPayload(SampleMessages.payload(PayloadKind.TRUST_TOKEN, "tokenXML")).build());
 
         put(Topology.BUSINESS_RECEIVED.next(), message.connectorMessageId());
 
@@ -316,16 +318,23 @@ class RoutesFollowTheTopologyTest {
         assertThat(condition.getAsBoolean()).as("within " + WAIT_MS + " ms").isTrue();
     }
 
-    /** A container packer that refuses every container it is asked to open; nothing is packed in these tests. */
-    private static final class RefusingContainers implements ContainerPacker {
+    /**
+     * Stands in for the ASiC-S packer (tested in trust-store): packs a stand-in container and token, opens a container
+     * that came with its token, and refuses one that came without, as the real one does.
+     */
+    private static final class StandInContainers implements ContainerPacker {
         @Override
         public List<PayloadRef> pack(ConnectorMessage outbound, DocumentChecker.Check documentCheck) {
-            throw new AssertionError("nothing is packed in these tests");
+            return List.of(SampleMessages.payload(PayloadKind.CONTAINER, "ASIC-S"),
+                    SampleMessages.payload(PayloadKind.TRUST_TOKEN, "tokenXML"));
         }
 
         @Override
         public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
-            return new Unpacked(false, "refused: no Trust OK token (tokenXML) came with the container", List.of());
+            return token == null
+                    ? new Unpacked(false, "refused: no Trust OK token (tokenXML) came with the container", List.of())
+                    : new Unpacked(true, "container sealed, intact and trusted",
+                            List.of(SampleMessages.payload(PayloadKind.BUSINESS_DOCUMENT, "form.pdf")));
         }
     }
 }

@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
@@ -185,24 +184,9 @@ final class Documents {
 
     private static byte[] zipBomb;
 
-    /**
-     * A zip of one entry of {@code inflated} zero bytes, deflated as it is written: a few kilobytes per hundred
-     * megabytes on disk, and never more than one 64 KiB buffer in the heap.
-     */
+    /** {@link AlteredDocuments#zipOfZeros}: never more than one 64 KiB buffer in the heap while it is written. */
     static byte[] zipOfZeros(String entryName, long inflated) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
-            zip.putNextEntry(new ZipEntry(entryName));
-            byte[] zeros = new byte[64 * 1024];
-            for (long written = 0; written < inflated; written += zeros.length) {
-                zip.write(zeros, 0, (int) Math.min(zeros.length, inflated - written));
-            }
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return AlteredDocuments.zipOfZeros(entryName, inflated);
     }
 
     /** {@link AlteredDocuments#asicSAround}, the test PKI's hostile ASiC-S shape. */

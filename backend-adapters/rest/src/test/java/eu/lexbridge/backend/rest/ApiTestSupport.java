@@ -135,8 +135,11 @@ abstract class ApiTestSupport {
         reception.receive(envelope, List.of(
                 new IncomingPart("messageContent", "messageContent", "text/xml",
                         () -> new ByteArrayInputStream(businessContent)),
-                new IncomingPart("businessDocument", "order.pdf", "application/pdf",
-                        () -> new ByteArrayInputStream(businessDocument))), "CN=DE test connector");
+                // TestConnector's stand-in container holds the document as it is; the real ASiC-S is trust-store's.
+                new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
+                        () -> new ByteArrayInputStream(businessDocument)),
+                new IncomingPart("tokenXML", "Token.xml", "text/xml",
+                        () -> new ByteArrayInputStream("<TrustOkToken/>".getBytes()))), "CN=DE test connector");
         UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
         acceptance.accept(id);
         delivery.deliver(id);

@@ -81,8 +81,9 @@ class MessageApiTest extends ApiTestSupport {
         assertThat(message.get("state").asText()).isEqualTo("AVAILABLE_TO_BACKEND");
         assertThat(message.get("createdAt").asText()).startsWith("2026-11-23T");
         JsonNode payloadList = message.get("payloads");
-        assertThat(payloadList).hasSize(2);
-        JsonNode document = payloadList.get(1);
+        assertThat(payloadList).extracting(p -> p.get("kind").asText())
+                .containsExactly("BUSINESS_CONTENT", "CONTAINER", "TRUST_TOKEN", "BUSINESS_DOCUMENT");
+        JsonNode document = payloadList.get(3);
         assertThat(document.get("kind").asText()).isEqualTo("BUSINESS_DOCUMENT");
         assertThat(document.get("name").asText()).isEqualTo("order.pdf");
         assertThat(document.get("mimeType").asText()).isEqualTo("application/pdf");

@@ -13,6 +13,7 @@ import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
@@ -133,23 +134,30 @@ public class TestConnector {
      * and end to end in connector-app.
      */
     @Bean
-    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, FixedPartnerDirectory partners,
-                                        EvidenceIssuer evidences, Clock clock) {
+    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, InMemoryPayloadStore payloads,
+                                        FixedPartnerDirectory partners, EvidenceIssuer evidences, Clock clock) {
         EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
-        ContainerPacker noContainers = new ContainerPacker() { // the REST tests send no container
+        // A stand-in container that holds the document itself: these tests are about the REST API, the ASiC-S is
+        // trust-store's.
+        ContainerPacker standIn = new ContainerPacker() {
             @Override
             public List<PayloadRef> pack(ConnectorMessage outbound,
                                          eu.lexbridge.core.port.DocumentChecker.Check documentCheck) {
-                throw new UnsupportedOperationException("no container in the REST tests");
+                throw new UnsupportedOperationException("no message leaves in the REST tests");
             }
 
             @Override
             public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
-                throw new UnsupportedOperationException("no container in the REST tests");
+                try (var in = payloads.open(container)) {
+                    return new Unpacked(true, "stand-in container opened", List.of(payloads.write(
+                            PayloadKind.BUSINESS_DOCUMENT, "order.pdf", "application/pdf", in, Long.MAX_VALUE)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         };
-        return new InboundAcceptance(store, partners, believing, evidences, noContainers,
+        return new InboundAcceptance(store, partners, believing, evidences, standIn,
                 SecurityEvents.logOnly(), clock);
     }
 
