@@ -15,7 +15,7 @@ class H2MessageStoreTest extends MessageStoreContract {
     @Override
     protected MessageStore store() {
         dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         return MigratedDatabase.store(dataSource);
     }
 
