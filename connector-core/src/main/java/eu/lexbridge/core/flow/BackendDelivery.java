@@ -151,7 +151,8 @@ public final class BackendDelivery {
                     ? "copy pushed to back-end " + copyTo + ": " + pushed.detail()
                     : handover instanceof BackendLink.Refused refused
                     ? "copy refused by back-end " + copyTo + ", no evidence follows from a copy: " + refused.detail()
-                    : "copy held for back-end " + copyTo;
+                    // a pull back-end's inbox lists the messages routed to it, not copies: say so, claim nothing
+                    : "no copy for back-end " + copyTo + ": it pulls, and copies reach push back-ends only";
             store.note(TimelineEntry.state(message.connectorMessageId(), clock.instant(), message.state(), detail));
         }
     }

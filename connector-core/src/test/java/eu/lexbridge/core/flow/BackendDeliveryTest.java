@@ -243,6 +243,20 @@ class BackendDeliveryTest {
         assertThat(f.reload(id).state()).isEqualTo(MessageState.AVAILABLE_TO_BACKEND);
     }
 
+    /** A pull back-end's inbox lists the messages routed to it: a copy cannot reach it, and the timeline says so. */
+    @Test
+    void aPullArchiveGetsNoCopyAndTheTimelineSaysSo() {
+        var withCopy = new BackendDelivery(f.store, archiving, BackendLink.heldForPull(), f.issuer(), f.clock);
+        var message = f.stored(SampleMessages.inbound(T0).build());
+        UUID id = message.connectorMessageId();
+
+        assertThat(withCopy.deliver(id)).isEqualTo(new Available("court-a", "held for back-end court-a to fetch"));
+
+        assertThat(f.store.timeline(id)).extracting(TimelineEntry::detail)
+                .contains("no copy for back-end archive: it pulls, and copies reach push back-ends only");
+        assertThat(f.store.inState("archive", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, 10)).isEmpty();
+    }
+
     @Test
     void aCopyRefusedByTheArchiveIsNotedAndChangesNothing() {
         f.backends.answer(new BackendLink.Pushed("taken"), new BackendLink.Refused("disk full"));
