@@ -141,7 +141,7 @@ public final class ConditionParser {
                 return word.equalsIgnoreCase("equals") ? new Condition.Equals(field, value)
                         : new Condition.StartsWith(field, value);
             }
-            default -> throw error(start, "unknown operator '" + word + "'; " + START);
+            default -> throw error(start, "unknown operator '" + shortened(word) + "'; " + START);
         }
     }
 
@@ -153,7 +153,7 @@ public final class ConditionParser {
                     + " where a field name was expected; a field is one of " + RuleField.names());
         }
         String name = word();
-        return RuleField.named(name).orElseThrow(() -> error(start, "unknown field '" + name
+        return RuleField.named(name).orElseThrow(() -> error(start, "unknown field '" + shortened(name)
                 + "'; a field is one of " + RuleField.names()));
     }
 
@@ -240,6 +240,11 @@ public final class ConditionParser {
             return String.format("character U+%04X", (int) c);
         }
         return "'" + c + "'";
+    }
+
+    /** A word of the text as a sentence quotes it: a 4000-letter word is not repeated whole. */
+    private static String shortened(String word) {
+        return word.length() <= 40 ? word : word.substring(0, 40) + "…";
     }
 
     private int column(int at) {

@@ -110,7 +110,9 @@ class ConditionParserTest {
                         + "condition"),
                 arguments(deep33, 33, "the condition nests deeper than 32 levels"),
                 arguments(notDeep33, 129, "the condition nests deeper than 32 levels"),
-                arguments(tooLong, 4097, "the condition is longer than 4096 characters"));
+                arguments(tooLong, 4097, "the condition is longer than 4096 characters"),
+                arguments("x".repeat(4000), 1, "unknown operator '" + "x".repeat(40) + "…'; a condition starts with "
+                        + "equals, startswith, not, &, | or '('"));
     }
 
     @ParameterizedTest
