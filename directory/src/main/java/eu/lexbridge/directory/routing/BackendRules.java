@@ -44,6 +44,16 @@ public final class BackendRules {
         return current.get();
     }
 
+    /** The rules in force as text that {@link #replace(String)} reads back, e.g. for an operator to edit. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (RoutingRule rule : current.get()) {
+            text.append(rule.backend()).append(' ').append(rule.priority()).append(' ')
+                    .append(rule.condition().text()).append('\n');
+        }
+        return text.toString();
+    }
+
     /** The rule that routes {@code message}: the first that matches, highest priority first. */
     public Optional<RoutingRule> firstMatch(ConnectorMessage message) {
         return current.get().stream().filter(rule -> rule.matches(message)).findFirst();

@@ -39,6 +39,18 @@ class BackendRulesTest {
     }
 
     @Test
+    void theRulesInForceReadBackFromTheirText() {
+        var rules = new BackendRules(BackendRules.parse(RULES));
+
+        assertThat(rules.text()).isEqualTo("""
+                eurojust 20 startswith(FinalRecipient, 'eurojust::')
+                court-a 10 equals(ServiceName, 'EPO')
+                registry 10 equals(Action, 'A')
+                """);
+        assertThat(BackendRules.parse(rules.text())).isEqualTo(rules.rules());
+    }
+
+    @Test
     void replaceInstallsTheNewRulesWhole() {
         var rules = new BackendRules(BackendRules.parse(RULES));
 
