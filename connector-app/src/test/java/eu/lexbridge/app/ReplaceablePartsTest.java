@@ -11,6 +11,7 @@ import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.directory.ConfiguredPartnerDirectory;
 import eu.lexbridge.directory.DefaultBackendRouter;
+import eu.lexbridge.directory.routing.RuleBackendRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,9 @@ class ReplaceablePartsTest {
                 .withBean(PartnerDirectory.class, () -> OwnParts.NOBODY)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(BackendRouter.class)).isEqualTo(new DefaultBackendRouter("cms"));
+                    // rules can be put in force at run time, so the router reads them even while there are none
+                    assertThat(context.getBean(BackendRouter.class)).isInstanceOf(RuleBackendRouter.class);
+                    assertThat(context.getBean(BackendRouter.class).backendFor(null)).isEqualTo("cms");
                     assertThat(context).getBean(SecurityEvents.class).isInstanceOf(CountedSecurityEvents.class);
                 });
     }

@@ -219,6 +219,13 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public List<ConnectorMessage> conversation(String conversationId, int limit) {
+        return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where conversation_id = ? and kind = ? "
+                        + "order by created_at, id fetch first " + limit + " rows only",
+                this::message, conversationId, MessageKind.BUSINESS.name()).stream().map(this::withPayloads).toList();
+    }
+
+    @Override
     public List<ConnectorMessage> stalled(MessageState state, Instant before, int limit) {
         return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where state = ? and state_changed_at < ? "
                         + "order by state_changed_at fetch first " + limit + " rows only",

@@ -1,5 +1,6 @@
 package eu.lexbridge.app.directory;
 
+import eu.lexbridge.app.config.BackendRoutingProperties;
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.app.config.NetworkProperties;
 import eu.lexbridge.core.flow.ServiceCatalogue;
@@ -9,7 +10,12 @@ import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.directory.ConfiguredPartnerDirectory;
-import eu.lexbridge.directory.DefaultBackendRouter;
+import eu.lexbridge.directory.routing.BackendRules;
+import eu.lexbridge.directory.routing.RoutingRule;
+import eu.lexbridge.directory.routing.RuleBackendRouter;
+import eu.lexbridge.directory.routing.RuleSyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,9 +23,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Who is who: the partners and services from {@code lexbridge.network}, and the back-end of inbound messages. */
+/**
+ * Who is who: the partners and services from {@code lexbridge.network}, and the back-end of inbound messages from
+ * {@code lexbridge.backend-routing}.
+ */
 @AutoConfiguration
-@EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class})
+@EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, BackendRoutingProperties.class})
 public class DirectoryAutoConfiguration {
 
     @Bean
@@ -41,9 +50,42 @@ public class DirectoryAutoConfiguration {
                 .toList());
     }
 
+    /**
+     * The rules in force; one bean, so that whoever changes them at run time (the operations API) changes what the
+     * router reads. A rule that does not parse stops the start with its key and column.
+     */
     @Bean
     @ConditionalOnMissingBean
-    BackendRouter backendRouter(ConnectorProperties connector) {
-        return new DefaultBackendRouter(connector.defaultBackend());
+    BackendRules backendRules(BackendRoutingProperties routing) {
+        List<RoutingRule> rules = new ArrayList<>();
+        for (int i = 0; i < routing.rules().size(); i++) {
+            var entry = routing.rules().get(i);
+            String key = "lexbridge.backend-routing.rules[" + i + "]";
+            String backendProblem = RoutingRule.backendProblem(entry.backend());
+            if (backendProblem != null) {
+                throw new IllegalArgumentException(key + ".backend: " + backendProblem);
+            }
+            try {
+                rules.add(RoutingRule.of(entry.backend(), entry.priority(), entry.condition()));
+            } catch (RuleSyntaxException e) {
+                // the sentence says all; the parser's exception would only repeat it without the key
+                throw new IllegalArgumentException(key + ".condition does not parse at column " + e.column() + ": "
+                        + e.reason());
+            }
+        }
+        return new BackendRules(rules);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BackendRouter backendRouter(ConnectorProperties connector, BackendRoutingProperties routing, BackendRules rules) {
+        String archive = routing.archiveBackend();
+        if (archive != null && !archive.isEmpty()) {
+            String problem = RoutingRule.backendProblem(archive);
+            if (problem != null) {
+                throw new IllegalArgumentException("lexbridge.backend-routing.archive-backend: " + problem);
+            }
+        }
+        return new RuleBackendRouter(rules, connector.defaultBackend(), archive);
     }
 }

@@ -5,6 +5,7 @@ import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.BackendLink;
@@ -18,8 +19,16 @@ import java.util.UUID;
  * Routes a taken-in inbound message to its back-end, makes it available there, and offers it through the back-end link:
  * held for the back-end to fetch (pull), or pushed to it. The back-end's confirmation comes later
  * ({@link BackendInbox#confirm}); a push the back-end refuses is answered with NON_DELIVERY at once.
+ *
+ * <p>The back-end is chosen in the official connector's order: a message of a known conversation goes to the back-end
+ * that owns the conversation; otherwise the {@link BackendRouter} decides (routing rules, then the default back-end).
+ * (An evidence goes to the back-end of its original message: {@link EvidenceCorrelation} routes it.) Back-ends the
+ * router names for a copy, such as an archive, are offered the message too; a copy's answer is no confirmation.
  */
 public final class BackendDelivery {
+
+    /** A conversation's owner is among its first messages; more are not read for one inbound message. */
+    private static final int CONVERSATION_LOOKUP = 100;
 
     private final MessageStore store;
     private final BackendRouter router;
@@ -73,10 +82,11 @@ public final class BackendDelivery {
     public Outcome deliver(UUID connectorMessageId) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message != null && message.state() == MessageState.RECEIVED) {
-            String backend = router.backendFor(message);
+            String owner = conversationOwner(message);
+            String backend = owner != null ? owner : router.backendFor(message);
             store.assignBackend(connectorMessageId, backend);
-            store.advance(connectorMessageId, MessageState.AVAILABLE_TO_BACKEND, "available to back-end " + backend,
-                    clock.instant());
+            store.advance(connectorMessageId, MessageState.AVAILABLE_TO_BACKEND, "available to back-end " + backend
+                    + (owner != null ? ", the owner of its conversation" : ""), clock.instant());
             message = store.find(connectorMessageId).orElseThrow();
         }
         if (message == null || message.state() != MessageState.AVAILABLE_TO_BACKEND) {
@@ -85,6 +95,11 @@ public final class BackendDelivery {
         }
         // A redelivered step offers the message again: a push back-end whose first answer was lost gets it twice.
         BackendLink.Handover handover = link.deliver(message);
+        if (handover instanceof BackendLink.Unreachable unreachable) {
+            throw new RetryableSendException("back-end " + message.backendName() + " could not be reached: "
+                    + unreachable.detail());
+        }
+        offerCopies(message);
         if (handover instanceof BackendLink.Refused refused) {
             Evidence nonDelivery = evidences.issue(message, BackendConfirmation.NON_DELIVERY.evidence(),
                     Route.OWN_MESSAGE, BackendConfirmation.NON_DELIVERY.reaches(),
@@ -92,15 +107,53 @@ public final class BackendDelivery {
                             + " refused the message: " + refused.detail()));
             return new Refused(nonDelivery.carrierMessageId(), nonDelivery.reason());
         }
-        if (handover instanceof BackendLink.Unreachable unreachable) {
-            throw new RetryableSendException("back-end " + message.backendName() + " could not be reached: "
-                    + unreachable.detail());
-        }
         if (handover instanceof BackendLink.Pushed pushed) {
             String detail = "pushed to back-end " + message.backendName() + ": " + pushed.detail();
             store.note(TimelineEntry.state(connectorMessageId, clock.instant(), message.state(), detail));
             return new Available(message.backendName(), detail);
         }
         return new Available(message.backendName(), "held for back-end " + message.backendName() + " to fetch");
+    }
+
+    /**
+     * The back-end of the earliest message of the conversation exchanged with the same partner, or {@code null}. The
+     * sender chooses a conversation id, so only the partner a conversation is held with continues it: another partner
+     * that reuses the id (by chance or to reach that back-end) is routed as a new conversation.
+     */
+    private String conversationOwner(ConnectorMessage message) {
+        String sender = message.from().partyId();
+        return store.conversation(message.conversationId(), CONVERSATION_LOOKUP).stream()
+                .filter(earlier -> !earlier.connectorMessageId().equals(message.connectorMessageId()))
+                .filter(earlier -> earlier.backendName() != null)
+                .filter(earlier -> sender.equals(earlier.direction() == Direction.OUTBOUND
+                        ? earlier.to().partyId() : earlier.from().partyId()))
+                .map(ConnectorMessage::backendName)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Offers the message to each back-end that gets a copy. A copy is never the message's own: its back-end cannot
+     * confirm it (the inbox knows the message under its own back-end only), so a refusal is noted and changes nothing.
+     * An unreachable copy back-end asks for another attempt, which offers the message to its own back-end again too.
+     */
+    private void offerCopies(ConnectorMessage message) {
+        for (String copyTo : router.copiesFor(message)) {
+            if (copyTo.equals(message.backendName())) {
+                continue; // its own back-end has it already
+            }
+            BackendLink.Handover handover = link.deliver(message.toBuilder().backendName(copyTo).build());
+            if (handover instanceof BackendLink.Unreachable unreachable) {
+                throw new RetryableSendException("back-end " + copyTo + ", which gets a copy, could not be reached: "
+                        + unreachable.detail());
+            }
+            String detail = handover instanceof BackendLink.Pushed pushed
+                    ? "copy pushed to back-end " + copyTo + ": " + pushed.detail()
+                    : handover instanceof BackendLink.Refused refused
+                    ? "copy refused by back-end " + copyTo + ", no evidence follows from a copy: " + refused.detail()
+                    // a pull back-end's inbox lists the messages routed to it, not copies: say so, claim nothing
+                    : "no copy for back-end " + copyTo + ": it pulls, and copies reach push back-ends only";
+            store.note(TimelineEntry.state(message.connectorMessageId(), clock.instant(), message.state(), detail));
+        }
     }
 }

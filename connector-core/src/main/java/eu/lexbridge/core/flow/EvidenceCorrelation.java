@@ -91,6 +91,8 @@ public final class EvidenceCorrelation {
         }
         intake.record(subjectId, type.get(), document.get(), carrierId, type.get().outboundState(),
                 type.get() + " received from party " + carrier.from().partyId() + "; " + verdict.check().finding());
+        // an evidence goes to the back-end of its original message, whatever the rules say (ecodex-wire.md §2.5)
+        store.assignBackend(carrierId, subject.get().backendName());
         store.advance(carrierId, MessageState.AVAILABLE_TO_BACKEND,
                 "evidence about message " + subjectId + " recorded", clock.instant());
         return new Recorded(subjectId, type.get());

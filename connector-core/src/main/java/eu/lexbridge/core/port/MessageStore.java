@@ -69,6 +69,12 @@ public interface MessageStore {
     /** Business messages in {@code state} routed to {@code backendName}, oldest first. */
     List<ConnectorMessage> inState(String backendName, Direction direction, MessageState state, int limit);
 
+    /**
+     * The business messages of a conversation, both directions, oldest first (by creation): which back-end owns a
+     * conversation follows from them.
+     */
+    List<ConnectorMessage> conversation(String conversationId, int limit);
+
     /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
     List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);
 

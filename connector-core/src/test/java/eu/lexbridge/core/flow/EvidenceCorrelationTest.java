@@ -57,6 +57,21 @@ class EvidenceCorrelationTest {
         assertThat(stateOf(sent)).isEqualTo(MessageState.SENT);
     }
 
+    /** An evidence goes to the back-end of its original message, never where rules or the default would send it. */
+    @Test
+    void anEvidenceGoesToTheBackendOfItsOriginalMessage() {
+        var fromCourtB = f.stored(SampleMessages.outbound(T0).backendName("court-b").state(MessageState.SENT).build());
+        var carrier = received(EvidenceType.DELIVERY, fromCourtB.ebmsMessageId(), SampleMessages.GERMANY);
+        var refused = received(EvidenceType.DELIVERY, "never-sent@de.test", SampleMessages.GERMANY);
+
+        assertThat(correlation.correlate(carrier.connectorMessageId())).isInstanceOf(Recorded.class);
+        assertThat(correlation.correlate(refused.connectorMessageId())).isInstanceOf(Refused.class);
+
+        assertThat(f.reload(carrier.connectorMessageId()).backendName()).isEqualTo("court-b");
+        assertThat(f.reload(refused.connectorMessageId()).backendName()).as("a refused evidence goes nowhere")
+                .isNull();
+    }
+
     @Test
     void anAcceptedEvidenceMovesTheSentMessageAndIsKeptWithItsCarrier() {
         var carrier = received(EvidenceType.RELAY_REMMD_ACCEPTANCE, sent.ebmsMessageId(), SampleMessages.GERMANY);

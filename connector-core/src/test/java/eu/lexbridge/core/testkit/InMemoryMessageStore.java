@@ -173,6 +173,15 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
+    public synchronized List<ConnectorMessage> conversation(String conversationId, int limit) {
+        return messages.values().stream()
+                .filter(m -> m.kind() == MessageKind.BUSINESS && m.conversationId().equals(conversationId))
+                .sorted(Comparator.comparing(ConnectorMessage::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized List<ConnectorMessage> stalled(MessageState state, Instant before, int limit) {
         return oldestInState(m -> m.state() == state
                 && stateSince.get(m.connectorMessageId()).isBefore(before), limit);

@@ -490,6 +490,20 @@ public abstract class MessageStoreContract {
                 .containsExactly(first);
     }
 
+    @Test
+    void conversationListsItsBusinessMessagesOfBothDirectionsOldestFirst() {
+        var sent = stored(outbound(at(0)).conversationId("conv-1").build());
+        var answer = routed(inbound(at(1)).conversationId("conv-1"), "court-a", at(2));
+        stored(inbound(at(2)).conversationId("conv-2").build());
+        stored(inbound(at(3)).kind(MessageKind.EVIDENCE).conversationId("conv-1").refToMessageId(sent.ebmsMessageId())
+                .build());
+        var later = stored(inbound(at(4)).conversationId("conv-1").build());
+
+        assertThat(store.conversation("conv-1", 10)).containsExactly(sent, answer, later);
+        assertThat(store.conversation("conv-1", 2)).containsExactly(sent, answer);
+        assertThat(store.conversation("conv-3", 10)).isEmpty();
+    }
+
     /** An inbound message routed to {@code backend} and made available to it at {@code at}, as stored now. */
     private ConnectorMessage routed(ConnectorMessage.Builder inbound, String backend, Instant at) {
         UUID id = stored(inbound.build()).connectorMessageId();
