@@ -13,6 +13,7 @@ import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
@@ -28,6 +29,7 @@ import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -50,6 +52,8 @@ import org.springframework.context.annotation.Bean;
 public class TestConnector {
 
     public static final long MAX_PAYLOAD_BYTES = 256 * 1024;
+    /** The name of the business document the test containers hold. */
+    public static final String DOCUMENT_NAME = "order.pdf";
     public static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:iso3166-1";
     public static final Party HOME = new Party("AT", PARTY_TYPE, "http://e-codex.eu/GW");
     public static final Party GERMANY = new Party("DE", PARTY_TYPE, "http://e-codex.eu/GW");
@@ -133,23 +137,32 @@ public class TestConnector {
      * and end to end in connector-app.
      */
     @Bean
-    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, FixedPartnerDirectory partners,
-                                        EvidenceIssuer evidences, Clock clock) {
+    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, InMemoryPayloadStore payloads,
+                                        FixedPartnerDirectory partners, EvidenceIssuer evidences, Clock clock) {
         EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
-        ContainerPacker noContainers = new ContainerPacker() { // the REST tests send no container
+        // Every received business message must come in its container (core refuses one without). These tests are
+        // about the REST API, so the "container" here holds the business document as it is; containers are tested
+        // in trust-store and end to end in connector-app.
+        ContainerPacker documentAsContainer = new ContainerPacker() {
             @Override
             public List<PayloadRef> pack(ConnectorMessage outbound,
                                          eu.lexbridge.core.port.DocumentChecker.Check documentCheck) {
-                throw new UnsupportedOperationException("no container in the REST tests");
+                throw new UnsupportedOperationException("no outbound container in the REST tests");
             }
 
             @Override
             public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
-                throw new UnsupportedOperationException("no container in the REST tests");
+                try (InputStream document = payloads.open(container)) {
+                    return new Unpacked(true, "test container, not checked", List.of(payloads.write(
+                            PayloadKind.BUSINESS_DOCUMENT, DOCUMENT_NAME, "application/pdf", document,
+                            MAX_PAYLOAD_BYTES)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
-        return new InboundAcceptance(store, partners, believing, evidences, noContainers,
+        return new InboundAcceptance(store, partners, believing, evidences, documentAsContainer,
                 SecurityEvents.logOnly(), clock);
     }
 
