@@ -15,6 +15,8 @@ public enum ErrorCode {
     UNKNOWN_PAYLOAD("LB-1101", ErrorCategory.NOT_FOUND, "No such payload on this message"),
     NOT_AUTHENTICATED("LB-1200", ErrorCategory.FORBIDDEN, "The back-end is not authenticated"),
     NOT_ACKNOWLEDGEABLE("LB-1300", ErrorCategory.CONFLICT, "The message cannot be acknowledged in its state"),
+    CONFIRMATION_CONTRADICTED("LB-1301", ErrorCategory.CONFLICT,
+            "The confirmation contradicts one the back-end gave before"),
     PAYLOAD_INTEGRITY("LB-2001", ErrorCategory.INTERNAL, "Stored payload bytes do not match their checksum"),
     QUEUE_UNAVAILABLE("LB-2002", ErrorCategory.UNAVAILABLE, "The message queue is not available"),
     AS4_SEND_FAILED("LB-3001", ErrorCategory.UNAVAILABLE, "The AS4 message could not be sent"),

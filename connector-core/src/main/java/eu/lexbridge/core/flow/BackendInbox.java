@@ -19,6 +19,7 @@ import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -57,6 +58,18 @@ public final class BackendInbox {
                         "message " + connectorMessageId + " is not known to back-end " + backendName));
     }
 
+    /**
+     * The back-end's business message it submitted under its own id {@code backendMessageId}; empty when it has none,
+     * whichever back-end may have used that id.
+     */
+    public Optional<ConnectorMessage> byBackendMessageId(String backendName, String backendMessageId) {
+        if (backendName == null || backendMessageId == null) {
+            return Optional.empty();
+        }
+        return store.findByBackendMessageId(backendName, backendMessageId)
+                .filter(m -> m.kind() == MessageKind.BUSINESS && backendName.equals(m.backendName()));
+    }
+
     public List<Evidence> evidences(String backendName, UUID connectorMessageId) {
         return store.evidences(message(backendName, connectorMessageId).connectorMessageId());
     }
@@ -89,8 +102,9 @@ public final class BackendInbox {
 
     /**
      * The back-end confirms what became of a message it received; the matching evidence goes back to the sender. The
-     * same confirmation twice gives the evidence issued the first time; one the message's state does not allow, or
-     * that contradicts an earlier one (RETRIEVAL after NON_RETRIEVAL), is refused and changes nothing.
+     * same confirmation twice gives the evidence issued the first time; one the message's state does not allow
+     * ({@link ErrorCode#NOT_ACKNOWLEDGEABLE}), or that contradicts an earlier one (NON_DELIVERY after DELIVERY,
+     * RETRIEVAL after NON_RETRIEVAL: {@link ErrorCode#CONFIRMATION_CONTRADICTED}), is refused and changes nothing.
      *
      * @param reason why, for a negative confirmation, in the back-end's words; {@code null} for the official
      *     connector's E200 text
@@ -98,9 +112,15 @@ public final class BackendInbox {
     public Evidence confirm(String backendName, UUID connectorMessageId, BackendConfirmation confirmation,
                             String reason) {
         ConnectorMessage message = message(backendName, connectorMessageId);
-        if (message.direction() != Direction.INBOUND || !confirmation.mayFollow(message.state())
-                || store.findEvidence(connectorMessageId, confirmation.opposite().evidence(), EvidenceOrigin.ISSUED)
-                .isPresent()) {
+        if (message.direction() == Direction.INBOUND && store.findEvidence(connectorMessageId,
+                confirmation.opposite().evidence(), EvidenceOrigin.ISSUED).isPresent()) {
+            // its own code: the back-end said the opposite before, which no later state will change
+            throw new ConnectorException(ErrorCode.CONFIRMATION_CONTRADICTED, "messageId", "message "
+                    + connectorMessageId + " was confirmed " + confirmation.opposite() + " before and cannot be "
+                    + (confirmation == BackendConfirmation.DELIVERY ? "acknowledged" : "confirmed " + confirmation)
+                    + " now");
+        }
+        if (message.direction() != Direction.INBOUND || !confirmation.mayFollow(message.state())) {
             throw new ConnectorException(ErrorCode.NOT_ACKNOWLEDGEABLE, "messageId", "message " + connectorMessageId
                     + " is " + message.state() + " and cannot be "
                     + (confirmation == BackendConfirmation.DELIVERY ? "acknowledged" : "confirmed " + confirmation));

@@ -21,4 +21,19 @@ public interface MessageEvents {
 
     /** The event is handed on and is no longer pending. Marking it again, or an unknown sequence, changes nothing. */
     void handedOn(long sequence);
+
+    /**
+     * One back-end's change feed: the events about the business messages routed to {@code backendName} (those it
+     * submitted and those it received), with a sequence above {@code afterSequence}, lowest first, at most
+     * {@code limit}. A read only: whether an event is handed on does not matter here, and nothing is marked. Events
+     * about evidence carriers, and about messages of another back-end or of none, are not among them.
+     */
+    List<MessageEvent> eventsOf(String backendName, long afterSequence, int limit);
+
+    /**
+     * How many events (of every back-end) are written, and visible now, with a sequence above {@code afterSequence}
+     * up to {@code throughSequence}. Fewer than {@code throughSequence - afterSequence} means gaps: a sequence taken by
+     * a transaction that has not committed yet, or by one that rolled back.
+     */
+    long written(long afterSequence, long throughSequence);
 }

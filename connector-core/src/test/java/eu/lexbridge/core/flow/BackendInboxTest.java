@@ -182,6 +182,21 @@ class BackendInboxTest {
         assertThat(f.store.evidences(message.connectorMessageId())).isEqualTo(before);
     }
 
+    private void assertContradictionRefused(ConnectorMessage message, BackendConfirmation confirmation) {
+        var before = f.store.evidences(message.connectorMessageId());
+        var state = f.reload(message.connectorMessageId()).state();
+        int published = f.bus.published().size();
+        assertThatThrownBy(() -> inbox.confirm("court-a", message.connectorMessageId(), confirmation, "a reason"))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIRMATION_CONTRADICTED);
+                    assertThat(e.code().code()).isEqualTo("LB-1301");
+                    assertThat(e).hasMessageContaining("was confirmed " + confirmation.opposite() + " before");
+                });
+        assertThat(f.store.evidences(message.connectorMessageId())).isEqualTo(before);
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(state);
+        assertThat(f.bus.published()).hasSize(published);
+    }
+
     @Test
     void retrievalAfterDeliveryGoesBackAndEndsTheMessageRetrieved() {
         var message = available("court-a", 0);
@@ -247,17 +262,44 @@ class BackendInboxTest {
 
         assertConfirmationRefused(available, BackendConfirmation.RETRIEVAL);
         assertConfirmationRefused(available, BackendConfirmation.NON_RETRIEVAL);
-        assertConfirmationRefused(delivered, BackendConfirmation.NON_DELIVERY);
     }
 
-    /** A back-end cannot say both: RETRIEVAL after NON_RETRIEVAL is refused, though the state would allow it. */
+    /**
+     * A back-end cannot say both: RETRIEVAL after NON_RETRIEVAL is refused, though the state would allow it, and
+     * refusing (NON_DELIVERY) an acknowledged message, acknowledging a refused one and NON_RETRIEVAL after RETRIEVAL
+     * are refused with their own code, so a back-end can tell "not yet" from "you said otherwise".
+     */
     @Test
     void aConfirmationThatContradictsAnEarlierOneIsRefused() {
         var message = available("court-a", 0);
         inbox.acknowledge("court-a", message.connectorMessageId());
         inbox.confirm("court-a", message.connectorMessageId(), BackendConfirmation.NON_RETRIEVAL, null);
+        var refused = available("court-a", 1);
+        inbox.confirm("court-a", refused.connectorMessageId(), BackendConfirmation.NON_DELIVERY, null);
+        var retrieved = available("court-a", 2);
+        inbox.acknowledge("court-a", retrieved.connectorMessageId());
+        inbox.confirm("court-a", retrieved.connectorMessageId(), BackendConfirmation.RETRIEVAL, null);
 
-        assertConfirmationRefused(message, BackendConfirmation.RETRIEVAL);
+        assertContradictionRefused(message, BackendConfirmation.RETRIEVAL);
+        assertContradictionRefused(message, BackendConfirmation.NON_DELIVERY);
+        assertContradictionRefused(refused, BackendConfirmation.DELIVERY);
+        assertContradictionRefused(retrieved, BackendConfirmation.NON_RETRIEVAL);
+        assertContradictionRefused(retrieved, BackendConfirmation.NON_DELIVERY);
+    }
+
+    @Test
+    void aBackendFindsItsOwnMessageByItsOwnIdAndNoOneElses() {
+        var own = f.stored(SampleMessages.outbound(T0).backendName("court-a").backendMessageId("case-17").build());
+        f.stored(SampleMessages.outbound(T0).backendName("court-b").backendMessageId("case-18").build());
+        var carrier = f.stored(SampleMessages.evidenceCarrier(own, EvidenceType.DELIVERY, T0)
+                .backendMessageId("trigger-1").build());
+
+        assertThat(inbox.byBackendMessageId("court-a", "case-17")).contains(own);
+        assertThat(inbox.byBackendMessageId("court-a", "case-18")).as("court-b's id").isEmpty();
+        assertThat(inbox.byBackendMessageId("court-b", "case-17")).as("court-a's message").isEmpty();
+        assertThat(inbox.byBackendMessageId("court-a", "trigger-1")).as("not a business message").isEmpty();
+        assertThat(inbox.byBackendMessageId("court-a", "no-such-id")).isEmpty();
+        assertThat(f.store.find(carrier.connectorMessageId())).isPresent();
     }
 
     @Test

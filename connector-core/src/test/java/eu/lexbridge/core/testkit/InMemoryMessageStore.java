@@ -232,6 +232,7 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
         timeline.clear();
         events.clear();
         handedOn.clear();
+        lastSequence = 0; // as new: a change feed read from the beginning finds no gap below the first event
     }
 
     @Override
@@ -244,6 +245,25 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
         if (sequence > 0 && sequence <= lastSequence) {
             handedOn.add(sequence);
         }
+    }
+
+    @Override
+    public synchronized List<MessageEvent> eventsOf(String backendName, long afterSequence, int limit) {
+        // the message as it is now, as the JDBC store joins it: an inbound message routed later joins its feed then
+        return events.stream()
+                .filter(e -> e.sequence() > afterSequence)
+                .filter(e -> {
+                    ConnectorMessage m = messages.get(e.connectorMessageId());
+                    return m.kind() == MessageKind.BUSINESS && backendName != null
+                            && backendName.equals(m.backendName());
+                })
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long written(long afterSequence, long throughSequence) {
+        return events.stream().filter(e -> e.sequence() > afterSequence && e.sequence() <= throughSequence).count();
     }
 
     /** Every event written, handed on or not, in order. */

@@ -745,6 +745,87 @@ public abstract class MessageStoreContract {
         assertThat(pendingIn(outbox)).containsExactly(pending.get(1), pending.get(2));
     }
 
+    // ---- one back-end's change feed (MessageEvents.eventsOf, written) --------------------------------------------
+
+    /**
+     * A back-end's feed holds the events of its own business messages, sent and received, in the order written; not
+     * another back-end's, not a message routed to none, not an evidence carrier's (though it names the back-end).
+     */
+    @Test
+    void aBackendsFeedHoldsItsOwnBusinessMessagesEventsInOrder() {
+        MessageEvents outbox = outbox();
+        var sent = stored(outbound(at(0)).backendName("court-a").build());
+        var received = stored(inbound(at(0)).build());
+        var othersSent = stored(outbound(at(0)).backendName("court-b").build());
+        var unrouted = stored(inbound(at(0)).build());
+        store.assignBackend(received.connectorMessageId(), "court-a");
+        store.advance(sent.connectorMessageId(), MessageState.ACCEPTED, "accepted", at(1));
+        store.advance(othersSent.connectorMessageId(), MessageState.ACCEPTED, "accepted", at(2));
+        store.advance(unrouted.connectorMessageId(), MessageState.AVAILABLE_TO_BACKEND, "no back-end", at(3));
+        store.advance(received.connectorMessageId(), MessageState.AVAILABLE_TO_BACKEND, "routed", at(4));
+        var carrier = evidenceCarrier(store.find(received.connectorMessageId()).orElseThrow(), EvidenceType.DELIVERY,
+                at(5)).build();
+        store.recordEvidence(evidence(received.connectorMessageId(), EvidenceType.DELIVERY, EvidenceOrigin.ISSUED,
+                carrier.connectorMessageId(), at(5)), carrier, MessageState.DELIVERED_TO_BACKEND, "DELIVERY");
+        store.advance(carrier.connectorMessageId(), MessageState.SENT, "carrier sent", at(6));
+        store.advance(sent.connectorMessageId(), MessageState.SENT, "sent", at(7));
+
+        List<MessageEvent> feed = outbox.eventsOf("court-a", 0, Integer.MAX_VALUE);
+
+        assertThat(feed).extracting(MessageEvent::connectorMessageId, MessageEvent::state, MessageEvent::evidenceType)
+                .containsExactly(
+                        tuple(sent.connectorMessageId(), MessageState.ACCEPTED, null),
+                        tuple(received.connectorMessageId(), MessageState.AVAILABLE_TO_BACKEND, null),
+                        tuple(received.connectorMessageId(), MessageState.DELIVERED_TO_BACKEND, EvidenceType.DELIVERY),
+                        tuple(sent.connectorMessageId(), MessageState.SENT, null));
+        assertThat(feed).extracting(MessageEvent::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(feed).containsExactlyElementsOf(pendingIn(outbox).stream()
+                .filter(e -> feed.stream().anyMatch(f -> f.sequence() == e.sequence())).toList());
+        assertThat(outbox.eventsOf("court-b", 0, Integer.MAX_VALUE)).extracting(MessageEvent::connectorMessageId)
+                .containsExactly(othersSent.connectorMessageId());
+        assertThat(outbox.eventsOf("court-c", 0, Integer.MAX_VALUE)).isEmpty();
+    }
+
+    /** The cursor is exclusive, the limit keeps the oldest, and handing events on takes none out of any feed. */
+    @Test
+    void aFeedReadsOnAfterItsCursorAndIgnoresHandingOn() {
+        MessageEvents outbox = outbox();
+        UUID id = stored(outbound(at(0)).backendName("court-a").build()).connectorMessageId();
+        store.advance(id, MessageState.ACCEPTED, "accepted", at(1));
+        store.advance(id, MessageState.SENT, "sent", at(2));
+        store.advance(id, MessageState.DELIVERED, "delivered", at(3));
+        List<MessageEvent> all = outbox.eventsOf("court-a", 0, Integer.MAX_VALUE);
+        assertThat(all).hasSize(3);
+
+        assertThat(outbox.eventsOf("court-a", 0, 2)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(outbox.eventsOf("court-a", all.get(0).sequence(), 10)).containsExactlyElementsOf(all.subList(1, 3));
+        assertThat(outbox.eventsOf("court-a", all.get(2).sequence(), 10)).isEmpty();
+
+        all.forEach(e -> outbox.handedOn(e.sequence()));
+
+        assertThat(pendingIn(outbox)).isEmpty();
+        assertThat(outbox.eventsOf("court-a", 0, 10)).containsExactlyElementsOf(all);
+    }
+
+    /** The feed judges gaps by this count: every event written in a range, of every back-end. */
+    @Test
+    void writtenCountsEveryBackendsEventsInARange() {
+        MessageEvents outbox = outbox();
+        UUID a = stored(outbound(at(0)).backendName("court-a").build()).connectorMessageId();
+        UUID b = stored(outbound(at(0)).backendName("court-b").build()).connectorMessageId();
+        store.advance(a, MessageState.ACCEPTED, "accepted", at(1));
+        store.advance(b, MessageState.ACCEPTED, "accepted", at(2));
+        store.advance(a, MessageState.SENT, "sent", at(3));
+        List<MessageEvent> events = pendingIn(outbox);
+        long first = events.get(0).sequence();
+        long last = events.get(2).sequence();
+
+        assertThat(outbox.written(first - 1, last)).isEqualTo(3);
+        assertThat(outbox.written(first, last)).isEqualTo(2);
+        assertThat(outbox.written(last, last + 100)).isZero();
+        assertThat(outbox.written(first - 1, first)).isEqualTo(1);
+    }
+
     @Test
     void ofConcurrentAdvancesOnlyTheWinnerWritesAnEvent() throws Exception {
         MessageEvents outbox = outbox();

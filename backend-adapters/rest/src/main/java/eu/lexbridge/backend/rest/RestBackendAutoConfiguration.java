@@ -1,6 +1,7 @@
 package eu.lexbridge.backend.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.backend.rest.api.EventController;
 import eu.lexbridge.backend.rest.api.MessageController;
 import eu.lexbridge.backend.rest.api.OpenApiDocumentation;
 import eu.lexbridge.backend.rest.api.PayloadController;
@@ -19,10 +20,14 @@ import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
 import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
 import eu.lexbridge.backend.rest.view.ApiLinks;
 import eu.lexbridge.core.flow.BackendInbox;
+import eu.lexbridge.core.flow.ChangeFeed;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.SecurityEvents;
 import io.swagger.v3.oas.models.OpenAPI;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -49,7 +54,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The REST back-end API, on when the application has the core flows it fronts. Everything under
- * {@value ApiLinks#MESSAGES} is authenticated per back-end; errors there are RFC 9457 problems.
+ * {@value ApiLinks#MESSAGES} and {@value ApiLinks#EVENTS} is authenticated per back-end; errors there are RFC 9457
+ * problems.
  */
 // Before Spring Boot's error handling, so that its BasicErrorController gives way to ours.
 @AutoConfiguration(after = JacksonAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
@@ -61,6 +67,13 @@ public class RestBackendAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestBackendAutoConfiguration.class);
     private static final String API_PATH = "/api/v1/";
+    /** How often a waiting read of the change feed looks at the outbox again. */
+    private static final Duration FEED_POLL_INTERVAL = Duration.ofMillis(250);
+    /**
+     * How long a feed read waits for a gap in the outbox's sequence below its events to fill: the store writes the
+     * event as its transaction's last statement, so a commit takes milliseconds after the sequence is taken.
+     */
+    private static final Duration FEED_SETTLE = Duration.ofSeconds(1);
 
     @Bean
     BackendTokens restBackendTokens(RestBackendProperties properties) {
@@ -127,13 +140,38 @@ public class RestBackendAutoConfiguration {
     }
 
     @Bean
-    SubmissionController restSubmissionController(Submission submission, SubmissionParts parts) {
-        return new SubmissionController(submission, parts);
+    SubmissionController restSubmissionController(Submission submission, SubmissionParts parts, BackendInbox inbox) {
+        return new SubmissionController(submission, parts, inbox);
     }
 
     @Bean
     MessageController restMessageController(BackendInbox inbox) {
         return new MessageController(inbox);
+    }
+
+    /**
+     * The change feed reads the outbox the application's message store writes. An application that defines its own
+     * {@link ChangeFeed} bean gets that one; one without an outbox answers the feed with 503.
+     */
+    @Bean
+    EventController restEventController(ObjectProvider<ChangeFeed> feed, ObjectProvider<MessageEvents> outbox) {
+        // Looked up at the first request, as the outbox bean may come from a configuration processed after this one.
+        return new EventController(new Supplier<>() {
+            private volatile ChangeFeed resolved;
+
+            @Override
+            public ChangeFeed get() {
+                ChangeFeed f = resolved;
+                if (f == null) {
+                    f = feed.getIfAvailable(() -> {
+                        MessageEvents events = outbox.getIfAvailable();
+                        return events == null ? null : new ChangeFeed(events, FEED_POLL_INTERVAL, FEED_SETTLE);
+                    });
+                    resolved = f;
+                }
+                return f;
+            }
+        });
     }
 
     @Bean

@@ -108,6 +108,19 @@ abstract class ApiTestSupport {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(bearer(token)), String.class);
     }
 
+    ResponseEntity<String> postJson(String token, String path, String json) {
+        HttpHeaders headers = bearer(token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    }
+
+    /** A GET with {@code If-None-Match}. */
+    ResponseEntity<String> getIfNoneMatch(String token, String path, String etag) {
+        HttpHeaders headers = bearer(token);
+        headers.setIfNoneMatch(etag);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     static HttpHeaders bearer(String token) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
@@ -132,14 +145,15 @@ abstract class ApiTestSupport {
         Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
                 TestConnector.ACTION, TestConnector.GERMANY, TestConnector.HOME, "urn:authority:de-prosecutor",
                 finalRecipient);
+        // the test connector's "container" holds the document as it is (TestConnector.inboundAcceptance)
         reception.receive(envelope, List.of(
                 new IncomingPart("messageContent", "messageContent", "text/xml",
                         () -> new ByteArrayInputStream(businessContent)),
-                // TestConnector's stand-in container holds the document as it is; the real ASiC-S is trust-store's.
                 new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
                         () -> new ByteArrayInputStream(businessDocument)),
                 new IncomingPart("tokenXML", "Token.xml", "text/xml",
-                        () -> new ByteArrayInputStream("<TrustOkToken/>".getBytes()))), "CN=DE test connector");
+                        () -> new ByteArrayInputStream("<token/>".getBytes(StandardCharsets.UTF_8)))),
+                "CN=DE test connector");
         UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
         acceptance.accept(id);
         delivery.deliver(id);

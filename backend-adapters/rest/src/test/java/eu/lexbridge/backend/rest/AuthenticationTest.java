@@ -53,10 +53,14 @@ class AuthenticationTest extends ApiTestSupport {
     void everyEndpointNeedsAToken() {
         UUID id = receive("urn:authority:court-a", XML, XML);
         for (String path : new String[] {"/api/v1/messages/inbox", "/api/v1/messages/" + id,
-                "/api/v1/messages/" + id + "/timeline", "/api/v1/messages/" + id + "/payloads/x"}) {
+                "/api/v1/messages/" + id + "/timeline", "/api/v1/messages/" + id + "/payloads/x",
+                "/api/v1/messages?backendMessageId=x", "/api/v1/events", "/api/v1/events?after=0&wait=PT30S"}) {
             assertUnauthenticated(get(null, path));
         }
-        assertUnauthenticated(post(null, "/api/v1/messages/" + id + "/acknowledgement"));
+        for (String confirmation : new String[] {"acknowledgement", "refusal", "retrieval", "retrieval-failure"}) {
+            assertUnauthenticated(post(null, "/api/v1/messages/" + id + "/" + confirmation));
+        }
+        assertThat(store.evidences(id)).hasSize(1); // the RELAY_REMMD_ACCEPTANCE of its reception, no more
     }
 
     @Test

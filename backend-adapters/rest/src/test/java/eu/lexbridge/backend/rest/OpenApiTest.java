@@ -23,7 +23,18 @@ class OpenApiTest extends ApiTestSupport {
                 "/api/v1/messages/{messageId}",
                 "/api/v1/messages/{messageId}/payloads/{payloadId}",
                 "/api/v1/messages/{messageId}/acknowledgement",
-                "/api/v1/messages/{messageId}/timeline");
+                "/api/v1/messages/{messageId}/timeline",
+                "/api/v1/messages/{messageId}/refusal",
+                "/api/v1/messages/{messageId}/retrieval",
+                "/api/v1/messages/{messageId}/retrieval-failure",
+                "/api/v1/events");
+        assertThat(paths.at("/~1api~1v1~1messages~1{messageId}~1refusal/post/requestBody/content/application~1json"
+                + "/schema/$ref").asText()).endsWith("ConfirmationReason");
+        assertThat(paths.at("/~1api~1v1~1messages/get/parameters/0/name").asText()).isEqualTo("backendMessageId");
+        assertThat(paths.at("/~1api~1v1~1messages~1{messageId}/get/responses/200/headers/ETag").isMissingNode())
+                .isFalse();
+        assertThat(paths.at("/~1api~1v1~1events/get/responses/200/content/application~1json/schema/$ref").asText())
+                .endsWith("EventPageView");
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         JsonNode submit = paths.at("/~1api~1v1~1messages/post");
         assertThat(submit.at("/summary").asText()).isNotBlank();

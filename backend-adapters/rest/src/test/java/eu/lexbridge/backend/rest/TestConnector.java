@@ -29,6 +29,7 @@ import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -51,6 +52,8 @@ import org.springframework.context.annotation.Bean;
 public class TestConnector {
 
     public static final long MAX_PAYLOAD_BYTES = 256 * 1024;
+    /** The name of the business document the test containers hold. */
+    public static final String DOCUMENT_NAME = "order.pdf";
     public static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:iso3166-1";
     public static final Party HOME = new Party("AT", PARTY_TYPE, "http://e-codex.eu/GW");
     public static final Party GERMANY = new Party("DE", PARTY_TYPE, "http://e-codex.eu/GW");
@@ -138,26 +141,28 @@ public class TestConnector {
                                         FixedPartnerDirectory partners, EvidenceIssuer evidences, Clock clock) {
         EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
-        // A stand-in container that holds the document itself: these tests are about the REST API, the ASiC-S is
-        // trust-store's.
-        ContainerPacker standIn = new ContainerPacker() {
+        // Every received business message must come in its container (core refuses one without). These tests are
+        // about the REST API, so the "container" here holds the business document as it is; containers are tested
+        // in trust-store and end to end in connector-app.
+        ContainerPacker documentAsContainer = new ContainerPacker() {
             @Override
             public List<PayloadRef> pack(ConnectorMessage outbound,
                                          eu.lexbridge.core.port.DocumentChecker.Check documentCheck) {
-                throw new UnsupportedOperationException("no message leaves in the REST tests");
+                throw new UnsupportedOperationException("no outbound container in the REST tests");
             }
 
             @Override
             public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
-                try (var in = payloads.open(container)) {
-                    return new Unpacked(true, "stand-in container opened", List.of(payloads.write(
-                            PayloadKind.BUSINESS_DOCUMENT, "order.pdf", "application/pdf", in, Long.MAX_VALUE)));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                try (InputStream document = payloads.open(container)) {
+                    return new Unpacked(true, "test container, not checked", List.of(payloads.write(
+                            PayloadKind.BUSINESS_DOCUMENT, DOCUMENT_NAME, "application/pdf", document,
+                            MAX_PAYLOAD_BYTES)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
         };
-        return new InboundAcceptance(store, partners, believing, evidences, standIn,
+        return new InboundAcceptance(store, partners, believing, evidences, documentAsContainer,
                 SecurityEvents.logOnly(), clock);
     }
 

@@ -1,10 +1,15 @@
 package eu.lexbridge.backend.rest.api;
 
 import eu.lexbridge.backend.rest.auth.AuthenticatedBackend;
+import eu.lexbridge.backend.rest.problem.ExistingMessageConflict;
 import eu.lexbridge.backend.rest.view.ApiLinks;
 import eu.lexbridge.backend.rest.view.MessageSummary;
 import eu.lexbridge.backend.rest.view.MessageViews;
+import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.flow.SubmissionRequest;
 import eu.lexbridge.core.message.ConnectorMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,10 +47,12 @@ public class SubmissionController {
 
     private final Submission submission;
     private final SubmissionParts parts;
+    private final BackendInbox inbox;
 
-    public SubmissionController(Submission submission, SubmissionParts parts) {
+    public SubmissionController(Submission submission, SubmissionParts parts, BackendInbox inbox) {
         this.submission = submission;
         this.parts = parts;
+        this.inbox = inbox;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +68,8 @@ public class SubmissionController {
             + "container cannot hold or a content type that is not a MIME type",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "409", description = "the backendMessageId was already submitted",
+    @ApiResponse(responseCode = "409", description = "the backendMessageId was already submitted; the problem's "
+            + "connectorMessageId and href name the message it was submitted with",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDocument.class)))
     @ApiResponse(responseCode = "413", description = "a part is larger than allowed (LB-1007), or there are more "
@@ -70,7 +78,13 @@ public class SubmissionController {
                     schema = @Schema(implementation = ProblemDocument.class)))
     public ResponseEntity<MessageSummary> submit(@Parameter(hidden = true) AuthenticatedBackend backend,
                                                  HttpServletRequest request) throws IOException, ServletException {
-        ConnectorMessage message = submission.submit(parts.request(backend.name(), request.getParts()));
+        SubmissionRequest submitted = parts.request(backend.name(), request.getParts());
+        ConnectorMessage message;
+        try {
+            message = submission.submit(submitted);
+        } catch (ConnectorException e) {
+            throw e.code() == ErrorCode.DUPLICATE_BACKEND_MESSAGE_ID ? existing(e, submitted, request) : e;
+        }
         try (var id = MDC.putCloseable("connectorMessageId", message.connectorMessageId().toString());
              var ebms = MDC.putCloseable("ebmsMessageId", message.ebmsMessageId());
              var conversation = MDC.putCloseable("conversationId", message.conversationId())) {
@@ -80,5 +94,15 @@ public class SubmissionController {
         ApiLinks links = new ApiLinks(request.getContextPath());
         return ResponseEntity.created(URI.create(links.message(message.connectorMessageId())))
                 .body(new MessageViews(links).summary(message));
+    }
+
+    /** The repeated submission's refusal, naming the message the back-end submitted first under that id. */
+    private ConnectorException existing(ConnectorException refusal, SubmissionRequest submitted,
+                                        HttpServletRequest request) {
+        // stripped, as the submission stored it
+        return inbox.byBackendMessageId(submitted.backendName(), submitted.backendMessageId().strip())
+                .<ConnectorException>map(m -> new ExistingMessageConflict(refusal, m.connectorMessageId(),
+                        new ApiLinks(request.getContextPath()).message(m.connectorMessageId())))
+                .orElse(refusal);
     }
 }

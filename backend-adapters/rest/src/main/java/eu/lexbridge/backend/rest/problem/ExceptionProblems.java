@@ -87,10 +87,16 @@ public final class ExceptionProblems {
             return ProblemCatalogue.problem(ErrorCode.INVALID_FIELD, e.getName(),
                     "'" + e.getName() + "' must be of type " + expected, path);
         }
-        if (failure instanceof MultipartException || failure instanceof HttpMessageNotReadableException) {
+        if (failure instanceof MultipartException) {
             refused(request, ErrorCode.MALFORMED_REQUEST, null);
             return ProblemCatalogue.problem(ErrorCode.MALFORMED_REQUEST, null,
                     "the request body cannot be read as multipart/form-data", path);
+        }
+        if (failure instanceof HttpMessageNotReadableException) {
+            // only the JSON bodies of confirmations are bound by Spring; the parser's message quotes the input
+            refused(request, ErrorCode.MALFORMED_REQUEST, null);
+            return ProblemCatalogue.problem(ErrorCode.MALFORMED_REQUEST, null,
+                    "the request body is not valid JSON", path);
         }
         if (failure instanceof HttpMediaTypeNotSupportedException e) {
             refused(request, ErrorCode.MALFORMED_REQUEST, null);
@@ -125,7 +131,12 @@ public final class ExceptionProblems {
         } else {
             refused(request, e.code(), e.field());
         }
-        return ProblemCatalogue.problem(e.code(), e.field(), e.getMessage(), path);
+        ProblemDetail problem = ProblemCatalogue.problem(e.code(), e.field(), e.getMessage(), path);
+        if (e instanceof ExistingMessageConflict existing) {
+            problem.setProperty("connectorMessageId", existing.connectorMessageId());
+            problem.setProperty("href", existing.href());
+        }
+        return problem;
     }
 
     private ProblemDetail otherClientError(HttpStatusCode status, HttpServletRequest request, String path) {

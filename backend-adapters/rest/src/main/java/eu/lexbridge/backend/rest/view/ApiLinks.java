@@ -12,6 +12,7 @@ import org.springframework.web.util.UriUtils;
 public record ApiLinks(String contextPath) {
 
     public static final String MESSAGES = "/api/v1/messages";
+    public static final String EVENTS = "/api/v1/events";
 
     public String message(UUID connectorMessageId) {
         return contextPath + MESSAGES + "/" + connectorMessageId;
@@ -23,5 +24,10 @@ public record ApiLinks(String contextPath) {
 
     public String timeline(UUID connectorMessageId) {
         return message(connectorMessageId) + "/timeline";
+    }
+
+    /** The change feed read on after {@code cursor}. */
+    public String events(long cursor) {
+        return contextPath + EVENTS + "?after=" + cursor;
     }
 }

@@ -2,6 +2,7 @@ package eu.lexbridge.backend.rest.view;
 
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
 import java.util.Comparator;
@@ -42,6 +43,11 @@ public final class MessageViews {
                 .sorted(Comparator.comparing(TimelineEntry::at)) // stable: entries at the same instant keep the store's order
                 .map(t -> new TimelineEntryView(t.at(), t.state(), t.evidenceType(), t.evidenceOrigin(), t.detail()))
                 .toList(), evidences(evidences));
+    }
+
+    public EventView event(MessageEvent e) {
+        return new EventView(e.sequence(), e.connectorMessageId(), e.conversationId(), e.state(), e.evidenceType(),
+                e.evidenceOrigin(), e.at(), links.message(e.connectorMessageId()));
     }
 
     private List<EvidenceView> evidences(List<Evidence> evidences) {

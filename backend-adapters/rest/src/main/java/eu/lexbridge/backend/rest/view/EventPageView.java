@@ -1,0 +1,11 @@
+package eu.lexbridge.backend.rest.view;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** A page of the back-end's change feed and where to read on. */
+public record EventPageView(
+        List<EventView> events,
+        @Schema(description = "pass as 'after' to read on; unchanged when the page is empty") String cursor,
+        @Schema(description = "the next read, as a link") String next) {
+}
