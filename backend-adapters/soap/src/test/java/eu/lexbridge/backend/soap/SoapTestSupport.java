@@ -175,7 +175,10 @@ abstract class SoapTestSupport {
 
     // ---- inbound messages, brought in as the routes do
 
-    /** A message from Germany for {@code finalRecipient}, received, accepted and made available to its back-end. */
+    /**
+     * A message from Germany for {@code finalRecipient}, received, accepted and made available to its back-end; its
+     * container holds {@code businessDocument} (see {@link TestConnector}).
+     */
     UUID receive(String finalRecipient, byte[] businessContent, byte[] businessDocument) {
         String ebmsId = UUID.randomUUID() + "@de.example";
         Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
@@ -184,8 +187,11 @@ abstract class SoapTestSupport {
         reception.receive(envelope, List.of(
                 new IncomingPart("messageContent", "messageContent", "text/xml",
                         () -> new ByteArrayInputStream(businessContent)),
-                new IncomingPart("businessDocument", "order.pdf", "application/pdf",
-                        () -> new ByteArrayInputStream(businessDocument))), "CN=DE test connector");
+                new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
+                        () -> new ByteArrayInputStream(businessDocument)),
+                new IncomingPart("tokenXML", "Token.xml", "application/xml",
+                        () -> new ByteArrayInputStream("<token/>".getBytes(StandardCharsets.UTF_8)))),
+                "CN=DE test connector");
         UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
         acceptance.accept(id);
         delivery.deliver(id);

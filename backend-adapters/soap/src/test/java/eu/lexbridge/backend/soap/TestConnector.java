@@ -13,6 +13,7 @@ import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
@@ -28,6 +29,7 @@ import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -55,6 +57,8 @@ public class TestConnector {
     public static final Party GERMANY = new Party("DE", PARTY_TYPE, "http://e-codex.eu/GW");
     public static final BusinessService SERVICE = new BusinessService("EPO", "urn:e-codex:services:");
     public static final String ACTION = "Form_A";
+    /** The name of the business document every received test container holds. */
+    public static final String DOCUMENT_NAME = "order.pdf";
     /** Inbound final recipients and the back-ends they are routed to. */
     public static final Map<String, String> AUTHORITIES = Map.of(
             "urn:authority:court-a", "court-a", "urn:authority:court-b", "court-b");
@@ -129,28 +133,33 @@ public class TestConnector {
     }
 
     /**
-     * Takes every evidence at its word: these tests are about the SOAP API; evidence seals are tested in trust-store
-     * and end to end in connector-app.
+     * Takes every evidence and every container at its word: these tests are about the SOAP API; evidence seals and the
+     * e-CODEX container are tested in trust-store and end to end in connector-app. A received "container" here simply
+     * is the business document.
      */
     @Bean
-    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, FixedPartnerDirectory partners,
-                                        EvidenceIssuer evidences, Clock clock) {
+    InboundAcceptance inboundAcceptance(InMemoryMessageStore store, InMemoryPayloadStore payloads,
+                                        FixedPartnerDirectory partners, EvidenceIssuer evidences, Clock clock) {
         EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
-        ContainerPacker noContainers = new ContainerPacker() { // the SOAP tests send no container
+        ContainerPacker unsealed = new ContainerPacker() {
             @Override
             public List<PayloadRef> pack(ConnectorMessage outbound,
                                          eu.lexbridge.core.port.DocumentChecker.Check documentCheck) {
-                throw new UnsupportedOperationException("no container in the SOAP tests");
+                throw new UnsupportedOperationException("the SOAP tests send nothing over AS4");
             }
 
             @Override
             public Unpacked unpack(PayloadRef container, PayloadRef token, Partner sender) {
-                throw new UnsupportedOperationException("no container in the SOAP tests");
+                try (InputStream in = payloads.open(container)) {
+                    return new Unpacked(true, "not checked (SOAP test)", List.of(payloads.put(
+                            PayloadKind.BUSINESS_DOCUMENT, DOCUMENT_NAME, "application/pdf", in.readAllBytes())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         };
-        return new InboundAcceptance(store, partners, believing, evidences, noContainers,
-                SecurityEvents.logOnly(), clock);
+        return new InboundAcceptance(store, partners, believing, evidences, unsealed, SecurityEvents.logOnly(), clock);
     }
 
     @Bean

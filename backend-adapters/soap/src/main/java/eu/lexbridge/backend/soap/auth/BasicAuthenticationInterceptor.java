@@ -5,6 +5,7 @@ import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.SecurityEvents;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.interceptor.AttachmentInInterceptor;
@@ -32,6 +33,9 @@ public final class BasicAuthenticationInterceptor extends AbstractPhaseIntercept
 
     @Override
     public void handleMessage(Message message) {
+        if (isContractRequest(message)) {
+            return; // the WSDL and its schema are the public contract, as the official connector serves them
+        }
         AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
         Optional<String> backend = policy == null || !"Basic".equalsIgnoreCase(policy.getAuthorizationType())
                 ? Optional.empty() : passwords.backendFor(policy.getUserName(), policy.getPassword());
@@ -44,5 +48,15 @@ public final class BasicAuthenticationInterceptor extends AbstractPhaseIntercept
                     "the back-end must authenticate with HTTP Basic (its name and password)"));
         }
         message.getExchange().put(CallingBackend.class, new CallingBackend(backend.get()));
+    }
+
+    /** A GET of {@code ?wsdl} or {@code ?xsd=...}, which CXF answers before any operation runs. */
+    private static boolean isContractRequest(Message message) {
+        Object query = message.get(Message.QUERY_STRING);
+        if (!"GET".equals(message.get(Message.HTTP_REQUEST_METHOD)) || !(query instanceof String q)) {
+            return false;
+        }
+        String lower = q.toLowerCase(Locale.ROOT);
+        return lower.equals("wsdl") || lower.startsWith("xsd=");
     }
 }
