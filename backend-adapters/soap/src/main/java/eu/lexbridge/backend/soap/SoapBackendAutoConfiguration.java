@@ -1,0 +1,104 @@
+package eu.lexbridge.backend.soap;
+
+import eu.lexbridge.backend.soap.auth.BackendPasswords;
+import eu.lexbridge.backend.soap.auth.BasicAuthenticationInterceptor;
+import eu.lexbridge.backend.soap.service.BackendWebService;
+import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
+import eu.lexbridge.core.flow.BackendInbox;
+import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.SecurityEvents;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The official connector's back-end web service, on when the application has the core flows it fronts: SOAP 1.2 with
+ * MTOM under CXF's servlet ({@code cxf.path}, {@code /services} by default), at {@value #PATH} in the 6.x/7.x
+ * namespaces and at {@value #LEGACY_PATH} in the 4.x namespaces. Each endpoint serves its own WSDL ({@code ?wsdl}).
+ */
+@AutoConfiguration(afterName = "org.apache.cxf.spring.boot.autoconfigure.CxfAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(Bus.class)
+@ConditionalOnBean({Submission.class, BackendInbox.class})
+@ConditionalOnProperty(prefix = "lexbridge.soap", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SoapBackendProperties.class)
+public class SoapBackendAutoConfiguration {
+
+    /** The 6.x / 7.x generation ({@code connector.ecodex.eu}), relative to {@code cxf.path}. */
+    public static final String PATH = "/backend";
+    /** The 4.x generation ({@code connector.domibus.eu}), relative to {@code cxf.path}. */
+    public static final String LEGACY_PATH = "/backend-4";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapBackendAutoConfiguration.class);
+
+    @Bean
+    BackendPasswords soapBackendPasswords(SoapBackendProperties properties) {
+        BackendPasswords passwords = new BackendPasswords(properties);
+        if (passwords.isEmpty()) {
+            LOG.warn("lexbridge.soap.backends is empty: every SOAP back-end call will be refused");
+        }
+        return passwords;
+    }
+
+    @Bean
+    BasicAuthenticationInterceptor soapBasicAuthentication(BackendPasswords passwords,
+                                                           ObjectProvider<SecurityEvents> security) {
+        return new BasicAuthenticationInterceptor(passwords, security.getIfAvailable(SecurityEvents::logOnly));
+    }
+
+    @Bean
+    BackendWebService soapBackendWebService(Submission submission, BackendInbox inbox) {
+        return new BackendWebService(submission, inbox);
+    }
+
+    @Bean
+    EndpointImpl soapBackendEndpoint(Bus bus, BackendWebService service, BasicAuthenticationInterceptor authentication,
+                                     SoapBackendProperties properties) {
+        return publish(bus, service, PATH, authentication, properties);
+    }
+
+    @Bean
+    EndpointImpl soapLegacyBackendEndpoint(Bus bus, BackendWebService service,
+                                           BasicAuthenticationInterceptor authentication,
+                                           SoapBackendProperties properties) {
+        return publish(bus, new LegacyBackendWebService(service), LEGACY_PATH, authentication, properties);
+    }
+
+    private static EndpointImpl publish(Bus bus, Object implementor, String path,
+                                        BasicAuthenticationInterceptor authentication,
+                                        SoapBackendProperties properties) {
+        EndpointImpl endpoint = new EndpointImpl(bus, implementor, SOAPBinding.SOAP12HTTP_MTOM_BINDING);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("mtom-enabled", Boolean.TRUE);
+        // Attachments past the threshold are spooled to disk while the request is read: never a payload whole in heap.
+        settings.put("attachment-memory-threshold", properties.attachmentMemoryThreshold().toBytes());
+        if (properties.attachmentDirectory() != null) {
+            try {
+                Files.createDirectories(properties.attachmentDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("lexbridge.soap.attachment-directory cannot be created: "
+                        + properties.attachmentDirectory(), e);
+            }
+            settings.put("attachment-directory", properties.attachmentDirectory().toAbsolutePath().toString());
+        }
+        endpoint.setProperties(settings);
+        endpoint.getInInterceptors().add(authentication);
+        endpoint.publish(path);
+        return endpoint;
+    }
+}

@@ -1,0 +1,200 @@
+package eu.lexbridge.backend.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWSService;
+import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWebService;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorActionType;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageContentType;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageDetailsType;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageDocumentType;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageType;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorPartyType;
+import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorServiceType;
+import eu.lexbridge.core.flow.BackendDelivery;
+import eu.lexbridge.core.flow.InboundAcceptance;
+import eu.lexbridge.core.flow.InboundReception;
+import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.testkit.InMemoryMessageStore;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.RecordingMessageBus;
+import eu.lexbridge.core.transport.Envelope;
+import eu.lexbridge.core.transport.IncomingPart;
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.MTOMFeature;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import javax.xml.namespace.QName;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The connector as a real embedded server on a loopback port, with the real core flows on in-memory ports, called by
+ * SOAP clients generated from our own WSDL; each test starts from empty stores.
+ */
+@SpringBootTest(classes = TestConnector.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SoapTestSupport {
+
+    static final String COURT_A = "court-a";
+    static final String COURT_A_PASSWORD = "court-a-secret-0123456789";
+    static final String COURT_B = "court-b";
+    static final String COURT_B_PASSWORD = "court-b-secret-9876543210";
+    static final byte[] XML = "<?xml version=\"1.0\"?><EPOForm xmlns=\"urn:test\"><Case>4711</Case></EPOForm>"
+            .getBytes(StandardCharsets.UTF_8);
+
+    @LocalServerPort int port;
+    @Autowired InMemoryMessageStore store;
+    @Autowired InMemoryPayloadStore payloads;
+    @Autowired RecordingMessageBus bus;
+    @Autowired InboundReception reception;
+    @Autowired InboundAcceptance acceptance;
+    @Autowired BackendDelivery delivery;
+
+    @BeforeEach
+    void emptyStores() {
+        store.clear();
+        payloads.clear();
+        bus.clear();
+    }
+
+    // ---- clients, as a back-end builds them from the WSDL
+
+    /** A 6.x-generation client (connector.ecodex.eu) at /services/backend. */
+    DomibusConnectorBackendWebService backend(String name, String password) {
+        DomibusConnectorBackendWebService port = new DomibusConnectorBackendWSService()
+                .getDomibusConnectorBackendWebService(new MTOMFeature());
+        return authenticated(port, "/services/backend", name, password);
+    }
+
+    /** A 4.x-generation client (connector.domibus.eu) at /services/backend-4. */
+    eu.lexbridge.backend.soap.wire.domibus.DomibusConnectorBackendWebService legacyBackend(String name,
+                                                                                          String password) {
+        var port = new eu.lexbridge.backend.soap.wire.domibus.DomibusConnectorBackendWSService()
+                .getDomibusConnectorBackendWebService(new MTOMFeature());
+        return authenticated(port, "/services/backend-4", name, password);
+    }
+
+    private <T> T authenticated(T client, String path, String name, String password) {
+        var context = ((BindingProvider) client).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, "http://127.0.0.1:" + port + path);
+        if (name != null) {
+            context.put(BindingProvider.USERNAME_PROPERTY, name);
+            context.put(BindingProvider.PASSWORD_PROPERTY, password);
+        }
+        return client;
+    }
+
+    // ---- requests
+
+    static DomibusConnectorMessageType businessMessage(String backendMessageId) {
+        DomibusConnectorMessageDetailsType details = new DomibusConnectorMessageDetailsType();
+        details.setBackendMessageId(backendMessageId);
+        details.setOriginalSender("urn:authority:at-prosecutor");
+        details.setFinalRecipient("urn:authority:de-court");
+        DomibusConnectorServiceType service = new DomibusConnectorServiceType();
+        service.setService(TestConnector.SERVICE.value());
+        service.setServiceType(TestConnector.SERVICE.type());
+        details.setService(service);
+        DomibusConnectorActionType action = new DomibusConnectorActionType();
+        action.setAction(TestConnector.ACTION);
+        details.setAction(action);
+        DomibusConnectorPartyType from = new DomibusConnectorPartyType();
+        from.setPartyId(TestConnector.HOME.partyId());
+        details.setFromParty(from);
+        DomibusConnectorPartyType to = new DomibusConnectorPartyType();
+        to.setPartyId(TestConnector.GERMANY.partyId());
+        details.setToParty(to);
+        DomibusConnectorMessageContentType content = new DomibusConnectorMessageContentType();
+        content.setXmlContent(data(XML, "application/xml"));
+        DomibusConnectorMessageType message = new DomibusConnectorMessageType();
+        message.setMessageDetails(details);
+        message.setMessageContent(content);
+        return message;
+    }
+
+    static DomibusConnectorMessageDocumentType document(String name, byte[] bytes) {
+        DomibusConnectorMessageDocumentType document = new DomibusConnectorMessageDocumentType();
+        document.setDocument(data(bytes, "application/pdf"));
+        document.setDocumentName(name);
+        return document;
+    }
+
+    static DataHandler data(byte[] bytes, String type) {
+        return new DataHandler(new DataSource() {
+            @Override
+            public InputStream getInputStream() {
+                return new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public OutputStream getOutputStream() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String getContentType() {
+                return type;
+            }
+
+            @Override
+            public String getName() {
+                return "data";
+            }
+        });
+    }
+
+    static byte[] bytes(DataHandler data) {
+        try (InputStream in = data.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The call fails with a SOAP fault whose subcode and reason carry {@code code}. */
+    static SOAPFaultException assertFault(ThrowingCallable call, String code) {
+        SOAPFaultException fault = catchThrowableOfType(SOAPFaultException.class, call);
+        assertThat(fault).as("a SOAP fault").isNotNull();
+        assertThat(fault.getFault().getFaultString()).startsWith(code + ": ");
+        QName subcode = (QName) fault.getFault().getFaultSubcodes().next();
+        assertThat(subcode.getLocalPart()).isEqualTo(code);
+        return fault;
+    }
+
+    // ---- inbound messages, brought in as the routes do
+
+    /**
+     * A message from Germany for {@code finalRecipient}, received, accepted and made available to its back-end; its
+     * container holds {@code businessDocument} (see {@link TestConnector}).
+     */
+    UUID receive(String finalRecipient, byte[] businessContent, byte[] businessDocument) {
+        String ebmsId = UUID.randomUUID() + "@de.example";
+        Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
+                TestConnector.ACTION, TestConnector.GERMANY, TestConnector.HOME, "urn:authority:de-prosecutor",
+                finalRecipient);
+        reception.receive(envelope, List.of(
+                new IncomingPart("messageContent", "messageContent", "text/xml",
+                        () -> new ByteArrayInputStream(businessContent)),
+                new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
+                        () -> new ByteArrayInputStream(businessDocument)),
+                new IncomingPart("tokenXML", "Token.xml", "application/xml",
+                        () -> new ByteArrayInputStream("<token/>".getBytes(StandardCharsets.UTF_8)))),
+                "CN=DE test connector");
+        UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
+        acceptance.accept(id);
+        delivery.deliver(id);
+        return id;
+    }
+}
