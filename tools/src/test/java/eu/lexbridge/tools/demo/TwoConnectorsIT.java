@@ -208,11 +208,12 @@ class TwoConnectorsIT {
                     .path("state").asText()) ? true : null);
             JsonNode timeline = atBackend.timeline(sentId);
             assertThat(evidences(timeline)).contains("RELAY_REMMD_ACCEPTANCE/RECEIVED", "NON_DELIVERY/RECEIVED");
-            // The sealed NON_DELIVERY says why, in its EventReason details.
+            // The sealed NON_DELIVERY says why, in its EventReason details: the token beside the container is checked
+            // first, and it carries the same foreign seal.
             JsonNode nonDelivery = StreamSupport.stream(timeline.path("evidences").spliterator(), false)
                     .filter(e -> "NON_DELIVERY".equals(e.path("type").asText())).findFirst().orElseThrow();
             assertThat(new String(atBackend.download(nonDelivery.path("href").asText()), StandardCharsets.UTF_8))
-                    .contains("SIGNER_NOT_EXPECTED");
+                    .contains("TOKEN_SEAL").contains("not by the partner's CN=" + at.party() + " Container Seal");
             assertThat(deBackend.inbox().path("messages")).isEmpty();
             assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
         }
