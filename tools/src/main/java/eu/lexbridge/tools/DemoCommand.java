@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
                 + "AS4, have the German back-end fetch and acknowledge it, and print both timelines.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", defaultValue = "data/demo",
+    @Option(names = "--dir", defaultValue = Demo.DIRECTORY,
             description = "Where the demo keeps its PKI, configuration, databases and logs (default: ${DEFAULT-VALUE})")
     Path dir;
 
@@ -20,8 +20,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Seconds to wait for each step before giving up (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--keep-running",
+            description = "After the exchange, leave both connectors running and print, for each, its back-end API "
+                    + "address, its back-end's bearer token, its management address and operator login; Ctrl-C (or "
+                    + "SIGTERM) stops both")
+    boolean keepRunning;
+
     @Override
     public Integer call() {
-        return new Demo(dir, timeoutSeconds).run() ? 0 : 1;
+        return new Demo(dir, timeoutSeconds, keepRunning).run() ? 0 : 1;
     }
 }

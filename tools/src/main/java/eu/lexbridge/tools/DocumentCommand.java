@@ -24,9 +24,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** {@code lexbridge document verify FILE}: the signatures of a business document, checked with DSS. */
+/**
+ * {@code lexbridge document verify FILE}: the signatures of a business document, checked with DSS;
+ * {@code lexbridge document sign FILE}: a document sealed with a party's qualified seal of the test PKI.
+ */
 @Command(name = "document", mixinStandardHelpOptions = true, description = "Signed business document tools.",
-        subcommands = DocumentCommand.Verify.class)
+        subcommands = {DocumentCommand.Verify.class, DocumentSignCommand.class})
 public final class DocumentCommand implements Runnable {
 
     @Override

@@ -139,6 +139,104 @@ class DocumentCommandTest {
     }
 
     @Test
+    void aPdfSealedByDocumentSignWithAPartysSealReachesQualifiedAgainstThePkisTrustedLists() throws Exception {
+        Path pdf = Files.write(dir.resolve("epoc-to-sign.pdf"), sample("epoc-sample.pdf"));
+        Path sealed = dir.resolve("epoc-signed.pdf");
+
+        var sign = sign(pdf.toString(), "--party", "at-prosecutor", "--out", sealed.toString());
+
+        assertThat(sign.err()).isEmpty();
+        assertThat(sign.exit()).isZero();
+        assertThat(sign.out()).contains("sealed       epoc-to-sign.pdf -> " + sealed + " (PAdES-BASELINE-B)")
+                .contains("qualified document seal of at-prosecutor: ")
+                .contains("verify with  ./lexbridge document verify " + sealed + " --trust "
+                        + pki.trustedLists().listOfTrustedLists());
+        var verify = verifyWithTheLists(sealed);
+        assertThat(verify.out()).contains("(PAdES").contains("integrity  INTACT").contains("coverage   WHOLE DOCUMENT")
+                .contains("qualified  QUALIFIED (QESeal)").contains("result       VALID");
+        assertThat(verify.exit()).isZero();
+    }
+
+    @Test
+    void anXmlDocumentSealedByDocumentSignReachesQualifiedAndKeepsItsContent() throws Exception {
+        Path xml = Files.write(dir.resolve("epoc-to-sign.xml"), sample("epoc-sample.xml"));
+        Path sealed = dir.resolve("epoc-signed.xml");
+
+        var sign = sign(xml.toString(), "--party", "at-prosecutor", "--out", sealed.toString());
+
+        assertThat(sign.exit()).isZero();
+        assertThat(sign.out()).contains("(XAdES-BASELINE-B, enveloped)");
+        assertThat(Files.readString(sealed)).contains("DEMO-2026-0042").contains("SignatureValue");
+        var verify = verifyWithTheLists(sealed);
+        assertThat(verify.out()).contains("XAdES").contains("coverage   WHOLE DOCUMENT")
+                .contains("qualified  QUALIFIED (QESeal)").contains("result       VALID");
+        assertThat(verify.exit()).isZero();
+    }
+
+    /** Each refusal: exit 2, one sentence on stderr, nothing on stdout, nothing written. */
+    @Test
+    void documentSignRefusesUnusableInputWithOneSentenceAndExit2() throws Exception {
+        Path pdf = Files.write(dir.resolve("to-refuse.pdf"), sample("epoc-sample.pdf"));
+        Path png = Files.write(dir.resolve("scan.png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        Path text = Files.writeString(dir.resolve("notes.pdf"), "just some notes, named like a PDF");
+        Path doctype = Files.writeString(dir.resolve("doctype.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+        Path broken = Files.writeString(dir.resolve("broken.xml"), "<order><id>42</order>");
+        Path out = dir.resolve("refused-out.pdf");
+        String pkiDir = pki.directory().toString();
+
+        expectRefused(sign(dir.resolve("missing.pdf").toString(), "--party", "at-prosecutor", "--out", out.toString()),
+                "missing.pdf is not a readable file.");
+        expectRefused(sign(pdf.toString(), "--party", "fr-court", "--out", out.toString()),
+                "The test PKI in " + pkiDir + " has no party 'fr-court'; its parties: at-prosecutor.");
+        expectRefused(sign(pdf.toString(), "--party", "../pki/at-prosecutor", "--out", out.toString()),
+                "has no party '../pki/at-prosecutor'");
+        expectRefused(sign(pdf.toString(), "--party", "tl", "--out", out.toString()), "has no party 'tl'");
+        expectRefused(sign(png.toString(), "--party", "at-prosecutor", "--out", out.toString()),
+                "scan.png is neither a PDF nor an XML document; only those can be sealed.");
+        expectRefused(sign(text.toString(), "--party", "at-prosecutor", "--out", out.toString()),
+                "notes.pdf is neither a PDF nor an XML document");
+        expectRefused(sign(doctype.toString(), "--party", "at-prosecutor", "--out", out.toString()),
+                "doctype.xml is XML with a DOCTYPE, which the connector refuses");
+        expectRefused(sign(broken.toString(), "--party", "at-prosecutor", "--out", out.toString()),
+                "broken.xml is not well-formed XML (line 1, column 16): The element type \"id\" must be terminated");
+        expectRefused(CliRun.of("document", "sign", pdf.toString(), "--party", "at-prosecutor", "--pki", pkiDir,
+                "--password=wrong", "--out", out.toString()), "the password is wrong");
+        expectRefused(CliRun.of("document", "sign", pdf.toString(), "--party", "at-prosecutor", "--pki",
+                dir.resolve("no-pki").toString(), "--out", out.toString()), "holds no test PKI; run ./lexbridge demo");
+        expectRefused(sign(pdf.toString(), "--party", "at-prosecutor", "--out",
+                dir.resolve("no-such-dir").resolve("out.pdf").toString()), "does not exist.");
+        assertThat(out).doesNotExist();
+    }
+
+    private static void expectRefused(CliRun run, String sentence) {
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(sentence).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.err().strip().lines()).as("one sentence").hasSize(1);
+        assertThat(run.out()).isEmpty();
+    }
+
+    private static CliRun sign(String file, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("document", "sign", file, "--pki",
+                pki.directory().toString(), "--password=" + new String(PASSWORD)));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static CliRun verifyWithTheLists(Path file) {
+        return CliRun.of("document", "verify", file.toString(), "--trust",
+                pki.trustedLists().listOfTrustedLists().toString(), "--list-signer",
+                pki.trustedLists().listOfTrustedListsSigner().toString());
+    }
+
+    private static byte[] sample(String name) throws java.io.IOException {
+        try (InputStream in = DocumentCommandTest.class.getResourceAsStream("/demo/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
     void xmlWithADoctypeIsUnusableInput() throws Exception {
         Path xxe = dir.resolve("xxe.xml");
         Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");

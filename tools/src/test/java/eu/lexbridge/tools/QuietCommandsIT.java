@@ -126,6 +126,26 @@ class QuietCommandsIT {
         assertThat(byLists.exit()).isZero();
     }
 
+    /** PDFBox reads the sample's fonts while DSS seals it: nothing of that shows either. */
+    @Test
+    void documentSignIsQuietAndWhatItSealsIsQualified() throws Exception {
+        Path pdf = Files.write(dir.resolve("epoc-to-seal.pdf"), samplePdf());
+        Path sealed = dir.resolve("epoc-sealed-by-hand.pdf");
+
+        var sign = lexbridge("document", "sign", pdf.toString(), "--party", "de-court", "--pki", pki.toString(),
+                "--password=" + PASSWORD, "--out", sealed.toString());
+        var verify = lexbridge("document", "verify", sealed.toString(), "--trust",
+                pki.resolve("tl").resolve("lotl.xml").toString(), "--list-signer",
+                pki.resolve("tl").resolve("lotl-signer.crt").toString());
+
+        assertQuiet(sign);
+        assertThat(sign.out()).contains("(PAdES-BASELINE-B)").contains("qualified document seal of de-court");
+        assertThat(sign.exit()).isZero();
+        assertQuiet(verify);
+        assertThat(verify.out()).contains("qualified  QUALIFIED (QESeal)").contains("result       VALID");
+        assertThat(verify.exit()).isZero();
+    }
+
     /** The check above is not blind: with a library's WARN let through, the same command is caught. */
     @Test
     void aCommandWithLibraryWarningsLetThroughIsCaught() throws Exception {

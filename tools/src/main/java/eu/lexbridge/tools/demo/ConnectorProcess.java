@@ -59,7 +59,15 @@ final class ConnectorProcess implements AutoCloseable {
         return connector;
     }
 
-    /** Stops the connector the way an operator would: SIGTERM, so it shuts down gracefully. */
+    /** Sends SIGTERM and returns at once: stopping two connectors side by side takes the time of one. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    /**
+     * Stops the connector the way an operator would: SIGTERM, so it shuts down gracefully; after 30 s, SIGKILL. Safe
+     * to call again, and from two threads at once (the demo's shutdown hook and its main thread).
+     */
     @Override
     public void close() {
         process.destroy();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
@@ -19,12 +20,27 @@ import java.util.function.Supplier;
  */
 public final class Demo {
 
+    /** Where the demo keeps its data unless told otherwise, relative to the working directory. */
+    public static final String DIRECTORY = "data/demo";
+    /** The demo's test PKI, below {@link #DIRECTORY}. */
+    public static final String PKI_DIRECTORY = DIRECTORY + "/pki";
+    /** The password of the demo PKI's key stores: demo only; a real deployment takes its passwords from outside. */
+    public static final String PKI_PASSWORD = "demo-only-changeit";
+
     private final Path dir;
     private final Duration timeout;
+    private final boolean keepRunning;
+    /** Set by the shutdown hook (Ctrl-C, SIGTERM): the connectors stopping then is no failure. */
+    private volatile boolean stopping;
 
-    public Demo(Path dir, int timeoutSeconds) {
+    /**
+     * @param keepRunning after the exchange, leave both connectors up and print how to reach them, until the JVM is
+     *     asked to stop (Ctrl-C, SIGTERM)
+     */
+    public Demo(Path dir, int timeoutSeconds, boolean keepRunning) {
         this.dir = dir.toAbsolutePath().normalize();
         this.timeout = Duration.ofSeconds(timeoutSeconds);
+        this.keepRunning = keepRunning;
     }
 
     /** @return true when the EPOC went across and both sides show DELIVERY */
@@ -43,8 +59,12 @@ public final class Demo {
         }
         System.out.println("  starting " + at.party() + " (" + at.label() + ") on " + at.baseUri());
         System.out.println("  starting " + de.party() + " (" + de.label() + ") on " + de.baseUri());
+        Thread stopHook = null;
         try (ConnectorProcess atProcess = ConnectorProcess.start(at, jar);
              ConnectorProcess deProcess = ConnectorProcess.start(de, jar)) {
+            // Ctrl-C or SIGTERM at any point stops both connectors: none is left running without the demo.
+            stopHook = new Thread(() -> stopBoth(atProcess, deProcess), "lexbridge-demo-stop");
+            Runtime.getRuntime().addShutdownHook(stopHook);
             var atBackend = new BackendClient(at, network.caCertificate());
             var deBackend = new BackendClient(de, network.caCertificate());
             await("both connectors to start", () -> {
@@ -103,15 +123,103 @@ public final class Demo {
             System.out.printf("%nEPOC exchanged end to end in %.1f s (submit to DELIVERY at the sender); "
                     + "whole demo %.1f s.%n", seconds(exchangeStart, done), seconds(started, done));
             System.out.println("Connector logs: " + at.logFile() + ", " + de.logFile());
+            if (keepRunning) {
+                printConnections(network, at, de);
+                keepRunning(atProcess, deProcess);
+            }
             return true;
         } catch (DemoFailure e) {
-            System.err.println("\nThe demo failed: " + e.getMessage());
+            System.err.println("\nThe demo " + (stopping ? "was stopped" : "failed") + ": " + e.getMessage());
             System.err.println("Connector logs: " + at.logFile() + ", " + de.logFile());
             return false;
         } catch (RuntimeException e) {
-            System.err.println("\nThe demo failed: " + e);
+            System.err.println("\nThe demo " + (stopping ? "was stopped" : "failed") + ": " + e);
             System.err.println("Connector logs: " + at.logFile() + ", " + de.logFile());
             return false;
+        } finally {
+            if (stopHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or has run: it stops the connectors
+                }
+            }
+        }
+    }
+
+    /**
+     * What an integrator needs to point a back-end or a browser at each connector. The tokens are this run's (the
+     * configuration keeps only their SHA-256); the operator passwords stay in their owner-only files.
+     */
+    private static void printConnections(DemoNetwork network, DemoConnector... connectors) {
+        System.out.println("\nBoth connectors keep running; Ctrl-C (or SIGTERM) stops them.");
+        System.out.println("TLS: the connectors' certificates are issued by the test CA " + network.caCertificate());
+        for (DemoConnector c : connectors) {
+            URI api = c.baseUri().resolve("/api/v1/messages");
+            System.out.println("\n" + c.party() + " - " + c.label());
+            System.out.println("  back-end API    " + api + "   (OpenAPI: " + c.baseUri().resolve("/v3/api-docs")
+                    + ")");
+            System.out.println("  back-end        " + c.backend());
+            System.out.println("  bearer token    " + c.backendToken());
+            System.out.println("  management      " + c.managementUri() + "/actuator/hawtio/   (Prometheus: "
+                    + c.managementUri() + "/actuator/prometheus)");
+            System.out.println("  operator login  " + DemoNetwork.OPERATOR + ", password in "
+                    + c.operatorPasswordFile());
+            System.out.println("  log             " + c.logFile());
+            System.out.println("  try             curl --cacert " + network.caCertificate() + " -H 'Authorization: "
+                    + "Bearer " + c.backendToken() + "' " + api + "/inbox");
+        }
+        System.out.flush();
+    }
+
+    /** Until the JVM is asked to stop (the shutdown hook then stops both), or a connector stops on its own. */
+    private void keepRunning(ConnectorProcess... processes) {
+        while (!stopping) {
+            for (ConnectorProcess process : processes) {
+                // Ctrl-C reaches the connectors too (one process group): give the hook a moment to say so first.
+                if (!process.isAlive() && !pause(Duration.ofSeconds(1)) && !stopping) {
+                    throw new DemoFailure("connector " + process.connector().party() + " stopped on its own; see "
+                            + process.connector().logFile());
+                }
+            }
+            if (pause(Duration.ofMillis(500))) {
+                return;
+            }
+        }
+        // The shutdown hook is stopping the connectors; the JVM ends when it is done.
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return true when interrupted */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Both at once (SIGTERM to each, then wait for each): a graceful stop takes the time of the slower one. */
+    private void stopBoth(ConnectorProcess... processes) {
+        stopping = true;
+        boolean running = java.util.Arrays.stream(processes).anyMatch(ConnectorProcess::isAlive);
+        if (running) {
+            System.out.println("\nStopping both connectors...");
+        }
+        for (ConnectorProcess process : processes) {
+            process.requestStop();
+        }
+        for (ConnectorProcess process : processes) {
+            process.close();
+        }
+        if (running) {
+            System.out.println("Both connectors stopped.");
         }
     }
 

@@ -31,8 +31,8 @@ final class DemoNetwork {
     static final String ACTION = "EPOC";
     /** The management login the demo gives each connector, with the operator role. */
     static final String OPERATOR = "operator";
-    /** Demo key stores only; a real deployment takes its passwords from the environment. */
-    static final char[] PKI_PASSWORD = "demo-only-changeit".toCharArray();
+    /** {@link Demo#PKI_PASSWORD}: demo key stores only; a real deployment takes its passwords from the environment. */
+    static final char[] PKI_PASSWORD = Demo.PKI_PASSWORD.toCharArray();
 
     private final Path root;
     private final DemoConnector issuing;

@@ -1,0 +1,228 @@
+package eu.lexbridge.tools.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./lexbridge demo} as an integrator runs it, from the packaged jar in a directory of its own: with
+ * {@code --keep-running} both connectors stay up, what it prints is enough to use them (the token answers, a document
+ * sealed with {@code document sign} crosses the QUALIFIED service), and SIGTERM stops both; without it, the demo ends
+ * by itself and leaves nothing running.
+ */
+class KeepRunningDemoIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(240);
+    private static final Pattern BLOCK = Pattern.compile("""
+            \\n(?<party>[a-z-]+) - [^\\n]+
+              back-end API    https://localhost:(?<port>\\d+)/api/v1/messages   \\(OpenAPI: [^)]+\\)
+              back-end        (?<backend>\\S+)
+              bearer token    (?<token>[0-9a-f]{48})
+              management      http://127\\.0\\.0\\.1:(?<management>\\d+)/actuator/hawtio/   \\(Prometheus: [^)]+\\)
+              operator login  operator, password in (?<password>\\S+)
+            """);
+
+    @TempDir
+    Path work;
+
+    private Path jar;
+    private Process demo;
+    private final List<ProcessHandle> started = new ArrayList<>();
+
+    @BeforeEach
+    void findTheJar() {
+        jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged application").exists();
+    }
+
+    /** A failed test leaves no connector behind either. */
+    @AfterEach
+    void stopWhateverIsLeft() {
+        if (demo != null) {
+            started.addAll(demo.descendants().toList());
+            demo.destroyForcibly();
+        }
+        started.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void withKeepRunningBothConnectorsStayUpWithWhatItPrintsAndSigtermStopsBoth() throws Exception {
+        demo = lexbridge("demo", "--keep-running");
+
+        String printed = await("the connection details", () -> {
+            String out = read("demo.out");
+            if (!demo.isAlive()) {
+                throw new AssertionError("the demo ended (exit " + demo.exitValue() + "):\n" + out + read("demo.err"));
+            }
+            return BLOCK.matcher(out).results().count() == 2 ? out : null;
+        });
+        assertThat(printed).contains("EPOC exchanged end to end")
+                .contains("Both connectors keep running; Ctrl-C (or SIGTERM) stops them.")
+                .contains("TLS: the connectors' certificates are issued by the test CA " + ca());
+        Path root = work.resolve("data/demo").toRealPath();
+        DemoConnector at = connector(printed, "at-prosecutor", root);
+        DemoConnector de = connector(printed, "de-court", root);
+        assertThat(at.backend()).isEqualTo("at-case-management");
+        assertThat(de.backend()).isEqualTo("de-case-management");
+
+        // The printed token is the back-end's: it answers with it, and not without it.
+        var atBackend = new BackendClient(at, ca());
+        var deBackend = new BackendClient(de, ca());
+        assertThat(atBackend.isUp()).isTrue();
+        assertThat(deBackend.inbox().path("messages")).as("the demo's EPOC was acknowledged").isEmpty();
+        var stranger = new BackendClient(new DemoConnector(de.party(), de.label(), de.backend(), de.port(),
+                de.managementPort(), de.directory(), "0".repeat(48)), ca());
+        assertThatThrownBy(stranger::inbox).hasMessageContaining("answered 401");
+        for (DemoConnector c : List.of(at, de)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(c.operatorPasswordFile())))
+                    .isEqualTo("rw-------");
+        }
+
+        // The integrator seals a document by hand and sends it through the QUALIFIED service.
+        Files.write(work.resolve("order.pdf"), sample("epoc-sample.pdf"));
+        Process sign = lexbridge("document", "sign", "order.pdf", "--party", "at-prosecutor", "--out", "sealed.pdf");
+        assertThat(sign.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("document.err")).isEmpty();
+        assertThat(sign.exitValue()).isZero();
+        Process verify = lexbridge("document", "verify", "sealed.pdf", "--trust", "data/demo/pki/tl/lotl.xml",
+                "--list-signer", "data/demo/pki/tl/lotl-signer.crt");
+        assertThat(verify.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("document.out")).contains("qualified  QUALIFIED (QESeal)").contains("result       VALID");
+        assertThat(verify.exitValue()).isZero();
+        JsonNode submitted = atBackend.submit("""
+                {"backendMessageId":"BY-HAND-1","service":"%s","action":"%s","toPartyId":"%s",\
+                "originalSender":"AT/Staatsanwaltschaft Wien","finalRecipient":"DE/Amtsgericht Berlin"}"""
+                .formatted(DemoNetwork.SERVICE, DemoNetwork.ACTION, de.party()), "epoc.xml", sample("epoc-sample.xml"),
+                "sealed.pdf", Files.readAllBytes(work.resolve("sealed.pdf")));
+        await("the sealed document in the German inbox", () -> {
+            for (JsonNode m : deBackend.inbox().path("messages")) {
+                if (m.path("ebmsMessageId").asText().equals(submitted.path("ebmsMessageId").asText())) {
+                    return m;
+                }
+            }
+            return null;
+        });
+        assertThat(atBackend.timeline(submitted.path("connectorMessageId").asText()).path("entries").toString())
+                .contains("business document checked (QUALIFIED), reaches QUALIFIED");
+
+        // SIGTERM, as a service manager or `kill` sends it: both connectors stop, none is left behind.
+        List<ProcessHandle> connectors = demo.children().toList();
+        assertThat(connectors).as("two connector processes").hasSize(2)
+                .allSatisfy(p -> assertThat(p.info().arguments().map(List::of).orElse(List.of())).contains("serve"));
+        started.addAll(demo.descendants().toList());
+        demo.destroy();
+        assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("the demo ends after SIGTERM").isTrue();
+        assertThat(demo.exitValue()).as("the JVM's exit status after SIGTERM").isEqualTo(143);
+        assertThat(started).allSatisfy(p -> assertThat(p.isAlive()).as("process " + p.pid()).isFalse());
+        assertThat(read("demo.out")).contains("Stopping both connectors...").endsWith("Both connectors stopped.\n");
+        assertThat(read("demo.err")).doesNotContain("failed");
+        assertThat(atBackend.isUp()).isFalse();
+        assertThat(deBackend.isUp()).isFalse();
+    }
+
+    @Test
+    void withoutKeepRunningTheDemoEndsByItselfAndLeavesNothingRunning() throws Exception {
+        demo = lexbridge("demo");
+        List<ProcessHandle> seen = new ArrayList<>();
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (demo.isAlive() && Instant.now().isBefore(deadline)) {
+            demo.descendants().filter(p -> !seen.contains(p)).forEach(seen::add);
+            Thread.sleep(200);
+        }
+        started.addAll(seen);
+        assertThat(demo.waitFor(1, TimeUnit.SECONDS)).as("the demo ends by itself").isTrue();
+        String out = read("demo.out");
+        assertThat(demo.exitValue()).as(out + read("demo.err")).isZero();
+        assertThat(seen).as("the connectors it started").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(p -> assertThat(p.isAlive()).as("process " + p.pid()).isFalse());
+        assertThat(out).contains("EPOC exchanged end to end").contains("Timeline at de-court (received):")
+                .doesNotContain("keep running").doesNotContain("bearer token").doesNotContain("Stopping");
+    }
+
+    private DemoConnector connector(String printed, String party, Path root) {
+        Matcher block = BLOCK.matcher(printed);
+        while (block.find()) {
+            if (block.group("party").equals(party)) {
+                Path directory = root.resolve(party);
+                assertThat(Path.of(block.group("password"))).isEqualTo(directory.resolve("operator-password"))
+                        .isRegularFile();
+                return new DemoConnector(party, party, block.group("backend"), Integer.parseInt(block.group("port")),
+                        Integer.parseInt(block.group("management")), directory, block.group("token"));
+            }
+        }
+        throw new AssertionError("nothing printed for " + party + " in:\n" + printed);
+    }
+
+    private Path ca() {
+        try {
+            return work.resolve("data/demo/pki/ca.crt").toRealPath();
+        } catch (IOException e) {
+            throw new AssertionError("no demo CA certificate", e);
+        }
+    }
+
+    /**
+     * {@code ./lexbridge ARGS} in the test's directory, as the script runs it ({@code exec java -jar}: the JVM is the
+     * process signals reach); a demo writes to demo.out/err, anything else to document.out/err.
+     */
+    private Process lexbridge(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        String name = args[0];
+        return new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve(name + ".out").toFile())
+                .redirectError(work.resolve(name + ".err").toFile()).start();
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(work.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        try (InputStream in = KeepRunningDemoIT.class.getResourceAsStream("/demo/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static <T> T await(String what, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
