@@ -18,7 +18,15 @@ import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.BackendLink;
+import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.trust.keys.KeyStores;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import eu.lexbridge.app.config.BackendIdentityProperties;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.DocumentChecker;
@@ -42,7 +50,7 @@ import org.springframework.context.annotation.Bean;
  * API is on only when these flows exist.
  */
 @AutoConfiguration(before = RestBackendAutoConfiguration.class)
-@EnableConfigurationProperties({ConnectorProperties.class, RouteProperties.class, EvidenceProperties.class})
+@EnableConfigurationProperties({ConnectorProperties.class, BackendIdentityProperties.class, RouteProperties.class, EvidenceProperties.class})
 public class CoreAutoConfiguration {
 
     @Bean
@@ -113,11 +121,23 @@ public class CoreAutoConfiguration {
         return new BackendDelivery(store, router, link, issuer, clock);
     }
 
-    /** Back-ends fetch their messages (the REST inbox); a back-end adapter that pushes defines its own link. */
+    /**
+     * Each back-end is offered its messages through the API that pushes to it (each back-end API contributes a
+     * {@link PushDelivery}); the others fetch them.
+     */
     @Bean
     @ConditionalOnMissingBean
-    BackendLink backendLink() {
-        return BackendLink.heldForPull();
+    BackendLink backendLink(ObjectProvider<PushDelivery> pushes) {
+        return BackendLink.routed(pushes.orderedStream().toList());
+    }
+
+    /** The certificate each back-end proves itself with, on every API ({@code lexbridge.backend-identity}). */
+    @Bean
+    @ConditionalOnMissingBean
+    BackendCertificates backendCertificates(BackendIdentityProperties identities) {
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        identities.certificates().forEach((name, file) -> certificates.put(name, KeyStores.readCertificate(file)));
+        return BackendCertificates.of(certificates);
     }
 
     @Bean

@@ -2,6 +2,9 @@ package eu.lexbridge.core.port;
 
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,6 +62,42 @@ public interface BackendLink {
     /** Every message and evidence held for the back-ends to pull, as the REST back-end API reads them. */
     static BackendLink heldForPull() {
         return HeldForPull.INSTANCE;
+    }
+
+    /**
+     * One link for every back-end: a back-end one of {@code pushes} pushes to is offered its messages and evidences
+     * through that API's link; every other back-end pulls ({@link #heldForPull()}).
+     *
+     * @throws IllegalArgumentException when two APIs push to one back-end: which one delivers would be a guess
+     */
+    static BackendLink routed(List<PushDelivery> pushes) {
+        Map<String, BackendLink> links = new HashMap<>();
+        Map<String, String> apis = new HashMap<>();
+        for (PushDelivery push : pushes) {
+            push.links().forEach((backend, link) -> {
+                String earlier = apis.putIfAbsent(backend, push.api());
+                if (earlier != null) {
+                    throw new IllegalArgumentException("back-end " + backend + " is pushed to by both the " + earlier
+                            + " and the " + push.api() + " API; configure push delivery for it in one of them");
+                }
+                links.put(backend, link);
+            });
+        }
+        if (links.isEmpty()) {
+            return heldForPull();
+        }
+        Map<String, BackendLink> byBackend = Map.copyOf(links);
+        return new BackendLink() {
+            @Override
+            public Handover deliver(ConnectorMessage message) {
+                return byBackend.getOrDefault(message.backendName(), HeldForPull.INSTANCE).deliver(message);
+            }
+
+            @Override
+            public Handover notify(ConnectorMessage subject, Evidence evidence) {
+                return byBackend.getOrDefault(subject.backendName(), HeldForPull.INSTANCE).notify(subject, evidence);
+            }
+        };
     }
 
     /** The link of pull back-ends: nothing goes anywhere, the inbox shows it. */
