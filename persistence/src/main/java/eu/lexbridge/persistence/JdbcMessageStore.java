@@ -193,6 +193,12 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public Optional<Evidence> findEvidence(UUID evidenceId) {
+        return jdbc.query("select " + EVIDENCE_COLUMNS + " from lb_evidence where id = ?", EVIDENCE, evidenceId)
+                .stream().findFirst();
+    }
+
+    @Override
     public List<Evidence> evidences(UUID subjectMessageId) {
         return jdbc.query("select " + EVIDENCE_COLUMNS + " from lb_evidence where subject_id = ? "
                 + "order by issued_at, id", EVIDENCE, subjectMessageId);

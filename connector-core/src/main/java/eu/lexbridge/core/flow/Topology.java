@@ -41,7 +41,13 @@ public enum Topology {
      * A received business message is taken in: the sender's evidence kept, RELAY_REMMD_ACCEPTANCE issued, the container
      * opened ({@link InboundAcceptance}): it is to be handed to its back-end.
      */
-    TAKEN_IN(Hop.BACKEND_DELIVERY, Direction.INBOUND, MessageKind.BUSINESS, MessageState.RECEIVED, false);
+    TAKEN_IN(Hop.BACKEND_DELIVERY, Direction.INBOUND, MessageKind.BUSINESS, MessageState.RECEIVED, false),
+    /**
+     * An evidence about a back-end's outbound business message is recorded (issued here or received), in whatever state
+     * it left the message: it is to be offered to that back-end ({@link EvidenceForwarding}, from the outbox). The
+     * queue carries the evidence's id, not the message's; nothing rests here, the outbox keeps it until handed on.
+     */
+    EVIDENCE_RECORDED(Hop.BACKEND_EVIDENCE, Direction.OUTBOUND, MessageKind.BUSINESS, null, false);
 
     private final Hop next;
     private final Direction direction;
@@ -72,7 +78,7 @@ public enum Topology {
         return kind;
     }
 
-    /** The state the messages this outcome hands on are in. */
+    /** The state the messages this outcome hands on are in; {@code null} for any state. */
     public MessageState state() {
         return state;
     }
@@ -84,7 +90,8 @@ public enum Topology {
 
     /** True when {@code message} is one this outcome hands on. */
     public boolean handsOn(ConnectorMessage message) {
-        return message.direction() == direction && message.state() == state && (kind == null || message.kind() == kind);
+        return message.direction() == direction && (state == null || message.state() == state)
+                && (kind == null || message.kind() == kind);
     }
 
     /** The row that resumes {@code message} where it rests; empty when nothing is owed to a message in its state. */

@@ -7,6 +7,8 @@ public enum Hop {
     INBOUND_RECEIVED("lexbridge.inbound.received"),
     INBOUND_BUSINESS("lexbridge.inbound.business"),
     BACKEND_DELIVERY("lexbridge.backend.delivery"),
+    /** Evidences about a back-end's outbound messages, to be offered to it; the queue carries evidence ids. */
+    BACKEND_EVIDENCE("lexbridge.backend.evidence"),
     EVIDENCE_INBOUND("lexbridge.evidence.inbound"),
     EVIDENCE_OUTBOUND("lexbridge.evidence.outbound");
 

@@ -62,6 +62,9 @@ public interface MessageStore {
 
     Optional<Evidence> findEvidence(UUID subjectMessageId, EvidenceType type, EvidenceOrigin origin);
 
+    /** One evidence by its own id ({@link Evidence#evidenceId()}), as a queue that carries evidence ids names it. */
+    Optional<Evidence> findEvidence(UUID evidenceId);
+
     List<Evidence> evidences(UUID subjectMessageId);
 
     List<TimelineEntry> timeline(UUID connectorMessageId);

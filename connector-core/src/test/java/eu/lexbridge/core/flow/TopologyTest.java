@@ -36,7 +36,9 @@ class TopologyTest {
                         tuple(Topology.EVIDENCE_RECEIVED, Hop.EVIDENCE_INBOUND,
                                 Direction.INBOUND, MessageKind.EVIDENCE, MessageState.RECEIVED, false),
                         tuple(Topology.TAKEN_IN, Hop.BACKEND_DELIVERY,
-                                Direction.INBOUND, MessageKind.BUSINESS, MessageState.RECEIVED, false));
+                                Direction.INBOUND, MessageKind.BUSINESS, MessageState.RECEIVED, false),
+                        tuple(Topology.EVIDENCE_RECORDED, Hop.BACKEND_EVIDENCE,
+                                Direction.OUTBOUND, MessageKind.BUSINESS, null, false));
     }
 
     /** No queue without a step that fills it: each hop follows exactly one outcome. */
@@ -86,6 +88,20 @@ class TopologyTest {
     void theResumableStatesInTheTablesOrder() {
         assertThat(Topology.resumableStates())
                 .containsExactly(MessageState.SUBMITTED, MessageState.ACCEPTED, MessageState.RECEIVED);
+    }
+
+    /** Evidences reach the back-end of an outbound business message whatever state they left it in. */
+    @Test
+    void anEvidenceRecordedAboutAnOutboundBusinessMessageInAnyStateGoesToItsBackend() {
+        for (MessageState state : MessageState.values()) {
+            if (state.direction() == Direction.OUTBOUND) {
+                assertThat(Topology.EVIDENCE_RECORDED.handsOn(SampleMessages.outbound(T0).state(state).build()))
+                        .as(state.name()).isTrue();
+            }
+        }
+        assertThat(Topology.EVIDENCE_RECORDED.handsOn(SampleMessages.inbound(T0).build())).isFalse();
+        assertThat(Topology.EVIDENCE_RECORDED.handsOn(SampleMessages.outbound(T0).kind(MessageKind.EVIDENCE)
+                .state(MessageState.ACCEPTED).build())).isFalse();
     }
 
     @Test

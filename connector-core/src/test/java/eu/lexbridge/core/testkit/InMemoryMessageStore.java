@@ -155,6 +155,11 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
+    public synchronized Optional<Evidence> findEvidence(UUID evidenceId) {
+        return evidences.stream().filter(e -> e.evidenceId().equals(evidenceId)).findFirst();
+    }
+
+    @Override
     public synchronized List<Evidence> evidences(UUID subjectMessageId) {
         return evidences.stream().filter(e -> e.subjectMessageId().equals(subjectMessageId))
                 .sorted(Comparator.comparing(Evidence::at)).toList();

@@ -384,6 +384,21 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void anEvidenceIsFoundByItsOwnIdAndNoOtherIs() {
+        var subject = stored(outbound(at(0)).build());
+        UUID id = subject.connectorMessageId();
+        var acceptance = evidence(id, EvidenceType.SUBMISSION_ACCEPTANCE, EvidenceOrigin.ISSUED, id, at(1));
+        var relay = evidence(id, EvidenceType.RELAY_REMMD_ACCEPTANCE, EvidenceOrigin.RECEIVED, null, at(2));
+        store.recordEvidence(acceptance, null, null, "accepted");
+        store.recordEvidence(relay, null, null, "relayed");
+
+        assertThat(store.findEvidence(relay.evidenceId())).hasValue(relay);
+        assertThat(store.findEvidence(acceptance.evidenceId())).hasValue(acceptance);
+        assertThat(store.findEvidence(UUID.randomUUID())).isEmpty();
+        assertThat(store.findEvidence(id)).as("a message id is no evidence id").isEmpty();
+    }
+
+    @Test
     void anEvidenceCarrierIsStoredWithTheEvidence() {
         var subject = stored(inbound(at(0)).build());
         UUID id = subject.connectorMessageId();
