@@ -17,13 +17,26 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * <p>A failed step rolls back its JMS transaction and the broker delivers it again after {@code firstRedeliveryDelay},
  * doubling up to {@code maxRedeliveryDelay}; after {@code maxDeliveryAttempts} it moves to {@code DLQ.<queue>}.
  *
+ *
+ * <p>The back-end hops ({@value #BACKEND_MATCH}: delivery and evidences to push back-ends) differ in two ways. A push
+ * back-end may be down for hours, so they get many more attempts ({@code backendMaxDeliveryAttempts}) before the
+ * dead-letter queue. And they are redelivered at once, without the broker's delay: Artemis schedules a message it
+ * redelivers with a delay outside the queue, so the next message of the same group (conversation) is delivered to the
+ * group's consumer meanwhile and overtakes it. Redelivered at once, a rolled-back message goes back to the head of its
+ * queue and its group waits behind it; the back-end routes wait out the back-off themselves before they offer a
+ * redelivered message again ({@code BackOff} in the routes).
+ *
  * @param maxDeliveryAttempts deliveries before the dead-letter queue; above the routes' own attempt limits, so a route
  *     gives up with its negative evidence before the broker gives up on the message
+ * @param backendMaxDeliveryAttempts deliveries on the back-end hops before their dead-letter queue
  */
-public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliveryDelay, int maxDeliveryAttempts) {
+public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliveryDelay, int maxDeliveryAttempts,
+                            int backendMaxDeliveryAttempts) {
 
     /** Every queue of LexBridge starts with this, so one address-settings match covers them all. */
     public static final String ADDRESS_MATCH = "lexbridge.#";
+    /** The back-end hops; the more specific match wins over {@link #ADDRESS_MATCH} for them. */
+    public static final String BACKEND_MATCH = "lexbridge.backend.#";
     public static final String DEAD_LETTER_ADDRESS = "DLQ";
     public static final String DEAD_LETTER_QUEUE_PREFIX = "DLQ.";
     static final double REDELIVERY_MULTIPLIER = 2.0;
@@ -31,8 +44,8 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
     public QueueSettings {
         Objects.requireNonNull(firstRedeliveryDelay, "firstRedeliveryDelay");
         Objects.requireNonNull(maxRedeliveryDelay, "maxRedeliveryDelay");
-        if (maxDeliveryAttempts < 1) {
-            throw new IllegalArgumentException("maxDeliveryAttempts must be positive");
+        if (maxDeliveryAttempts < 1 || backendMaxDeliveryAttempts < 1) {
+            throw new IllegalArgumentException("maxDeliveryAttempts and backendMaxDeliveryAttempts must be positive");
         }
     }
 
@@ -44,15 +57,18 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     .addQueueConfiguration(QueueConfiguration.of(hop.queue())
                             .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
         }
-        broker.addAddressSetting(ADDRESS_MATCH, addressSettings());
+        broker.addAddressSetting(ADDRESS_MATCH, addressSettings(firstRedeliveryDelay, maxRedeliveryDelay,
+                maxDeliveryAttempts));
+        broker.addAddressSetting(BACKEND_MATCH, addressSettings(Duration.ZERO, Duration.ZERO,
+                backendMaxDeliveryAttempts));
     }
 
-    AddressSettings addressSettings() {
+    private static AddressSettings addressSettings(Duration first, Duration max, int attempts) {
         return new AddressSettings()
-                .setRedeliveryDelay(firstRedeliveryDelay.toMillis())
+                .setRedeliveryDelay(first.toMillis())
                 .setRedeliveryMultiplier(REDELIVERY_MULTIPLIER)
-                .setMaxRedeliveryDelay(maxRedeliveryDelay.toMillis())
-                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                .setMaxRedeliveryDelay(max.toMillis())
+                .setMaxDeliveryAttempts(attempts)
                 .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
                 .setAutoCreateDeadLetterResources(true)
                 .setDeadLetterQueuePrefix(SimpleString.of(DEAD_LETTER_QUEUE_PREFIX));
@@ -73,20 +89,26 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     .append("  </address>\n");
         }
         xml.append("</addresses>\n");
-        xml.append("<address-settings>\n")
-                .append("  <address-setting match=\"").append(ADDRESS_MATCH).append("\">\n")
+        xml.append("<address-settings>\n");
+        addressSettingXml(xml, ADDRESS_MATCH, firstRedeliveryDelay, maxRedeliveryDelay, maxDeliveryAttempts);
+        addressSettingXml(xml, BACKEND_MATCH, Duration.ZERO, Duration.ZERO, backendMaxDeliveryAttempts);
+        xml.append("</address-settings>\n");
+        return xml.toString();
+    }
+
+    private static void addressSettingXml(StringBuilder xml, String match, Duration first, Duration max,
+                                          int attempts) {
+        xml.append("  <address-setting match=\"").append(match).append("\">\n")
                 .append("    <dead-letter-address>").append(DEAD_LETTER_ADDRESS).append("</dead-letter-address>\n")
                 .append("    <auto-create-dead-letter-resources>true</auto-create-dead-letter-resources>\n")
                 .append("    <dead-letter-queue-prefix>").append(DEAD_LETTER_QUEUE_PREFIX)
                 .append("</dead-letter-queue-prefix>\n")
-                .append("    <redelivery-delay>").append(firstRedeliveryDelay.toMillis()).append("</redelivery-delay>\n")
+                .append("    <redelivery-delay>").append(first.toMillis()).append("</redelivery-delay>\n")
                 .append("    <redelivery-delay-multiplier>").append(REDELIVERY_MULTIPLIER)
                 .append("</redelivery-delay-multiplier>\n")
-                .append("    <max-redelivery-delay>").append(maxRedeliveryDelay.toMillis())
+                .append("    <max-redelivery-delay>").append(max.toMillis())
                 .append("</max-redelivery-delay>\n")
-                .append("    <max-delivery-attempts>").append(maxDeliveryAttempts).append("</max-delivery-attempts>\n")
-                .append("  </address-setting>\n")
-                .append("</address-settings>\n");
-        return xml.toString();
+                .append("    <max-delivery-attempts>").append(attempts).append("</max-delivery-attempts>\n")
+                .append("  </address-setting>\n");
     }
 }

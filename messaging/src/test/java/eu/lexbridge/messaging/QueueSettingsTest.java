@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class QueueSettingsTest {
 
-    private final QueueSettings settings = new QueueSettings(Duration.ofSeconds(2), Duration.ofMinutes(5), 10);
+    private final QueueSettings settings = new QueueSettings(Duration.ofSeconds(2), Duration.ofMinutes(5), 10,
+            300);
 
     @Test
     void theEmbeddedBrokerGetsEveryQueueAndThePolicy() {
@@ -32,6 +33,20 @@ class QueueSettingsTest {
         assertThat(policy.getDeadLetterQueuePrefix().toString()).isEqualTo("DLQ.");
     }
 
+    /** The back-end hops: many attempts, redelivered at once so that a conversation's next message cannot overtake. */
+    @Test
+    void theBackendHopsAreRedeliveredAtOnceAndTriedLonger() {
+        Configuration broker = new ConfigurationImpl();
+        settings.applyTo(broker);
+
+        AddressSettings backend = broker.getAddressSettings().get(QueueSettings.BACKEND_MATCH);
+        assertThat(backend.getRedeliveryDelay()).isZero();
+        assertThat(backend.getMaxDeliveryAttempts()).isEqualTo(300);
+        assertThat(backend.getDeadLetterQueuePrefix().toString()).isEqualTo("DLQ.");
+        assertThat(Hop.BACKEND_DELIVERY.queue()).startsWith("lexbridge.backend.");
+        assertThat(Hop.BACKEND_EVIDENCE.queue()).startsWith("lexbridge.backend.");
+    }
+
     /** The broker.xml text is read by Artemis's own parser (schema-validated) into the same settings. */
     @Test
     void theExternalBrokersSettingsParseToTheSameConfiguration() throws Exception {
@@ -45,6 +60,8 @@ class QueueSettingsTest {
         settings.applyTo(embedded);
         assertThat(parsed.getAddressSettings().get(QueueSettings.ADDRESS_MATCH))
                 .isEqualTo(embedded.getAddressSettings().get(QueueSettings.ADDRESS_MATCH));
+        assertThat(parsed.getAddressSettings().get(QueueSettings.BACKEND_MATCH))
+                .isEqualTo(embedded.getAddressSettings().get(QueueSettings.BACKEND_MATCH));
         assertThat(parsed.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
                 .containsExactlyInAnyOrderElementsOf(embedded.getAddressConfigurations().stream()
                         .map(CoreAddressConfiguration::getName).toList());
@@ -55,7 +72,7 @@ class QueueSettingsTest {
 
     @Test
     void aBrokerThatNeverDeliversIsRefused() {
-        assertThatThrownBy(() -> new QueueSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
+        assertThatThrownBy(() -> new QueueSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param maxPrepareAttempts deliveries of a submitted message to its preparation before it is rejected; fewer than the
  *     broker's max delivery attempts, so that the message gets its SUBMISSION_REJECTION rather than the dead-letter
  *     queue
+ * @param evidenceRelayInterval how often the outbox is read for evidences to offer to the back-ends; the longest an
+ *     evidence waits before it is queued
+ * @param backendBackOff how the back-end hops wait before a redelivered message is offered to its back-end again
+ *     (the broker redelivers them at once, to keep each conversation in order)
  */
 public record RouteSettings(String jmsComponent, int concurrentConsumers, int maxSendAttempts, Duration sweepInterval,
-                            int maxPrepareAttempts) {
+                            int maxPrepareAttempts, Duration evidenceRelayInterval, BackOff backendBackOff) {
     public RouteSettings {
         Objects.requireNonNull(jmsComponent, "jmsComponent");
         if (concurrentConsumers < 1) {
@@ -29,6 +33,10 @@ public record RouteSettings(String jmsComponent, int concurrentConsumers, int ma
         if (maxPrepareAttempts < 1) {
             throw new IllegalArgumentException("maxPrepareAttempts must be at least 1");
         }
+        if (evidenceRelayInterval.isNegative() || evidenceRelayInterval.isZero()) {
+            throw new IllegalArgumentException("evidenceRelayInterval must be positive");
+        }
+        Objects.requireNonNull(backendBackOff, "backendBackOff");
     }
 
     /** The transacted consumer endpoint of a hop. */

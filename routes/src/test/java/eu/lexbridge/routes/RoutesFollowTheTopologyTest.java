@@ -10,6 +10,7 @@ import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.core.flow.EvidenceCorrelation;
+import eu.lexbridge.core.flow.EvidenceForwarding;
 import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.flow.InboundAcceptance;
@@ -78,7 +79,8 @@ class RoutesFollowTheTopologyTest {
     private final DocumentChecker noDocuments = (document, signature) -> {
         throw new AssertionError("no document is checked under AUTHENTICATION");
     };
-    private final RouteSettings settings = new RouteSettings("stub", 1, 3, Duration.ofHours(1), 3);
+    private final RouteSettings settings = new RouteSettings("stub", 1, 3, Duration.ofHours(1), 3,
+            Duration.ofMillis(50), new BackOff(Duration.ZERO, Duration.ZERO));
 
     private CamelContext camel;
     private ProducerTemplate producer;
@@ -286,18 +288,53 @@ class RoutesFollowTheTopologyTest {
                         containers, security, clock)),
                 new BackendDeliveryRoute(settings, new BackendDelivery(store, m -> "court-a",
                         BackendLink.heldForPull(), issuer, clock)),
-                new EvidenceRoute(settings, new EvidenceCorrelation(store, partners, verifier, security, clock)))) {
+                new EvidenceRoute(settings, new EvidenceCorrelation(store, partners, verifier, security, clock)),
+                new EvidenceForwardingRoute(settings, new EvidenceForwarding(store, store, (hop, id, group) -> {
+                }, BackendLink.heldForPull(), clock)))) {
             model.addRoutes(route);
         }
 
         List<String> consumed = model.getRouteDefinitions().stream()
-                .map(r -> r.getInput().getEndpointUri()).toList();
+                .map(r -> r.getInput().getEndpointUri())
+                .filter(uri -> !uri.startsWith("timer:")) // the evidence relay reads the outbox, no queue
+                .toList();
 
         List<String> expected = new ArrayList<>();
         for (Hop hop : Hop.values()) {
             expected.add(settings.from(hop));
         }
         assertThat(consumed).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * The relay queues an evidence about an outbound message on the hop that follows EVIDENCE_RECORDED, and that hop's
+     * consumer offers it to the message's back-end; an evidence about an inbound message is not queued.
+     */
+    @Test
+    void anEvidenceAboutAnOutboundMessageIsRelayedToItsHopAndOfferedToItsBackend() throws Exception {
+        var backends = new InMemoryBackendLink();
+        backends.pushing();
+        List<UUID> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var forwarding = new EvidenceForwarding(store, store, (hop, id, group) -> {
+            assertThat(hop).isEqualTo(Topology.EVIDENCE_RECORDED.next());
+            queued.add(id);
+            producer.sendBody(settings.to(hop), id.toString());
+        }, backends, clock);
+        var outbound = stored(SampleMessages.outbound(T0).build());
+        issuer.issue(outbound, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
+        var inbound = stored(SampleMessages.inbound(T0).backendName("court-a").build());
+        issuer.issue(inbound, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
+
+        run(new EvidenceForwardingRoute(settings, forwarding));
+
+        await(() -> backends.offered().size() == 1);
+        var acceptance = store.findEvidence(outbound.connectorMessageId(), EvidenceType.SUBMISSION_ACCEPTANCE,
+                EvidenceOrigin.ISSUED).orElseThrow();
+        assertThat(queued).containsExactly(acceptance.evidenceId());
+        assertThat(backends.offered()).containsExactly(new InMemoryBackendLink.Offered("court-a",
+                outbound.connectorMessageId(), acceptance));
+        Thread.sleep(ABSENT_MS);
+        assertThat(backends.offered()).as("once").hasSize(1);
     }
 
     private String carrierOf(ConnectorMessage subject, EvidenceType type) {

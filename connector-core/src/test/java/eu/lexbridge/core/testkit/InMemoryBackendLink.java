@@ -23,10 +23,19 @@ public final class InMemoryBackendLink implements BackendLink {
     private final List<Offered> offered = new CopyOnWriteArrayList<>();
     private final Deque<Handover> answers = new ArrayDeque<>();
     private volatile boolean pushing;
+    private volatile String down;
 
     /** From now on every offer is pushed and taken. */
     public void pushing() {
         this.pushing = true;
+    }
+
+    /**
+     * While {@code why} is not {@code null}, every offer answers Unreachable with it (after the scripted answers), as a
+     * push back-end that is down; {@code null} brings it back.
+     */
+    public void down(String why) {
+        this.down = why;
     }
 
     /** The next offers answer these, in order; later ones get the default answer. */
@@ -54,6 +63,10 @@ public final class InMemoryBackendLink implements BackendLink {
     private synchronized Handover next(String what) {
         if (!answers.isEmpty()) {
             return answers.poll();
+        }
+        String why = down;
+        if (why != null) {
+            return new Unreachable(why);
         }
         return pushing ? new Pushed(what + " taken by the back-end") : new Held();
     }
