@@ -225,6 +225,22 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public void recordFetch(UUID connectorMessageId, Instant at) {
+        jdbc.update("update lb_message set fetched_at = ? where id = ?", utc(at), connectorMessageId);
+    }
+
+    @Override
+    public List<ConnectorMessage> unfetched(String backendName, Direction direction, MessageState state,
+                                            Instant fetchedBefore, int limit) {
+        return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where backend_name = ? and direction = ? "
+                                + "and state = ? and kind = ? and (fetched_at is null or fetched_at < ?) "
+                                + "order by state_changed_at, id fetch first " + limit + " rows only",
+                        this::message, backendName, direction.name(), state.name(), MessageKind.BUSINESS.name(),
+                        utc(fetchedBefore))
+                .stream().map(this::withPayloads).toList();
+    }
+
+    @Override
     public List<ConnectorMessage> conversation(String conversationId, int limit) {
         return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where conversation_id = ? and kind = ? "
                         + "order by created_at, id fetch first " + limit + " rows only",

@@ -24,6 +24,18 @@ import org.springframework.validation.annotation.Validated;
  *     the broker's max delivery attempts ({@code max-send-attempts + 4}), so it never ends in the dead-letter queue
  * @param maxRequeues how often the stalled-work sweep queues one SUBMITTED or ACCEPTED message again (each requeue is
  *     on its timeline) before it ends it with SUBMISSION_REJECTION or RELAY_REMMD_FAILURE; 1 to 100
+ * @param evidenceRelayInterval how often the outbox is read for evidences to offer to the back-ends of their messages
+ *     (pushed to push back-ends, held for the others' change feed); the longest an evidence waits to be queued
+ * @param backendFirstRetryDelay the back-end hops (delivery and evidences to push back-ends): the wait before the
+ *     second offer to a back-end that could not be reached; it doubles each time, up to
+ *     {@code backend-max-retry-delay}. The broker redelivers these hops at once and the route waits, so that a
+ *     conversation's next message never overtakes the one waiting
+ * @param backendMaxRetryDelay the longest wait between two offers to a push back-end that is down
+ * @param backendMaxAttempts offers of one message or evidence to a push back-end that is down before it goes to the
+ *     dead-letter queue ({@code DLQ.lexbridge.backend.*}, for an operator to replay); 1 to 100000. With the defaults
+ *     (2s doubling up to 5m, 300 attempts) a back-end may be down for about 24 hours
+ * @param fetchLease how long a message a pull back-end fetched and did not acknowledge is left out of its pending
+ *     list; after that it is offered again (the official connector's "pull with acknowledgement")
  */
 @Validated
 @ConfigurationProperties("lexbridge.routes")
@@ -35,14 +47,27 @@ public record RouteProperties(
         @NotNull @DefaultValue("1m") Duration sweepInterval,
         @NotNull @DefaultValue("15m") Duration stalledAfter,
         @Min(1) @Max(50) @DefaultValue("3") int maxPrepareAttempts,
-        @Min(1) @Max(100) @DefaultValue("3") int maxRequeues) {
+        @Min(1) @Max(100) @DefaultValue("3") int maxRequeues,
+        @NotNull @DefaultValue("1s") Duration evidenceRelayInterval,
+        @NotNull @DefaultValue("2s") Duration backendFirstRetryDelay,
+        @NotNull @DefaultValue("5m") Duration backendMaxRetryDelay,
+        @Min(1) @Max(100_000) @DefaultValue("300") int backendMaxAttempts,
+        @NotNull @DefaultValue("5m") Duration fetchLease) {
 
     /**
      * The broker's side of the same policy: redelivery as the routes retry, and four deliveries more than the routes
      * attempt, so that a route always gives up with its negative evidence before the broker dead-letters the message.
      */
     public QueueSettings queueSettings() {
-        return new QueueSettings(firstRetryDelay, maxRetryDelay, maxSendAttempts + 4);
+        return new QueueSettings(firstRetryDelay, maxRetryDelay, maxSendAttempts + 4, backendMaxAttempts);
+    }
+
+    @AssertTrue(message = "evidence-relay-interval and fetch-lease must be positive, and backend-max-retry-delay at "
+            + "least backend-first-retry-delay, which must not be negative")
+    public boolean isBackendTimingSound() {
+        return evidenceRelayInterval != null && evidenceRelayInterval.isPositive() && fetchLease != null
+                && fetchLease.isPositive() && backendFirstRetryDelay != null && !backendFirstRetryDelay.isNegative()
+                && backendMaxRetryDelay != null && backendMaxRetryDelay.compareTo(backendFirstRetryDelay) >= 0;
     }
 
     @AssertTrue(message = "max-prepare-attempts must be at most max-send-attempts + 2 (the broker's max delivery "

@@ -9,6 +9,7 @@ import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.EvidenceCorrelation;
+import eu.lexbridge.core.flow.EvidenceForwarding;
 import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.flow.EvidenceTimeouts;
 import eu.lexbridge.core.flow.InboundAcceptance;
@@ -34,6 +35,7 @@ import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
@@ -147,10 +149,19 @@ public class CoreAutoConfiguration {
         return new EvidenceCorrelation(store, partners, verifier, security, clock);
     }
 
+    /** Evidences about the back-ends' outbound messages, from the outbox to the back-end of each message. */
     @Bean
     @ConditionalOnMissingBean
-    BackendInbox backendInbox(MessageStore store, PayloadStore payloads, EvidenceIssuer issuer, MessageBus bus) {
-        return new BackendInbox(store, payloads, issuer, bus);
+    EvidenceForwarding evidenceForwarding(MessageStore store, MessageEvents events, MessageBus bus, BackendLink link,
+                                          Clock clock) {
+        return new EvidenceForwarding(store, events, bus, link, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BackendInbox backendInbox(MessageStore store, PayloadStore payloads, EvidenceIssuer issuer, MessageBus bus,
+                              Clock clock, RouteProperties routes) {
+        return new BackendInbox(store, payloads, issuer, bus, clock, routes.fetchLease());
     }
 
     @Bean

@@ -5,12 +5,15 @@ import eu.lexbridge.app.config.RouteProperties;
 import eu.lexbridge.core.flow.BackendDelivery;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.EvidenceCorrelation;
+import eu.lexbridge.core.flow.EvidenceForwarding;
 import eu.lexbridge.core.flow.EvidenceTimeouts;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.OutboundPreparation;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.routes.BackOff;
 import eu.lexbridge.routes.BackendDeliveryRoute;
+import eu.lexbridge.routes.EvidenceForwardingRoute;
 import eu.lexbridge.routes.EvidenceRoute;
 import eu.lexbridge.routes.EvidenceTimeoutRoute;
 import eu.lexbridge.routes.GatewayDispatchRoute;
@@ -31,7 +34,8 @@ public class RoutesAutoConfiguration {
     @Bean
     RouteSettings routeSettings(RouteProperties routes) {
         return new RouteSettings("jms", routes.concurrentConsumers(), routes.maxSendAttempts(), routes.sweepInterval(),
-                routes.maxPrepareAttempts());
+                routes.maxPrepareAttempts(), routes.evidenceRelayInterval(),
+                new BackOff(routes.backendFirstRetryDelay(), routes.backendMaxRetryDelay()));
     }
 
     @Bean
@@ -57,6 +61,11 @@ public class RoutesAutoConfiguration {
     @Bean
     BackendDeliveryRoute backendDeliveryRoute(RouteSettings settings, BackendDelivery delivery) {
         return new BackendDeliveryRoute(settings, delivery);
+    }
+
+    @Bean
+    EvidenceForwardingRoute evidenceForwardingRoute(RouteSettings settings, EvidenceForwarding forwarding) {
+        return new EvidenceForwardingRoute(settings, forwarding);
     }
 
     @Bean

@@ -18,6 +18,8 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,22 +35,63 @@ import org.slf4j.LoggerFactory;
 public final class BackendInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendInbox.class);
+    /** How long a fetched message is left out of the pending list unless configured otherwise. */
+    public static final Duration DEFAULT_FETCH_LEASE = Duration.ofMinutes(5);
 
     private final MessageStore store;
     private final PayloadStore payloads;
     private final EvidenceIssuer evidences;
     private final MessageBus bus;
+    private final Clock clock;
+    private final Duration fetchLease;
 
+    /** With the system clock and the {@linkplain #DEFAULT_FETCH_LEASE default fetch lease}. */
     public BackendInbox(MessageStore store, PayloadStore payloads, EvidenceIssuer evidences, MessageBus bus) {
+        this(store, payloads, evidences, bus, Clock.systemUTC(), DEFAULT_FETCH_LEASE);
+    }
+
+    /**
+     * @param fetchLease how long a message the back-end fetched ({@link #fetched}) and did not confirm is left out of
+     *     {@link #pending}; after it the message is offered again, as the official connector's "pull with
+     *     acknowledgement" offers a PENDING_DOWNLOADED message again
+     */
+    public BackendInbox(MessageStore store, PayloadStore payloads, EvidenceIssuer evidences, MessageBus bus,
+                        Clock clock, Duration fetchLease) {
+        if (fetchLease.isNegative() || fetchLease.isZero()) {
+            throw new IllegalArgumentException("the fetch lease must be positive");
+        }
         this.store = store;
         this.payloads = payloads;
         this.evidences = evidences;
         this.bus = bus;
+        this.clock = clock;
+        this.fetchLease = fetchLease;
     }
 
-    /** Inbound business messages waiting for {@code backendName}, oldest first. */
+    /**
+     * Inbound business messages waiting for {@code backendName}, oldest first: those not fetched within the fetch
+     * lease. A message fetched and not confirmed shows again once its lease has passed, so a back-end that crashed
+     * between fetching and acknowledging loses nothing.
+     */
     public List<ConnectorMessage> pending(String backendName, int limit) {
-        return store.inState(backendName, Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, limit);
+        return store.unfetched(backendName, Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND,
+                clock.instant().minus(fetchLease), limit);
+    }
+
+    /**
+     * The back-end fetched one of its messages (SOAP {@code getMessageById}, REST GET message): it is left out of
+     * {@link #pending} for the fetch lease, waiting for the back-end's confirmation. Fetching again renews the lease.
+     * Only a message still waiting for its back-end is leased; fetching any other of its messages changes nothing.
+     *
+     * @return the message
+     * @throws ConnectorException UNKNOWN_MESSAGE when it is not one of the back-end's messages
+     */
+    public ConnectorMessage fetched(String backendName, UUID connectorMessageId) {
+        ConnectorMessage message = message(backendName, connectorMessageId);
+        if (message.direction() == Direction.INBOUND && message.state() == MessageState.AVAILABLE_TO_BACKEND) {
+            store.recordFetch(connectorMessageId, clock.instant());
+        }
+        return message;
     }
 
     public ConnectorMessage message(String backendName, UUID connectorMessageId) {

@@ -73,6 +73,20 @@ public interface MessageStore {
     List<ConnectorMessage> inState(String backendName, Direction direction, MessageState state, int limit);
 
     /**
+     * Records that the message's back-end fetched it at {@code at}; the latest fetch counts. A pull back-end's fetch
+     * changes no state and writes no event or timeline line (it may fetch as often as it likes); an unknown message
+     * changes nothing.
+     */
+    void recordFetch(UUID connectorMessageId, Instant at);
+
+    /**
+     * As {@link #inState}, without the messages fetched at or after {@code fetchedBefore}: those a back-end fetched
+     * lately and may still acknowledge. One never fetched, or fetched before, is among them.
+     */
+    List<ConnectorMessage> unfetched(String backendName, Direction direction, MessageState state,
+                                     Instant fetchedBefore, int limit);
+
+    /**
      * The business messages of a conversation, both directions, oldest first (by creation): which back-end owns a
      * conversation follows from them.
      */

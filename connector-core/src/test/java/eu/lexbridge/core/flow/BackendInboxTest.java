@@ -20,6 +20,7 @@ import eu.lexbridge.core.testkit.RecordingMessageBus.Published;
 import eu.lexbridge.core.testkit.SampleMessages;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,51 @@ class BackendInboxTest {
 
         assertThat(inbox.pending("court-a", 2)).containsExactly(first, second);
         assertThat(inbox.pending("court-c", 10)).isEmpty();
+    }
+
+    /** The official "pull with acknowledgement": a fetched message waits for its confirmation, then is offered again. */
+    @Test
+    void aFetchedButUnconfirmedMessageIsOfferedAgainAfterTheLease() {
+        var leased = new BackendInbox(f.store, f.payloads, f.issuer(), f.bus, f.clock, Duration.ofMinutes(5));
+        var first = available("court-a", 1);
+        var second = available("court-a", 2);
+
+        assertThat(leased.fetched("court-a", first.connectorMessageId())).isEqualTo(first);
+
+        assertThat(leased.pending("court-a", 10)).as("within the lease").containsExactly(second);
+        f.clock.advance(Duration.ofMinutes(4));
+        assertThat(leased.pending("court-a", 10)).as("still within the lease").containsExactly(second);
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(leased.pending("court-a", 10)).as("after the lease").containsExactly(first, second);
+    }
+
+    @Test
+    void fetchingAgainRenewsTheLeaseAndAConfirmedMessageIsNotOfferedAgain() {
+        var leased = new BackendInbox(f.store, f.payloads, f.issuer(), f.bus, f.clock, Duration.ofMinutes(5));
+        var message = available("court-a", 1);
+        var acknowledged = available("court-a", 2);
+        leased.fetched("court-a", message.connectorMessageId());
+        leased.fetched("court-a", acknowledged.connectorMessageId());
+        leased.acknowledge("court-a", acknowledged.connectorMessageId());
+
+        f.clock.advance(Duration.ofMinutes(4));
+        leased.fetched("court-a", message.connectorMessageId());
+        f.clock.advance(Duration.ofMinutes(4));
+
+        assertThat(leased.pending("court-a", 10)).as("renewed four minutes ago").isEmpty();
+        f.clock.advance(Duration.ofMinutes(2));
+        assertThat(leased.pending("court-a", 10)).containsExactly(message);
+    }
+
+    /** Another back-end's message cannot be fetched, and so cannot be leased away from its own back-end. */
+    @Test
+    void aBackendCannotFetchAnothersMessage() {
+        var leased = new BackendInbox(f.store, f.payloads, f.issuer(), f.bus, f.clock, Duration.ofMinutes(5));
+        var theirs = available("court-b", 1);
+
+        assertUnknown(ErrorCode.UNKNOWN_MESSAGE, () -> leased.fetched("court-a", theirs.connectorMessageId()));
+
+        assertThat(leased.pending("court-b", 10)).containsExactly(theirs);
     }
 
     @Test

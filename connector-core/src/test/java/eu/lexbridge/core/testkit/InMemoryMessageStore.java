@@ -39,6 +39,7 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     private final Map<UUID, ConnectorMessage> messages = new LinkedHashMap<>();
     /** When each message entered its present state. */
     private final Map<UUID, Instant> stateSince = new HashMap<>();
+    private final Map<UUID, Instant> fetchedAt = new HashMap<>();
     private final List<Evidence> evidences = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
     private final List<MessageEvent> events = new ArrayList<>();
@@ -178,6 +179,22 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
+    public synchronized void recordFetch(UUID connectorMessageId, Instant at) {
+        if (messages.containsKey(connectorMessageId)) {
+            fetchedAt.put(connectorMessageId, at);
+        }
+    }
+
+    @Override
+    public synchronized List<ConnectorMessage> unfetched(String backendName, Direction direction, MessageState state,
+                                                         Instant fetchedBefore, int limit) {
+        return oldestInState(m -> m.kind() == MessageKind.BUSINESS && backendName != null
+                && backendName.equals(m.backendName()) && m.direction() == direction && m.state() == state
+                && (!fetchedAt.containsKey(m.connectorMessageId())
+                || fetchedAt.get(m.connectorMessageId()).isBefore(fetchedBefore)), limit);
+    }
+
+    @Override
     public synchronized List<ConnectorMessage> conversation(String conversationId, int limit) {
         return messages.values().stream()
                 .filter(m -> m.kind() == MessageKind.BUSINESS && m.conversationId().equals(conversationId))
@@ -233,6 +250,7 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     public synchronized void clear() {
         messages.clear();
         stateSince.clear();
+        fetchedAt.clear();
         evidences.clear();
         timeline.clear();
         events.clear();

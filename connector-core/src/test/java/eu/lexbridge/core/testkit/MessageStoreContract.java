@@ -494,6 +494,47 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void aFetchedMessageIsLeftOutOfTheUnfetchedUntilItsFetchIsOlderThanAsked() {
+        var first = routed(inbound(at(0)), "court-a", at(10));
+        var second = routed(inbound(at(1)), "court-a", at(11));
+        routed(inbound(at(2)), "court-b", at(12));
+
+        store.recordFetch(first.connectorMessageId(), at(20));
+
+        assertThat(store.unfetched("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, at(20), 10))
+                .as("fetched at the limit").containsExactly(second);
+        assertThat(store.unfetched("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, at(21), 10))
+                .as("fetched before the limit").containsExactly(first, second);
+        assertThat(store.unfetched("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, at(21), 1))
+                .containsExactly(first);
+        assertThat(store.unfetched("court-b", Direction.INBOUND, MessageState.RECEIVED, at(21), 10)).isEmpty();
+        assertThat(store.inState("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, 10))
+                .as("a fetch changes nothing else").containsExactly(first, second);
+        assertThat(store.find(first.connectorMessageId())).hasValue(first);
+    }
+
+    @Test
+    void theLatestFetchCountsAndAFetchWritesNoEventOrTimeline() {
+        var message = routed(inbound(at(0)), "court-a", at(10));
+        int lines = store.timeline(message.connectorMessageId()).size();
+        MessageEvents outbox = events(store);
+        int written = outbox == null ? 0 : pendingIn(outbox).size();
+
+        store.recordFetch(message.connectorMessageId(), at(20));
+        store.recordFetch(message.connectorMessageId(), at(30));
+        store.recordFetch(UUID.randomUUID(), at(30));
+
+        assertThat(store.unfetched("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, at(25), 10))
+                .isEmpty();
+        assertThat(store.unfetched("court-a", Direction.INBOUND, MessageState.AVAILABLE_TO_BACKEND, at(31), 10))
+                .containsExactly(message);
+        assertThat(store.timeline(message.connectorMessageId())).hasSize(lines);
+        if (outbox != null) {
+            assertThat(pendingIn(outbox)).hasSize(written);
+        }
+    }
+
+    @Test
     void inStateReturnsNoMoreThanTheLimitTheOldestFirst() {
         var first = routed(inbound(at(0)), "court-a", at(10));
         var second = routed(inbound(at(1)), "court-a", at(11));
