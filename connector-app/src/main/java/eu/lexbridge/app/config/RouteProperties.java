@@ -65,9 +65,12 @@ public record RouteProperties(
     @AssertTrue(message = "evidence-relay-interval and fetch-lease must be positive, and backend-max-retry-delay at "
             + "least backend-first-retry-delay, which must not be negative")
     public boolean isBackendTimingSound() {
-        return evidenceRelayInterval != null && evidenceRelayInterval.isPositive() && fetchLease != null
-                && fetchLease.isPositive() && backendFirstRetryDelay != null && !backendFirstRetryDelay.isNegative()
+        return positive(evidenceRelayInterval) && positive(fetchLease) && backendFirstRetryDelay != null && !backendFirstRetryDelay.isNegative()
                 && backendMaxRetryDelay != null && backendMaxRetryDelay.compareTo(backendFirstRetryDelay) >= 0;
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
     }
 
     @AssertTrue(message = "max-prepare-attempts must be at most max-send-attempts + 2 (the broker's max delivery "
