@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.util.stream.Collectors;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -74,6 +75,14 @@ public class DirectoryAutoConfiguration {
             }
         }
         return new BackendRules(rules);
+    }
+
+    /** The rules in force, read and replaced at run time on the management port (operators only). */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint
+    BackendRulesEndpoint backendRulesEndpoint(BackendRules rules) {
+        return new BackendRulesEndpoint(rules);
     }
 
     @Bean

@@ -17,6 +17,8 @@ public enum ErrorCode {
     NOT_ACKNOWLEDGEABLE("LB-1300", ErrorCategory.CONFLICT, "The message cannot be acknowledged in its state"),
     CONFIRMATION_CONTRADICTED("LB-1301", ErrorCategory.CONFLICT,
             "The confirmation contradicts one the back-end gave before"),
+    ROUTING_RULES_INVALID("LB-1400", ErrorCategory.INVALID_INPUT,
+            "The routing rules do not parse; the rules in force are unchanged"),
     PAYLOAD_INTEGRITY("LB-2001", ErrorCategory.INTERNAL, "Stored payload bytes do not match their checksum"),
     QUEUE_UNAVAILABLE("LB-2002", ErrorCategory.UNAVAILABLE, "The message queue is not available"),
     AS4_SEND_FAILED("LB-3001", ErrorCategory.UNAVAILABLE, "The AS4 message could not be sent"),
