@@ -241,6 +241,16 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public Optional<String> conversationOwner(String conversationId, String partyId, UUID except) {
+        // served by ix_message_conversation (conversation_id, created_at): a conversation has few messages
+        return jdbc.queryForList("select backend_name from lb_message where conversation_id = ? and kind = ? "
+                        + "and backend_name is not null and id <> ? and ((direction = ? and to_party_id = ?) "
+                        + "or (direction = ? and from_party_id = ?)) order by created_at, id fetch first 1 rows only",
+                String.class, conversationId, MessageKind.BUSINESS.name(), except, Direction.OUTBOUND.name(), partyId,
+                Direction.INBOUND.name(), partyId).stream().findFirst();
+    }
+
+    @Override
     public List<ConnectorMessage> conversation(String conversationId, int limit) {
         return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where conversation_id = ? and kind = ? "
                         + "order by created_at, id fetch first " + limit + " rows only",

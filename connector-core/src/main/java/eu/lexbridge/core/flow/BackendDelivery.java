@@ -5,7 +5,6 @@ import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
-import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.BackendLink;
@@ -26,9 +25,6 @@ import java.util.UUID;
  * router names for a copy, such as an archive, are offered the message too; a copy's answer is no confirmation.
  */
 public final class BackendDelivery {
-
-    /** A conversation's owner is among its first messages; more are not read for one inbound message. */
-    private static final int CONVERSATION_LOOKUP = 100;
 
     private final MessageStore store;
     private final BackendRouter router;
@@ -121,15 +117,8 @@ public final class BackendDelivery {
      * that reuses the id (by chance or to reach that back-end) is routed as a new conversation.
      */
     private String conversationOwner(ConnectorMessage message) {
-        String sender = message.from().partyId();
-        return store.conversation(message.conversationId(), CONVERSATION_LOOKUP).stream()
-                .filter(earlier -> !earlier.connectorMessageId().equals(message.connectorMessageId()))
-                .filter(earlier -> earlier.backendName() != null)
-                .filter(earlier -> sender.equals(earlier.direction() == Direction.OUTBOUND
-                        ? earlier.to().partyId() : earlier.from().partyId()))
-                .map(ConnectorMessage::backendName)
-                .findFirst()
-                .orElse(null);
+        return store.conversationOwner(message.conversationId(), message.from().partyId(),
+                message.connectorMessageId()).orElse(null);
     }
 
     /**

@@ -92,6 +92,14 @@ public interface MessageStore {
      */
     List<ConnectorMessage> conversation(String conversationId, int limit);
 
+    /**
+     * Who owns a conversation with a partner: the back-end of the earliest business message (by creation) of
+     * {@code conversationId} that has a back-end and was exchanged with party {@code partyId} (sent to it, or received
+     * from it), {@code except} left out; empty when there is none. The answer of {@link #conversation}, filtered,
+     * without reading whole messages.
+     */
+    Optional<String> conversationOwner(String conversationId, String partyId, UUID except);
+
     /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
     List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);
 

@@ -195,6 +195,17 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
+    public synchronized Optional<String> conversationOwner(String conversationId, String partyId, UUID except) {
+        return messages.values().stream()
+                .filter(m -> m.kind() == MessageKind.BUSINESS && m.conversationId().equals(conversationId))
+                .filter(m -> !m.connectorMessageId().equals(except) && m.backendName() != null)
+                .filter(m -> partyId.equals(m.direction() == Direction.OUTBOUND ? m.to().partyId()
+                        : m.from().partyId()))
+                .min(Comparator.comparing(ConnectorMessage::createdAt))
+                .map(ConnectorMessage::backendName);
+    }
+
+    @Override
     public synchronized List<ConnectorMessage> conversation(String conversationId, int limit) {
         return messages.values().stream()
                 .filter(m -> m.kind() == MessageKind.BUSINESS && m.conversationId().equals(conversationId))

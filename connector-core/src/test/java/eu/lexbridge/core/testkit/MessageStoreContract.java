@@ -560,6 +560,24 @@ public abstract class MessageStoreContract {
         assertThat(store.conversation("conv-3", 10)).isEmpty();
     }
 
+    @Test
+    void theConversationsOwnerIsTheBackendOfItsEarliestBusinessMessageWithThatPartner() {
+        var france = new eu.lexbridge.core.message.Party("FR", SampleMessages.PARTY_TYPE, SampleMessages.ROLE);
+        stored(inbound(at(0)).conversationId("conv-1").build()); // not routed yet: no back-end
+        var sent = stored(outbound(at(1)).conversationId("conv-1").backendName("court-a").build());
+        var answer = routed(inbound(at(2)).conversationId("conv-1"), "court-b", at(3));
+        routed(inbound(at(3)).conversationId("conv-1").from(france), "court-c", at(4));
+        stored(inbound(at(0)).kind(MessageKind.EVIDENCE).conversationId("conv-1").backendName("court-x")
+                .refToMessageId(sent.ebmsMessageId()).build());
+
+        assertThat(store.conversationOwner("conv-1", "DE", UUID.randomUUID())).hasValue("court-a");
+        assertThat(store.conversationOwner("conv-1", "DE", sent.connectorMessageId())).as("except")
+                .hasValue("court-b");
+        assertThat(store.conversationOwner("conv-1", "FR", answer.connectorMessageId())).hasValue("court-c");
+        assertThat(store.conversationOwner("conv-1", "IT", UUID.randomUUID())).isEmpty();
+        assertThat(store.conversationOwner("conv-2", "DE", UUID.randomUUID())).isEmpty();
+    }
+
     /** An inbound message routed to {@code backend} and made available to it at {@code at}, as stored now. */
     private ConnectorMessage routed(ConnectorMessage.Builder inbound, String backend, Instant at) {
         UUID id = stored(inbound.build()).connectorMessageId();
