@@ -101,8 +101,8 @@ class ConnectorApplicationTest {
     void everyFlowHasARouteWithAnId() {
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
                 "outbound-prepare", "gateway-dispatch-message", "gateway-dispatch-evidence", "inbound-receive",
-                "inbound-business", "backend-delivery", "evidence-inbound", "stalled-work-sweep", "evidence-timeouts",
-                "trusted-lists-refresh");
+                "inbound-business", "backend-delivery", "backend-evidence-relay", "backend-evidence", "evidence-inbound",
+                "stalled-work-sweep", "evidence-timeouts", "trusted-lists-refresh");
     }
 
     @Test

@@ -9,6 +9,7 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -74,22 +75,33 @@ public final class EvidenceForwarding {
      */
     public int relay() {
         int queued = 0;
-        for (MessageEvent event : events.pending(BATCH)) {
-            if (event.evidenceType() != null) {
-                ConnectorMessage subject = store.find(event.connectorMessageId())
-                        .filter(Topology.EVIDENCE_RECORDED::handsOn)
-                        .filter(m -> m.backendName() != null)
-                        .orElse(null);
-                Evidence evidence = subject == null ? null : store.findEvidence(subject.connectorMessageId(),
-                        event.evidenceType(), event.evidenceOrigin()).orElse(null);
-                if (evidence != null) {
-                    bus.publish(Topology.EVIDENCE_RECORDED.next(), evidence.evidenceId(), subject.conversationId());
-                    queued++;
-                }
+        List<MessageEvent> page;
+        do { // read on until the outbox is drained, so that a busy connector's evidences do not fall behind
+            page = events.pending(BATCH);
+            for (MessageEvent event : page) {
+                queued += queue(event);
+                events.handedOn(event.sequence());
             }
-            events.handedOn(event.sequence());
-        }
+        } while (page.size() == BATCH);
         return queued;
+    }
+
+    /** Queues the evidence of {@code event} when it is one about a back-end's outbound business message. */
+    private int queue(MessageEvent event) {
+        if (event.evidenceType() == null) {
+            return 0;
+        }
+        ConnectorMessage subject = store.find(event.connectorMessageId())
+                .filter(Topology.EVIDENCE_RECORDED::handsOn)
+                .filter(m -> m.backendName() != null)
+                .orElse(null);
+        Evidence evidence = subject == null ? null : store.findEvidence(subject.connectorMessageId(),
+                event.evidenceType(), event.evidenceOrigin()).orElse(null);
+        if (evidence == null) {
+            return 0;
+        }
+        bus.publish(Topology.EVIDENCE_RECORDED.next(), evidence.evidenceId(), subject.conversationId());
+        return 1;
     }
 
     /**

@@ -85,6 +85,19 @@ class EvidenceForwardingTest {
                 issued(message, EvidenceType.RELAY_REMMD_FAILURE).evidenceId());
     }
 
+    /** A busy outbox is read to its end in one relay, page after page. */
+    @Test
+    void oneRelayReadsTheOutboxToItsEnd() {
+        int messages = EvidenceForwarding.BATCH; // each writes two events: two pages
+        for (int i = 0; i < messages; i++) {
+            f.store.advance(accepted().connectorMessageId(), MessageState.SENT, "sent", f.clock.instant());
+        }
+
+        assertThat(forwarding.relay()).isEqualTo(messages);
+
+        assertThat(f.store.pending(10)).isEmpty();
+    }
+
     /** Nothing lost: what the broker did not take stays in the outbox for the next relay. */
     @Test
     void aBrokerThatIsDownLeavesTheEvidencePendingForTheNextRelay() {
