@@ -6,6 +6,7 @@ import eu.lexbridge.backend.soap.service.BackendWebService;
 import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SecurityEvents;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = "org.apache.cxf.spring.boot.autoconfigure.CxfAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(Bus.class)
-@ConditionalOnBean({Submission.class, BackendInbox.class})
+@ConditionalOnBean({Submission.class, BackendInbox.class, MessageStore.class})
 @ConditionalOnProperty(prefix = "lexbridge.soap", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SoapBackendProperties.class)
 public class SoapBackendAutoConfiguration {
@@ -62,8 +63,8 @@ public class SoapBackendAutoConfiguration {
     }
 
     @Bean
-    BackendWebService soapBackendWebService(Submission submission, BackendInbox inbox) {
-        return new BackendWebService(submission, inbox);
+    BackendWebService soapBackendWebService(Submission submission, BackendInbox inbox, MessageStore store) {
+        return new BackendWebService(submission, inbox, store);
     }
 
     @Bean

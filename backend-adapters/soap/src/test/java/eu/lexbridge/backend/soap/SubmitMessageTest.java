@@ -3,9 +3,7 @@ package eu.lexbridge.backend.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibsConnectorAcknowledgementType;
-import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorConfirmationType;
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageAttachmentType;
-import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageConfirmationType;
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
@@ -110,19 +108,6 @@ class SubmitMessageTest extends SoapTestSupport {
         message.getMessageContent().setXmlContent(data("<open>".getBytes(), "application/xml"));
 
         assertFault(() -> backend(COURT_A, COURT_A_PASSWORD).submitMessage(message), "LB-1003");
-        assertNothingStored();
-    }
-
-    @Test
-    void anEvidenceTriggerIsRefusedForNowWithACodeAndChangesNothing() {
-        DomibusConnectorMessageType trigger = businessMessage("trigger-1");
-        trigger.setMessageContent(null);
-        DomibusConnectorMessageConfirmationType confirmation = new DomibusConnectorMessageConfirmationType();
-        confirmation.setConfirmation(new byte[0]);
-        confirmation.setConfirmationType(DomibusConnectorConfirmationType.DELIVERY);
-        trigger.getMessageConfirmations().add(confirmation);
-
-        assertFault(() -> backend(COURT_A, COURT_A_PASSWORD).submitMessage(trigger), "LB-1002");
         assertNothingStored();
     }
 
