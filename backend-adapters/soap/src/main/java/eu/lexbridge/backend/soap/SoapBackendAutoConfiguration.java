@@ -2,10 +2,16 @@ package eu.lexbridge.backend.soap;
 
 import eu.lexbridge.backend.soap.auth.BackendPasswords;
 import eu.lexbridge.backend.soap.auth.BasicAuthenticationInterceptor;
+import eu.lexbridge.backend.soap.auth.ConnectorKey;
+import eu.lexbridge.backend.soap.auth.EndpointSecurity;
+import eu.lexbridge.backend.soap.auth.SignatureAuthenticationInterceptor;
+import eu.lexbridge.backend.soap.auth.SignedAnswerInterceptor;
+import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import eu.lexbridge.backend.soap.service.BackendWebService;
 import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SecurityEvents;
 import jakarta.xml.ws.soap.SOAPBinding;
@@ -14,8 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.wss4j.common.crypto.Crypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,15 +59,38 @@ public class SoapBackendAutoConfiguration {
     BackendPasswords soapBackendPasswords(SoapBackendProperties properties) {
         BackendPasswords passwords = new BackendPasswords(properties);
         if (passwords.isEmpty()) {
-            LOG.warn("lexbridge.soap.backends is empty: every SOAP back-end call will be refused");
+            LOG.info("no SOAP back-end has a password-sha256: HTTP Basic is refused, WS-Security only");
         }
         return passwords;
     }
 
+    /**
+     * WS-Security when {@code lexbridge.soap.key-store} is set (back-ends identified by the certificates of
+     * {@code lexbridge.backend-identity}), and the HTTP Basic fallback for back-ends given a password.
+     */
     @Bean
-    BasicAuthenticationInterceptor soapBasicAuthentication(BackendPasswords passwords,
-                                                           ObjectProvider<SecurityEvents> security) {
-        return new BasicAuthenticationInterceptor(passwords, security.getIfAvailable(SecurityEvents::logOnly));
+    EndpointSecurity soapEndpointSecurity(SoapBackendProperties properties, BackendPasswords passwords,
+                                          ObjectProvider<BackendCertificates> certificates,
+                                          ObjectProvider<SecurityEvents> security) {
+        SecurityEvents events = security.getIfAvailable(SecurityEvents::logOnly);
+        if (properties.keyStore() == null) {
+            LOG.warn("lexbridge.soap.key-store is not set: WS-Security is off, only back-ends with a password-sha256 "
+                    + "can call the SOAP API");
+            return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, false), null, null);
+        }
+        ConnectorKey own = ConnectorKey.load(properties.keyStore(), properties.keyStorePassword().toCharArray(),
+                properties.keyAlias(), (properties.keyPassword() == null ? properties.keyStorePassword()
+                        : properties.keyPassword()).toCharArray());
+        BackendCertificates identities = certificates.getIfAvailable(BackendCertificates::none);
+        if (identities.backends().isEmpty()) {
+            LOG.warn("lexbridge.backend-identity.certificates is empty: no back-end can sign a SOAP call");
+        }
+        WsSecuritySettings settings = new WsSecuritySettings(properties.algorithmSuite(), properties.timestampTtl());
+        Crypto crypto = own.crypto(identities.backends().stream()
+                .collect(Collectors.toMap(b -> b, b -> identities.certificateOf(b).orElseThrow())));
+        return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, true),
+                new SignatureAuthenticationInterceptor(settings, own, crypto, identities, events),
+                new SignedAnswerInterceptor(settings, own, crypto));
     }
 
     @Bean
@@ -68,20 +99,20 @@ public class SoapBackendAutoConfiguration {
     }
 
     @Bean
-    EndpointImpl soapBackendEndpoint(Bus bus, BackendWebService service, BasicAuthenticationInterceptor authentication,
+    EndpointImpl soapBackendEndpoint(Bus bus, BackendWebService service, EndpointSecurity authentication,
                                      SoapBackendProperties properties) {
         return publish(bus, service, PATH, authentication, properties);
     }
 
     @Bean
     EndpointImpl soapLegacyBackendEndpoint(Bus bus, BackendWebService service,
-                                           BasicAuthenticationInterceptor authentication,
+                                           EndpointSecurity authentication,
                                            SoapBackendProperties properties) {
         return publish(bus, new LegacyBackendWebService(service), LEGACY_PATH, authentication, properties);
     }
 
     private static EndpointImpl publish(Bus bus, Object implementor, String path,
-                                        BasicAuthenticationInterceptor authentication,
+                                        EndpointSecurity authentication,
                                         SoapBackendProperties properties) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor, SOAPBinding.SOAP12HTTP_MTOM_BINDING);
         Map<String, Object> settings = new HashMap<>();
@@ -98,7 +129,8 @@ public class SoapBackendAutoConfiguration {
             settings.put("attachment-directory", properties.attachmentDirectory().toAbsolutePath().toString());
         }
         endpoint.setProperties(settings);
-        endpoint.getInInterceptors().add(authentication);
+        endpoint.getInInterceptors().addAll(authentication.in());
+        endpoint.getOutInterceptors().addAll(authentication.out());
         endpoint.publish(path);
         return endpoint;
     }

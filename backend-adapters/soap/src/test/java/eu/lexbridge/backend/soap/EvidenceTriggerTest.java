@@ -29,7 +29,7 @@ class EvidenceTriggerTest extends SoapTestSupport {
     void deliveryByEbmsIdThenRetrievalByTransportIdAreIssuedAndAnsweredWithTheEvidenceIds() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
         String ebmsId = store.find(id).orElseThrow().ebmsMessageId();
-        var courtA = backend(COURT_A, COURT_A_PASSWORD);
+        var courtA = backend(COURT_A);
 
         DomibsConnectorAcknowledgementType delivered = courtA.submitMessage(
                 trigger("trigger-1", ebmsId, DomibusConnectorConfirmationType.DELIVERY));
@@ -52,7 +52,7 @@ class EvidenceTriggerTest extends SoapTestSupport {
     void nonDeliveryIsIssuedWithTheOfficialReason() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
 
-        backend(COURT_A, COURT_A_PASSWORD).submitMessage(trigger("trigger-3",
+        backend(COURT_A).submitMessage(trigger("trigger-3",
                 store.find(id).orElseThrow().ebmsMessageId(), DomibusConnectorConfirmationType.NON_DELIVERY));
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
@@ -64,7 +64,7 @@ class EvidenceTriggerTest extends SoapTestSupport {
         UUID id = receive("urn:authority:court-a", XML, PDF);
         String ebmsId = store.find(id).orElseThrow().ebmsMessageId();
         List<Evidence> before = store.evidences(id);
-        var courtB = backend(COURT_B, COURT_B_PASSWORD);
+        var courtB = backend(COURT_B);
 
         var byEbms = assertFault(() -> courtB.submitMessage(
                 trigger("b-1", ebmsId, DomibusConnectorConfirmationType.DELIVERY)), "LB-1100");
@@ -82,11 +82,11 @@ class EvidenceTriggerTest extends SoapTestSupport {
 
     @Test
     void aTriggerAboutAMessageTheBackEndSentIsAnUnknownMessage() {
-        backend(COURT_A, COURT_A_PASSWORD).submitMessage(businessMessage("case-1"));
+        backend(COURT_A).submitMessage(businessMessage("case-1"));
         var sent = store.findByBackendMessageId(COURT_A, "case-1").orElseThrow();
         int evidences = store.evidences(sent.connectorMessageId()).size();
 
-        assertFault(() -> backend(COURT_A, COURT_A_PASSWORD).submitMessage(
+        assertFault(() -> backend(COURT_A).submitMessage(
                 trigger("t-1", sent.ebmsMessageId(), DomibusConnectorConfirmationType.DELIVERY)), "LB-1100");
         assertThat(store.evidences(sent.connectorMessageId())).hasSize(evidences);
     }
@@ -97,7 +97,7 @@ class EvidenceTriggerTest extends SoapTestSupport {
         String ebmsId = store.find(id).orElseThrow().ebmsMessageId();
         List<Evidence> before = store.evidences(id);
         int messages = store.all().size();
-        var courtA = backend(COURT_A, COURT_A_PASSWORD);
+        var courtA = backend(COURT_A);
 
         var connectorsType = assertFault(() -> courtA.submitMessage(
                 trigger("t-1", ebmsId, DomibusConnectorConfirmationType.SUBMISSION_ACCEPTANCE)), "LB-1002");
@@ -127,7 +127,7 @@ class EvidenceTriggerTest extends SoapTestSupport {
     @Test
     void aTriggerTheMessagesStateDoesNotAllowIsRefusedWithItsCode() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
-        var courtA = backend(COURT_A, COURT_A_PASSWORD);
+        var courtA = backend(COURT_A);
 
         // RETRIEVAL before DELIVERY: the message is not with the back-end yet as far as the sender knows
         assertFault(() -> courtA.submitMessage(

@@ -35,7 +35,7 @@ class LegacyNamespaceTest extends SoapTestSupport {
 
     @Test
     void aLegacyBackEndSubmitsAndTheMessageIsStored() {
-        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A, COURT_A_PASSWORD)
+        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A)
                 .submitMessage(legacyMessage("legacy-1"));
 
         ConnectorMessage stored = store.findByBackendMessageId(COURT_A, "legacy-1").orElseThrow();
@@ -47,13 +47,13 @@ class LegacyNamespaceTest extends SoapTestSupport {
 
     @Test
     void aLegacyBackEndGetsTheSameFaultsAndNothingIsStored() {
-        legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(legacyMessage("legacy-2"));
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(legacyMessage("legacy-2")),
+        legacyBackend(COURT_A).submitMessage(legacyMessage("legacy-2"));
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(legacyMessage("legacy-2")),
                 "LB-1006");
         DomibusConnectorMessageType answer = legacyMessage("legacy-3");
         answer.getMessageDetails().setRefToMessageId("some-ebms-id@de.example");
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(answer), "LB-1002");
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(legacyMessage(null)), "LB-1001");
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(answer), "LB-1002");
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(legacyMessage(null)), "LB-1001");
 
         assertThat(store.all()).hasSize(1);
     }
@@ -61,8 +61,8 @@ class LegacyNamespaceTest extends SoapTestSupport {
     @Test
     void aLegacyBackEndListsFetchesAndAcknowledgesOnlyItsOwnMessages() {
         UUID id = receive("urn:authority:court-a", XML, "%PDF".getBytes(StandardCharsets.US_ASCII));
-        var courtA = legacyBackend(COURT_A, COURT_A_PASSWORD);
-        var courtB = legacyBackend(COURT_B, COURT_B_PASSWORD);
+        var courtA = legacyBackend(COURT_A);
+        var courtB = legacyBackend(COURT_B);
         GetMessageByIdRequest fetch = new GetMessageByIdRequest();
         fetch.setMessageTransportId(id.toString());
         DomibusConnectorMessageResponseType ack = new DomibusConnectorMessageResponseType();
@@ -85,13 +85,13 @@ class LegacyNamespaceTest extends SoapTestSupport {
         UUID id = receive("urn:authority:court-a", XML, "%PDF".getBytes(StandardCharsets.US_ASCII));
         String ebmsId = store.find(id).orElseThrow().ebmsMessageId();
 
-        assertFault(() -> legacyBackend(COURT_B, COURT_B_PASSWORD).submitMessage(
+        assertFault(() -> legacyBackend(COURT_B).submitMessage(
                 legacyTrigger("b-1", ebmsId, DomibusConnectorConfirmationType.DELIVERY)), "LB-1100");
         assertThat(store.findEvidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED)).isEmpty();
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(
                 legacyTrigger("a-0", ebmsId, DomibusConnectorConfirmationType.RELAY_REMMD_ACCEPTANCE)), "LB-1002");
 
-        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(
+        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A).submitMessage(
                 legacyTrigger("a-1", ebmsId, DomibusConnectorConfirmationType.DELIVERY));
 
         assertThat(answer.isResult()).isTrue();

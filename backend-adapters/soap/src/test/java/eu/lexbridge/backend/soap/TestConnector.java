@@ -15,6 +15,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
@@ -25,6 +26,7 @@ import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
+import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
@@ -62,6 +64,18 @@ public class TestConnector {
     /** Inbound final recipients and the back-ends they are routed to. */
     public static final Map<String, String> AUTHORITIES = Map.of(
             "urn:authority:court-a", "court-a", "urn:authority:court-b", "court-b");
+
+    /** court-a and court-b prove themselves with their test PKI certificates; court-x's is nobody's. */
+    @Bean
+    BackendCertificates backendCertificates() {
+        return BackendCertificates.of(Map.of("court-a", TestKeys.certificate("court-a"),
+                "court-b", TestKeys.certificate("court-b")));
+    }
+
+    @Bean
+    RecordingSecurityEvents securityEvents() {
+        return new RecordingSecurityEvents();
+    }
 
     @Bean
     Clock clock() {
