@@ -8,10 +8,13 @@ import eu.lexbridge.backend.soap.auth.SignatureAuthenticationInterceptor;
 import eu.lexbridge.backend.soap.auth.SignedAnswerInterceptor;
 import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import eu.lexbridge.backend.soap.service.BackendWebService;
+import eu.lexbridge.backend.soap.service.DeliveryWebServiceLink;
 import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.port.BackendCertificates;
+import eu.lexbridge.core.port.BackendLink;
+import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SecurityEvents;
 import jakarta.xml.ws.soap.SOAPBinding;
@@ -53,6 +56,9 @@ public class SoapBackendAutoConfiguration {
     /** The 4.x generation ({@code connector.domibus.eu}), relative to {@code cxf.path}. */
     public static final String LEGACY_PATH = "/backend-4";
 
+    /** The name this API's push delivery goes by ({@link PushDelivery#api()}). */
+    public static final String PUSH_API = "SOAP";
+
     private static final Logger LOG = LoggerFactory.getLogger(SoapBackendAutoConfiguration.class);
 
     @Bean
@@ -76,7 +82,8 @@ public class SoapBackendAutoConfiguration {
         if (properties.keyStore() == null) {
             LOG.warn("lexbridge.soap.key-store is not set: WS-Security is off, only back-ends with a password-sha256 "
                     + "can call the SOAP API");
-            return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, false), null, null);
+            return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, false), null, null,
+                    null);
         }
         ConnectorKey own = ConnectorKey.load(properties.keyStore(), properties.keyStorePassword().toCharArray(),
                 properties.keyAlias(), (properties.keyPassword() == null ? properties.keyStorePassword()
@@ -90,7 +97,34 @@ public class SoapBackendAutoConfiguration {
                 .collect(Collectors.toMap(b -> b, b -> identities.certificateOf(b).orElseThrow())));
         return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, true),
                 new SignatureAuthenticationInterceptor(settings, own, crypto, identities, events),
-                new SignedAnswerInterceptor(settings, own, crypto));
+                new SignedAnswerInterceptor(settings, own, crypto),
+                new EndpointSecurity.Pushes(settings, own, crypto));
+    }
+
+    /**
+     * Push delivery through {@code DomibusConnectorBackendDeliveryWebService} for every back-end with a
+     * {@code push-address}; the core routes those back-ends' messages and evidences here, the others pull.
+     */
+    @Bean
+    PushDelivery soapPushDelivery(SoapBackendProperties properties, BackendInbox inbox, EndpointSecurity security,
+                                  ObjectProvider<BackendCertificates> certificates) {
+        BackendCertificates identities = certificates.getIfAvailable(BackendCertificates::none);
+        Map<String, BackendLink> links = new HashMap<>();
+        properties.backends().forEach((name, backend) -> {
+            if (backend.pushAddress() != null) {
+                boolean hasCertificate = identities.certificateOf(name).isPresent();
+                if (security.pushes() != null && !hasCertificate) {
+                    LOG.warn("back-end {} has no certificate (lexbridge.backend-identity): its SOAP pushes go unsigned "
+                            + "and unencrypted", name);
+                }
+                links.put(name, DeliveryWebServiceLink.of(name, backend.pushAddress(), backend.generation(), inbox,
+                        properties.pushConnectTimeout(), properties.pushTimeout(),
+                        security.pushingTo(name, hasCertificate)));
+                LOG.info("SOAP back-end {} is pushed to at {} ({}.x namespaces)", name, backend.pushAddress(),
+                        backend.generation());
+            }
+        });
+        return new PushDelivery(PUSH_API, links);
     }
 
     @Bean

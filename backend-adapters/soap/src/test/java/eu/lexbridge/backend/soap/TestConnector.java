@@ -1,5 +1,6 @@
 package eu.lexbridge.backend.soap;
 
+import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.BackendDelivery;
@@ -29,6 +30,7 @@ import eu.lexbridge.core.testkit.RecordingMessageBus;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
+import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +43,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -72,10 +77,38 @@ public class TestConnector {
                 "court-b", TestKeys.certificate("court-b")));
     }
 
+    /**
+     * Two push back-ends in this server, for the push client's tests: the 6.x one is court-b's, with WS-Security (it
+     * decrypts with court-b's key and accepts the connector's signature only); the 4.x one takes pushes as they are.
+     */
+    @Bean
+    EndpointImpl recordingBackend(Bus bus) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new RecordingBackends.Current(),
+                SOAPBinding.SOAP12HTTP_MTOM_BINDING);
+        endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
+        ConnectorKey courtB = TestKeys.key("court-b");
+        endpoint.getInInterceptors().add(new WSS4JInInterceptor(SoapTestSupport.CLIENT_SECURITY.receiving(courtB,
+                courtB.crypto(Map.of("connector", TestKeys.certificate("connector"))))));
+        endpoint.publish(PUSH_PATH);
+        return endpoint;
+    }
+
+    @Bean
+    EndpointImpl recordingLegacyBackend(Bus bus) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new RecordingBackends.Legacy(),
+                SOAPBinding.SOAP12HTTP_MTOM_BINDING);
+        endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
+        endpoint.publish(LEGACY_PUSH_PATH);
+        return endpoint;
+    }
+
     @Bean
     RecordingSecurityEvents securityEvents() {
         return new RecordingSecurityEvents();
     }
+
+    static final String PUSH_PATH = "/test-backend-delivery";
+    static final String LEGACY_PUSH_PATH = "/test-backend-delivery-4";
 
     @Bean
     Clock clock() {
