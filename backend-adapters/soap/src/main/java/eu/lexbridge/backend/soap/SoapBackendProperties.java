@@ -22,7 +22,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether the SOAP API is served at all
  * @param backends per back-end name (the {@code backendName} its messages carry: 1 to 64 letters, digits, '.', '_'
- *     or '-'): the HTTP Basic fallback and push delivery, see {@link Backend}
+ *     or '-'), each optional: {@code password-sha256}, the opt-in HTTP Basic fallback for a back-end without
+ *     WS-Security (the hex SHA-256 of its password, {@code printf %s "$PASSWORD" | sha256sum}); {@code push-address},
+ *     where it serves DomibusConnectorBackendDeliveryWebService, to have its messages and evidences pushed there
+ *     instead of pulled; {@code generation}, the namespaces that service speaks: 6 (connector.ecodex.eu, the default)
+ *     or 4 (connector.domibus.eu)
  * @param attachmentDirectory where MTOM attachments larger than {@code attachment-memory-threshold} are spooled while
  *     a request is read; empty: the Java temporary directory
  * @param attachmentMemoryThreshold the largest attachment held in memory while a request is read; larger ones go to
