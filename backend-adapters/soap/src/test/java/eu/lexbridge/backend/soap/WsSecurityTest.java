@@ -3,6 +3,7 @@ package eu.lexbridge.backend.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.backend.soap.auth.AlgorithmSuite;
+import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWebService;
 import eu.lexbridge.backend.soap.wire.ecodex.EmptyRequestType;
@@ -13,6 +14,8 @@ import jakarta.xml.soap.SOAPMessage;
 import jakarta.xml.ws.BindingProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.frontend.ClientProxy;
@@ -21,6 +24,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -67,6 +71,19 @@ class WsSecurityTest extends SoapTestSupport {
     void aRequestSignedByACertificateNoBackEndHasIsRefused() {
         assertRefused(() -> SoapTestSupport.signedAs(plainClient("/services/backend"), "court-x", CLIENT_SECURITY)
                 .submitMessage(businessMessage("case-2")), "court-x");
+    }
+
+    @Test
+    void aSignedRequestWhoseBodyIsNotEncryptedIsRefused() {
+        ConnectorKey key = TestKeys.key(COURT_A);
+        var crypto = key.crypto(Map.of("connector", TestKeys.certificate("connector")));
+        Map<String, Object> signOnly = new HashMap<>(CLIENT_SECURITY.sending(key, crypto, "connector"));
+        signOnly.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " "
+                + ConfigurationConstants.SIGNATURE);
+        var client = plainClient("/services/backend");
+        ClientProxy.getClient(client).getOutInterceptors().add(new WSS4JOutInterceptor(signOnly));
+
+        assertRefused(() -> client.submitMessage(businessMessage("case-5")), "not encrypted");
     }
 
     @Test
