@@ -2,10 +2,20 @@ package eu.lexbridge.backend.soap;
 
 import eu.lexbridge.backend.soap.auth.BackendPasswords;
 import eu.lexbridge.backend.soap.auth.BasicAuthenticationInterceptor;
+import eu.lexbridge.backend.soap.auth.ConnectorKey;
+import eu.lexbridge.backend.soap.auth.EndpointSecurity;
+import eu.lexbridge.backend.soap.auth.SignatureAuthenticationInterceptor;
+import eu.lexbridge.backend.soap.auth.SignedAnswerInterceptor;
+import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import eu.lexbridge.backend.soap.service.BackendWebService;
+import eu.lexbridge.backend.soap.service.DeliveryWebServiceLink;
 import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.BackendCertificates;
+import eu.lexbridge.core.port.BackendLink;
+import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SecurityEvents;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.IOException;
@@ -13,8 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.wss4j.common.crypto.Crypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +46,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = "org.apache.cxf.spring.boot.autoconfigure.CxfAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(Bus.class)
-@ConditionalOnBean({Submission.class, BackendInbox.class})
+@ConditionalOnBean({Submission.class, BackendInbox.class, MessageStore.class})
 @ConditionalOnProperty(prefix = "lexbridge.soap", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SoapBackendProperties.class)
 public class SoapBackendAutoConfiguration {
@@ -44,43 +56,97 @@ public class SoapBackendAutoConfiguration {
     /** The 4.x generation ({@code connector.domibus.eu}), relative to {@code cxf.path}. */
     public static final String LEGACY_PATH = "/backend-4";
 
+    /** The name this API's push delivery goes by ({@link PushDelivery#api()}). */
+    public static final String PUSH_API = "SOAP";
+
     private static final Logger LOG = LoggerFactory.getLogger(SoapBackendAutoConfiguration.class);
 
     @Bean
     BackendPasswords soapBackendPasswords(SoapBackendProperties properties) {
         BackendPasswords passwords = new BackendPasswords(properties);
         if (passwords.isEmpty()) {
-            LOG.warn("lexbridge.soap.backends is empty: every SOAP back-end call will be refused");
+            LOG.info("no SOAP back-end has a password-sha256: HTTP Basic is refused, WS-Security only");
         }
         return passwords;
     }
 
+    /**
+     * WS-Security when {@code lexbridge.soap.key-store} is set (back-ends identified by the certificates of
+     * {@code lexbridge.backend-identity}), and the HTTP Basic fallback for back-ends given a password.
+     */
     @Bean
-    BasicAuthenticationInterceptor soapBasicAuthentication(BackendPasswords passwords,
-                                                           ObjectProvider<SecurityEvents> security) {
-        return new BasicAuthenticationInterceptor(passwords, security.getIfAvailable(SecurityEvents::logOnly));
+    EndpointSecurity soapEndpointSecurity(SoapBackendProperties properties, BackendPasswords passwords,
+                                          ObjectProvider<BackendCertificates> certificates,
+                                          ObjectProvider<SecurityEvents> security) {
+        SecurityEvents events = security.getIfAvailable(SecurityEvents::logOnly);
+        if (properties.keyStore() == null) {
+            LOG.warn("lexbridge.soap.key-store is not set: WS-Security is off, only back-ends with a password-sha256 "
+                    + "can call the SOAP API");
+            return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, false), null, null,
+                    null);
+        }
+        ConnectorKey own = ConnectorKey.load(properties.keyStore(), properties.keyStorePassword().toCharArray(),
+                properties.keyAlias(), (properties.keyPassword() == null ? properties.keyStorePassword()
+                        : properties.keyPassword()).toCharArray());
+        BackendCertificates identities = certificates.getIfAvailable(BackendCertificates::none);
+        if (identities.backends().isEmpty()) {
+            LOG.warn("lexbridge.backend-identity.certificates is empty: no back-end can sign a SOAP call");
+        }
+        WsSecuritySettings settings = new WsSecuritySettings(properties.algorithmSuite(), properties.timestampTtl());
+        Crypto crypto = own.crypto(identities.backends().stream()
+                .collect(Collectors.toMap(b -> b, b -> identities.certificateOf(b).orElseThrow())));
+        return new EndpointSecurity(new BasicAuthenticationInterceptor(passwords, events, true),
+                new SignatureAuthenticationInterceptor(settings, own, crypto, identities, events),
+                new SignedAnswerInterceptor(settings, own, crypto),
+                new EndpointSecurity.Pushes(settings, own, crypto));
+    }
+
+    /**
+     * Push delivery through {@code DomibusConnectorBackendDeliveryWebService} for every back-end with a
+     * {@code push-address}; the core routes those back-ends' messages and evidences here, the others pull.
+     */
+    @Bean
+    PushDelivery soapPushDelivery(SoapBackendProperties properties, BackendInbox inbox, EndpointSecurity security,
+                                  ObjectProvider<BackendCertificates> certificates) {
+        BackendCertificates identities = certificates.getIfAvailable(BackendCertificates::none);
+        Map<String, BackendLink> links = new HashMap<>();
+        properties.backends().forEach((name, backend) -> {
+            if (backend.pushAddress() != null) {
+                boolean hasCertificate = identities.certificateOf(name).isPresent();
+                if (security.pushes() != null && !hasCertificate) {
+                    LOG.warn("back-end {} has no certificate (lexbridge.backend-identity): its SOAP pushes go unsigned "
+                            + "and unencrypted", name);
+                }
+                links.put(name, DeliveryWebServiceLink.of(name, backend.pushAddress(), backend.generation(), inbox,
+                        properties.pushConnectTimeout(), properties.pushTimeout(),
+                        security.pushingTo(name, hasCertificate)));
+                LOG.info("SOAP back-end {} is pushed to at {} ({}.x namespaces)", name, backend.pushAddress(),
+                        backend.generation());
+            }
+        });
+        return new PushDelivery(PUSH_API, links);
     }
 
     @Bean
-    BackendWebService soapBackendWebService(Submission submission, BackendInbox inbox) {
-        return new BackendWebService(submission, inbox);
+    BackendWebService soapBackendWebService(Submission submission, BackendInbox inbox, MessageStore store) {
+        return new BackendWebService(submission, inbox, store);
     }
 
     @Bean
-    EndpointImpl soapBackendEndpoint(Bus bus, BackendWebService service, BasicAuthenticationInterceptor authentication,
+    EndpointImpl soapBackendEndpoint(Bus bus, BackendWebService service, EndpointSecurity authentication,
                                      SoapBackendProperties properties) {
         return publish(bus, service, PATH, authentication, properties);
     }
 
     @Bean
     EndpointImpl soapLegacyBackendEndpoint(Bus bus, BackendWebService service,
-                                           BasicAuthenticationInterceptor authentication,
+                                           EndpointSecurity authentication,
                                            SoapBackendProperties properties) {
         return publish(bus, new LegacyBackendWebService(service), LEGACY_PATH, authentication, properties);
     }
 
     private static EndpointImpl publish(Bus bus, Object implementor, String path,
-                                        BasicAuthenticationInterceptor authentication,
+                                        EndpointSecurity authentication,
                                         SoapBackendProperties properties) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor, SOAPBinding.SOAP12HTTP_MTOM_BINDING);
         Map<String, Object> settings = new HashMap<>();
@@ -97,7 +163,8 @@ public class SoapBackendAutoConfiguration {
             settings.put("attachment-directory", properties.attachmentDirectory().toAbsolutePath().toString());
         }
         endpoint.setProperties(settings);
-        endpoint.getInInterceptors().add(authentication);
+        endpoint.getInInterceptors().addAll(authentication.in());
+        endpoint.getOutInterceptors().addAll(authentication.out());
         endpoint.publish(path);
         return endpoint;
     }

@@ -6,12 +6,16 @@ import eu.lexbridge.backend.soap.wire.domibus.EmptyRequestType;
 import eu.lexbridge.backend.soap.wire.domibus.GetMessageByIdRequest;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibsConnectorAcknowledgementType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorActionType;
+import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorConfirmationType;
+import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorMessageConfirmationType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorMessageContentType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorMessageDetailsType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorMessageResponseType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorMessageType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorPartyType;
 import eu.lexbridge.backend.soap.wire.domibus.transition.DomibusConnectorServiceType;
+import eu.lexbridge.core.evidence.EvidenceOrigin;
+import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
@@ -31,7 +35,7 @@ class LegacyNamespaceTest extends SoapTestSupport {
 
     @Test
     void aLegacyBackEndSubmitsAndTheMessageIsStored() {
-        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A, COURT_A_PASSWORD)
+        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A)
                 .submitMessage(legacyMessage("legacy-1"));
 
         ConnectorMessage stored = store.findByBackendMessageId(COURT_A, "legacy-1").orElseThrow();
@@ -43,13 +47,13 @@ class LegacyNamespaceTest extends SoapTestSupport {
 
     @Test
     void aLegacyBackEndGetsTheSameFaultsAndNothingIsStored() {
-        legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(legacyMessage("legacy-2"));
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(legacyMessage("legacy-2")),
+        legacyBackend(COURT_A).submitMessage(legacyMessage("legacy-2"));
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(legacyMessage("legacy-2")),
                 "LB-1006");
         DomibusConnectorMessageType answer = legacyMessage("legacy-3");
         answer.getMessageDetails().setRefToMessageId("some-ebms-id@de.example");
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(answer), "LB-1002");
-        assertFault(() -> legacyBackend(COURT_A, COURT_A_PASSWORD).submitMessage(legacyMessage(null)), "LB-1001");
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(answer), "LB-1002");
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(legacyMessage(null)), "LB-1001");
 
         assertThat(store.all()).hasSize(1);
     }
@@ -57,8 +61,8 @@ class LegacyNamespaceTest extends SoapTestSupport {
     @Test
     void aLegacyBackEndListsFetchesAndAcknowledgesOnlyItsOwnMessages() {
         UUID id = receive("urn:authority:court-a", XML, "%PDF".getBytes(StandardCharsets.US_ASCII));
-        var courtA = legacyBackend(COURT_A, COURT_A_PASSWORD);
-        var courtB = legacyBackend(COURT_B, COURT_B_PASSWORD);
+        var courtA = legacyBackend(COURT_A);
+        var courtB = legacyBackend(COURT_B);
         GetMessageByIdRequest fetch = new GetMessageByIdRequest();
         fetch.setMessageTransportId(id.toString());
         DomibusConnectorMessageResponseType ack = new DomibusConnectorMessageResponseType();
@@ -77,6 +81,26 @@ class LegacyNamespaceTest extends SoapTestSupport {
     }
 
     @Test
+    void aLegacyBackEndTriggersAnEvidenceOnlyOnItsOwnReceivedMessage() {
+        UUID id = receive("urn:authority:court-a", XML, "%PDF".getBytes(StandardCharsets.US_ASCII));
+        String ebmsId = store.find(id).orElseThrow().ebmsMessageId();
+
+        assertFault(() -> legacyBackend(COURT_B).submitMessage(
+                legacyTrigger("b-1", ebmsId, DomibusConnectorConfirmationType.DELIVERY)), "LB-1100");
+        assertThat(store.findEvidence(id, EvidenceType.DELIVERY, EvidenceOrigin.ISSUED)).isEmpty();
+        assertFault(() -> legacyBackend(COURT_A).submitMessage(
+                legacyTrigger("a-0", ebmsId, DomibusConnectorConfirmationType.RELAY_REMMD_ACCEPTANCE)), "LB-1002");
+
+        DomibsConnectorAcknowledgementType answer = legacyBackend(COURT_A).submitMessage(
+                legacyTrigger("a-1", ebmsId, DomibusConnectorConfirmationType.DELIVERY));
+
+        assertThat(answer.isResult()).isTrue();
+        assertThat(answer.getMessageId()).isEqualTo(store.findEvidence(id, EvidenceType.DELIVERY,
+                EvidenceOrigin.ISSUED).orElseThrow().evidenceId().toString());
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.DELIVERED_TO_BACKEND);
+    }
+
+    @Test
     void eachEndpointServesTheWsdlOfItsGeneration() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String current = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -88,6 +112,22 @@ class LegacyNamespaceTest extends SoapTestSupport {
                 .doesNotContain("connector.domibus.eu");
         assertThat(legacy).contains("targetNamespace=\"http://connector.domibus.eu/ws/backend/webservice\"")
                 .doesNotContain("connector.ecodex.eu");
+    }
+
+    static DomibusConnectorMessageType legacyTrigger(String backendMessageId, String refToMessageId,
+                                                     DomibusConnectorConfirmationType type) {
+        DomibusConnectorMessageDetailsType details = new DomibusConnectorMessageDetailsType();
+        details.setBackendMessageId(backendMessageId);
+        details.setRefToMessageId(refToMessageId);
+        details.setOriginalSender("");
+        details.setFinalRecipient("");
+        DomibusConnectorMessageConfirmationType confirmation = new DomibusConnectorMessageConfirmationType();
+        confirmation.setConfirmation(new byte[0]);
+        confirmation.setConfirmationType(type);
+        DomibusConnectorMessageType message = new DomibusConnectorMessageType();
+        message.setMessageDetails(details);
+        message.getMessageConfirmations().add(confirmation);
+        return message;
     }
 
     static DomibusConnectorMessageType legacyMessage(String backendMessageId) {

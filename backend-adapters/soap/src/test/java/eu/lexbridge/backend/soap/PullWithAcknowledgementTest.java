@@ -26,7 +26,7 @@ class PullWithAcknowledgementTest extends SoapTestSupport {
     @Test
     void aBackEndListsFetchesAndAcknowledgesItsMessageAndDeliveryGoesToTheSender() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
-        var courtA = backend(COURT_A, COURT_A_PASSWORD);
+        var courtA = backend(COURT_A);
 
         assertThat(courtA.listPendingMessageIds(new EmptyRequestType()).getMessageTransportIds())
                 .containsExactly(id.toString());
@@ -53,7 +53,7 @@ class PullWithAcknowledgementTest extends SoapTestSupport {
     void aRefusalIsNonDeliveryWithTheBackEndsReason() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
 
-        backend(COURT_A, COURT_A_PASSWORD).acknowledgeMessage(response(id, false, "case file unknown here"));
+        backend(COURT_A).acknowledgeMessage(response(id, false, "case file unknown here"));
 
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.NOT_DELIVERED_TO_BACKEND);
         assertThat(store.findEvidence(id, EvidenceType.NON_DELIVERY, EvidenceOrigin.ISSUED).orElseThrow().reason())
@@ -63,7 +63,7 @@ class PullWithAcknowledgementTest extends SoapTestSupport {
     @Test
     void anotherBackEndCannotListFetchOrAcknowledgeTheMessageByGuessingItsId() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
-        var courtB = backend(COURT_B, COURT_B_PASSWORD);
+        var courtB = backend(COURT_B);
 
         assertThat(courtB.listPendingMessageIds(new EmptyRequestType()).getMessageTransportIds()).isEmpty();
         var fetch = assertFault(() -> courtB.getMessageById(request(id)), "LB-1100");
@@ -82,8 +82,8 @@ class PullWithAcknowledgementTest extends SoapTestSupport {
 
     @Test
     void anIdThatIsNoTransportIdIsAnUnknownMessage() {
-        assertFault(() -> backend(COURT_A, COURT_A_PASSWORD).getMessageById(request("1_court-a_1")), "LB-1100");
-        assertFault(() -> backend(COURT_A, COURT_A_PASSWORD).getMessageById(new GetMessageByIdRequest()), "LB-1001");
+        assertFault(() -> backend(COURT_A).getMessageById(request("1_court-a_1")), "LB-1100");
+        assertFault(() -> backend(COURT_A).getMessageById(new GetMessageByIdRequest()), "LB-1001");
     }
 
     @Test
@@ -92,7 +92,7 @@ class PullWithAcknowledgementTest extends SoapTestSupport {
         UUID second = receive("urn:authority:court-a", XML, PDF);
         UUID other = receive("urn:authority:court-b", XML, PDF);
 
-        DomibusConnectorMessagesType messages = backend(COURT_A, COURT_A_PASSWORD)
+        DomibusConnectorMessagesType messages = backend(COURT_A)
                 .requestMessages(new EmptyRequestType());
 
         assertThat(messages.getMessages()).hasSize(2)

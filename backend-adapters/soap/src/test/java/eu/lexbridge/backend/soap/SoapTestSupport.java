@@ -19,8 +19,12 @@ import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
+import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.IncomingPart;
+import eu.lexbridge.backend.soap.auth.AlgorithmSuite;
+import eu.lexbridge.backend.soap.auth.ConnectorKey;
+import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.xml.ws.BindingProvider;
@@ -31,14 +35,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.xml.namespace.QName;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.crypto.Crypto;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The connector as a real embedded server on a loopback port, with the real core flows on in-memory ports, called by
@@ -50,7 +63,6 @@ abstract class SoapTestSupport {
     static final String COURT_A = "court-a";
     static final String COURT_A_PASSWORD = "court-a-secret-0123456789";
     static final String COURT_B = "court-b";
-    static final String COURT_B_PASSWORD = "court-b-secret-9876543210";
     static final byte[] XML = "<?xml version=\"1.0\"?><EPOForm xmlns=\"urn:test\"><Case>4711</Case></EPOForm>"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -58,6 +70,7 @@ abstract class SoapTestSupport {
     @Autowired InMemoryMessageStore store;
     @Autowired InMemoryPayloadStore payloads;
     @Autowired RecordingMessageBus bus;
+    @Autowired RecordingSecurityEvents securityEvents;
     @Autowired InboundReception reception;
     @Autowired InboundAcceptance acceptance;
     @Autowired BackendDelivery delivery;
@@ -67,32 +80,69 @@ abstract class SoapTestSupport {
         store.clear();
         payloads.clear();
         bus.clear();
+        securityEvents.clear();
+    }
+
+    /** The connector's WS-Security key is the test PKI's key of party {@code connector}. */
+    @DynamicPropertySource
+    static void connectorKey(DynamicPropertyRegistry registry) {
+        registry.add("lexbridge.soap.key-store", () -> TestKeys.keyStore("connector").toString());
+        registry.add("lexbridge.soap.key-store-password", () -> TestKeys.PASSWORD);
+        registry.add("lexbridge.soap.key-alias", () -> TestKeys.ALIAS);
     }
 
     // ---- clients, as a back-end builds them from the WSDL
 
-    /** A 6.x-generation client (connector.ecodex.eu) at /services/backend. */
-    DomibusConnectorBackendWebService backend(String name, String password) {
-        DomibusConnectorBackendWebService port = new DomibusConnectorBackendWSService()
-                .getDomibusConnectorBackendWebService(new MTOMFeature());
-        return authenticated(port, "/services/backend", name, password);
+    /**
+     * A 6.x-generation client (connector.ecodex.eu) at /services/backend that signs with {@code party}'s test PKI key
+     * and encrypts to the connector (WS-Security), and checks the connector's signed, encrypted answers.
+     */
+    DomibusConnectorBackendWebService backend(String party) {
+        return signed(plainBackend(), "/services/backend", party);
     }
 
-    /** A 4.x-generation client (connector.domibus.eu) at /services/backend-4. */
-    eu.lexbridge.backend.soap.wire.domibus.DomibusConnectorBackendWebService legacyBackend(String name,
-                                                                                          String password) {
+    /** A 4.x-generation client (connector.domibus.eu) at /services/backend-4, signing as {@code party}. */
+    eu.lexbridge.backend.soap.wire.domibus.DomibusConnectorBackendWebService legacyBackend(String party) {
         var port = new eu.lexbridge.backend.soap.wire.domibus.DomibusConnectorBackendWSService()
                 .getDomibusConnectorBackendWebService(new MTOMFeature());
-        return authenticated(port, "/services/backend-4", name, password);
+        return signed(port, "/services/backend-4", party);
     }
 
-    private <T> T authenticated(T client, String path, String name, String password) {
+    /** A 6.x-generation client with HTTP Basic credentials and no WS-Security (the fallback); null: none at all. */
+    DomibusConnectorBackendWebService basicBackend(String name, String password) {
+        DomibusConnectorBackendWebService client = plainBackend();
         var context = ((BindingProvider) client).getRequestContext();
-        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, "http://127.0.0.1:" + port + path);
         if (name != null) {
             context.put(BindingProvider.USERNAME_PROPERTY, name);
             context.put(BindingProvider.PASSWORD_PROPERTY, password);
         }
+        return client;
+    }
+
+    private DomibusConnectorBackendWebService plainBackend() {
+        DomibusConnectorBackendWebService client = new DomibusConnectorBackendWSService()
+                .getDomibusConnectorBackendWebService(new MTOMFeature());
+        ((BindingProvider) client).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                "http://127.0.0.1:" + port + "/services/backend");
+        return client;
+    }
+
+    static final WsSecuritySettings CLIENT_SECURITY = new WsSecuritySettings(AlgorithmSuite.MODERN,
+            Duration.ofMinutes(5));
+
+    private <T> T signed(T client, String path, String party) {
+        ((BindingProvider) client).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                "http://127.0.0.1:" + port + path);
+        return signedAs(client, party, CLIENT_SECURITY);
+    }
+
+    /** Adds WS-Security to {@code client}: signed as {@code party}, encrypted to the connector, answers checked. */
+    static <T> T signedAs(T client, String party, WsSecuritySettings settings) {
+        ConnectorKey key = TestKeys.key(party);
+        Crypto crypto = key.crypto(Map.of("connector", TestKeys.certificate("connector")));
+        Client cxf = ClientProxy.getClient(client);
+        cxf.getOutInterceptors().add(new WSS4JOutInterceptor(settings.sending(key, crypto, "connector")));
+        cxf.getInInterceptors().add(new WSS4JInInterceptor(settings.receiving(key, crypto)));
         return client;
     }
 

@@ -1,5 +1,6 @@
 package eu.lexbridge.backend.soap;
 
+import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.core.evidence.EvidenceCheck;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.BackendDelivery;
@@ -15,6 +16,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
@@ -25,8 +27,10 @@ import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
+import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.core.transport.Partner;
+import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +43,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -62,6 +69,46 @@ public class TestConnector {
     /** Inbound final recipients and the back-ends they are routed to. */
     public static final Map<String, String> AUTHORITIES = Map.of(
             "urn:authority:court-a", "court-a", "urn:authority:court-b", "court-b");
+
+    /** court-a and court-b prove themselves with their test PKI certificates; court-x's is nobody's. */
+    @Bean
+    BackendCertificates backendCertificates() {
+        return BackendCertificates.of(Map.of("court-a", TestKeys.certificate("court-a"),
+                "court-b", TestKeys.certificate("court-b")));
+    }
+
+    /**
+     * Two push back-ends in this server, for the push client's tests: the 6.x one is court-b's, with WS-Security (it
+     * decrypts with court-b's key and accepts the connector's signature only); the 4.x one takes pushes as they are.
+     */
+    @Bean
+    EndpointImpl recordingBackend(Bus bus) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new RecordingBackends.Current(),
+                SOAPBinding.SOAP12HTTP_MTOM_BINDING);
+        endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
+        ConnectorKey courtB = TestKeys.key("court-b");
+        endpoint.getInInterceptors().add(new WSS4JInInterceptor(SoapTestSupport.CLIENT_SECURITY.receiving(courtB,
+                courtB.crypto(Map.of("connector", TestKeys.certificate("connector"))))));
+        endpoint.publish(PUSH_PATH);
+        return endpoint;
+    }
+
+    @Bean
+    EndpointImpl recordingLegacyBackend(Bus bus) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new RecordingBackends.Legacy(),
+                SOAPBinding.SOAP12HTTP_MTOM_BINDING);
+        endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE));
+        endpoint.publish(LEGACY_PUSH_PATH);
+        return endpoint;
+    }
+
+    @Bean
+    RecordingSecurityEvents securityEvents() {
+        return new RecordingSecurityEvents();
+    }
+
+    static final String PUSH_PATH = "/test-backend-delivery";
+    static final String LEGACY_PUSH_PATH = "/test-backend-delivery-4";
 
     @Bean
     Clock clock() {

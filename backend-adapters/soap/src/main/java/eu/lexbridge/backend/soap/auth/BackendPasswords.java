@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Tells whether an HTTP Basic user name and password are a configured back-end's, comparing SHA-256 digests. */
+/**
+ * Tells whether an HTTP Basic user name and password are a configured back-end's, comparing SHA-256 digests. Only
+ * back-ends given a {@code password-sha256} (the fallback for those without WS-Security) have one.
+ */
 public final class BackendPasswords {
 
     /** Compared with when the name is unknown, so that an unknown name takes as long as a wrong password. */
@@ -18,7 +21,8 @@ public final class BackendPasswords {
     private final Map<String, byte[]> digests;
 
     public BackendPasswords(SoapBackendProperties properties) {
-        this.digests = properties.backends().entrySet().stream().collect(Collectors.toUnmodifiableMap(
+        this.digests = properties.backends().entrySet().stream()
+                .filter(e -> e.getValue().passwordSha256() != null).collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> HexFormat.of().parseHex(e.getValue().passwordSha256())));
     }
 

@@ -14,21 +14,26 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
 /**
- * Authenticates every call by HTTP Basic before any of its body or attachments is read, so an unknown caller cannot
- * make the connector parse or spool an upload. Refusals go to the security log, without the password.
- *
- * <p>This stands in until WS-Security identifies the back-end by its certificate, as the official connector does.
+ * The opt-in fallback for back-ends without WS-Security ({@code lexbridge.soap.backends.<name>.password-sha256}):
+ * a call with HTTP Basic credentials is authenticated by them before any of its body or attachments is read, so a wrong
+ * password cannot make the connector parse or spool an upload. A call without them is left to WS-Security
+ * ({@link SignatureAuthenticationInterceptor}), or refused here when WS-Security is off. Refusals go to the security
+ * log, without the password.
  */
 public final class BasicAuthenticationInterceptor extends AbstractPhaseInterceptor<Message> {
 
     private final BackendPasswords passwords;
     private final SecurityEvents security;
+    private final boolean signaturesAccepted;
 
-    public BasicAuthenticationInterceptor(BackendPasswords passwords, SecurityEvents security) {
+    /** @param signaturesAccepted whether a call without HTTP Basic credentials may still prove itself by WS-Security */
+    public BasicAuthenticationInterceptor(BackendPasswords passwords, SecurityEvents security,
+                                          boolean signaturesAccepted) {
         super(Phase.RECEIVE);
         addBefore(AttachmentInInterceptor.class.getName());
         this.passwords = passwords;
         this.security = security;
+        this.signaturesAccepted = signaturesAccepted;
     }
 
     @Override
@@ -37,6 +42,9 @@ public final class BasicAuthenticationInterceptor extends AbstractPhaseIntercept
             return; // the WSDL and its schema are the public contract, as the official connector serves them
         }
         AuthorizationPolicy policy = message.get(AuthorizationPolicy.class);
+        if (policy == null && signaturesAccepted) {
+            return; // no HTTP Basic: the WS-Security signature must identify the back-end
+        }
         Optional<String> backend = policy == null || !"Basic".equalsIgnoreCase(policy.getAuthorizationType())
                 ? Optional.empty() : passwords.backendFor(policy.getUserName(), policy.getPassword());
         if (backend.isEmpty()) {
@@ -45,7 +53,8 @@ public final class BasicAuthenticationInterceptor extends AbstractPhaseIntercept
             security.record(SecurityEvents.Kind.BACKEND_ACCESS_REFUSED, "SOAP back-end call refused: " + reason
                     + " (" + LogSafe.of(message.get(Message.REQUEST_URI)) + ")");
             throw SoapFaults.of(new ConnectorException(ErrorCode.NOT_AUTHENTICATED,
-                    "the back-end must authenticate with HTTP Basic (its name and password)"));
+                    "the back-end must sign its request with WS-Security, or authenticate with HTTP Basic "
+                            + "if it is configured with a password"));
         }
         message.getExchange().put(CallingBackend.class, new CallingBackend(backend.get()));
     }

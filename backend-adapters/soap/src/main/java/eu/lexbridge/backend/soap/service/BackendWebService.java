@@ -15,7 +15,9 @@ import eu.lexbridge.core.evidence.BackendConfirmation;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.log.LogSafe;
+import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.port.MessageStore;
 import jakarta.jws.WebService;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,16 +44,26 @@ public final class BackendWebService implements DomibusConnectorBackendWebServic
 
     private final Submission submission;
     private final BackendInbox inbox;
+    private final MessageStore store;
     private final DeliveryMapping delivery;
 
-    public BackendWebService(Submission submission, BackendInbox inbox) {
+    public BackendWebService(Submission submission, BackendInbox inbox, MessageStore store) {
         this.submission = submission;
         this.inbox = inbox;
+        this.store = store;
         this.delivery = new DeliveryMapping(inbox);
     }
 
+    /**
+     * A business message, or an evidence trigger (a request with {@code messageConfirmations}): the back-end asks for
+     * DELIVERY, NON_DELIVERY, RETRIEVAL or NON_RETRIEVAL about a message it received; the answer carries the id of the
+     * evidence issued.
+     */
     @Override
     public DomibsConnectorAcknowledgementType submitMessage(DomibusConnectorMessageType request) {
+        if (EvidenceTrigger.isTrigger(request)) {
+            return answer(backend -> trigger(backend, EvidenceTrigger.read(request)));
+        }
         return answer(backend -> {
             ConnectorMessage message = submission.submit(SubmissionMapping.request(backend, request));
             try (var id = MDC.putCloseable("connectorMessageId", message.connectorMessageId().toString());
@@ -66,6 +78,18 @@ public final class BackendWebService implements DomibusConnectorBackendWebServic
             acknowledgement.setResultMessage("stored and queued as ebMS message " + message.ebmsMessageId());
             return acknowledgement;
         });
+    }
+
+    private DomibsConnectorAcknowledgementType trigger(String backend, EvidenceTrigger trigger) {
+        UUID subject = trigger.subject(backend, store);
+        Evidence evidence = inbox.confirm(backend, subject, trigger.confirmation(), null);
+        LOG.info("{} evidence {} issued for message {} on the trigger of back-end {}", evidence.type(),
+                evidence.evidenceId(), subject, backend);
+        DomibsConnectorAcknowledgementType acknowledgement = new DomibsConnectorAcknowledgementType();
+        acknowledgement.setMessageId(evidence.evidenceId().toString());
+        acknowledgement.setResult(true);
+        acknowledgement.setResultMessage(evidence.type() + " evidence issued for message " + subject);
+        return acknowledgement;
     }
 
     /**

@@ -66,6 +66,26 @@ final class DeliveryMapping {
         return soap;
     }
 
+    /**
+     * An evidence pushed to the back-end (ecodex-wire §2.2): no content, the evidence XML with its type as the one
+     * {@code messageConfirmations} entry, and {@code refToMessageId} naming the message it is about by the back-end's
+     * own id when the connector knows it (a message the back-end sent), by the ebMS id otherwise.
+     */
+    DomibusConnectorMessageType evidence(ConnectorMessage subject, Evidence evidence) {
+        DomibusConnectorMessageType soap = new DomibusConnectorMessageType();
+        DomibusConnectorMessageDetailsType details = details(subject);
+        details.setBackendMessageId(null);
+        details.setEbmsMessageId(null);
+        details.setRefToMessageId(subject.backendMessageId() != null ? subject.backendMessageId()
+                : subject.ebmsMessageId());
+        soap.setMessageDetails(details);
+        DomibusConnectorMessageConfirmationType confirmation = new DomibusConnectorMessageConfirmationType();
+        confirmation.setConfirmationType(DomibusConnectorConfirmationType.fromValue(evidence.type().name()));
+        confirmation.setConfirmation(bytes(evidence.document()));
+        soap.getMessageConfirmations().add(confirmation);
+        return soap;
+    }
+
     private DomibusConnectorMessageDocumentType document(ConnectorMessage message, PayloadRef doc) {
         DomibusConnectorMessageDocumentType document = new DomibusConnectorMessageDocumentType();
         document.setDocument(stream(doc));

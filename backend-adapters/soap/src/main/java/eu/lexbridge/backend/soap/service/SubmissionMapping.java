@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Reads a {@code submitMessage} request as the core's submission, after the checks the official contract makes and
- * the core does not know of: a business message has no {@code refToMessageId}, and a message with
- * {@code messageConfirmations} is an evidence trigger, not a business message. Every payload stays a stream (the MTOM
+ * the core does not know of: a business message has no {@code refToMessageId} (a message with
+ * {@code messageConfirmations} is an evidence trigger, read by {@link EvidenceTrigger}, never here). Every payload stays a stream (the MTOM
  * attachment, spooled to disk past the threshold) until the core writes it to the payload store.
  */
 final class SubmissionMapping {
@@ -31,11 +31,6 @@ final class SubmissionMapping {
             throw new ConnectorException(ErrorCode.MISSING_FIELD, "messageDetails", "messageDetails is required");
         }
         DomibusConnectorMessageDetailsType details = message.getMessageDetails();
-        if (!message.getMessageConfirmations().isEmpty()) {
-            throw new ConnectorException(ErrorCode.INVALID_FIELD, "messageConfirmations", "evidence triggers "
-                    + "(messageConfirmations) are not accepted on this connector's SOAP API yet; confirm a received "
-                    + "message with acknowledgeMessage");
-        }
         if (!blank(details.getRefToMessageId())) {
             throw new ConnectorException(ErrorCode.INVALID_FIELD, "refToMessageId",
                     "a business message must not carry refToMessageId (only an evidence trigger refers to a message)");
