@@ -9,11 +9,12 @@ import eu.lexbridge.backend.rest.api.SubmissionController;
 import eu.lexbridge.backend.rest.api.SubmissionParts;
 import eu.lexbridge.backend.rest.auth.AuthenticatedBackendArgumentResolver;
 import eu.lexbridge.backend.rest.auth.BackendTokens;
-import eu.lexbridge.backend.rest.auth.BearerTokenFilter;
+import eu.lexbridge.backend.rest.auth.BackendAuthenticationFilter;
 import eu.lexbridge.backend.rest.problem.EarlyFailureResolver;
 import eu.lexbridge.backend.rest.problem.ExceptionProblems;
 import eu.lexbridge.backend.rest.problem.ProblemErrorController;
 import eu.lexbridge.backend.rest.problem.UploadFailures;
+import eu.lexbridge.backend.rest.tomcat.ClientCertificateRequest;
 import eu.lexbridge.backend.rest.tomcat.ProblemErrorReportCustomizer;
 import eu.lexbridge.backend.rest.tomcat.TomcatUploadFailures;
 import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
@@ -22,6 +23,7 @@ import eu.lexbridge.backend.rest.view.ApiLinks;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ChangeFeed;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.SecurityEvents;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -79,7 +81,8 @@ public class RestBackendAutoConfiguration {
     BackendTokens restBackendTokens(RestBackendProperties properties) {
         BackendTokens tokens = new BackendTokens(properties);
         if (tokens.isEmpty()) {
-            LOG.warn("lexbridge.rest.backends is empty: every back-end API call will be refused");
+            LOG.warn("lexbridge.rest.backends has no bearer token: only back-ends with a client certificate "
+                    + "(lexbridge.backend-identity) can call the REST API");
         }
         return tokens;
     }
@@ -94,14 +97,16 @@ public class RestBackendAutoConfiguration {
         return new ExceptionProblems(uploads.getIfAvailable(() -> UploadFailures.NONE));
     }
 
+    /** Bearer tokens, and the back-ends' certificates on a mutual TLS connection (core's BackendCertificates). */
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> restBearerTokenFilter(BackendTokens tokens,
-                                                                    ProblemResponseWriter writer,
-                                                                    ObjectProvider<SecurityEvents> security) {
-        var registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, writer,
+    FilterRegistrationBean<BackendAuthenticationFilter> restAuthenticationFilter(
+            BackendTokens tokens, ObjectProvider<BackendCertificates> certificates, ProblemResponseWriter writer,
+            ObjectProvider<SecurityEvents> security) {
+        var registration = new FilterRegistrationBean<>(new BackendAuthenticationFilter(tokens,
+                certificates.getIfAvailable(BackendCertificates::none), writer,
                 security.getIfAvailable(SecurityEvents::logOnly)));
         registration.addUrlPatterns(API_PATH + "*");
-        registration.setName("lexbridgeRestBearerTokenFilter");
+        registration.setName("lexbridgeRestAuthenticationFilter");
         // Early, so no later filter reads (and so parses) an upload of a caller that is not authenticated.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
@@ -190,6 +195,13 @@ public class RestBackendAutoConfiguration {
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> restProblemErrorReport(ObjectMapper mapper) {
             return new ProblemErrorReportCustomizer(mapper);
+        }
+
+        /** On a TLS port, back-ends with a certificate may call with it (mutual TLS). */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> restClientCertificateRequest(
+                ObjectProvider<BackendCertificates> certificates) {
+            return new ClientCertificateRequest(certificates.getIfAvailable(BackendCertificates::none));
         }
 
         @Bean
