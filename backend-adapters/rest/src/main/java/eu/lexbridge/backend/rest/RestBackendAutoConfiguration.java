@@ -20,13 +20,18 @@ import eu.lexbridge.backend.rest.tomcat.TomcatUploadFailures;
 import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
 import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
 import eu.lexbridge.backend.rest.view.ApiLinks;
+import eu.lexbridge.backend.rest.view.MessageViews;
+import eu.lexbridge.backend.rest.webhook.Webhooks;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ChangeFeed;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.MessageEvents;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.SecurityEvents;
 import io.swagger.v3.oas.models.OpenAPI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,6 +56,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -177,6 +183,20 @@ public class RestBackendAutoConfiguration {
                 return f;
             }
         });
+    }
+
+    /**
+     * The back-ends with a webhook ({@code lexbridge.rest.backends.<name>.webhook}) are pushed their messages and
+     * evidences; core composes this with the other APIs' push deliveries.
+     */
+    @Bean
+    PushDelivery restWebhookDelivery(RestBackendProperties properties, ObjectMapper mapper,
+                                     ObjectProvider<MessageStore> store, ObjectProvider<Clock> clock,
+                                     Environment environment) {
+        return Webhooks.delivery(properties,
+                environment.getProperty("lexbridge.network.allow-plain-http", Boolean.class, false), mapper,
+                new MessageViews(new ApiLinks(environment.getProperty("server.servlet.context-path", ""))),
+                store::getIfAvailable, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -19,6 +19,7 @@ import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
+import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.testkit.FixedPartnerDirectory;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -166,9 +168,12 @@ public class TestConnector {
                 SecurityEvents.logOnly(), clock);
     }
 
+    /** Each back-end is pushed to through the API that contributes its push delivery, as the application does. */
     @Bean
-    BackendDelivery backendDelivery(InMemoryMessageStore store, EvidenceIssuer evidences, Clock clock) {
+    BackendDelivery backendDelivery(InMemoryMessageStore store, EvidenceIssuer evidences,
+                                    ObjectProvider<PushDelivery> pushes, Clock clock) {
         BackendRouter router = message -> AUTHORITIES.get(message.finalRecipient());
-        return new BackendDelivery(store, router, BackendLink.heldForPull(), evidences, clock);
+        return new BackendDelivery(store, router, BackendLink.routed(pushes.orderedStream().toList()), evidences,
+                clock);
     }
 }
