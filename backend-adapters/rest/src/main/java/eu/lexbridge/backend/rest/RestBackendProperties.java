@@ -25,9 +25,13 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether the REST API is served at all
  * @param backends the back-ends allowed to call, by name (the {@code backendName} their messages carry: 1 to 64
  *     letters, digits, '.', '_' or '-'), each with {@code token-sha256} ({@code backends.<name>.token-sha256}): the
- *     hex SHA-256 of its bearer token ({@code printf %s "$TOKEN" | sha256sum}), a token of its own (optional for a
- *     back-end that calls with its client certificate), and {@code webhook} (optional: {@code url} and
- *     {@code secret}, see below); none and no back-end certificate: every call is refused
+ *     hex SHA-256 of its bearer token ({@code printf %s "$TOKEN" | sha256sum}), a token of its own, optional for a
+ *     back-end that calls with its client certificate over mutual TLS ({@code lexbridge.backend-identity}); and
+ *     {@code webhook}, optional, to have its received messages and evidences pushed to it, signed as Standard
+ *     Webhooks has it: {@code webhook.url} (an {@code https:} URL; {@code http:} only with
+ *     {@code lexbridge.network.allow-plain-http=true}) and {@code webhook.secret} ({@code whsec_} followed by the
+ *     base64 of 24 to 64 random bytes; keep it out of files, e.g. {@code secret: ${COURT_WEBHOOK_SECRET}}). Without
+ *     a token or a certificate every call is refused
  * @param maxAttachments the most {@code attachments} parts one submission may have (0 to 26; more is refused with 413
  *     {@code LB-1009}). 26 is the most a receiving access point accepts: without a business document each attachment
  *     is an AS4 part, and the AS4 signature (2 references + one per part: content, attachments, evidence) may have
