@@ -61,6 +61,11 @@ public class TestConnector {
     public static final Party GERMANY = new Party("DE", PARTY_TYPE, "http://e-codex.eu/GW");
     public static final BusinessService SERVICE = new BusinessService("EPO", "urn:e-codex:services:");
     public static final String ACTION = "Form_A";
+    /** The demo's network (docs/integration-guide.md's examples are written for it and run against this connector). */
+    public static final BusinessService DEMO_SERVICE = new BusinessService("EEvidence", "");
+    public static final String DEMO_ACTION = "EPOC";
+    public static final Party DEMO_PARTNER = new Party("de-court",
+            "urn:oasis:names:tc:ebcore:partyid-type:unregistered", "GW");
     /** Inbound final recipients and the back-ends they are routed to. */
     public static final Map<String, String> AUTHORITIES = Map.of(
             "urn:authority:court-a", "court-a", "urn:authority:court-b", "court-b");
@@ -77,7 +82,8 @@ public class TestConnector {
 
     @Bean
     ServiceCatalogue catalogue() {
-        return new ServiceCatalogue(Set.of(new ServiceCatalogue.Entry(SERVICE, ACTION)));
+        return new ServiceCatalogue(Set.of(new ServiceCatalogue.Entry(SERVICE, ACTION),
+                new ServiceCatalogue.Entry(DEMO_SERVICE, DEMO_ACTION)));
     }
 
     @Bean
@@ -100,7 +106,8 @@ public class TestConnector {
         try (InputStream pem = TestConnector.class.getResourceAsStream("/partner-de.pem")) {
             var certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
             return new FixedPartnerDirectory(List.of(
-                    new Partner("de-connector", GERMANY, URI.create("https://de.example/as4"), certificate)));
+                    new Partner("de-connector", GERMANY, URI.create("https://de.example/as4"), certificate),
+                    new Partner("de-court", DEMO_PARTNER, URI.create("https://de-court.example/as4"), certificate)));
         }
     }
 
