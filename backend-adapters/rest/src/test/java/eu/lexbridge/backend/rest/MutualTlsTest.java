@@ -50,8 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class MutualTlsTest extends ApiTestSupport {
 
-    private static final char[] PASSWORD = "mtls-test-password".toCharArray();
-    private static final GeneratedPki PKI = TestPki.generate(Path.of("target", "mtls-pki"),
+    static final char[] PASSWORD = "mtls-test-password".toCharArray();
+    static final GeneratedPki PKI = TestPki.generate(Path.of("target", "mtls-pki"),
             List.of("at-connector", "court-a", "court-b", "stranger"), PASSWORD);
 
     @LocalServerPort int port;
@@ -165,7 +165,7 @@ class MutualTlsTest extends ApiTestSupport {
     }
 
     /** A client that trusts the test CA and, with a key store, presents its certificate. */
-    private static HttpClient client(Path keyStore) throws Exception {
+    static HttpClient client(Path keyStore) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(load(PKI.trustStore()));
         KeyManager[] keys = null;
@@ -187,7 +187,7 @@ class MutualTlsTest extends ApiTestSupport {
         return store;
     }
 
-    private static X509Certificate certificate(String party) {
+    static X509Certificate certificate(String party) {
         try {
             return (X509Certificate) load(PKI.parties().get(party).tlsKeyStore()).getCertificate(TestPki.TLS_ALIAS);
         } catch (Exception e) {

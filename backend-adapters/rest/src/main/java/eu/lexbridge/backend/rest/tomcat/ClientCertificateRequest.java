@@ -8,6 +8,7 @@ import java.security.KeyStore;
 import java.util.Collections;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 /**
@@ -15,7 +16,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * certificate without requiring one (partners' access points and token callers present none), and trusts exactly the
  * back-ends' certificates ({@code lexbridge.backend-identity.certificates}) besides whatever the configured trust
  * store holds. The handshake proves the client holds the certificate's key; which back-end it is, is decided per
- * request by an exact match (the authentication filter), never by the chain alone.
+ * request by an exact match (the authentication filter), never by the chain alone. {@code server.ssl.client-auth=none}
+ * keeps the server from asking; {@code need} is kept as it is.
  */
 public final class ClientCertificateRequest implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
@@ -29,8 +31,9 @@ public final class ClientCertificateRequest implements WebServerFactoryCustomize
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        if (certificates.backends().isEmpty()) {
-            return; // nobody calls with a certificate: the handshake stays as configured
+        Ssl ssl = factory.getSsl();
+        if (certificates.backends().isEmpty() || ssl != null && ssl.getClientAuth() == Ssl.ClientAuth.NONE) {
+            return; // nobody calls with a certificate, or the operator said not to ask: the handshake stays as it is
         }
         // Runs after Spring Boot has applied server.ssl to the connector, so it adds to that configuration.
         factory.addConnectorCustomizers(connector -> {
