@@ -34,7 +34,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -162,27 +161,16 @@ public class RestBackendAutoConfiguration {
 
     /**
      * The change feed reads the outbox the application's message store writes. An application that defines its own
-     * {@link ChangeFeed} bean gets that one; one without an outbox answers the feed with 503.
+     * {@link ChangeFeed} bean gets that one; one without an outbox answers the feed with 503. Looked up when the
+     * controller is made, once every configuration has registered its beans, so the outbox may be defined by a
+     * configuration processed after this one.
      */
     @Bean
     EventController restEventController(ObjectProvider<ChangeFeed> feed, ObjectProvider<MessageEvents> outbox) {
-        // Looked up at the first request, as the outbox bean may come from a configuration processed after this one.
-        return new EventController(new Supplier<>() {
-            private volatile ChangeFeed resolved;
-
-            @Override
-            public ChangeFeed get() {
-                ChangeFeed f = resolved;
-                if (f == null) {
-                    f = feed.getIfAvailable(() -> {
-                        MessageEvents events = outbox.getIfAvailable();
-                        return events == null ? null : new ChangeFeed(events, FEED_POLL_INTERVAL, FEED_SETTLE);
-                    });
-                    resolved = f;
-                }
-                return f;
-            }
-        });
+        return new EventController(feed.getIfAvailable(() -> {
+            MessageEvents events = outbox.getIfAvailable();
+            return events == null ? null : new ChangeFeed(events, FEED_POLL_INTERVAL, FEED_SETTLE);
+        }));
     }
 
     /**
@@ -247,6 +235,12 @@ public class RestBackendAutoConfiguration {
         @Bean
         OpenApiCustomizer restBearerSchemeCustomizer() {
             return OpenApiDocumentation::addBearerScheme;
+        }
+
+        /** Every error answer of the back-end API is a problem; every operation may answer 401. */
+        @Bean
+        OpenApiCustomizer restProblemResponsesCustomizer() {
+            return OpenApiDocumentation::describeProblems;
         }
     }
 }
