@@ -110,6 +110,16 @@ class RestBackendAutoConfigurationTest {
     }
 
     @Test
+    void aWebhookUrlWithCredentialsStopsTheStartWithoutShowingThem() {
+        withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                .withPropertyValues("lexbridge.rest.backends.court-b.webhook.url=https://court:pa55word@court-b.example/h",
+                        "lexbridge.rest.backends.court-b.webhook.secret=" + SECRET)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("lexbridge.rest.backends.court-b.webhook.url must not carry credentials: the "
+                                + "signature proves the caller"));
+    }
+
+    @Test
     void aSecretThatIsNotAStandardWebhooksSecretStopsTheStartWithoutShowingIt() {
         for (String secret : new String[] {"my-password-123", "whsec_not*base64", "whsec_c2hvcnQ="}) {
             withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
