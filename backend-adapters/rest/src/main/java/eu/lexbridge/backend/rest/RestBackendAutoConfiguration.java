@@ -9,25 +9,31 @@ import eu.lexbridge.backend.rest.api.SubmissionController;
 import eu.lexbridge.backend.rest.api.SubmissionParts;
 import eu.lexbridge.backend.rest.auth.AuthenticatedBackendArgumentResolver;
 import eu.lexbridge.backend.rest.auth.BackendTokens;
-import eu.lexbridge.backend.rest.auth.BearerTokenFilter;
+import eu.lexbridge.backend.rest.auth.BackendAuthenticationFilter;
 import eu.lexbridge.backend.rest.problem.EarlyFailureResolver;
 import eu.lexbridge.backend.rest.problem.ExceptionProblems;
 import eu.lexbridge.backend.rest.problem.ProblemErrorController;
 import eu.lexbridge.backend.rest.problem.UploadFailures;
+import eu.lexbridge.backend.rest.tomcat.ClientCertificateRequest;
 import eu.lexbridge.backend.rest.tomcat.ProblemErrorReportCustomizer;
 import eu.lexbridge.backend.rest.tomcat.TomcatUploadFailures;
 import eu.lexbridge.backend.rest.problem.ProblemResponseWriter;
 import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
 import eu.lexbridge.backend.rest.view.ApiLinks;
+import eu.lexbridge.backend.rest.view.MessageViews;
+import eu.lexbridge.backend.rest.webhook.Webhooks;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ChangeFeed;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.MessageEvents;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.SecurityEvents;
 import io.swagger.v3.oas.models.OpenAPI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -49,6 +55,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -79,7 +86,8 @@ public class RestBackendAutoConfiguration {
     BackendTokens restBackendTokens(RestBackendProperties properties) {
         BackendTokens tokens = new BackendTokens(properties);
         if (tokens.isEmpty()) {
-            LOG.warn("lexbridge.rest.backends is empty: every back-end API call will be refused");
+            LOG.warn("lexbridge.rest.backends has no bearer token: only back-ends with a client certificate "
+                    + "(lexbridge.backend-identity) can call the REST API");
         }
         return tokens;
     }
@@ -94,14 +102,16 @@ public class RestBackendAutoConfiguration {
         return new ExceptionProblems(uploads.getIfAvailable(() -> UploadFailures.NONE));
     }
 
+    /** Bearer tokens, and the back-ends' certificates on a mutual TLS connection (core's BackendCertificates). */
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> restBearerTokenFilter(BackendTokens tokens,
-                                                                    ProblemResponseWriter writer,
-                                                                    ObjectProvider<SecurityEvents> security) {
-        var registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens, writer,
+    FilterRegistrationBean<BackendAuthenticationFilter> restAuthenticationFilter(
+            BackendTokens tokens, ObjectProvider<BackendCertificates> certificates, ProblemResponseWriter writer,
+            ObjectProvider<SecurityEvents> security) {
+        var registration = new FilterRegistrationBean<>(new BackendAuthenticationFilter(tokens,
+                certificates.getIfAvailable(BackendCertificates::none), writer,
                 security.getIfAvailable(SecurityEvents::logOnly)));
         registration.addUrlPatterns(API_PATH + "*");
-        registration.setName("lexbridgeRestBearerTokenFilter");
+        registration.setName("lexbridgeRestAuthenticationFilter");
         // Early, so no later filter reads (and so parses) an upload of a caller that is not authenticated.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
@@ -151,27 +161,30 @@ public class RestBackendAutoConfiguration {
 
     /**
      * The change feed reads the outbox the application's message store writes. An application that defines its own
-     * {@link ChangeFeed} bean gets that one; one without an outbox answers the feed with 503.
+     * {@link ChangeFeed} bean gets that one; one without an outbox answers the feed with 503. Looked up when the
+     * controller is made, once every configuration has registered its beans, so the outbox may be defined by a
+     * configuration processed after this one.
      */
     @Bean
     EventController restEventController(ObjectProvider<ChangeFeed> feed, ObjectProvider<MessageEvents> outbox) {
-        // Looked up at the first request, as the outbox bean may come from a configuration processed after this one.
-        return new EventController(new Supplier<>() {
-            private volatile ChangeFeed resolved;
+        return new EventController(feed.getIfAvailable(() -> {
+            MessageEvents events = outbox.getIfAvailable();
+            return events == null ? null : new ChangeFeed(events, FEED_POLL_INTERVAL, FEED_SETTLE);
+        }));
+    }
 
-            @Override
-            public ChangeFeed get() {
-                ChangeFeed f = resolved;
-                if (f == null) {
-                    f = feed.getIfAvailable(() -> {
-                        MessageEvents events = outbox.getIfAvailable();
-                        return events == null ? null : new ChangeFeed(events, FEED_POLL_INTERVAL, FEED_SETTLE);
-                    });
-                    resolved = f;
-                }
-                return f;
-            }
-        });
+    /**
+     * The back-ends with a webhook ({@code lexbridge.rest.backends.<name>.webhook}) are pushed their messages and
+     * evidences; core composes this with the other APIs' push deliveries.
+     */
+    @Bean
+    PushDelivery restWebhookDelivery(RestBackendProperties properties, ObjectMapper mapper,
+                                     ObjectProvider<MessageStore> store, ObjectProvider<Clock> clock,
+                                     Environment environment) {
+        return Webhooks.delivery(properties,
+                environment.getProperty("lexbridge.network.allow-plain-http", Boolean.class, false), mapper,
+                new MessageViews(new ApiLinks(environment.getProperty("server.servlet.context-path", ""))),
+                store::getIfAvailable, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -190,6 +203,13 @@ public class RestBackendAutoConfiguration {
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> restProblemErrorReport(ObjectMapper mapper) {
             return new ProblemErrorReportCustomizer(mapper);
+        }
+
+        /** On a TLS port, back-ends with a certificate may call with it (mutual TLS). */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> restClientCertificateRequest(
+                ObjectProvider<BackendCertificates> certificates) {
+            return new ClientCertificateRequest(certificates.getIfAvailable(BackendCertificates::none));
         }
 
         @Bean
@@ -215,6 +235,12 @@ public class RestBackendAutoConfiguration {
         @Bean
         OpenApiCustomizer restBearerSchemeCustomizer() {
             return OpenApiDocumentation::addBearerScheme;
+        }
+
+        /** Every error answer of the back-end API is a problem; every operation may answer 401. */
+        @Bean
+        OpenApiCustomizer restProblemResponsesCustomizer() {
+            return OpenApiDocumentation::describeProblems;
         }
     }
 }

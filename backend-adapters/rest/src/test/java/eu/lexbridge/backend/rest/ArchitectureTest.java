@@ -22,9 +22,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreAndFrameworksOnly = classes().that().resideOutsideOfPackage(TOMCAT)
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("eu.lexbridge.core..", "eu.lexbridge.backend..", "java..", "jakarta.servlet..",
-                    "jakarta.validation..", "org.springframework..", "org.springdoc..", "io.swagger.v3..",
-                    "com.fasterxml.jackson..", "org.slf4j..");
+            .resideInAnyPackage("eu.lexbridge.core..", "eu.lexbridge.backend..", "java..",
+                    "javax.crypto..", "javax.security.auth.x500..", "jakarta.servlet..", "jakarta.validation..",
+                    "org.springframework..", "org.springdoc..", "io.swagger.v3..", "com.fasterxml.jackson..",
+                    "org.slf4j..");
 
     /** Tomcat's own refusals are answered in one package, which is switched on only when Tomcat runs. */
     @ArchTest

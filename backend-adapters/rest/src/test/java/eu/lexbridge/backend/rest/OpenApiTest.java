@@ -50,4 +50,32 @@ class OpenApiTest extends ApiTestSupport {
                 + "/schema/$ref").asText()).endsWith("Problem");
         assertThat(response.getBody()).doesNotContain("AuthenticatedBackend");
     }
+
+    /** Said once in the code, it holds for every operation: each error is a problem, and each may answer 401. */
+    @Test
+    void everyErrorAnswerOfEveryOperationIsAProblemAndEachMayAnswer401() {
+        JsonNode paths = json(http.getForEntity("/v3/api-docs", String.class)).get("paths");
+        int operations = 0;
+        for (var path = paths.fields(); path.hasNext(); ) {
+            var entry = path.next();
+            for (var operation = entry.getValue().fields(); operation.hasNext(); ) {
+                var op = operation.next();
+                operations++;
+                JsonNode responses = op.getValue().get("responses");
+                assertThat(responses.has("401")).as(op.getKey() + " " + entry.getKey()).isTrue();
+                assertThat(responses.at("/401/description").asText()).contains("client certificate");
+                for (var status = responses.fieldNames(); status.hasNext(); ) {
+                    String code = status.next();
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        assertThat(responses.at("/" + code + "/content/application~1problem+json/schema/$ref")
+                                .asText()).as(op.getKey() + " " + entry.getKey() + " " + code)
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                }
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(10);
+        assertThat(paths.at("/~1api~1v1~1messages~1{messageId}~1acknowledgement/post/responses/404/description")
+                .asText()).startsWith("no such message for this back-end");
+    }
 }

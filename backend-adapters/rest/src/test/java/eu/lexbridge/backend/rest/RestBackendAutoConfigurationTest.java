@@ -6,6 +6,8 @@ import eu.lexbridge.backend.rest.api.SubmissionController;
 import eu.lexbridge.backend.rest.auth.BackendTokens;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -72,5 +74,69 @@ class RestBackendAutoConfigurationTest {
                         .isEqualTo(5));
         withFlows.run(context -> assertThat(context.getBean(RestBackendProperties.class).maxAttachments())
                 .isEqualTo(26));
+    }
+
+    static final String SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    @Test
+    void aWebhookIsContributedAsTheRestApisPushDelivery() {
+        withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                .withPropertyValues("lexbridge.rest.backends.court-b.webhook.url=https://court-b.example/hooks",
+                        "lexbridge.rest.backends.court-b.webhook.secret=" + SECRET)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    PushDelivery push = context.getBean(PushDelivery.class);
+                    assertThat(push.api()).isEqualTo("REST webhook");
+                    assertThat(push.links()).containsOnlyKeys("court-b");
+                    assertThat(context.getBean(RestBackendProperties.class).toString()).doesNotContain(SECRET);
+                });
+        withFlows.run(context -> assertThat(context.getBean(PushDelivery.class).links()).isEmpty());
+    }
+
+    @Test
+    void aPlainHttpWebhookStopsTheStartNamingTheKeyUnlessPlainHttpIsAllowed() {
+        withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                .withPropertyValues("lexbridge.rest.backends.court-b.webhook.url=http://court-b.example/hooks",
+                        "lexbridge.rest.backends.court-b.webhook.secret=" + SECRET)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("lexbridge.rest.backends.court-b.webhook.url must be an https: URL (messages and "
+                                + "evidences travel in it), was 'http://court-b.example/hooks'; "
+                                + "lexbridge.network.allow-plain-http=true allows http: in tests only"));
+        withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                .withPropertyValues("lexbridge.rest.backends.court-b.webhook.url=http://court-b.example/hooks",
+                        "lexbridge.rest.backends.court-b.webhook.secret=" + SECRET,
+                        "lexbridge.network.allow-plain-http=true")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aWebhookUrlWithCredentialsStopsTheStartWithoutShowingThem() {
+        withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                .withPropertyValues("lexbridge.rest.backends.court-b.webhook.url=https://court:pa55word@court-b.example/h",
+                        "lexbridge.rest.backends.court-b.webhook.secret=" + SECRET)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("lexbridge.rest.backends.court-b.webhook.url must not carry credentials: the "
+                                + "signature proves the caller"));
+    }
+
+    @Test
+    void aSecretThatIsNotAStandardWebhooksSecretStopsTheStartWithoutShowingIt() {
+        for (String secret : new String[] {"my-password-123", "whsec_not*base64", "whsec_c2hvcnQ="}) {
+            withFlows.withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                    .withPropertyValues("lexbridge.rest.backends.court-b.webhook.url=https://court-b.example/h",
+                            "lexbridge.rest.backends.court-b.webhook.secret=" + secret)
+                    .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                            .hasMessageStartingWith("lexbridge.rest.backends.court-b.webhook.secret must be whsec_")
+                            .hasMessageNotContaining(secret));
+        }
+    }
+
+    @Test
+    void aBackEndKnownByItsCertificateOnlyNeedsNoToken() {
+        withFlows.withPropertyValues("lexbridge.rest.backends.court-a.token-sha256=" + HASH_A,
+                        "lexbridge.rest.backends.court-b.webhook.url=https://court-b.example/hooks",
+                        "lexbridge.rest.backends.court-b.webhook.secret=" + SECRET)
+                .withBean(InMemoryMessageStore.class, InMemoryMessageStore::new)
+                .run(context -> assertThat(context).hasNotFailed());
     }
 }

@@ -19,6 +19,7 @@ import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceVerifier;
+import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.testkit.FixedPartnerDirectory;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +61,11 @@ public class TestConnector {
     public static final Party GERMANY = new Party("DE", PARTY_TYPE, "http://e-codex.eu/GW");
     public static final BusinessService SERVICE = new BusinessService("EPO", "urn:e-codex:services:");
     public static final String ACTION = "Form_A";
+    /** The demo's network (docs/integration-guide.md's examples are written for it and run against this connector). */
+    public static final BusinessService DEMO_SERVICE = new BusinessService("EEvidence", "");
+    public static final String DEMO_ACTION = "EPOC";
+    public static final Party DEMO_PARTNER = new Party("de-court",
+            "urn:oasis:names:tc:ebcore:partyid-type:unregistered", "GW");
     /** Inbound final recipients and the back-ends they are routed to. */
     public static final Map<String, String> AUTHORITIES = Map.of(
             "urn:authority:court-a", "court-a", "urn:authority:court-b", "court-b");
@@ -75,7 +82,8 @@ public class TestConnector {
 
     @Bean
     ServiceCatalogue catalogue() {
-        return new ServiceCatalogue(Set.of(new ServiceCatalogue.Entry(SERVICE, ACTION)));
+        return new ServiceCatalogue(Set.of(new ServiceCatalogue.Entry(SERVICE, ACTION),
+                new ServiceCatalogue.Entry(DEMO_SERVICE, DEMO_ACTION)));
     }
 
     @Bean
@@ -98,7 +106,8 @@ public class TestConnector {
         try (InputStream pem = TestConnector.class.getResourceAsStream("/partner-de.pem")) {
             var certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
             return new FixedPartnerDirectory(List.of(
-                    new Partner("de-connector", GERMANY, URI.create("https://de.example/as4"), certificate)));
+                    new Partner("de-connector", GERMANY, URI.create("https://de.example/as4"), certificate),
+                    new Partner("de-court", DEMO_PARTNER, URI.create("https://de-court.example/as4"), certificate)));
         }
     }
 
@@ -166,9 +175,12 @@ public class TestConnector {
                 SecurityEvents.logOnly(), clock);
     }
 
+    /** Each back-end is pushed to through the API that contributes its push delivery, as the application does. */
     @Bean
-    BackendDelivery backendDelivery(InMemoryMessageStore store, EvidenceIssuer evidences, Clock clock) {
+    BackendDelivery backendDelivery(InMemoryMessageStore store, EvidenceIssuer evidences,
+                                    ObjectProvider<PushDelivery> pushes, Clock clock) {
         BackendRouter router = message -> AUTHORITIES.get(message.finalRecipient());
-        return new BackendDelivery(store, router, BackendLink.heldForPull(), evidences, clock);
+        return new BackendDelivery(store, router, BackendLink.routed(pushes.orderedStream().toList()), evidences,
+                clock);
     }
 }

@@ -9,15 +9,12 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.flow.ChangeFeed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -36,18 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(value = ApiLinks.EVENTS, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "events")
 @SecurityRequirement(name = OpenApiDocumentation.BEARER)
-@ApiResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDocument.class)))
 public class EventController {
 
     static final int DEFAULT_LIMIT = 100;
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
-    private final Supplier<ChangeFeed> feed;
+    /** Null on a connector without an outbox: the feed then answers 503. */
+    private final ChangeFeed feed;
 
-    /** @param feed the feed, or {@code null} from the supplier when the application has no outbox to read */
-    public EventController(Supplier<ChangeFeed> feed) {
+    /** @param feed the feed, or {@code null} when the application has no outbox to read */
+    public EventController(ChangeFeed feed) {
         this.feed = feed;
     }
 
@@ -59,12 +54,8 @@ public class EventController {
                     + "pass it as 'after' next time; the feed keeps no position of its own, so reading again from "
                     + "an older cursor returns the same events again.")
     @ApiResponse(responseCode = "200", description = "the events, possibly none, and the cursor to read on from")
-    @ApiResponse(responseCode = "400", description = "after, wait or limit is not valid",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "503", description = "this connector keeps no change feed",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "400", description = "after, wait or limit is not valid")
+    @ApiResponse(responseCode = "503", description = "this connector keeps no change feed")
     public ResponseEntity<EventPageView> events(
             @Parameter(hidden = true) AuthenticatedBackend backend,
             @Parameter(description = "the cursor of the last answer; 0 or absent for the beginning")
@@ -75,13 +66,12 @@ public class EventController {
             @Parameter(description = "at most this many events, 1 to " + ChangeFeed.MAX_LIMIT)
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
             HttpServletRequest request) {
-        ChangeFeed changes = feed.get();
-        if (changes == null) {
+        if (feed == null) {
             throw new ConnectorException(ErrorCode.QUEUE_UNAVAILABLE, null,
                     "this connector keeps no change feed; read each message instead");
         }
         long cursor = cursor(after);
-        ChangeFeed.Page page = changes.read(backend.name(), cursor, limit, duration(wait));
+        ChangeFeed.Page page = feed.read(backend.name(), cursor, limit, duration(wait));
         ApiLinks links = new ApiLinks(request.getContextPath());
         MessageViews views = new MessageViews(links);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())

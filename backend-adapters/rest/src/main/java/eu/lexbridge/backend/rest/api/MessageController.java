@@ -47,9 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(value = ApiLinks.MESSAGES, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "messages")
 @SecurityRequirement(name = OpenApiDocumentation.BEARER)
-@ApiResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDocument.class)))
 public class MessageController {
 
     static final int MAX_INBOX_LIMIT = 500;
@@ -66,9 +63,7 @@ public class MessageController {
     @ApiResponse(responseCode = "200", description = "the waiting messages")
     @Operation(summary = "List received messages waiting for this back-end, oldest first",
             description = "A message stays here until it is acknowledged.")
-    @ApiResponse(responseCode = "400", description = "limit out of range",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "400", description = "limit out of range")
     public InboxView pending(@Parameter(hidden = true) AuthenticatedBackend backend,
                              @Parameter(description = "at most this many, 1 to " + MAX_INBOX_LIMIT)
                              @RequestParam(defaultValue = "50") int limit,
@@ -86,9 +81,7 @@ public class MessageController {
     @Operation(summary = "Find a message by the back-end's own id",
             description = "The backendMessageId the back-end gave at submission. Another back-end's id finds "
                     + "nothing, as an id never used does.")
-    @ApiResponse(responseCode = "400", description = "backendMessageId is empty",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "400", description = "backendMessageId is empty")
     public MessageListView find(@Parameter(hidden = true) AuthenticatedBackend backend,
                                 @Parameter(description = "the back-end's own id of the message", required = true)
                                 @RequestParam String backendMessageId,
@@ -109,9 +102,7 @@ public class MessageController {
     @Operation(summary = "Get a message with its payloads and evidences",
             description = "Conditional: send the ETag of an earlier answer in If-None-Match and an unchanged "
                     + "message answers 304 without a body.")
-    @ApiResponse(responseCode = "404", description = "no such message for this back-end",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "404", description = OpenApiDocumentation.NO_SUCH_MESSAGE)
     public ResponseEntity<MessageView> message(@Parameter(hidden = true) AuthenticatedBackend backend,
                                                @PathVariable String messageId, HttpServletRequest request) {
         UUID id = MessageIds.parse(messageId);
@@ -127,9 +118,7 @@ public class MessageController {
             headers = @Header(name = "ETag", description = "changes when a line is added"))
     @ApiResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
     @Operation(summary = "Get everything that happened to a message, in order, with its evidences")
-    @ApiResponse(responseCode = "404", description = "no such message for this back-end",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "404", description = OpenApiDocumentation.NO_SUCH_MESSAGE)
     public ResponseEntity<TimelineView> timeline(@Parameter(hidden = true) AuthenticatedBackend backend,
                                                  @PathVariable String messageId, HttpServletRequest request) {
         UUID id = MessageIds.parse(messageId);
@@ -143,13 +132,9 @@ public class MessageController {
     @ApiResponse(responseCode = "200", description = "the DELIVERY evidence")
     @Operation(summary = "Confirm that the back-end has taken a received message",
             description = "Issues the DELIVERY evidence to the sender. Acknowledging again returns the same evidence.")
-    @ApiResponse(responseCode = "404", description = "no such message for this back-end",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "404", description = OpenApiDocumentation.NO_SUCH_MESSAGE)
     @ApiResponse(responseCode = "409", description = "not a received message waiting for the back-end (LB-1300), "
-            + "or one the back-end has refused (LB-1301)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "or one the back-end has refused (LB-1301)")
     public EvidenceView acknowledge(@Parameter(hidden = true) AuthenticatedBackend backend,
                                     @PathVariable String messageId, HttpServletRequest request) {
         Evidence delivery = inbox.acknowledge(backend.name(), MessageIds.parse(messageId));
@@ -165,16 +150,10 @@ public class MessageController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ConfirmationReason.class))))
-    @ApiResponse(responseCode = "400", description = "the reason is too long or not plain text",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "404", description = "no such message for this back-end",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "400", description = "the reason is too long or not plain text")
+    @ApiResponse(responseCode = "404", description = OpenApiDocumentation.NO_SUCH_MESSAGE)
     @ApiResponse(responseCode = "409", description = "the message was acknowledged (LB-1301), or is not a received "
-            + "message waiting for the back-end (LB-1300)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "message waiting for the back-end (LB-1300)")
     public EvidenceView refuse(@Parameter(hidden = true) AuthenticatedBackend backend, @PathVariable String messageId,
                                @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
         return confirm(backend, messageId, BackendConfirmation.NON_DELIVERY, ConfirmationReason.read(body), request);
@@ -184,13 +163,9 @@ public class MessageController {
     @ApiResponse(responseCode = "200", description = "the RETRIEVAL evidence")
     @Operation(summary = "Confirm that the recipient has retrieved an acknowledged message",
             description = "Issues the RETRIEVAL evidence to the sender. Confirming again returns the same evidence.")
-    @ApiResponse(responseCode = "404", description = "no such message for this back-end",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "404", description = OpenApiDocumentation.NO_SUCH_MESSAGE)
     @ApiResponse(responseCode = "409", description = "the message is not acknowledged yet (LB-1300), or its "
-            + "retrieval failed as the back-end said before (LB-1301)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "retrieval failed as the back-end said before (LB-1301)")
     public EvidenceView retrieved(@Parameter(hidden = true) AuthenticatedBackend backend,
                                   @PathVariable String messageId, HttpServletRequest request) {
         return confirm(backend, messageId, BackendConfirmation.RETRIEVAL, null, request);
@@ -204,16 +179,10 @@ public class MessageController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ConfirmationReason.class))))
-    @ApiResponse(responseCode = "400", description = "the reason is too long or not plain text",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
-    @ApiResponse(responseCode = "404", description = "no such message for this back-end",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+    @ApiResponse(responseCode = "400", description = "the reason is too long or not plain text")
+    @ApiResponse(responseCode = "404", description = OpenApiDocumentation.NO_SUCH_MESSAGE)
     @ApiResponse(responseCode = "409", description = "the message is not acknowledged yet (LB-1300), or was "
-            + "confirmed retrieved before (LB-1301)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "confirmed retrieved before (LB-1301)")
     public EvidenceView retrievalFailed(@Parameter(hidden = true) AuthenticatedBackend backend,
                                         @PathVariable String messageId,
                                         @RequestBody(required = false) JsonNode body, HttpServletRequest request) {

@@ -36,12 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(ApiLinks.MESSAGES)
 @Tag(name = "messages")
 @SecurityRequirement(name = OpenApiDocumentation.BEARER)
-@ApiResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDocument.class)))
-@ApiResponse(responseCode = "404", description = "no such message (or payload) for this back-end",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDocument.class)))
+@ApiResponse(responseCode = "404", description = "no such message (or payload) for this back-end")
 public class PayloadController {
 
     private final BackendInbox inbox;

@@ -38,9 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(ApiLinks.MESSAGES)
 @Tag(name = "messages")
 @SecurityRequirement(name = OpenApiDocumentation.BEARER)
-@ApiResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDocument.class)))
 public class SubmissionController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionController.class);
@@ -65,17 +62,11 @@ public class SubmissionController {
                     encoding = @Encoding(name = "metadata", contentType = MediaType.APPLICATION_JSON_VALUE))))
     @ApiResponse(responseCode = "201", description = "stored and queued; Location points to the message")
     @ApiResponse(responseCode = "400", description = "a field or part is missing or invalid, e.g. a file name the "
-            + "container cannot hold or a content type that is not a MIME type",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "container cannot hold or a content type that is not a MIME type")
     @ApiResponse(responseCode = "409", description = "the backendMessageId was already submitted; the problem's "
-            + "connectorMessageId and href name the message it was submitted with",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "connectorMessageId and href name the message it was submitted with")
     @ApiResponse(responseCode = "413", description = "a part is larger than allowed (LB-1007), or there are more "
-            + "attachments than allowed (LB-1009)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDocument.class)))
+            + "attachments than allowed (LB-1009)")
     public ResponseEntity<MessageSummary> submit(@Parameter(hidden = true) AuthenticatedBackend backend,
                                                  HttpServletRequest request) throws IOException, ServletException {
         SubmissionRequest submitted = parts.request(backend.name(), request.getParts());

@@ -15,8 +15,11 @@ public final class BackendTokens {
     private final Map<String, byte[]> digests = new LinkedHashMap<>();
 
     public BackendTokens(RestBackendProperties properties) {
-        properties.backends().forEach((name, backend) ->
-                digests.put(name, HexFormat.of().parseHex(backend.tokenSha256())));
+        properties.backends().forEach((name, backend) -> {
+            if (backend.tokenSha256() != null) {
+                digests.put(name, HexFormat.of().parseHex(backend.tokenSha256()));
+            }
+        });
     }
 
     public boolean isEmpty() {
