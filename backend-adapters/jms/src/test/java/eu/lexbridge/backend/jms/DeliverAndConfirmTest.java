@@ -150,7 +150,7 @@ class DeliverAndConfirmTest extends JmsTestSupport {
     @Test
     void theJmsApiPushesToItsBackEnds() {
         assertThat(jmsPushes.api()).isEqualTo("JMS");
-        assertThat(jmsPushes.links()).containsOnlyKeys(COURT_A, COURT_B);
+        assertThat(jmsPushes.links()).containsOnlyKeys(COURT_A, COURT_B, "court-c");
     }
 
     /** Sends a confirmation on {@code backend}'s own {@code .confirm} queue; returns its JMSMessageID. */

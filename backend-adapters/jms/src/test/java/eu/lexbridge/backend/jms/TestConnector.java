@@ -15,6 +15,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
@@ -100,6 +101,15 @@ public class TestConnector {
             var certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem);
             return new FixedPartnerDirectory(List.of(
                     new Partner("de-connector", GERMANY, URI.create("https://de.example/as4"), certificate)));
+        }
+    }
+
+    /** The back-end identities, as the application reads them from lexbridge.backend-identity.certificates. */
+    @Bean
+    BackendCertificates backendCertificates() throws IOException, CertificateException {
+        try (InputStream pem = TestConnector.class.getResourceAsStream("/court-c.pem")) {
+            return BackendCertificates.of(Map.of("court-c",
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(pem)));
         }
     }
 
