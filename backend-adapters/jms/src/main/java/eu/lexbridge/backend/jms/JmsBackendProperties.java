@@ -20,8 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * back-end), reached by the back-ends over a TLS acceptor with a user per back-end.
  *
  * @param enabled whether the JMS API is on; it turns the embedded broker's security on
- * @param backends the back-ends allowed on the broker, by name (the {@code backendName} their messages carry: 1 to 64
- *     letters, digits, '_' or '-'), each with its broker password's SHA-256 and whether it is pushed its messages
+ * @param backends the back-ends allowed on the broker, by name (the {@code backendName} their messages carry and its
+ *     broker user name: 1 to 64 letters, digits, '_' or '-'), each with {@code password-sha256}: the hex SHA-256 of
+ *     its broker password ({@code printf %s "$PASSWORD" | sha256sum}; empty: it logs in with its certificate from
+ *     {@code lexbridge.backend-identity.certificates} only), and {@code deliver} (default true): whether its received
+ *     messages and evidences are put on its {@code .deliver} queue (false: it fetches them through another API)
  * @param maxMessageSize the largest submission body (the ZIP) accepted; each payload in it is also held to the
  *     connector's {@code max-payload-size}
  * @param spoolDirectory where a submission body is spooled while it is read; empty: the Java temporary directory
