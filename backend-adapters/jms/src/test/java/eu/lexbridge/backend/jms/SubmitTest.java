@@ -52,6 +52,7 @@ class SubmitTest extends JmsTestSupport {
         assertThat(attachment.mimeType()).isEqualTo("text/plain");
         assertThat(payloads.bytes(attachment.payloadId())).isEqualTo(annex);
         assertThat(bus.published()).hasSize(1);
+        assertSpoolEmpty();
     }
 
     @Test
@@ -155,9 +156,17 @@ class SubmitTest extends JmsTestSupport {
         assertThat(reply.getStringProperty("messageId")).isNull();
     }
 
-    private void assertNothingStored() {
+    private void assertNothingStored() throws Exception {
         assertThat(store.all()).isEmpty();
         assertThat(payloads.count()).isZero();
         assertThat(bus.published()).isEmpty();
+        assertSpoolEmpty();
+    }
+
+    /** The spooled body is gone once the answer is sent (lexbridge.jms.spool-directory of the tests). */
+    static void assertSpoolEmpty() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target/jms-spool"))) {
+            assertThat(files).isEmpty();
+        }
     }
 }
