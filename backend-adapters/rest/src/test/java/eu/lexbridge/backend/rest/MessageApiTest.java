@@ -175,6 +175,19 @@ class MessageApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aFetchedMessageLeavesTheInboxForItsLeaseAndItsNeighboursStay() {
+        UUID fetched = receive("urn:authority:court-a", XML, PDF);
+        UUID waiting = receive("urn:authority:court-a", XML, PDF);
+
+        assertThat(get(COURT_A, "/api/v1/messages/" + fetched).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // a second worker reading the inbox now does not take the message the first one is working on
+        assertThat(ids(json(get(COURT_A, "/api/v1/messages/inbox")).get("messages")))
+                .containsExactly(waiting.toString());
+        assertThat(store.find(fetched).orElseThrow().state()).isEqualTo(MessageState.AVAILABLE_TO_BACKEND);
+    }
+
+    @Test
     void acknowledgingIssuesDeliveryOnceAndTakesTheMessageOutOfTheInbox() {
         UUID id = receive("urn:authority:court-a", XML, PDF);
         bus.clear();

@@ -41,6 +41,9 @@ class PullWithAcknowledgementTest extends SoapTestSupport {
         assertThat(message.getMessageDetails().getEbmsMessageId()).endsWith("@de.example");
         assertThat(message.getMessageConfirmations()).extracting(c -> c.getConfirmationType())
                 .contains(DomibusConnectorConfirmationType.RELAY_REMMD_ACCEPTANCE);
+        // fetched (PENDING_DOWNLOADED in the official connector): not listed again within its lease
+        assertThat(courtA.listPendingMessageIds(new EmptyRequestType()).getMessageTransportIds()).isEmpty();
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.AVAILABLE_TO_BACKEND);
 
         courtA.acknowledgeMessage(response(id, true, null));
 

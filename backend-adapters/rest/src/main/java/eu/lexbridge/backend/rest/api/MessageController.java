@@ -106,7 +106,7 @@ public class MessageController {
     public ResponseEntity<MessageView> message(@Parameter(hidden = true) AuthenticatedBackend backend,
                                                @PathVariable String messageId, HttpServletRequest request) {
         UUID id = MessageIds.parse(messageId);
-        ConnectorMessage message = inbox.message(backend.name(), id);
+        ConnectorMessage message = inbox.fetched(backend.name(), id);
         List<Evidence> evidences = inbox.evidences(backend.name(), id);
         // Spring answers 304 itself when If-None-Match matches the ETag of a 200 to a GET
         return ResponseEntity.ok().eTag(EntityTags.message(message, evidences)).cacheControl(REVALIDATE)

@@ -124,7 +124,7 @@ public final class BackendWebService implements DomibusConnectorBackendWebServic
     public DomibusConnectorMessageType getMessageById(GetMessageByIdRequest request) {
         return answer(backend -> {
             UUID id = messageId(request == null ? null : request.getMessageTransportId(), "messageTransportId");
-            return delivery.message(inbox.message(backend, id), inbox.evidences(backend, id));
+            return delivery.message(inbox.fetched(backend, id), inbox.evidences(backend, id));
         });
     }
 
