@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ebmsIdDomain the right-hand side of the ebMS ids we generate ({@code uuid@domain}); required
  * @param dataDirectory the database (H2), the queue journal, payloads and phase4's data live below it
  * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4; must be positive
- * @param defaultBackend the back-end that receives inbound messages; required
+ * @param defaultBackend the back-end that receives an inbound message no routing rule ({@code lexbridge.backend-routing}),
+ *     no conversation and no original message claims; required
  */
 @Validated
 @ConfigurationProperties("lexbridge.connector")
