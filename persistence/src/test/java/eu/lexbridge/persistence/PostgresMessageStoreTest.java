@@ -1,5 +1,7 @@
 package eu.lexbridge.persistence;
 
+import eu.lexbridge.core.port.BackendRuleStore;
+import eu.lexbridge.core.testkit.BackendRuleStoreContract;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.testkit.MessageStoreContract;
@@ -7,6 +9,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,5 +41,15 @@ class PostgresMessageStoreTest extends MessageStoreContract {
     @Override
     protected MessageEvents events(MessageStore store) {
         return new JdbcMessageEvents(new JdbcTemplate(postgres.getPostgresDatabase()));
+    }
+
+    /** The rule-store contract on the same server. */
+    @Nested
+    class RuleStore extends BackendRuleStoreContract {
+        @Override
+        protected BackendRuleStore store() {
+            new JdbcTemplate(postgres.getPostgresDatabase()).execute("truncate lb_backend_rules");
+            return new JdbcBackendRuleStore(new JdbcTemplate(postgres.getPostgresDatabase()));
+        }
     }
 }

@@ -1,7 +1,10 @@
 package eu.lexbridge.app.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,11 +21,22 @@ import org.springframework.validation.annotation.Validated;
  *     {@code &(equals(ServiceName, 'EPO'), startswith(FinalRecipient, 'eurojust::'))}; see "Routing rules" below). A
  *     condition that does not parse stops the start with its key and column
  * @param archiveBackend a back-end that receives a copy of every inbound business message besides its own back-end,
- *     e.g. an archive; it cannot acknowledge or refuse a copy, so no evidence ever follows from it. Empty for none
+ *     e.g. an archive; it cannot acknowledge or refuse a copy, so no evidence ever follows from it. It must be a push
+ *     back-end (a SOAP push-address, a REST webhook or JMS delivery): a pull back-end's inbox lists the messages routed
+ *     to it, not copies, so naming one stops the start. Empty for none
+ * @param refreshInterval how often a replica looks for rules an operator changed at run time on another replica
+ *     ({@code /actuator/backendrules}, kept in the database), 1 s to 1 h
  */
 @Validated
 @ConfigurationProperties("lexbridge.backend-routing")
-public record BackendRoutingProperties(@DefaultValue List<@Valid RuleEntry> rules, String archiveBackend) {
+public record BackendRoutingProperties(@DefaultValue List<@Valid RuleEntry> rules, String archiveBackend,
+                                       @NotNull @DefaultValue("10s") Duration refreshInterval) {
+
+    @AssertTrue(message = "refresh-interval must be between 1 second and 1 hour")
+    boolean isRefreshIntervalSensible() {
+        return refreshInterval == null || (refreshInterval.compareTo(Duration.ofSeconds(1)) >= 0
+                && refreshInterval.compareTo(Duration.ofHours(1)) <= 0);
+    }
 
     /**
      * One routing rule.

@@ -22,18 +22,21 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * set. The new set is parsed whole before it applies: a rule that does not parse is answered 400 with code
  * {@code LB-1400}, its line and column and a sentence, and the rules in force stay as they were.
  *
- * <p>The change holds in this process only, until it stops (or another replica is asked): the configured rules
- * ({@code lexbridge.backend-routing.rules}) are what a start reads.
+ * <p>The change is kept in the database: a restart and the other replicas (within
+ * {@code lexbridge.backend-routing.refresh-interval}) route by it, until the configured rules
+ * ({@code lexbridge.backend-routing.rules}) change, which win again.
  */
 @Endpoint(id = "backendrules")
 public class BackendRulesEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendRulesEndpoint.class);
 
+    private final SharedBackendRules shared;
     private final BackendRules rules;
 
-    public BackendRulesEndpoint(BackendRules rules) {
-        this.rules = rules;
+    public BackendRulesEndpoint(SharedBackendRules shared) {
+        this.shared = shared;
+        this.rules = shared.rules();
     }
 
     /** The rules in force. */
@@ -48,9 +51,10 @@ public class BackendRulesEndpoint {
      */
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> replace(String rules, SecurityContext caller) {
-        String who = LogSafe.of(caller.getPrincipal() == null ? "?" : caller.getPrincipal().getName());
+        String principal = caller.getPrincipal() == null ? "?" : caller.getPrincipal().getName();
+        String who = LogSafe.of(principal);
         try {
-            List<RoutingRule> now = this.rules.replace(rules);
+            List<RoutingRule> now = shared.replace(rules, principal);
             LOG.info("back-end routing rules replaced by {}: {} rule(s) in force", who, now.size());
             return new WebEndpointResponse<>(inForce(now), WebEndpointResponse.STATUS_OK);
         } catch (RuleSyntaxException e) {

@@ -19,6 +19,10 @@ import java.util.List;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.util.stream.Collectors;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import eu.lexbridge.core.port.BackendRuleStore;
+import eu.lexbridge.core.port.PushDelivery;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,22 +81,46 @@ public class DirectoryAutoConfiguration {
         return new BackendRules(rules);
     }
 
+    /**
+     * Rules changed at run time, kept in the database (when there is one) so that a restart and the other replicas
+     * route by them, until the configured rules change.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SharedBackendRules sharedBackendRules(BackendRules rules, ObjectProvider<BackendRuleStore> store,
+                                          ObjectProvider<Clock> clock) {
+        return new SharedBackendRules(rules, store.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Without a rule store a look finds nothing and changes nothing. */
+    @Bean
+    BackendRulesRefresh backendRulesRefresh(SharedBackendRules shared, BackendRoutingProperties routing) {
+        return new BackendRulesRefresh(shared, routing.refreshInterval());
+    }
+
     /** The rules in force, read and replaced at run time on the management port (operators only). */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint
-    BackendRulesEndpoint backendRulesEndpoint(BackendRules rules) {
-        return new BackendRulesEndpoint(rules);
+    BackendRulesEndpoint backendRulesEndpoint(SharedBackendRules shared) {
+        return new BackendRulesEndpoint(shared);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    BackendRouter backendRouter(ConnectorProperties connector, BackendRoutingProperties routing, BackendRules rules) {
+    BackendRouter backendRouter(ConnectorProperties connector, BackendRoutingProperties routing, BackendRules rules,
+                                ObjectProvider<PushDelivery> pushes) {
         String archive = routing.archiveBackend();
         if (archive != null && !archive.isEmpty()) {
             String problem = RoutingRule.backendProblem(archive);
             if (problem != null) {
                 throw new IllegalArgumentException("lexbridge.backend-routing.archive-backend: " + problem);
+            }
+            // a pull back-end's inbox lists the messages routed to it, not copies: an archive that pulls gets nothing
+            if (pushes.orderedStream().noneMatch(push -> push.links().containsKey(archive))) {
+                throw new IllegalArgumentException("lexbridge.backend-routing.archive-backend: back-end " + archive
+                        + " has no push delivery, and copies reach push back-ends only; give it a SOAP push-address, "
+                        + "a REST webhook or JMS delivery");
             }
         }
         return new RuleBackendRouter(rules, connector.defaultBackend(), archive);

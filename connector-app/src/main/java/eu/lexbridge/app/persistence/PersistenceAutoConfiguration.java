@@ -1,10 +1,12 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.core.port.BackendRuleStore;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.persistence.DiskPayloadStore;
+import eu.lexbridge.persistence.JdbcBackendRuleStore;
 import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
 import javax.sql.DataSource;
@@ -42,6 +44,13 @@ public class PersistenceAutoConfiguration {
     @ConditionalOnMissingBean
     MessageEvents messageEvents(JdbcTemplate jdbc) {
         return new JdbcMessageEvents(jdbc);
+    }
+
+    /** The routing rules operators change at run time, kept for restarts and the other replicas. */
+    @Bean
+    @ConditionalOnMissingBean
+    BackendRuleStore backendRuleStore(JdbcTemplate jdbc) {
+        return new JdbcBackendRuleStore(jdbc);
     }
 
     @Bean

@@ -8,12 +8,15 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.PartnerDirectory;
+import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.directory.routing.BackendRules;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,8 @@ class BackendRoutingConfigurationTest {
                         "lexbridge.backend-routing.rules[1].condition=&(equals(ServiceName, 'EEvidence'), "
                                 + "startswith(FinalRecipient, 'eppo::'))",
                         "lexbridge.backend-routing.archive-backend=archive")
+                .withBean(PushDelivery.class, () -> new PushDelivery("SOAP",
+                        Map.of("archive", BackendLink.heldForPull())))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     BackendRouter router = context.getBean(BackendRouter.class);
@@ -98,5 +103,15 @@ class BackendRoutingConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessage("lexbridge.backend-routing.archive-backend: the back-end name may not contain "
                                 + "spaces or control characters"));
+    }
+
+    @Test
+    void anArchiveThatPullsWouldGetNoCopyAndStopsTheStart() {
+        runner.withPropertyValues("lexbridge.backend-routing.archive-backend=archive")
+                .withBean(PushDelivery.class, () -> new PushDelivery("JMS", Map.of("cms", BackendLink.heldForPull())))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("lexbridge.backend-routing.archive-backend: back-end archive has no push delivery, "
+                                + "and copies reach push back-ends only; give it a SOAP push-address, a REST webhook "
+                                + "or JMS delivery"));
     }
 }

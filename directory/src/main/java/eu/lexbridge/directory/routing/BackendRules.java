@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BackendRules {
 
     public static final int MAX_RULES = 1000;
-    public static final int MAX_TEXT_LENGTH = 1024 * 1024;
+    /** Half the stored column (1,000,000 characters): the rules are stored as they are rendered, a little longer. */
+    public static final int MAX_TEXT_LENGTH = 500_000;
 
     /** Higher priority first; among equal priorities the rule given first (a stable sort keeps it so). */
     private static final Comparator<RoutingRule> ORDER = Comparator.comparingInt(RoutingRule::priority).reversed();
