@@ -121,7 +121,7 @@ class BackendRulesTest {
                 .hasMessage("line 1001, column 1: more than 1000 rules");
         assertThatThrownBy(() -> BackendRules.parse("#".repeat(BackendRules.MAX_TEXT_LENGTH + 1)))
                 .isInstanceOf(RuleSyntaxException.class)
-                .hasMessage("column 1: the rules are longer than 1048576 characters");
+                .hasMessage("column 1: the rules are longer than 500000 characters");
     }
 
     /** Readers routing while the rules are replaced see the old set or the new one, never a mixture. */
