@@ -21,9 +21,10 @@ import org.springframework.validation.annotation.Validated;
  *     {@code &(equals(ServiceName, 'EPO'), startswith(FinalRecipient, 'eurojust::'))}; see "Routing rules" below). A
  *     condition that does not parse stops the start with its key and column
  * @param archiveBackend a back-end that receives a copy of every inbound business message besides its own back-end,
- *     e.g. an archive; it cannot acknowledge or refuse a copy, so no evidence ever follows from it. It must be a push
- *     back-end (a SOAP push-address, a REST webhook or JMS delivery): a pull back-end's inbox lists the messages routed
- *     to it, not copies, so naming one stops the start. Empty for none
+ *     e.g. an archive; it cannot acknowledge or refuse a copy, so no evidence ever follows from it. It must be pushed
+ *     to over SOAP (a push-address) or JMS, which carry the payloads: a pull back-end's inbox lists the messages routed
+ *     to it, not copies, and a webhook carries links only the message's own back-end may follow, so naming such a
+ *     back-end stops the start. Empty for none
  * @param refreshInterval how often a replica looks for rules an operator changed at run time on another replica
  *     ({@code /actuator/backendrules}, kept in the database), 1 s to 1 h
  */

@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, BackendRoutingProperties.class})
 public class DirectoryAutoConfiguration {
 
+    /** The push API whose calls carry links, not payloads (backend-rest's webhooks). */
+    private static final String ARCHIVE_UNFIT = "REST webhook";
+
     @Bean
     @ConditionalOnMissingBean
     ServiceCatalogue serviceCatalogue(NetworkProperties network) {
@@ -116,11 +119,15 @@ public class DirectoryAutoConfiguration {
             if (problem != null) {
                 throw new IllegalArgumentException("lexbridge.backend-routing.archive-backend: " + problem);
             }
-            // a pull back-end's inbox lists the messages routed to it, not copies: an archive that pulls gets nothing
-            if (pushes.orderedStream().noneMatch(push -> push.links().containsKey(archive))) {
+            // a pull back-end's inbox lists the messages routed to it, not copies: an archive that pulls gets nothing;
+            // a webhook carries links to the payloads, which only the message's own back-end may follow
+            PushDelivery push = pushes.orderedStream().filter(p -> p.links().containsKey(archive)).findFirst()
+                    .orElse(null);
+            if (push == null || push.api().equals(ARCHIVE_UNFIT)) {
                 throw new IllegalArgumentException("lexbridge.backend-routing.archive-backend: back-end " + archive
-                        + " has no push delivery, and copies reach push back-ends only; give it a SOAP push-address, "
-                        + "a REST webhook or JMS delivery");
+                        + (push == null ? " has no push delivery" : " is pushed to by a REST webhook")
+                        + ", and copies with their payloads reach only back-ends pushed to over SOAP (push-address) "
+                        + "or JMS");
             }
         }
         return new RuleBackendRouter(rules, connector.defaultBackend(), archive);

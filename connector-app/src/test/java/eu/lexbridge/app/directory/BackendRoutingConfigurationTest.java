@@ -111,7 +111,16 @@ class BackendRoutingConfigurationTest {
                 .withBean(PushDelivery.class, () -> new PushDelivery("JMS", Map.of("cms", BackendLink.heldForPull())))
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessage("lexbridge.backend-routing.archive-backend: back-end archive has no push delivery, "
-                                + "and copies reach push back-ends only; give it a SOAP push-address, a REST webhook "
-                                + "or JMS delivery"));
+                                + "and copies with their payloads reach only back-ends pushed to over SOAP "
+                                + "(push-address) or JMS"));
+    }
+
+    @Test
+    void anArchiveOnAWebhookCouldNotFetchThePayloadsAndStopsTheStart() {
+        runner.withPropertyValues("lexbridge.backend-routing.archive-backend=archive")
+                .withBean(PushDelivery.class, () -> new PushDelivery("REST webhook",
+                        Map.of("archive", BackendLink.heldForPull())))
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("back-end archive is pushed to by a REST webhook, and copies"));
     }
 }
