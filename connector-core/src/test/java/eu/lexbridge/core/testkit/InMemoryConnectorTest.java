@@ -38,7 +38,7 @@ class InMemoryConnectorTest {
         // the "container" is the business document itself
         PayloadRef document = message.payload(PayloadKind.BUSINESS_DOCUMENT).orElseThrow();
         assertThat(document.name()).isEqualTo(InMemoryConnector.DOCUMENT_NAME);
-        assertThat(connector.payloads().bytes(document.id())).isEqualTo(PDF);
+        assertThat(connector.payloads().bytes(document.payloadId())).isEqualTo(PDF);
     }
 
     @Test
@@ -93,7 +93,7 @@ class InMemoryConnectorTest {
         assertThat(parts.get("backendInbox").instance().get()).isSameAs(connector.inbox());
         assertThat(parts.values()).allSatisfy(part -> {
             if (!part.name().equals("backendDelivery")) {
-                assertThat(part.type()).isInstance(part.instance().get());
+                assertThat(part.instance().get()).isInstanceOf(part.type());
             }
         });
         assertThat(asked).hasValue(0);
