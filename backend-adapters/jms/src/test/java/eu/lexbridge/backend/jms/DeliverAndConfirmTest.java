@@ -9,6 +9,8 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.core.testkit.InMemoryConnector;
+import eu.lexbridge.core.testkit.SampleMessages;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
@@ -42,15 +44,15 @@ class DeliverAndConfirmTest extends JmsTestSupport {
         assertThat(delivered.property("ebmsMessageId")).isEqualTo(message.ebmsMessageId());
         assertThat(delivered.property("conversationId")).isEqualTo(message.conversationId());
         assertThat(delivered.property("JMSXGroupID")).isEqualTo(message.conversationId());
-        assertThat(delivered.property("service")).isEqualTo(TestConnector.SERVICE.value());
-        assertThat(delivered.property("action")).isEqualTo(TestConnector.ACTION);
+        assertThat(delivered.property("service")).isEqualTo(SampleMessages.SERVICE.value());
+        assertThat(delivered.property("action")).isEqualTo(SampleMessages.ACTION);
         assertThat(delivered.property("fromPartyId")).isEqualTo("DE");
         assertThat(delivered.property("finalRecipient")).isEqualTo("urn:authority:court-a");
         Map<String, byte[]> parts = unzip(delivered.body());
         assertThat(parts).containsOnlyKeys("businessContent/messageContent",
-                "businessDocument/" + TestConnector.DOCUMENT_NAME);
+                "businessDocument/" + InMemoryConnector.DOCUMENT_NAME);
         assertThat(parts.get("businessContent/messageContent")).isEqualTo(XML);
-        assertThat(parts.get("businessDocument/" + TestConnector.DOCUMENT_NAME)).isEqualTo(PDF);
+        assertThat(parts.get("businessDocument/" + InMemoryConnector.DOCUMENT_NAME)).isEqualTo(PDF);
         // pushed is not delivered: the back-end confirms that itself
         assertThat(message.state()).isEqualTo(MessageState.AVAILABLE_TO_BACKEND);
         assertThat(store.timeline(id)).anyMatch(e -> e.detail() != null && e.detail().contains("pushed to back-end court-a"));

@@ -2,15 +2,11 @@ package eu.lexbridge.backend.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.lexbridge.core.flow.BackendDelivery;
-import eu.lexbridge.core.flow.InboundAcceptance;
-import eu.lexbridge.core.flow.InboundReception;
-import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.testkit.InMemoryConnector;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
-import eu.lexbridge.core.transport.Envelope;
-import eu.lexbridge.core.transport.IncomingPart;
+import eu.lexbridge.core.testkit.SampleMessages;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -56,12 +52,10 @@ abstract class JmsTestSupport {
     static final long WAIT_MILLIS = 10_000;
     static final int ACCEPTOR_PORT = freePort();
 
+    @Autowired InMemoryConnector connector;
     @Autowired InMemoryMessageStore store;
     @Autowired InMemoryPayloadStore payloads;
     @Autowired RecordingMessageBus bus;
-    @Autowired InboundReception reception;
-    @Autowired InboundAcceptance acceptance;
-    @Autowired BackendDelivery delivery;
 
     private final List<Connection> connections = new java.util.ArrayList<>();
 
@@ -165,9 +159,9 @@ abstract class JmsTestSupport {
         if (backendMessageId != null) {
             metadata.put("backendMessageId", backendMessageId);
         }
-        metadata.put("service", TestConnector.SERVICE.value());
-        metadata.put("action", TestConnector.ACTION);
-        metadata.put("toPartyId", TestConnector.GERMANY.partyId());
+        metadata.put("service", SampleMessages.SERVICE.value());
+        metadata.put("action", SampleMessages.ACTION);
+        metadata.put("toPartyId", SampleMessages.GERMANY.partyId());
         metadata.put("originalSender", "urn:authority:at-prosecutor");
         metadata.put("finalRecipient", "urn:authority:de-court");
         return metadata;
@@ -212,21 +206,6 @@ abstract class JmsTestSupport {
      * its {@code .deliver} queue); its container holds {@code businessDocument} (see {@link TestConnector}).
      */
     UUID receive(String finalRecipient, byte[] businessContent, byte[] businessDocument) {
-        String ebmsId = UUID.randomUUID() + "@de.example";
-        Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
-                TestConnector.ACTION, TestConnector.GERMANY, TestConnector.HOME, "urn:authority:de-prosecutor",
-                finalRecipient);
-        reception.receive(envelope, List.of(
-                new IncomingPart("messageContent", "messageContent", "text/xml",
-                        () -> new ByteArrayInputStream(businessContent)),
-                new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
-                        () -> new ByteArrayInputStream(businessDocument)),
-                new IncomingPart("tokenXML", "Token.xml", "application/xml",
-                        () -> new ByteArrayInputStream("<token/>".getBytes(StandardCharsets.UTF_8)))),
-                "CN=DE test connector");
-        UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
-        acceptance.accept(id);
-        delivery.deliver(id);
-        return id;
+        return connector.receive(finalRecipient, businessContent, businessDocument);
     }
 }

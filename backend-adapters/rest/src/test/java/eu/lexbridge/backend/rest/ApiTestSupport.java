@@ -3,17 +3,12 @@ package eu.lexbridge.backend.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.core.flow.BackendDelivery;
-import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
-import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.testkit.InMemoryConnector;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
-import eu.lexbridge.core.transport.Envelope;
-import eu.lexbridge.core.transport.IncomingPart;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +34,11 @@ abstract class ApiTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired TestRestTemplate http;
+    @Autowired InMemoryConnector connector;
     @Autowired InMemoryMessageStore store;
     @Autowired InMemoryPayloadStore payloads;
     @Autowired RecordingMessageBus bus;
     @Autowired InboundReception reception;
-    @Autowired InboundAcceptance acceptance;
     @Autowired BackendDelivery delivery;
 
     @BeforeEach
@@ -141,22 +136,6 @@ abstract class ApiTestSupport {
 
     /** A message from Germany for {@code finalRecipient}, received, accepted and made available to its back-end. */
     UUID receive(String finalRecipient, byte[] businessContent, byte[] businessDocument) {
-        String ebmsId = UUID.randomUUID() + "@de.example";
-        Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
-                TestConnector.ACTION, TestConnector.GERMANY, TestConnector.HOME, "urn:authority:de-prosecutor",
-                finalRecipient);
-        // the test connector's "container" holds the document as it is (TestConnector.inboundAcceptance)
-        reception.receive(envelope, List.of(
-                new IncomingPart("messageContent", "messageContent", "text/xml",
-                        () -> new ByteArrayInputStream(businessContent)),
-                new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
-                        () -> new ByteArrayInputStream(businessDocument)),
-                new IncomingPart("tokenXML", "Token.xml", "text/xml",
-                        () -> new ByteArrayInputStream("<token/>".getBytes(StandardCharsets.UTF_8)))),
-                "CN=DE test connector");
-        UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
-        acceptance.accept(id);
-        delivery.deliver(id);
-        return id;
+        return connector.receive(finalRecipient, businessContent, businessDocument);
     }
 }

@@ -3,6 +3,7 @@ package eu.lexbridge.backend.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.core.testkit.InMemoryConnector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,7 @@ class HostileInputCorpusTest extends ApiTestSupport {
                         400, "LB-1003", "businessContent"),
                 new Row("a part above the connector's payload limit",
                         t -> t.multipart(COURT_A, t.validParts(List.of(file("attachments", "big.bin",
-                                "application/octet-stream", new byte[(int) TestConnector.MAX_PAYLOAD_BYTES + 1])))),
+                                "application/octet-stream", new byte[(int) InMemoryConnector.MAX_PAYLOAD_BYTES + 1])))),
                         413, "LB-1007", "attachments[0]"),
                 // -- part file names and content types (new: were 500 or accepted and refused later)
                 new Row("a file name of 256 characters",

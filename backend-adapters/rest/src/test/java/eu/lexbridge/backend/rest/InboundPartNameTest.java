@@ -9,7 +9,6 @@ import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.IncomingPart;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,10 +32,7 @@ class InboundPartNameTest extends ApiTestSupport {
     }
 
     private void assertUnusableNameReplaced(String hostile) {
-        String ebmsId = UUID.randomUUID() + "@de.example";
-        Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
-                TestConnector.ACTION, TestConnector.GERMANY, TestConnector.HOME, "urn:authority:de-prosecutor",
-                "urn:authority:court-a");
+        Envelope envelope = connector.envelopeFor("urn:authority:court-a");
         reception.receive(envelope, List.of(
                 new IncomingPart("messageContent", "messageContent", "text/xml", () -> new ByteArrayInputStream(XML)),
                 new IncomingPart("businessDocument", hostile, "application/pdf",
@@ -44,7 +40,7 @@ class InboundPartNameTest extends ApiTestSupport {
 
         // A part beside the container is stored as an attachment (and refused later, at acceptance, for travelling
         // outside the container); what is checked here is the name it is stored under.
-        var message = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow();
+        var message = store.findByEbmsId(envelope.ebmsMessageId(), Direction.INBOUND).orElseThrow();
         assertThat(message.payloads()).extracting(PayloadRef::kind)
                 .containsExactly(PayloadKind.BUSINESS_CONTENT, PayloadKind.ATTACHMENT);
         assertThat(message.payloads().get(1).name()).isEqualTo("part-2");

@@ -8,6 +8,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.core.testkit.InMemoryConnector;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -186,7 +187,7 @@ class SubmissionApiTest extends ApiTestSupport {
     void aPayloadAboveTheConnectorLimitIsRefusedNamingThePart() {
         MultiValueMap<String, Object> form = form(metadata("m-1"), XML);
         form.add("attachments", filePart("big.bin", "application/octet-stream",
-                new byte[(int) TestConnector.MAX_PAYLOAD_BYTES + 1]));
+                new byte[(int) InMemoryConnector.MAX_PAYLOAD_BYTES + 1]));
         assertRefused(submit(COURT_A, form), HttpStatus.PAYLOAD_TOO_LARGE, "LB-1007", "attachments[0]");
     }
 

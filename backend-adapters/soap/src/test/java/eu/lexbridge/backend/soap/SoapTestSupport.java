@@ -12,19 +12,15 @@ import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageD
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageType;
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorPartyType;
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorServiceType;
-import eu.lexbridge.core.flow.BackendDelivery;
-import eu.lexbridge.core.flow.InboundAcceptance;
-import eu.lexbridge.core.flow.InboundReception;
-import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.testkit.InMemoryConnector;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
-import eu.lexbridge.core.transport.Envelope;
-import eu.lexbridge.core.transport.IncomingPart;
 import eu.lexbridge.backend.soap.auth.AlgorithmSuite;
 import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
+import eu.lexbridge.core.testkit.SampleMessages;
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.xml.ws.BindingProvider;
@@ -36,7 +32,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.namespace.QName;
@@ -67,13 +62,11 @@ abstract class SoapTestSupport {
             .getBytes(StandardCharsets.UTF_8);
 
     @LocalServerPort int port;
+    @Autowired InMemoryConnector connector;
     @Autowired InMemoryMessageStore store;
     @Autowired InMemoryPayloadStore payloads;
     @Autowired RecordingMessageBus bus;
     @Autowired RecordingSecurityEvents securityEvents;
-    @Autowired InboundReception reception;
-    @Autowired InboundAcceptance acceptance;
-    @Autowired BackendDelivery delivery;
 
     @BeforeEach
     void emptyStores() {
@@ -154,17 +147,17 @@ abstract class SoapTestSupport {
         details.setOriginalSender("urn:authority:at-prosecutor");
         details.setFinalRecipient("urn:authority:de-court");
         DomibusConnectorServiceType service = new DomibusConnectorServiceType();
-        service.setService(TestConnector.SERVICE.value());
-        service.setServiceType(TestConnector.SERVICE.type());
+        service.setService(SampleMessages.SERVICE.value());
+        service.setServiceType(SampleMessages.SERVICE.type());
         details.setService(service);
         DomibusConnectorActionType action = new DomibusConnectorActionType();
-        action.setAction(TestConnector.ACTION);
+        action.setAction(SampleMessages.ACTION);
         details.setAction(action);
         DomibusConnectorPartyType from = new DomibusConnectorPartyType();
-        from.setPartyId(TestConnector.HOME.partyId());
+        from.setPartyId(SampleMessages.HOME.partyId());
         details.setFromParty(from);
         DomibusConnectorPartyType to = new DomibusConnectorPartyType();
-        to.setPartyId(TestConnector.GERMANY.partyId());
+        to.setPartyId(SampleMessages.GERMANY.partyId());
         details.setToParty(to);
         DomibusConnectorMessageContentType content = new DomibusConnectorMessageContentType();
         content.setXmlContent(data(XML, "application/xml"));
@@ -230,21 +223,6 @@ abstract class SoapTestSupport {
      * container holds {@code businessDocument} (see {@link TestConnector}).
      */
     UUID receive(String finalRecipient, byte[] businessContent, byte[] businessDocument) {
-        String ebmsId = UUID.randomUUID() + "@de.example";
-        Envelope envelope = new Envelope(ebmsId, "conversation-" + UUID.randomUUID(), null, TestConnector.SERVICE,
-                TestConnector.ACTION, TestConnector.GERMANY, TestConnector.HOME, "urn:authority:de-prosecutor",
-                finalRecipient);
-        reception.receive(envelope, List.of(
-                new IncomingPart("messageContent", "messageContent", "text/xml",
-                        () -> new ByteArrayInputStream(businessContent)),
-                new IncomingPart("ASIC-S", "container.asics", "application/vnd.etsi.asic-s+zip",
-                        () -> new ByteArrayInputStream(businessDocument)),
-                new IncomingPart("tokenXML", "Token.xml", "application/xml",
-                        () -> new ByteArrayInputStream("<token/>".getBytes(StandardCharsets.UTF_8)))),
-                "CN=DE test connector");
-        UUID id = store.findByEbmsId(ebmsId, Direction.INBOUND).orElseThrow().connectorMessageId();
-        acceptance.accept(id);
-        delivery.deliver(id);
-        return id;
+        return connector.receive(finalRecipient, businessContent, businessDocument);
     }
 }

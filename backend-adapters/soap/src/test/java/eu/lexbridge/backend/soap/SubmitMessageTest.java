@@ -9,6 +9,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.testkit.SampleMessages;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SubmitMessageTest extends SoapTestSupport {
         assertThat(answer.getMessageId()).isEqualTo(stored.connectorMessageId().toString());
         assertThat(answer.getResultMessage()).contains(stored.ebmsMessageId());
         assertThat(stored.state()).isEqualTo(MessageState.SUBMITTED);
-        assertThat(stored.to()).isEqualTo(TestConnector.GERMANY);
+        assertThat(stored.to()).isEqualTo(SampleMessages.GERMANY);
         assertThat(stored.finalRecipient()).isEqualTo("urn:authority:de-court");
         assertThat(payloads.bytes(stored.payload(PayloadKind.BUSINESS_CONTENT).orElseThrow().payloadId()))
                 .isEqualTo(XML);
