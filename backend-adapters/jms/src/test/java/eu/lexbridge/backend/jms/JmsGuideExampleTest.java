@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.testkit.SampleMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,17 +75,14 @@ class JmsGuideExampleTest extends JmsTestSupport {
 
     /** Runs the example's main as a back-end would, and returns the line it printed. */
     private String run(Class<?> client, String backendMessageId, Path form, Path order) throws Exception {
-        String broker = "tcp://127.0.0.1:" + ACCEPTOR_PORT + "?sslEnabled=true&verifyHost=true"
-                + "&trustStorePath=src/test/resources/client-trust.p12&trustStorePassword=client-trust-store"
-                + "&trustStoreType=PKCS12&reconnectAttempts=0";
         Method main = client.getMethod("main", String[].class);
         PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         synchronized (System.class) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             try {
-                main.invoke(null, (Object) List.of(broker, COURT_A, COURT_A_PASSWORD, backendMessageId,
-                        TestConnector.SERVICE.value(), TestConnector.ACTION, TestConnector.GERMANY.partyId(),
+                main.invoke(null, (Object) List.of(brokerUrl(), COURT_A, COURT_A_PASSWORD, backendMessageId,
+                        SampleMessages.SERVICE.value(), SampleMessages.ACTION, SampleMessages.GERMANY.partyId(),
                         form.toString(), order.toString()).toArray(String[]::new));
             } finally {
                 System.setOut(console);

@@ -89,10 +89,15 @@ abstract class JmsTestSupport {
 
     // ---- a back-end, as an Artemis JMS client over TLS, trusting the broker's certificate
 
-    static ActiveMQConnectionFactory overTls() {
-        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + ACCEPTOR_PORT + "?sslEnabled=true"
+    /** The broker's TLS acceptor, as a back-end's URL names it, trusting the broker's certificate. */
+    static String brokerUrl() {
+        return "tcp://127.0.0.1:" + ACCEPTOR_PORT + "?sslEnabled=true"
                 + "&trustStorePath=src/test/resources/client-trust.p12&trustStorePassword=client-trust-store"
-                + "&trustStoreType=PKCS12&verifyHost=true&reconnectAttempts=0");
+                + "&trustStoreType=PKCS12&verifyHost=true&reconnectAttempts=0";
+    }
+
+    static ActiveMQConnectionFactory overTls() {
+        return new ActiveMQConnectionFactory(brokerUrl());
     }
 
     Connection connect(String user, String password) throws JMSException {

@@ -2,6 +2,7 @@ package eu.lexbridge.backend.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.core.testkit.GuideExamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class IntegrationGuideExamplesTest extends ApiTestSupport {
     @Test
     void theGuidesRestExamplesAnswerWhatTheyPromise(@TempDir Path work) throws Exception {
         UUID waiting = receive("urn:authority:court-a", XML, XML); // what the reader's inbox holds
-        GuideExamples guide = GuideExamples.in(Files.readString(GUIDE, StandardCharsets.UTF_8));
+        GuideExamples guide = GuideExamples.in(Files.readString(GUIDE, StandardCharsets.UTF_8), "rest");
         assertThat(guide.examples()).as("tested examples in the guide").hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(e -> assertThat(e.promised()).as("example at line " + e.line()).isNotEmpty());
 
@@ -58,7 +59,7 @@ class IntegrationGuideExamplesTest extends ApiTestSupport {
                 # a message → 200
                 curl -sS -H "Authorization: Bearer $TOKEN" "$LEXBRIDGE/api/v1/messages/$ID"
                 ```
-                """);
+                """, "rest");
 
         GuideExamples.Run run = wrong.run(work, Map.of("LEXBRIDGE", "http://localhost:" + port, "TOKEN", COURT_A));
 

@@ -1,9 +1,12 @@
 package eu.lexbridge.backend.soap;
 
 import eu.lexbridge.backend.soap.auth.ConnectorKey;
+import eu.lexbridge.core.message.BusinessService;
+import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.testkit.InMemoryConnector;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
+import eu.lexbridge.core.testkit.SampleMessages;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.util.Map;
 import org.apache.cxf.Bus;
@@ -64,6 +67,12 @@ public class TestConnector {
         return new RecordingSecurityEvents();
     }
 
+    /** The demo's network, as docs/integration-guide.md's examples are written for it. */
+    static final BusinessService DEMO_SERVICE = new BusinessService("EEvidence", "urn:e-codex:services:");
+    static final String DEMO_ACTION = "EPOC";
+    static final Party DEMO_PARTNER = new Party("de-court", "urn:oasis:names:tc:ebcore:partyid-type:unregistered",
+            "GW");
+
     static final String PUSH_PATH = "/test-backend-delivery";
     static final String LEGACY_PUSH_PATH = "/test-backend-delivery-4";
 
@@ -77,7 +86,10 @@ public class TestConnector {
         public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
             // every back-end pulls here (the default link): the push client is tested on its own, through the links
             // of the SOAP push delivery, against the recording back-ends above
-            InMemoryConnector connector = new InMemoryConnector();
+            // with the demo's service and partner, for the guide's examples (SoapGuideExamplesTest)
+            InMemoryConnector connector = new InMemoryConnector(InMemoryConnector.Options.defaults()
+                    .withService(DEMO_SERVICE, DEMO_ACTION)
+                    .withPartner(SampleMessages.partner("de-court", DEMO_PARTNER)));
             for (InMemoryConnector.Part part : connector.parts()) {
                 RootBeanDefinition bean = new RootBeanDefinition(part.type());
                 bean.setInstanceSupplier(part.instance());

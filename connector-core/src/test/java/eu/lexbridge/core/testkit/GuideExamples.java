@@ -1,4 +1,4 @@
-package eu.lexbridge.backend.rest;
+package eu.lexbridge.core.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,31 +12,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shell examples of a guide marked {@code <!-- tested: rest -->}, run as written with curl, in order, in one shell:
- * each curl call's HTTP status is recorded, to compare with what the example's comments promise ({@code → 201}).
+ * The shell examples of a guide marked for one API ({@code <!-- tested: rest -->}, {@code <!-- tested: soap -->}), run as
+ * written with curl, in order, in one shell: each curl call's HTTP status is recorded, to compare with what the
+ * example's comments promise ({@code → 201}). Each back-end API's module runs its own against its own connector.
  */
-record GuideExamples(List<Example> examples) {
-
-    static final String MARKER = "<!-- tested: rest -->";
+public record GuideExamples(List<Example> examples) {
     private static final Pattern PROMISED_STATUS = Pattern.compile("→ (\\d{3})");
 
     /** One fenced block, and the status of each of its curl calls, in order, as its comments say. */
-    record Example(int line, String script, List<Integer> promised) {
+    public record Example(int line, String script, List<Integer> promised) {
     }
 
     /** What one run gave: the shell's exit code and output, and the statuses each example's calls got. */
-    record Run(int exitCode, String output, List<List<Integer>> statuses) {
+    public record Run(int exitCode, String output, List<List<Integer>> statuses) {
     }
 
-    static GuideExamples in(String markdown) {
+    /** The examples marked {@code <!-- tested: api -->} in {@code markdown}, in order. */
+    public static GuideExamples in(String markdown, String api) {
+        String marker = "<!-- tested: " + api + " -->";
         List<Example> examples = new ArrayList<>();
         String[] lines = markdown.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].strip().equals(MARKER)) {
+            if (!lines[i].strip().equals(marker)) {
                 continue;
             }
             if (i + 1 >= lines.length || !lines[i + 1].strip().equals("```bash")) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": " + MARKER + " must stand right before a "
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + marker + " must stand right before a "
                         + "```bash block");
             }
             StringBuilder script = new StringBuilder();
@@ -61,7 +62,7 @@ record GuideExamples(List<Example> examples) {
      * Runs every example in one bash, in {@code work}, with {@code environment} (the variables the guide asks the
      * reader to set). curl is wrapped only to note each answer's status; the examples' own options stay as written.
      */
-    Run run(Path work, Map<String, String> environment) throws IOException, InterruptedException {
+    public Run run(Path work, Map<String, String> environment) throws IOException, InterruptedException {
         StringBuilder script = new StringBuilder("""
                 set -euo pipefail
                 curl() {
