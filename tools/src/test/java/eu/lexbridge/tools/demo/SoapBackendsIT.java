@@ -162,7 +162,7 @@ class SoapBackendsIT {
     @Test
     void anEpocFromA6xBackEndIsFetchedByA4xBackEndWhoseEvidencesArePushedBack() {
         String backendMessageId = "AT-SOAP-" + System.nanoTime();
-        DomibsConnectorAcknowledgementType submitted = austriaBackend(AT_BACKEND).submitMessage(epoc(backendMessageId));
+        DomibsConnectorAcknowledgementType submitted = austriaBackend().submitMessage(epoc(backendMessageId));
         assertThat(submitted.isResult()).isTrue();
         String sentId = submitted.getMessageId();
         // The same back-end on the REST API: one identity on every API, so it sees its SOAP message there too.
@@ -215,7 +215,7 @@ class SoapBackendsIT {
     @Test
     void anotherSoapBackEndOfTheReceivingConnectorCannotFetchAcknowledgeOrConfirmTheMessage() {
         String backendMessageId = "AT-SOAP-" + System.nanoTime();
-        String sentId = austriaBackend(AT_BACKEND).submitMessage(epoc(backendMessageId)).getMessageId();
+        String sentId = austriaBackend().submitMessage(epoc(backendMessageId)).getMessageId();
         String ebmsId = austriaRest.message(sentId).path("ebmsMessageId").asText();
         awaitFetched(ebmsId);
         String transportId = transportIdOf(ebmsId);
@@ -249,9 +249,9 @@ class SoapBackendsIT {
 
     // ---- the back-ends' clients, as each builds them from its generation's WSDL
 
-    private static DomibusConnectorBackendWebService austriaBackend(String backend) {
+    private static DomibusConnectorBackendWebService austriaBackend() {
         var port = new DomibusConnectorBackendWSService().getDomibusConnectorBackendWebService(new MTOMFeature());
-        return secured(port, network.issuing(), "/services/backend", backend, AT_SOAP, AlgorithmSuite.MODERN);
+        return secured(port, network.issuing(), "/services/backend", AT_BACKEND, AT_SOAP, AlgorithmSuite.MODERN);
     }
 
     /** Germany's 4.x back-end, with the algorithms of the official policy (Basic256). */
