@@ -206,9 +206,9 @@ class SoapBackendsIT {
             assertThat(new String(pushed.evidence(), StandardCharsets.UTF_8))
                     .contains("http://uri.etsi.org/02640/v2#").contains("SignatureValue");
         }
-        assertThat(states(austriaRest.timeline(sentId)))
+        assertThat(TwoConnectorsIT.states(austriaRest.timeline(sentId)))
                 .containsSubsequence("SUBMITTED", "ACCEPTED", "DELIVERED", "RETRIEVED");
-        assertThat(states(germanyRest.timeline(receivedId)))
+        assertThat(TwoConnectorsIT.states(germanyRest.timeline(receivedId)))
                 .containsSubsequence("RECEIVED", "AVAILABLE_TO_BACKEND", "DELIVERED_TO_BACKEND", "RETRIEVED_BY_BACKEND");
     }
 
@@ -587,16 +587,6 @@ class SoapBackendsIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> states(JsonNode timeline) {
-        List<String> states = new ArrayList<>();
-        timeline.path("entries").forEach(e -> {
-            if (e.hasNonNull("state")) {
-                states.add(e.path("state").asText());
-            }
-        });
-        return states;
     }
 
     private static List<String> evidenceTypes(JsonNode timeline) {

@@ -284,7 +284,8 @@ class TwoConnectorsIT {
         throw new AssertionError("no " + kind + " payload in " + message);
     }
 
-    private static List<String> states(JsonNode timeline) {
+    /** The states a REST timeline lists, in order. */
+    static List<String> states(JsonNode timeline) {
         List<String> states = new ArrayList<>();
         timeline.path("entries").forEach(e -> {
             if (e.hasNonNull("state")) {
