@@ -10,6 +10,7 @@ import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import eu.lexbridge.backend.soap.service.BackendWebService;
 import eu.lexbridge.backend.soap.service.DeliveryWebServiceLink;
 import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
+import eu.lexbridge.backend.soap.service.OversizedRequestFaults;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.port.BackendCertificates;
@@ -60,6 +61,8 @@ public class SoapBackendAutoConfiguration {
     public static final String PUSH_API = "SOAP";
 
     private static final Logger LOG = LoggerFactory.getLogger(SoapBackendAutoConfiguration.class);
+    /** Room for the SOAP envelope, the WS-Security header and the message details beside the payloads. */
+    private static final long ENVELOPE_ALLOWANCE = 16 * 1024;
 
     @Bean
     BackendPasswords soapBackendPasswords(SoapBackendProperties properties) {
@@ -153,6 +156,12 @@ public class SoapBackendAutoConfiguration {
         settings.put("mtom-enabled", Boolean.TRUE);
         // Attachments past the threshold are spooled to disk while the request is read: never a payload whole in heap.
         settings.put("attachment-memory-threshold", properties.attachmentMemoryThreshold().toBytes());
+        // CXF refuses a MIME part past this while reading it. With WS-Security the payloads are encrypted into the Body,
+        // so the root part holds them all, base64-encoded (4/3), besides the envelope's own few kilobytes.
+        long maxAttachment = properties.maxAttachmentSize().toBytes();
+        long maxPart = Math.min(Integer.MAX_VALUE, maxAttachment / 3 * 4 + ENVELOPE_ALLOWANCE);
+        settings.put("attachment-max-size", maxPart);
+        settings.put("org.apache.cxf.stax.maxTextLength", (int) maxPart);
         if (properties.attachmentDirectory() != null) {
             try {
                 Files.createDirectories(properties.attachmentDirectory());
@@ -165,6 +174,7 @@ public class SoapBackendAutoConfiguration {
         endpoint.setProperties(settings);
         endpoint.getInInterceptors().addAll(authentication.in());
         endpoint.getOutInterceptors().addAll(authentication.out());
+        endpoint.getOutFaultInterceptors().add(new OversizedRequestFaults(maxAttachment));
         endpoint.publish(path);
         return endpoint;
     }

@@ -31,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
  *     a request is read; empty: the Java temporary directory
  * @param attachmentMemoryThreshold the largest attachment held in memory while a request is read; larger ones go to
  *     {@code attachment-directory}, so a payload never lies whole in the heap
+ * @param maxAttachmentSize the largest payload a request may carry (an MTOM attachment, or inline base64); a larger one
+ *     is refused with {@code LB-1007} while it is read, before anything is stored
+ *     ({@code lexbridge.connector.max-payload-size} applies too). With WS-Security the payloads are encrypted into the
+ *     Body and read into memory for the signature check: this then bounds their sum, and the heap needs about three
+ *     times this per concurrent request; send very large payloads through REST or JMS, which stream
  * @param keyStore the connector's own key for WS-Security (PKCS#12): it decrypts requests and signs answers and
  *     pushes; empty: WS-Security is off and only back-ends with a {@code password-sha256} can call
  * @param keyStorePassword the key store's password
@@ -51,6 +56,7 @@ public record SoapBackendProperties(
                 message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String, @NotNull @Valid Backend> backends,
         Path attachmentDirectory,
         @NotNull @DefaultValue("64KB") DataSize attachmentMemoryThreshold,
+        @NotNull @DefaultValue("200MB") DataSize maxAttachmentSize,
         Path keyStore,
         String keyStorePassword,
         String keyAlias,
@@ -68,6 +74,12 @@ public record SoapBackendProperties(
     public boolean isThresholdSensible() {
         return attachmentMemoryThreshold == null || (attachmentMemoryThreshold.toBytes() > 0
                 && attachmentMemoryThreshold.toBytes() <= DataSize.ofMegabytes(16).toBytes());
+    }
+
+    @AssertTrue(message = "max-attachment-size must be between 1KB and 1GB")
+    public boolean isMaxAttachmentSizeSensible() {
+        return maxAttachmentSize == null || (maxAttachmentSize.toBytes() >= 1024
+                && maxAttachmentSize.toBytes() <= DataSize.ofGigabytes(1).toBytes());
     }
 
     @AssertTrue(message = "key-store needs key-store-password and key-alias")

@@ -112,6 +112,26 @@ class SubmitMessageTest extends SoapTestSupport {
         assertNothingStored();
     }
 
+    /** The test limit is 250 KB (application.properties), below the connector's 256 KB. */
+    @Test
+    void aPayloadPastTheAttachmentLimitIsRefusedAndNothingIsStored() {
+        byte[] pdf = new byte[400_000];
+        Arrays.fill(pdf, (byte) 'p');
+        DomibusConnectorMessageType signed = businessMessage("case-5");
+        signed.getMessageContent().setDocument(document("order.pdf", pdf));
+        DomibusConnectorMessageType plain = businessMessage("case-6");
+        plain.getMessageContent().setDocument(document("order.pdf", pdf));
+
+        var overSigned = assertFault(() -> backend(COURT_A).submitMessage(signed), "LB-1007");
+        var overPlain = assertFault(() -> basicBackend(COURT_A, COURT_A_PASSWORD).submitMessage(plain), "LB-1007");
+
+        // the signed request is refused by CXF's limit while read for its signature check; the streamed one by whichever
+        // limit it meets first, CXF's or the connector's max-payload-size
+        assertThat(overSigned.getFault().getFaultString()).contains("larger than 256000 bytes");
+        assertThat(overPlain.getFault().getFaultString()).contains("larger than");
+        assertNothingStored();
+    }
+
     private void assertNothingStored() {
         assertThat(store.all()).isEmpty();
         assertThat(payloads.count()).isZero();
