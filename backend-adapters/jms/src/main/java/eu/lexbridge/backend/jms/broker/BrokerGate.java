@@ -1,12 +1,10 @@
 package eu.lexbridge.backend.jms.broker;
 
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.BackendCertificates;
+import eu.lexbridge.core.port.BackendSecrets;
 import eu.lexbridge.core.port.SecurityEvents;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +31,7 @@ public final class BrokerGate implements ActiveMQSecurityManager5 {
     static final String CONNECTOR_ROLE = "lexbridge-connector";
 
     private final Map<String, String> passwordSha256ByBackend;
+    private final BackendSecrets passwords;
     private final BackendCertificates certificates;
     private final SecurityEvents security;
 
@@ -43,6 +42,7 @@ public final class BrokerGate implements ActiveMQSecurityManager5 {
     public BrokerGate(Map<String, String> passwordSha256ByBackend, BackendCertificates certificates,
                       SecurityEvents security) {
         this.passwordSha256ByBackend = Map.copyOf(passwordSha256ByBackend);
+        this.passwords = BackendSecrets.ofSha256Hex(passwordSha256ByBackend);
         this.certificates = certificates;
         this.security = security;
     }
@@ -61,13 +61,11 @@ public final class BrokerGate implements ActiveMQSecurityManager5 {
         if (byCertificate.isPresent() && (user == null || user.equals(byCertificate.get()))) {
             return subject(byCertificate.get(), roleOf(byCertificate.get()));
         }
-        String expected = user == null ? null : passwordSha256ByBackend.get(user);
-        if (expected != null && !expected.isEmpty() && password != null && MessageDigest.isEqual(
-                HexFormat.of().parseHex(expected.toLowerCase(java.util.Locale.ROOT)), sha256(password))) {
+        if (passwords.check(user, password).isPresent()) {
             return subject(user, roleOf(user));
         }
-        security.record(SecurityEvents.Kind.BACKEND_ACCESS_REFUSED, "JMS broker login refused for user '" + user
-                + "' from " + (connection == null ? "?" : connection.getRemoteAddress()));
+        security.record(SecurityEvents.Kind.BACKEND_ACCESS_REFUSED, "JMS broker login refused for user '"
+                + LogSafe.of(user) + "' from " + (connection == null ? "?" : connection.getRemoteAddress()));
         return null;
     }
 
@@ -121,13 +119,5 @@ public final class BrokerGate implements ActiveMQSecurityManager5 {
         subject.getPrincipals().add(new UserPrincipal(user));
         subject.getPrincipals().add(new RolePrincipal(role));
         return subject;
-    }
-
-    private static byte[] sha256(String password) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
