@@ -40,10 +40,17 @@ final class DemoNetwork {
 
     DemoNetwork(Path root) {
         this.root = root;
+        // Four distinct ports: each is free when picked, but none is bound until the connectors start, so a later
+        // pick could otherwise return an earlier one (and a connector then fails with "port already in use").
+        var ports = new java.util.LinkedHashSet<Integer>();
+        while (ports.size() < 4) {
+            ports.add(freePort());
+        }
+        var free = ports.iterator();
         this.issuing = new DemoConnector("at-prosecutor", "Austria, public prosecutor's office (issuing authority)",
-                "at-case-management", freePort(), freePort(), root.resolve("at-prosecutor"), token());
+                "at-case-management", free.next(), free.next(), root.resolve("at-prosecutor"), token());
         this.enforcing = new DemoConnector("de-court", "Germany, court (enforcing authority)", "de-case-management",
-                freePort(), freePort(), root.resolve("de-court"), token());
+                free.next(), free.next(), root.resolve("de-court"), token());
     }
 
     DemoConnector issuing() {
