@@ -27,6 +27,10 @@ import java.util.Objects;
  */
 public final class DssValidation {
 
+    static {
+        SignatureExclusionTransform.install();
+    }
+
     private DssValidation() {
     }
 

@@ -49,6 +49,10 @@ public final class XmlSealer {
     private static final String REFERENCE_ID = "r-id-1";
     private static final DigestAlgorithm SIGNATURE_DIGEST = DigestAlgorithm.SHA256;
 
+    static {
+        SignatureExclusionTransform.install();
+    }
+
     private final SealKey key;
     private final DigestAlgorithm referenceDigest;
     private final Clock clock;
