@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,21 +36,28 @@ public final class UrlDataLoader implements DataLoader {
     private final DataLoader http;
     private final boolean files;
     private final boolean posts;
+    /** CRL loaders keep each CRL until its next update; {@code null} for the others. */
+    private final transient RememberedCrls crls;
 
-    private UrlDataLoader(DataLoader http, boolean files, boolean posts) {
+    private UrlDataLoader(DataLoader http, boolean files, boolean posts, RememberedCrls crls) {
         this.http = http;
         this.files = files;
         this.posts = posts;
+        this.crls = crls;
     }
 
     /** For trusted lists and the LOTL: read only, 30 s per fetch. */
     public static UrlDataLoader forLists() {
-        return new UrlDataLoader(reader(LIST_TIMEOUT), true, false);
+        return new UrlDataLoader(reader(LIST_TIMEOUT), true, false, null);
     }
 
-    /** For CRLs (GET) from the certificates' distribution points. */
+    /** For CRLs (GET) from the certificates' distribution points, each kept until its next update. */
     public static UrlDataLoader forCrl(Duration timeout) {
-        return new UrlDataLoader(reader(timeout), true, false);
+        return forCrl(timeout, Clock.systemUTC());
+    }
+
+    static UrlDataLoader forCrl(Duration timeout, Clock clock) {
+        return new UrlDataLoader(reader(timeout), true, false, new RememberedCrls(clock));
     }
 
     /**
@@ -63,7 +71,7 @@ public final class UrlDataLoader implements DataLoader {
         ocsp.setTimeoutConnectionRequest(millis);
         ocsp.setTimeoutResponse(millis);
         ocsp.setTimeoutSocket(millis);
-        return new UrlDataLoader(ocsp, false, true);
+        return new UrlDataLoader(ocsp, false, true, null);
     }
 
     private static NativeHTTPDataLoader reader(Duration timeout) {
@@ -81,6 +89,10 @@ public final class UrlDataLoader implements DataLoader {
     @Override
     public byte[] get(String url) {
         requireAllowed(url);
+        return crls == null ? fetch(url) : crls.get(url, this::fetch);
+    }
+
+    private byte[] fetch(String url) {
         LOG.debug("fetching {}", LogSafe.of(url));
         return scheme(url).equals("file") ? readFile(url) : http.get(url);
     }
