@@ -6,8 +6,6 @@ import org.apache.camel.Exchange;
 /** The JMS headers the routes read and write. The body of every queue message is a connector message id. */
 final class Headers {
 
-    /** Artemis message groups: one conversation is consumed in order. */
-    static final String GROUP = "JMSXGroupID";
     /** How often the broker has delivered this message, counting the first time. */
     static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 

@@ -28,9 +28,16 @@ import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -159,6 +166,114 @@ class BackendHopsOverTheBrokerTest {
                 delivered.evidenceId());
         assertThat(store.timeline(message.connectorMessageId())).filteredOn(e -> e.detail() != null
                 && e.detail().startsWith("pushed to back-end court-a")).hasSize(3);
+    }
+
+    /**
+     * Issue 12: under load, with four consumers and a back-end that fails now and then, each conversation's messages
+     * reach it one at a time and in the order they were queued, while several conversations are being delivered at
+     * once; every message arrives once.
+     */
+    @Test
+    void underLoadEachConversationStaysInOrderWhileConversationsAreDeliveredInParallel() throws Exception {
+        int conversations = 8;
+        int perConversation = 40;
+        // a failed offer waits longer than the other consumers need to reach the conversation's next message
+        var parallel = new RouteSettings("jms", 4, 3, Duration.ofHours(1), 3, Duration.ofMillis(100),
+                new BackOff(Duration.ofMillis(50), Duration.ofMillis(100)));
+        var recording = new OrderRecordingLink(new Random(12));
+        run(new BackendDeliveryRoute(parallel, new BackendDelivery(store, m -> "court-a", recording, issuer, clock)));
+        var queued = new LinkedHashMap<String, List<UUID>>();
+        for (int c = 0; c < conversations; c++) {
+            queued.put("conv-" + c, new ArrayList<>());
+        }
+        // interleaved, as a busy connector receives them
+        for (int i = 0; i < perConversation; i++) {
+            for (var conversation : queued.entrySet()) {
+                var message = stored(SampleMessages.inbound(T0).conversationId(conversation.getKey()).build());
+                conversation.getValue().add(message.connectorMessageId());
+                bus.publish(Hop.BACKEND_DELIVERY, message.connectorMessageId(), conversation.getKey());
+            }
+        }
+
+        await(() -> recording.pushedCount() == conversations * perConversation);
+
+        queued.forEach((conversation, ids) -> assertThat(recording.pushedIn(conversation)).as(conversation)
+                .containsExactlyElementsOf(ids));
+        assertThat(recording.overlapWithinAConversation()).as("two of one conversation offered at once").isFalse();
+        assertThat(recording.mostConversationsAtOnce()).as("conversations delivered in parallel").isGreaterThan(1);
+        assertThat(recording.refusedOffers()).as("the back-end failed now and then").isGreaterThan(5);
+        assertThat(dead()).isZero();
+    }
+
+    /** A push back-end that takes a moment per message and is unreachable for one offer in ten. */
+    private static final class OrderRecordingLink implements BackendLink {
+        private final Random failures;
+        private final Map<String, List<UUID>> pushed = new ConcurrentHashMap<>();
+        private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger total = new AtomicInteger();
+        private final AtomicInteger unreachable = new AtomicInteger();
+        private volatile int mostAtOnce;
+        private volatile boolean overlap;
+
+        OrderRecordingLink(Random failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public Handover deliver(ConnectorMessage message) {
+            String conversation = message.conversationId();
+            if (!inFlight.add(conversation)) {
+                overlap = true;
+            }
+            synchronized (this) {
+                mostAtOnce = Math.max(mostAtOnce, inFlight.size());
+            }
+            try {
+                Thread.sleep(3);
+                boolean fails;
+                synchronized (failures) {
+                    fails = failures.nextInt(10) == 0;
+                }
+                if (fails) {
+                    unreachable.incrementAndGet();
+                    return new Unreachable("503 now and then");
+                }
+                pushed.computeIfAbsent(conversation, c -> new CopyOnWriteArrayList<>())
+                        .add(message.connectorMessageId());
+                total.incrementAndGet();
+                return new Pushed("taken");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Unreachable("interrupted");
+            } finally {
+                inFlight.remove(conversation);
+            }
+        }
+
+        @Override
+        public Handover notify(ConnectorMessage subject, Evidence evidence) {
+            return new Held();
+        }
+
+        int pushedCount() {
+            return total.get();
+        }
+
+        List<UUID> pushedIn(String conversation) {
+            return pushed.getOrDefault(conversation, List.of());
+        }
+
+        boolean overlapWithinAConversation() {
+            return overlap;
+        }
+
+        int mostConversationsAtOnce() {
+            return mostAtOnce;
+        }
+
+        int refusedOffers() {
+            return unreachable.get();
+        }
     }
 
     private ConnectorMessage stored(ConnectorMessage message) {
