@@ -20,6 +20,7 @@ import eu.lexbridge.trust.signature.KeyUsageAllowsSigning;
 import eu.lexbridge.trust.signature.ReferencesIntact;
 import eu.lexbridge.trust.signature.RevocationChecking;
 import eu.lexbridge.trust.signature.RevocationSettings;
+import eu.lexbridge.trust.signature.RevocationStatus;
 import eu.lexbridge.trust.signature.SignatureCheck;
 import eu.lexbridge.trust.signature.SignatureChecks;
 import eu.lexbridge.trust.signature.SignatureFinding;
@@ -34,6 +35,7 @@ import eu.lexbridge.trust.signature.ValidAtSigningTime;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -65,6 +67,7 @@ public final class EvidenceVerifier {
             DigestAlgorithm.MD2, DigestAlgorithm.RIPEMD160);
 
     private final RemEvidenceReader reader = new RemEvidenceReader();
+    private final KnownSealers sealers = new KnownSealers();
     private final CommonCertificateVerifier certificateVerifier;
     private final RevocationChecking revocation;
     private final Clock clock;
@@ -121,10 +124,18 @@ public final class EvidenceVerifier {
         if (refusal.isPresent()) {
             return unread(summary, refusal.get());
         }
+        Instant now = clock.instant();
+        var quick = sealers.recheck(document, expectedSigner, now);
+        if (quick.isPresent()) {
+            SignatureFindings findings = checks(expectedSigner).run(quick.get().view());
+            if (codes(findings).equals(quick.get().expectedFindings())) {
+                return verdict(summary, quick.get().view(), findings);
+            }
+        }
         Reports reports;
         try {
             reports = DssValidation.validateSeal(new InMemoryDocument(document, "evidence.xml"), List.of(),
-                    certificateVerifier, clock.instant());
+                    certificateVerifier, now);
         } catch (RuntimeException e) {
             return unread(summary, new SignatureFinding(SIGNATURE_UNREADABLE,
                     "DSS cannot read the signature: " + e.getMessage()));
@@ -136,9 +147,26 @@ public final class EvidenceVerifier {
         }
         SignatureView seal = SignatureView.read(signatures.get(0), reports.getSimpleReport(), revocation);
         SignatureFindings findings = checks(expectedSigner).run(seal);
+        EvidenceVerification verification = verdict(summary, seal, findings);
+        if (verification.acceptable() && verification.revocation() != RevocationStatus.UNKNOWN) {
+            sealers.remember(document, expectedSigner, seal, codes(findings), now);
+        }
+        return verification;
+    }
+
+    private EvidenceVerification verdict(RemEvidenceSummary summary, SignatureView seal, SignatureFindings findings) {
         boolean intact = findings.intact();
         return result(summary, intact, intact && findings.signerTrusted(),
                 findings.has(SignatureFinding.Code.SIGNER_EXPIRED), seal, findings.all());
+    }
+
+    private static List<SignatureFinding.Code> codes(SignatureFindings findings) {
+        return findings.all().stream().map(SignatureFinding::code).toList();
+    }
+
+    /** How many seals were checked by their cryptography against a signer validated in full before. */
+    int quickChecks() {
+        return sealers.quickChecks();
     }
 
     /** The evidence seal's checks, in the order the report has always listed their findings. */
