@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox that {@link JdbcMessageStore} writes ({@code lb_event}), read on the same database. Pending means not
@@ -20,9 +21,11 @@ import org.springframework.jdbc.core.RowMapper;
 public final class JdbcMessageEvents implements MessageEvents {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
-    public JdbcMessageEvents(JdbcTemplate jdbc) {
+    public JdbcMessageEvents(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Override
@@ -56,9 +59,20 @@ public final class JdbcMessageEvents implements MessageEvents {
             enumOrNull(EvidenceOrigin.class, rs.getString("evidence_origin")),
             rs.getObject("at", OffsetDateTime.class).toInstant());
 
+    /**
+     * The claim is the row's update: a second relay's update of the same row waits for the first's transaction and then
+     * finds it handed on.
+     */
     @Override
-    public void handedOn(long sequence) {
-        jdbc.update("update lb_event set handed_on = true where id = ? and handed_on = false", sequence);
+    public boolean handOn(long sequence, Runnable whileClaimed) {
+        Boolean handed = transactions.execute(status -> {
+            if (jdbc.update("update lb_event set handed_on = true where id = ? and handed_on = false", sequence) != 1) {
+                return false;
+            }
+            whileClaimed.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(handed);
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

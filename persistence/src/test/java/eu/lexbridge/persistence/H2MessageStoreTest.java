@@ -5,7 +5,6 @@ import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.testkit.MessageStoreContract;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The message-store contract on H2, the default database: a fresh in-memory database, migrated, for each test. */
 class H2MessageStoreTest extends MessageStoreContract {
@@ -21,6 +20,6 @@ class H2MessageStoreTest extends MessageStoreContract {
 
     @Override
     protected MessageEvents events(MessageStore store) {
-        return new JdbcMessageEvents(new JdbcTemplate(dataSource));
+        return MigratedDatabase.events(dataSource);
     }
 }

@@ -16,6 +16,12 @@ final class MigratedDatabase {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
+    /** The outbox on the database, handing events on in transactions of its own. */
+    static JdbcMessageEvents events(DataSource dataSource) {
+        return new JdbcMessageEvents(new JdbcTemplate(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    }
+
     /** Migrates the database and returns the store on it. */
     static JdbcMessageStore store(DataSource dataSource) {
         migrate(dataSource);

@@ -51,7 +51,7 @@ class PostgresMessageStoreTest extends MessageStoreContract {
 
     @Override
     protected MessageEvents events(MessageStore store) {
-        return new JdbcMessageEvents(new JdbcTemplate(pool));
+        return MigratedDatabase.events(pool);
     }
 
     /** The rule-store contract on the same server. */

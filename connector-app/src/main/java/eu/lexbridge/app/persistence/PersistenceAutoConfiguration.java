@@ -42,8 +42,8 @@ public class PersistenceAutoConfiguration {
     /** The outbox the JDBC message store writes in each change's transaction; replace both or neither. */
     @Bean
     @ConditionalOnMissingBean
-    MessageEvents messageEvents(JdbcTemplate jdbc) {
-        return new JdbcMessageEvents(jdbc);
+    MessageEvents messageEvents(JdbcTemplate jdbc, DataSourceTransactionManager transactionManager) {
+        return new JdbcMessageEvents(jdbc, new TransactionTemplate(transactionManager));
     }
 
     /** The routing rules operators change at run time, kept for restarts and the other replicas. */

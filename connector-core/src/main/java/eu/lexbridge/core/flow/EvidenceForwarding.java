@@ -79,8 +79,11 @@ public final class EvidenceForwarding {
         do { // read on until the outbox is drained, so that a busy connector's evidences do not fall behind
             page = events.pending(BATCH);
             for (MessageEvent event : page) {
-                queued += queue(event);
-                events.handedOn(event.sequence());
+                // queued while the event is claimed: a replica relaying the same outbox skips what this one queued
+                int[] one = {0};
+                if (events.handOn(event.sequence(), () -> one[0] = queue(event))) {
+                    queued += one[0];
+                }
             }
         } while (page.size() == BATCH);
         return queued;

@@ -19,8 +19,17 @@ public interface MessageEvents {
     /** Events not yet handed on, in the order they were written (lowest sequence first), at most {@code limit}. */
     List<MessageEvent> pending(int limit);
 
-    /** The event is handed on and is no longer pending. Marking it again, or an unknown sequence, changes nothing. */
-    void handedOn(long sequence);
+    /**
+     * Hands the event on once among every relay reading this outbox (the replicas of a connector share it): claims the
+     * event and runs {@code whileClaimed} as one unit, so that the event is no longer pending once it returns. When the
+     * event is handed on already (by another replica, or before), or unknown, nothing runs and the answer is
+     * {@code false}. When {@code whileClaimed} throws, the claim is undone, the event stays pending and the exception
+     * goes to the caller. A relay that finds an event claimed by another waits until that one is done, so events are
+     * handed on in their order.
+     *
+     * @return whether this call handed the event on
+     */
+    boolean handOn(long sequence, Runnable whileClaimed);
 
     /**
      * One back-end's change feed: the events about the business messages routed to {@code backendName} (those it

@@ -179,7 +179,7 @@ class ChangeFeedTest {
         }
 
         @Override
-        public void handedOn(long sequence) {
+        public boolean handOn(long sequence, Runnable whileClaimed) {
             throw new UnsupportedOperationException("the feed does not hand on");
         }
     }

@@ -275,10 +275,13 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
-    public synchronized void handedOn(long sequence) {
-        if (sequence > 0 && sequence <= lastSequence) {
-            handedOn.add(sequence);
+    public synchronized boolean handOn(long sequence, Runnable whileClaimed) {
+        if (sequence <= 0 || sequence > lastSequence || handedOn.contains(sequence)) {
+            return false;
         }
+        whileClaimed.run(); // under the store's lock: another relay waits, as behind a row lock
+        handedOn.add(sequence);
+        return true;
     }
 
     @Override

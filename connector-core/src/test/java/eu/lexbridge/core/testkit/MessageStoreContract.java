@@ -6,6 +6,7 @@ import static eu.lexbridge.core.testkit.SampleMessages.inbound;
 import static eu.lexbridge.core.testkit.SampleMessages.outbound;
 import static eu.lexbridge.core.testkit.SampleMessages.payload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import eu.lexbridge.core.evidence.Evidence;
@@ -812,11 +813,58 @@ public abstract class MessageStoreContract {
         assertThat(pending).extracting(MessageEvent::sequence).isSorted().doesNotHaveDuplicates();
         assertThat(outbox.pending(2)).containsExactlyElementsOf(pending.subList(0, 2));
 
-        outbox.handedOn(pending.get(0).sequence());
-        outbox.handedOn(pending.get(0).sequence()); // again: nothing more
-        outbox.handedOn(pending.get(2).sequence() + 1000); // unknown: nothing
+        List<Long> ran = new java.util.ArrayList<>();
+        assertThat(outbox.handOn(pending.get(0).sequence(), () -> ran.add(pending.get(0).sequence()))).isTrue();
+        assertThat(outbox.handOn(pending.get(0).sequence(), () -> ran.add(-1L))).as("again: nothing").isFalse();
+        assertThat(outbox.handOn(pending.get(2).sequence() + 1000, () -> ran.add(-2L))).as("unknown").isFalse();
 
+        assertThat(ran).containsExactly(pending.get(0).sequence());
         assertThat(pendingIn(outbox)).containsExactly(pending.get(1), pending.get(2));
+    }
+
+    /** What fails while an event is claimed leaves it pending, to be handed on by the next relay. */
+    @Test
+    void anEventWhoseHandingOnFailsStaysPending() {
+        MessageEvents outbox = outbox();
+        UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+        store.advance(id, MessageState.ACCEPTED, "accepted", at(1));
+        long sequence = pendingIn(outbox).get(0).sequence();
+
+        assertThatThrownBy(() -> outbox.handOn(sequence, () -> {
+            throw new IllegalStateException("the broker is down");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the broker is down");
+
+        assertThat(pendingIn(outbox)).extracting(MessageEvent::sequence).containsExactly(sequence);
+        assertThat(outbox.handOn(sequence, () -> { })).isTrue();
+        assertThat(pendingIn(outbox)).isEmpty();
+    }
+
+    /**
+     * Two relays (the replicas of one connector) handing on the same events at once: each event is handed on by one
+     * of them only, and in the order written.
+     */
+    @Test
+    void twoRelaysAtOnceHandEachEventOnOnceInOrder() throws Exception {
+        MessageEvents outbox = outbox();
+        for (int i = 0; i < 40; i++) {
+            UUID id = stored(outbound(at(0)).build()).connectorMessageId();
+            store.advance(id, MessageState.ACCEPTED, "accepted", at(1));
+        }
+        List<Long> handedOn = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Runnable relay = () -> {
+            for (MessageEvent event : outbox.pending(1000)) {
+                outbox.handOn(event.sequence(), () -> handedOn.add(event.sequence()));
+            }
+        };
+        Thread first = new Thread(relay);
+        Thread second = new Thread(relay);
+        first.start();
+        second.start();
+        first.join(30_000);
+        second.join(30_000);
+
+        assertThat(handedOn).hasSize(40).doesNotHaveDuplicates().isSorted();
+        assertThat(pendingIn(outbox)).isEmpty();
     }
 
     // ---- one back-end's change feed (MessageEvents.eventsOf, written) --------------------------------------------
@@ -875,7 +923,7 @@ public abstract class MessageStoreContract {
         assertThat(outbox.eventsOf("court-a", all.get(0).sequence(), 10)).containsExactlyElementsOf(all.subList(1, 3));
         assertThat(outbox.eventsOf("court-a", all.get(2).sequence(), 10)).isEmpty();
 
-        all.forEach(e -> outbox.handedOn(e.sequence()));
+        all.forEach(e -> outbox.handOn(e.sequence(), () -> { }));
 
         assertThat(pendingIn(outbox)).isEmpty();
         assertThat(outbox.eventsOf("court-a", 0, 10)).containsExactlyElementsOf(all);
