@@ -97,6 +97,8 @@ public final class EvidenceForwarding {
         ConnectorMessage subject = store.find(event.connectorMessageId())
                 .filter(Topology.EVIDENCE_RECORDED::handsOn)
                 .filter(m -> m.backendName() != null)
+                // a pull back-end reads its evidences from its change feed: nothing to queue for it
+                .filter(m -> link.pushesTo(m.backendName()))
                 .orElse(null);
         Evidence evidence = subject == null ? null : store.findEvidence(subject.connectorMessageId(),
                 event.evidenceType(), event.evidenceOrigin()).orElse(null);

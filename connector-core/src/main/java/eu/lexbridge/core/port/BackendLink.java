@@ -30,6 +30,14 @@ public interface BackendLink {
      */
     Handover notify(ConnectorMessage subject, Evidence evidence);
 
+    /**
+     * Whether an offer to {@code backendName} may go anywhere: {@code false} when every offer would be answered Held
+     * (a pull back-end), so that nothing is queued for it. A link that cannot tell answers {@code true}.
+     */
+    default boolean pushesTo(String backendName) {
+        return true;
+    }
+
     /** What became of one offer. */
     sealed interface Handover permits Held, Pushed, Refused, Unreachable {
     }
@@ -97,6 +105,11 @@ public interface BackendLink {
             public Handover notify(ConnectorMessage subject, Evidence evidence) {
                 return byBackend.getOrDefault(subject.backendName(), HeldForPull.INSTANCE).notify(subject, evidence);
             }
+
+            @Override
+            public boolean pushesTo(String backendName) {
+                return byBackend.containsKey(backendName) && byBackend.get(backendName).pushesTo(backendName);
+            }
         };
     }
 
@@ -116,6 +129,11 @@ public interface BackendLink {
         @Override
         public Handover notify(ConnectorMessage subject, Evidence evidence) {
             return HELD;
+        }
+
+        @Override
+        public boolean pushesTo(String backendName) {
+            return false;
         }
     }
 }

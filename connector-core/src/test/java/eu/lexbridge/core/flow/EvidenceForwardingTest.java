@@ -71,6 +71,20 @@ class EvidenceForwardingTest {
         assertThat(f.bus.published()).hasSize(3);
     }
 
+    /** A pull back-end reads its evidences from its change feed: nothing is queued for it, every event handed on. */
+    @Test
+    void nothingIsQueuedForAPullBackend() {
+        var pull = new EvidenceForwarding(f.store, f.store, f.bus, BackendLink.heldForPull(), f.clock);
+        var message = accepted();
+        f.store.advance(message.connectorMessageId(), MessageState.SENT, "sent", f.clock.instant());
+        received(message, EvidenceType.RELAY_REMMD_ACCEPTANCE);
+
+        assertThat(pull.relay()).isZero();
+
+        assertThat(f.bus.published()).isEmpty();
+        assertThat(f.store.pending(100)).isEmpty();
+    }
+
     @Test
     void anEvidenceIssuedForTheBackendOnlyIsQueuedToo() {
         var message = accepted();

@@ -79,6 +79,9 @@ class BackendIdentityAndLinksTest {
         assertThat(link.deliver(message("archive"))).isInstanceOf(BackendLink.Held.class);
         assertThat(link.notify(message("court"), null)).isEqualTo(new BackendLink.Pushed("soap took it"));
         assertThat(soap.backends).containsExactly("court", "court");
+        assertThat(link.pushesTo("court")).isTrue();
+        assertThat(link.pushesTo("archive")).as("pulls").isFalse();
+        assertThat(BackendLink.heldForPull().pushesTo("court")).isFalse();
         assertThat(BackendLink.routed(List.of())).isSameAs(BackendLink.heldForPull());
     }
 
