@@ -8,12 +8,11 @@ import static eu.lexbridge.trust.evidence.Evidences.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.core.evidence.EvidenceType;
+import eu.lexbridge.core.testkit.TickingClock;
 import eu.lexbridge.trust.signature.RevocationSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class KnownSealersTest {
     private static EvidenceSealer atSealer;
     private static EvidenceSealer deSealer;
 
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final TickingClock clock = new TickingClock(Instant.now());
     private EvidenceVerifier verifier;
 
     @BeforeAll
@@ -94,7 +93,7 @@ class KnownSealersTest {
         assertThat(notExpected.has(SIGNER_NOT_EXPECTED)).isTrue();
         assertThat(verifier.quickChecks()).as("a signer, or a pinned partner, not seen before").isZero();
 
-        clock.now = clock.now.plus(KnownSealers.KEPT);
+        clock.advance(KnownSealers.KEPT);
         assertThat(verifier.verify(atSealer.seal(Evidences.unsealed(EvidenceType.DELIVERY)),
                 pki.sealCertificate("at-prosecutor")).acceptable()).isTrue();
         assertThat(verifier.quickChecks()).as("what DSS found is kept five minutes").isZero();
@@ -115,28 +114,5 @@ class KnownSealersTest {
         assertThat(result.acceptable()).isTrue();
         assertThat(result.problems()).isEmpty();
         assertThat(verifier.quickChecks()).as("SHA-256 references where SHA-1 ones were seen").isZero();
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;
+import eu.lexbridge.core.testkit.TickingClock;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -43,7 +41,7 @@ class RememberedCrlsTest {
 
     @Test
     void aCrlIsFetchedOnceAndKeptUntilItsNextUpdate() throws Exception {
-        var clock = new SettableClock(NOW);
+        var clock = new TickingClock(NOW);
         UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), clock);
         Path file = dir.resolve("ca.crl");
         byte[] first = crl(NOW.plus(Duration.ofHours(6)), 0);
@@ -53,16 +51,16 @@ class RememberedCrlsTest {
         assertThat(loader.get(url)).isEqualTo(first);
         byte[] second = crl(NOW.plus(Duration.ofHours(12)), 42);
         Files.write(file, second);
-        clock.now = NOW.plus(Duration.ofHours(5));
+        clock.advance(Duration.ofHours(5));
         assertThat(loader.get(url)).as("still current").isEqualTo(first);
 
-        clock.now = NOW.plus(Duration.ofHours(6));
+        clock.advance(Duration.ofHours(1));
         assertThat(loader.get(url)).as("its next update has come").isEqualTo(second);
     }
 
     @Test
     void aFarNextUpdateOrNoneIsKeptADayAtMost() throws Exception {
-        var clock = new SettableClock(NOW);
+        var clock = new TickingClock(NOW);
         UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), clock);
         Path file = dir.resolve("ca.crl");
         Files.write(file, crl(null, 0));
@@ -71,18 +69,18 @@ class RememberedCrlsTest {
         byte[] newer = crl(NOW.plus(Duration.ofDays(30)), 7);
         Files.write(file, newer);
 
-        clock.now = NOW.plus(RememberedCrls.LONGEST).minusSeconds(1);
+        clock.advance(RememberedCrls.LONGEST.minusSeconds(1));
         assertThat(loader.get(url)).isNotEqualTo(newer);
-        clock.now = NOW.plus(RememberedCrls.LONGEST);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(loader.get(url)).isEqualTo(newer);
         Files.write(file, crl(null, 8));
-        clock.now = NOW.plus(Duration.ofDays(1).plus(RememberedCrls.LONGEST)).minusSeconds(1);
+        clock.advance(RememberedCrls.LONGEST.minusSeconds(1));
         assertThat(loader.get(url)).as("a 30-day CRL is kept a day").isEqualTo(newer);
     }
 
     @Test
     void whatIsNoCrlAndWhatFailedIsNotKept() throws Exception {
-        UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), new SettableClock(NOW));
+        UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), new TickingClock(NOW));
         Path file = dir.resolve("ca.crl");
         String url = file.toUri().toString();
 
@@ -98,7 +96,7 @@ class RememberedCrlsTest {
 
     @Test
     void anExpiredCrlIsNotKept() throws Exception {
-        UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), new SettableClock(NOW));
+        UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), new TickingClock(NOW));
         Path file = dir.resolve("ca.crl");
         Files.write(file, crl(NOW.minusSeconds(1), 0));
         String url = file.toUri().toString();
@@ -111,7 +109,7 @@ class RememberedCrlsTest {
 
     @Test
     void theLeastRecentlyUsedCrlGoesFirstBeyondTheBound() throws Exception {
-        var crls = new RememberedCrls(new SettableClock(NOW));
+        var crls = new RememberedCrls(new TickingClock(NOW));
         byte[] crl = crl(NOW.plus(Duration.ofHours(1)), 0);
         int[] fetches = {0};
         for (int i = 0; i <= RememberedCrls.MAX_ENTRIES; i++) {
@@ -141,28 +139,5 @@ class RememberedCrlsTest {
             builder.addCRLEntry(BigInteger.valueOf(revokedSerial), Date.from(NOW), CRLReason.keyCompromise);
         }
         return builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.getPrivate())).getEncoded();
-    }
-
-    private static final class SettableClock extends Clock {
-        Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
