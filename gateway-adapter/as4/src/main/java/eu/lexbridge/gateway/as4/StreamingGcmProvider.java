@@ -28,11 +28,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * it has checked the tag at the end: through a {@code CipherInputStream} (how WSS4J decrypts an attachment) it keeps
  * the whole ciphertext in the heap, and on JDK 17 re-copies it for every chunk (JDK-8298249: a 50 MB attachment took
  * over two minutes). Bouncy Castle's GCM streams. WSS4J asks for {@code AES/GCM/NoPadding} without naming a provider,
- * so the lever is a provider ahead of SunJCE with a cipher that decides per use: a decryption fed in pieces
- * ({@code update}) runs on Bouncy Castle's streaming GCM; a decryption in one call ({@code doFinal}: TLS records, XML
- * elements) and every encryption run on the JDK's, several times faster (AES-NI). The attachment's plaintext is
- * released before the tag is checked; {@link DecryptedAttachments} reads it to the end, so a wrong tag fails the
- * message before any of it is used.
+ * so the lever is a provider ahead of SunJCE with a cipher that decides per use: a cipher fed in pieces
+ * ({@code update}: an attachment) runs on Bouncy Castle's streaming GCM; one used in one call ({@code doFinal}: TLS
+ * records, XML elements) on the JDK's, several times faster (AES-NI). Encryption in pieces cannot stay on the JDK's
+ * either: it refuses more than 2 GiB - 1 byte per key and IV. The attachment's plaintext is released before the tag is
+ * checked; {@link DecryptedAttachments} reads it to the end, so a wrong tag fails the message before any of it is
+ * used.
  */
 public final class StreamingGcmProvider extends Provider {
 
@@ -160,11 +161,13 @@ public final class StreamingGcmProvider extends Provider {
             this.random = r;
             this.associatedData.clear();
             this.chosen = null;
-            if (opmode != Cipher.DECRYPT_MODE && opmode != Cipher.UNWRAP_MODE) {
-                // Encryption streams on the JDK too, and checks the key and IV now, as a caller expects.
+            boolean decrypting = opmode == Cipher.DECRYPT_MODE || opmode == Cipher.UNWRAP_MODE;
+            if (params == null && algorithmParameters == null) {
+                if (decrypting) {
+                    throw new InvalidAlgorithmParameterException("AES-GCM decryption needs its IV and tag length");
+                }
+                // The JDK generates the IV, and a caller may ask for it before the first byte.
                 chosen = initialised(jdk());
-            } else if (params == null && algorithmParameters == null) {
-                throw new InvalidAlgorithmParameterException("AES-GCM decryption needs its IV and tag length");
             } else if (engineGetKeySize(k) != 128 && engineGetKeySize(k) != 192 && engineGetKeySize(k) != 256) {
                 // The implementation is chosen later; a wrong key fails here, as with any other cipher.
                 throw new InvalidKeyException("not an AES key: " + engineGetKeySize(k) + " bits");

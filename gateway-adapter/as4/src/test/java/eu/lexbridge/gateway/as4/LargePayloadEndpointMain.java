@@ -22,7 +22,7 @@ import java.util.UUID;
  * <li>{@code send <url> <bytes> <seed>}: sends one generated payload to that endpoint,
  *     {@code SENT <status> <millis> <detail>};
  * <li>{@code received}: {@code RECEIVED <messages> <size> <sha256>} of the last message's first part;
- * <li>{@code heap}: {@code HEAP <largest live heap after GC since the last reset> <max heap>};
+ * <li>{@code heap}: {@code HEAP <largest live heap after GC since the last reset> <max heap> <process CPU ns>};
  *     {@code reset}: {@code RESET} after a full collection;
  * <li>{@code quit}.
  * </ul>
@@ -67,7 +67,8 @@ public final class LargePayloadEndpointMain {
                                     + part.sha256());
                         }
                     }
-                    case "heap" -> System.out.println("HEAP " + heap.peak() + " " + Runtime.getRuntime().maxMemory());
+                    case "heap" -> System.out.println("HEAP " + heap.peak() + " " + Runtime.getRuntime().maxMemory()
+                            + " " + cpuNanos());
                     case "reset" -> {
                         heap.reset();
                         System.out.println("RESET");
@@ -77,6 +78,12 @@ public final class LargePayloadEndpointMain {
             }
         }
         System.exit(0);
+    }
+
+    /** CPU time of this whole JVM (all threads, GC included): comparable on a machine others share. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Envelope envelope() {

@@ -38,9 +38,11 @@ class LargePayloadTest {
             for (int run = 1; run <= runs; run++) {
                 LargeTransfer.Result result = transfer.send(bytes, seed);
                 System.out.printf("AS4 large payload run %d/%d: %d MB at -Xmx%s on each side in %d ms (%.1f MB/s);"
-                                + " largest live heap after GC: sender %d MB, receiver %d MB; %s%n", run, runs,
-                        bytes / MB, heap, result.millis(), bytes / (double) MB / (result.millis() / 1000.0),
-                        result.senderPeakHeap() / MB, result.receiverPeakHeap() / MB, result.detail());
+                                + " largest live heap after GC: sender %d MB, receiver %d MB; CPU sender %d ms, "
+                                + "receiver %d ms; %s%n", run, runs, bytes / MB, heap, result.millis(),
+                        bytes / (double) MB / (result.millis() / 1000.0), result.senderPeakHeap() / MB,
+                        result.receiverPeakHeap() / MB, result.senderCpuMillis(), result.receiverCpuMillis(),
+                        result.detail());
                 assertThat(result.status()).as(result.detail()).isEqualTo("DELIVERED");
                 assertThat(result.receivedSize()).isEqualTo(bytes);
                 assertThat(result.receivedSha256()).isEqualTo(expected);

@@ -19,7 +19,8 @@ final class LargeTransfer implements AutoCloseable {
 
     /** One payload's journey: what the receiver hashed, how long the send took, the live heap peaks. */
     record Result(String status, String detail, long millis, long receivedSize, String receivedSha256,
-                  long senderPeakHeap, long receiverPeakHeap, long maxHeap) {
+                  long senderPeakHeap, long receiverPeakHeap, long maxHeap, long senderCpuMillis,
+                  long receiverCpuMillis) {
     }
 
     private final Endpoint sender;
@@ -34,11 +35,25 @@ final class LargeTransfer implements AutoCloseable {
     static LargeTransfer start(Path work, String heap, long maxRequestBytes) throws IOException {
         Path pki = work.resolve("pki");
         TestPki.generate(pki, List.of("lexbridge-a"), ReceivingFixture.PASSWORD);
-        Endpoint receiver = Endpoint.start(work.resolve("receiver"), pki, heap, maxRequestBytes);
+        // Both JVMs start at once; each is waited for when its URL is read.
+        Process receiving = Endpoint.launch(work.resolve("receiver"), pki, heap, maxRequestBytes);
+        Process sending;
         try {
-            return new LargeTransfer(Endpoint.start(work.resolve("sender"), pki, heap, maxRequestBytes), receiver);
+            sending = Endpoint.launch(work.resolve("sender"), pki, heap, maxRequestBytes);
         } catch (IOException | RuntimeException e) {
-            receiver.close();
+            receiving.destroyForcibly();
+            throw e;
+        }
+        Endpoint receiver = null;
+        try {
+            receiver = Endpoint.attach(receiving, work.resolve("receiver"));
+            return new LargeTransfer(Endpoint.attach(sending, work.resolve("sender")), receiver);
+        } catch (IOException | RuntimeException e) {
+            if (receiver != null) {
+                receiver.close();
+            }
+            receiving.destroyForcibly();
+            sending.destroyForcibly();
             throw e;
         }
     }
@@ -46,13 +61,17 @@ final class LargeTransfer implements AutoCloseable {
     Result send(long bytes, long seed) throws IOException {
         sender.ask("reset", "RESET");
         receiver.ask("reset", "RESET");
+        long senderCpu = Long.parseLong(sender.ask("heap", "HEAP").split(" ")[2]);
+        long receiverCpu = Long.parseLong(receiver.ask("heap", "HEAP").split(" ")[2]);
         String[] sent = sender.ask("send " + receiver.url + " " + bytes + " " + seed, "SENT").split(" ", 3);
         String[] received = receiver.ask("received", "RECEIVED").split(" ");
         String[] senderHeap = sender.ask("heap", "HEAP").split(" ");
         String[] receiverHeap = receiver.ask("heap", "HEAP").split(" ");
         return new Result(sent[0], sent.length > 2 ? sent[2] : "", Long.parseLong(sent[1]),
                 Long.parseLong(received[1]), received[2], Long.parseLong(senderHeap[0]),
-                Long.parseLong(receiverHeap[0]), Long.parseLong(receiverHeap[1]));
+                Long.parseLong(receiverHeap[0]), Long.parseLong(receiverHeap[1]),
+                (Long.parseLong(senderHeap[2]) - senderCpu) / 1_000_000,
+                (Long.parseLong(receiverHeap[2]) - receiverCpu) / 1_000_000);
     }
 
     static String sha256OfGenerated(long bytes, long seed) throws IOException {
@@ -83,20 +102,19 @@ final class LargeTransfer implements AutoCloseable {
             this.url = answer("URL");
         }
 
-        static Endpoint start(Path work, Path pki, String heap, long maxRequestBytes) throws IOException {
+        static Process launch(Path work, Path pki, String heap, long maxRequestBytes) throws IOException {
             java.nio.file.Files.createDirectories(work);
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                     LargePayloadEndpointMain.class.getName(), work.toString(), pki.toString(),
                     String.valueOf(maxRequestBytes))
                     .redirectError(work.resolve("endpoint.log").toFile())
                     .start();
-            try {
-                return new Endpoint(process, work.resolve("endpoint.out"));
-            } catch (IOException | RuntimeException e) {
-                process.destroyForcibly();
-                throw e;
-            }
+        }
+
+        /** Waits for the endpoint's URL. */
+        static Endpoint attach(Process process, Path work) throws IOException {
+            return new Endpoint(process, work.resolve("endpoint.out"));
         }
 
         String ask(String command, String prefix) throws IOException {

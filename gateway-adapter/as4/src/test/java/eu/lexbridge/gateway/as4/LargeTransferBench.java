@@ -35,9 +35,10 @@ public final class LargeTransferBench {
                     double rate = bytes / (double) MB / (result.millis() / 1000.0);
                     rates.add(rate);
                     System.out.printf("%d MiB -Xmx%s run %d: %s, hash %s, %d ms, %.1f MiB/s, live heap after GC "
-                                    + "sender %d MiB receiver %d MiB%n", bytes / MB, heap, run, result.status(),
-                            whole ? "equal" : "DIFFERENT", result.millis(), rate, result.senderPeakHeap() / MB,
-                            result.receiverPeakHeap() / MB);
+                                    + "sender %d MiB receiver %d MiB, CPU sender %.1f s receiver %.1f s%n", bytes / MB,
+                            heap, run, result.status(), whole ? "equal" : "DIFFERENT", result.millis(), rate,
+                            result.senderPeakHeap() / MB, result.receiverPeakHeap() / MB,
+                            result.senderCpuMillis() / 1000.0, result.receiverCpuMillis() / 1000.0);
                 }
             }
             rates.sort(null);
