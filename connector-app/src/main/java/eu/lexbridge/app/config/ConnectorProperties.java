@@ -18,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param role the ebMS role we play
  * @param ebmsIdDomain the right-hand side of the ebMS ids we generate ({@code uuid@domain}); required
  * @param dataDirectory the database (H2), the queue journal, payloads and phase4's data live below it
- * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4; must be positive
+ * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4; must be positive. A larger one
+ *     is refused (LB-1007) with the advice to send it by an alternative channel. AS4 streams attachments from file to
+ *     file (measured: 2 GB between two access points at -Xmx512m, about 31 MB of live heap each); raising this also
+ *     needs {@code spring.servlet.multipart.max-file-size} (200MB) and {@code max-request-size} (1GB) for REST uploads
  * @param defaultBackend the back-end that receives an inbound message no routing rule ({@code lexbridge.backend-routing}),
  *     no conversation and no original message claims; required
  */

@@ -36,6 +36,13 @@ public final class Submission {
     private static final Logger LOG = LoggerFactory.getLogger(Submission.class);
     private static final Pattern TOKEN = Pattern.compile("[\\p{Graph} ]{1,255}");
     /**
+     * What a back-end is told when a payload is over {@code lexbridge.connector.max-payload-size}: the limit is what
+     * the connector carries, so the payload has to travel another way (the regulations' alternative means).
+     */
+    public static final String TOO_LARGE_FOR_ECODEX =
+            "a payload this large cannot go through e-CODEX: send it by an alternative channel";
+
+    /**
      * The most attachments one submission may have, so that the receiving access point accepts the AS4 message. A
      * message without a business document carries its attachments as AS4 parts of their own: the business content,
      * each attachment and the SUBMISSION_ACCEPTANCE evidence; its WS-Security signature has one reference per part
@@ -254,7 +261,8 @@ public final class Submission {
         } catch (ConnectorException e) {
             if (e.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
                 throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, field,
-                        field + " is larger than the limit of " + maxPayloadBytes + " bytes", e);
+                        field + " is larger than the limit of " + maxPayloadBytes + " bytes; " + TOO_LARGE_FOR_ECODEX,
+                        e);
             }
             throw e;
         } catch (UncheckedIOException e) {

@@ -188,7 +188,10 @@ class SubmissionApiTest extends ApiTestSupport {
         MultiValueMap<String, Object> form = form(metadata("m-1"), XML);
         form.add("attachments", filePart("big.bin", "application/octet-stream",
                 new byte[(int) InMemoryConnector.MAX_PAYLOAD_BYTES + 1]));
-        assertRefused(submit(COURT_A, form), HttpStatus.PAYLOAD_TOO_LARGE, "LB-1007", "attachments[0]");
+        ResponseEntity<String> refused = submit(COURT_A, form);
+        assertRefused(refused, HttpStatus.PAYLOAD_TOO_LARGE, "LB-1007", "attachments[0]");
+        assertThat(json(refused).get("detail").asText()).contains("larger than the limit of "
+                + InMemoryConnector.MAX_PAYLOAD_BYTES + " bytes", "send it by an alternative channel");
     }
 
     @Test
@@ -200,6 +203,7 @@ class SubmissionApiTest extends ApiTestSupport {
         ResponseEntity<String> response = submit(COURT_A, form);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertRefused(response, HttpStatus.PAYLOAD_TOO_LARGE, "LB-1007", null);
+        assertThat(json(response).get("detail").asText()).contains("send it by an alternative channel");
     }
 
     /**

@@ -77,6 +77,8 @@ public final class As4Runtime implements AutoCloseable {
         // phase4's temporary files (decrypted or decompressed parts) stay on the data volume, not in a shared /tmp.
         AS4ResourceHelper.setTempDir(settings.dataDirectory().resolve(TEMP).toFile());
         StreamingGcmProvider.installIfNeeded();
+        // Attachments digested for a signature, or its check, without a copy in the heap.
+        StreamedAttachmentContentTransform.install();
         avoidMailProviderScan();
 
         IConfigWithFallback previousConfig = AS4Configuration.getConfig();

@@ -98,7 +98,7 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
                 envelope.service().type(), envelope.action(), partner.endpoint().toString());
         ReceiptCheck receipt = new ReceiptCheck();
         Wrapper<Phase4Exception> failure = new Wrapper<>();
-        AS4Sender.BuilderUserMessage builder = AS4Sender.builderUserMessage()
+        AS4Sender.BuilderUserMessage builder = new FileBackedUserMessageBuilder(spooled)
                 .as4ProfileID(LexBridgeProfile.ID)
                 .soapVersion(ESoapVersion.SOAP_12)
                 .locale(Locale.ENGLISH)

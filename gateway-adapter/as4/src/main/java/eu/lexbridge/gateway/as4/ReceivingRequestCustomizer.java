@@ -51,15 +51,17 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
         handler.setProcessorSupplier(() -> processors);
         handler.setErrorConsumer(new RefusedMessageLog(security, sender, signalIds));
         // Receipts are signed by phase4; the customizer gives them ids in our domain before the signature is made.
-        AS4IncomingSecurityConfiguration responses = AS4IncomingSecurityConfiguration.createDefaultInstance();
-        responses.setSigningParams(responses.getSigningParamsCloneOrNew().setWSSecSignatureCustomizer(signalIds));
-        handler.setIncomingSecurityConfiguration(responses);
-        handler.setLocale(Locale.ENGLISH);
         // Attachments come from the spool files As4ReceivingServlet wrote, never from phase4's in-heap MIME parts.
         Object spooled = requestScope.getRequest().getAttribute(SpooledRequest.ATTRIBUTE);
         if (!(spooled instanceof SpooledRequest request)) {
             throw new IllegalStateException("an AS4 request reached phase4 without going through the spool");
         }
+        AS4IncomingSecurityConfiguration responses = AS4IncomingSecurityConfiguration.createDefaultInstance();
+        responses.setSigningParams(responses.getSigningParamsCloneOrNew().setWSSecSignatureCustomizer(signalIds));
+        // Decrypted attachments go to the spool as well, before their signature is checked.
+        responses.setDecryptParameterModifier(new DecryptedAttachments(request));
+        handler.setIncomingSecurityConfiguration(responses);
+        handler.setLocale(Locale.ENGLISH);
         handler.setIncomingAttachmentFactory(new SpooledAttachmentFactory(request));
     }
 

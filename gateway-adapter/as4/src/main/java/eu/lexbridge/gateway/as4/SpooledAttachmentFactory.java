@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Gives phase4 each attachment of a {@link SpooledRequest} as a stream over its spool file, in place of phase4's
@@ -24,6 +26,8 @@ import java.util.Enumeration;
 final class SpooledAttachmentFactory implements IAS4IncomingAttachmentFactory {
 
     private static final int PLACEHOLDER_MAX = SpooledRequest.PLACEHOLDER.length() + 8;
+    /** Content-Transfer-Encodings that leave the body as it is (RFC 2045 §6.2). */
+    private static final Set<String> IDENTITY_ENCODINGS = Set.of("binary", "8bit", "7bit");
 
     private final SpooledRequest spooled;
 
@@ -70,9 +74,13 @@ final class SpooledAttachmentFactory implements IAS4IncomingAttachmentFactory {
     }
 
     private static InputStream decoded(Path file, String transferEncoding) {
+        if (transferEncoding == null || IDENTITY_ENCODINGS.contains(transferEncoding.trim().toLowerCase(Locale.ROOT))) {
+            // What AS4 senders use (phase4 writes "binary"): the file as it is, re-readable without a heap copy.
+            return MarkableFileInput.open(file);
+        }
         try {
             InputStream in = Files.newInputStream(file);
-            return transferEncoding == null ? in : MimeUtility.decode(in, transferEncoding);
+            return MimeUtility.decode(in, transferEncoding);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MessagingException e) {

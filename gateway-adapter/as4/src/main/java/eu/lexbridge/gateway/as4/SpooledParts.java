@@ -9,23 +9,28 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.transport.OutgoingPart;
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The outgoing parts as phase4 attachments. phase4 4.4.1 takes attachment data only as a {@code File} or a
  * {@code byte[]}, so each payload is streamed from the payload store into a temporary file (never into the heap) and
- * deleted when the send is over.
+ * deleted when the send is over. A compressible part is gzipped on the way into its file, as phase4 would gzip it
+ * (into a second file); {@link FileBackedUserMessageBuilder} reads the files and marks those parts compressed.
  */
 final class SpooledParts implements AutoCloseable {
 
     private final List<Path> files = new ArrayList<>();
+    private final Set<Path> gzipped = new HashSet<>();
     private final List<AS4OutgoingAttachment> attachments = new ArrayList<>();
 
     private SpooledParts() {
@@ -56,6 +61,11 @@ final class SpooledParts implements AutoCloseable {
         return List.copyOf(attachments);
     }
 
+    /** Whether the spool file holds its part gzipped (ebMS3 CompressionType application/gzip). */
+    boolean gzipped(Path file) {
+        return gzipped.contains(file);
+    }
+
     private void add(OutgoingPart part, PayloadStore payloads, Path spoolDirectory) throws IOException {
         IMimeType mimeType = MimeTypeParser.safeParseMimeType(EcodexWire.wireMimeType(part.description(),
                 part.mimeType()));
@@ -65,24 +75,29 @@ final class SpooledParts implements AutoCloseable {
         }
         Path file = Files.createTempFile(spoolDirectory, "out-", ".part");
         files.add(file);
+        boolean compress = CompressibleMimeTypes.isCompressible(part.mimeType());
         // Reading to the end makes the store verify the payload's SHA-256.
-        try (InputStream in = payloads.open(part.payload())) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = payloads.open(part.payload());
+             OutputStream out = compress
+                     ? EAS4CompressionMode.GZIP.getCompressStream(new BufferedOutputStream(Files.newOutputStream(file)))
+                     : Files.newOutputStream(file)) {
+            in.transferTo(out);
         }
-        AS4OutgoingAttachment.Builder attachment = AS4OutgoingAttachment.builder()
+        if (compress) {
+            gzipped.add(file);
+        }
+        attachments.add(AS4OutgoingAttachment.builder()
                 .data(file.toFile())
                 .contentID(EcodexWire.CONTENT_ID_PREFIX + UUID.randomUUID())
                 .mimeType(mimeType)
                 .addCustomProperty(EcodexWire.PART_NAME, part.payload().name())
-                .addCustomProperty(EcodexWire.PART_DESCRIPTION, part.description());
-        if (CompressibleMimeTypes.isCompressible(part.mimeType())) {
-            attachment.compression(EAS4CompressionMode.GZIP);
-        }
-        attachments.add(attachment.build());
+                .addCustomProperty(EcodexWire.PART_DESCRIPTION, part.description())
+                .build());
     }
 
     @Override
     public void close() {
         SpooledRequest.deleteSpooled(files, "payload");
+        gzipped.clear();
     }
 }

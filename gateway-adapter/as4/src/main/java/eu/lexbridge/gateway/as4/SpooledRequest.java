@@ -48,12 +48,14 @@ final class SpooledRequest implements AutoCloseable {
     }
 
     private final String boundary;
+    private final Path directory;
     private final List<Part> parts = new ArrayList<>();
     /** Every file written, also one whose part was cut off: close() deletes them all. */
     private final List<Path> files = new ArrayList<>();
 
-    private SpooledRequest(String boundary) {
+    private SpooledRequest(String boundary, Path directory) {
         this.boundary = boundary;
+        this.directory = directory;
     }
 
     /**
@@ -87,7 +89,7 @@ final class SpooledRequest implements AutoCloseable {
         }
 
         Files.createDirectories(directory);
-        SpooledRequest spooled = new SpooledRequest(boundary);
+        SpooledRequest spooled = new SpooledRequest(boundary, directory);
         BoundedInput body = new BoundedInput(request.getInputStream(), limits.maxRequestBytes());
         try {
             if (boundary == null) {
@@ -193,6 +195,16 @@ final class SpooledRequest implements AutoCloseable {
             throw new IllegalArgumentException("no spooled attachment " + index);
         }
         return parts.get(index).file();
+    }
+
+    /**
+     * A new empty file in this request's spool, deleted with the request's other files: for what is derived from a
+     * part while the request is processed (its decrypted content).
+     */
+    Path newFile(String prefix) throws IOException {
+        Path file = Files.createTempFile(directory, prefix, ".part");
+        files.add(file);
+        return file;
     }
 
     @Override

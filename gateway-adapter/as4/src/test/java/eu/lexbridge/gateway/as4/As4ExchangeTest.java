@@ -243,13 +243,9 @@ class As4ExchangeTest {
     }
 
     @Test
-    void onJdk17TheStreamingGcmProviderServesAesGcm() throws Exception {
+    void theStreamingGcmProviderServesAesGcm() throws Exception {
         String provider = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName();
-        if (Runtime.version().feature() < 21) {
-            assertThat(provider).isEqualTo(StreamingGcmProvider.NAME);
-        } else {
-            assertThat(provider).isNotEqualTo(StreamingGcmProvider.NAME);
-        }
+        assertThat(provider).isEqualTo(StreamingGcmProvider.NAME);
     }
 
     @Test

@@ -19,6 +19,13 @@ final class GeneratedBody extends InputStream {
         this(PATTERN, length);
     }
 
+    /** {@code length} bytes repeating one MiB of seeded pseudo-random bytes: incompressible, the same on every run. */
+    static GeneratedBody random(long seed, long length) {
+        byte[] unit = new byte[1 << 20];
+        new java.util.Random(seed).nextBytes(unit);
+        return new GeneratedBody(unit, length);
+    }
+
     GeneratedBody(byte[] unit, long length) {
         this.unit = unit;
         this.length = length;
@@ -38,8 +45,13 @@ final class GeneratedBody extends InputStream {
             return -1;
         }
         int n = (int) Math.min(count, length - position);
-        for (int i = 0; i < n; i++) {
-            buffer[offset + i] = unit[(int) ((position + i) % unit.length)];
+        // Whole runs of the unit at a time: gigabytes are generated at memory speed.
+        int done = 0;
+        while (done < n) {
+            int from = (int) ((position + done) % unit.length);
+            int run = Math.min(n - done, unit.length - from);
+            System.arraycopy(unit, from, buffer, offset + done, run);
+            done += run;
         }
         position += n;
         return n;

@@ -53,11 +53,20 @@ final class ReceivingFixture implements AutoCloseable {
     private As4Runtime startedRuntime;
 
     private ReceivingFixture(Path work, InboundLimits limits, List<String> parties) throws Exception {
-        this.pki = TestPki.generate(work.resolve("pki"), parties, PASSWORD);
-        KeyStore trust = KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);
+        this(work, limits, TestPki.generate(work.resolve("pki"), parties, PASSWORD), null, Duration.ofSeconds(60));
+    }
+
+    /** Either a PKI generated for this endpoint, or the directory of one generated before (by another JVM). */
+    private ReceivingFixture(Path work, InboundLimits limits, GeneratedPki generated, Path pkiDirectory,
+                             Duration responseTimeout) throws Exception {
+        this.pki = generated;
+        Path trustStore = generated != null ? generated.trustStore() : pkiDirectory.resolve("truststore.p12");
+        Path as4KeyStore = generated != null ? generated.parties().get("lexbridge-a").as4KeyStore()
+                : pkiDirectory.resolve("lexbridge-a").resolve("as4.p12");
+        KeyStore trust = KeyStores.loadPkcs12(trustStore, PASSWORD);
         this.settings = new As4Settings(HOME, EBMS_ID_DOMAIN, work.resolve("data"),
-                KeyStores.loadPkcs12(pki.parties().get("lexbridge-a").as4KeyStore(), PASSWORD), TestPki.AS4_ALIAS,
-                PASSWORD, trust, trust, Duration.ofSeconds(5), Duration.ofSeconds(60), 4);
+                KeyStores.loadPkcs12(as4KeyStore, PASSWORD), TestPki.AS4_ALIAS,
+                PASSWORD, trust, trust, Duration.ofSeconds(5), responseTimeout, 4);
         this.limits = limits;
         synchronized (ReceivingFixture.class) {
             starting = this;
@@ -83,6 +92,15 @@ final class ReceivingFixture implements AutoCloseable {
 
     static ReceivingFixture start(Path work, InboundLimits limits) throws Exception {
         return new ReceivingFixture(work, limits, List.of("lexbridge-a"));
+    }
+
+    /**
+     * With the keys of a PKI generated before under {@code pkiDirectory} ({@link TestPki#generate}, party
+     * {@code lexbridge-a}): two JVMs started this way are the same party and trust each other. {@link #pki} is null.
+     */
+    static ReceivingFixture startWithPki(Path work, InboundLimits limits, Path pkiDirectory) throws Exception {
+        // The connector's default wait for a receipt: a receiver decrypts and checks a gigabyte before it answers.
+        return new ReceivingFixture(work, limits, null, pkiDirectory, Duration.ofMinutes(5));
     }
 
     /** With more parties in the test PKI (the home party {@code lexbridge-a} first); none is a partner yet. */

@@ -3,6 +3,7 @@ package eu.lexbridge.backend.rest.problem;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCategory;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.log.LogSafe;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -68,8 +69,9 @@ public final class ExceptionProblems {
         if (failure instanceof MaxUploadSizeExceededException e) {
             refused(request, ErrorCode.PAYLOAD_TOO_LARGE, null);
             return ProblemCatalogue.problem(ErrorCode.PAYLOAD_TOO_LARGE, null, e.getMaxUploadSize() > 0
-                    ? "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes"
-                    : "the upload is larger than the configured limit", path);
+                    ? "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes; "
+                            + Submission.TOO_LARGE_FOR_ECODEX
+                    : "the upload is larger than the configured limit; " + Submission.TOO_LARGE_FOR_ECODEX, path);
         }
         if (failure instanceof MissingServletRequestPartException e) {
             refused(request, ErrorCode.MISSING_FIELD, e.getRequestPartName());
