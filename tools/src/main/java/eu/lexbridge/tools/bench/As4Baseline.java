@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,12 +61,19 @@ final class As4Baseline {
         Process answering = start(peer(As4Peer.Role.ANSWER, answerer, sender, answererPort, senderPort, 0, 0,
                 answererReady, result, 0), "answerer.log");
         try {
-            awaitFile(answererReady, answering);
+            // both JVMs start at once; the sender waits for the answerer's ready file before its first message
             Process sending = start(peer(As4Peer.Role.SEND, sender, answerer, senderPort, answererPort, messages,
                     inFlight, senderReady, result, answering.pid()), "sender.log");
             try {
-                if (!sending.waitFor(options.timeout().toSeconds() + messages, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the baseline did not end in time; see " + dir);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeout().toSeconds() + messages);
+                while (!sending.waitFor(200, TimeUnit.MILLISECONDS)) {
+                    if (!answering.isAlive()) {
+                        throw new IllegalStateException("the baseline's answering peer stopped; see "
+                                + dir.resolve("answerer.log"));
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the baseline did not end in time; see " + dir);
+                    }
                 }
                 if (!Files.exists(result)) {
                     throw new IllegalStateException("the baseline sender ended (" + sending.exitValue()
@@ -109,6 +115,9 @@ final class As4Baseline {
                 "--evidence-size", Integer.toString(EVIDENCE_BYTES),
                 "--ready", ready.toAbsolutePath().toString(), "--result", result.toAbsolutePath().toString(),
                 "--partner-pid", Long.toString(partnerPid)));
+        if (role == As4Peer.Role.SEND) {
+            command.addAll(List.of("--partner-ready", dir.resolve("answerer.ready").toAbsolutePath().toString()));
+        }
         return command;
     }
 
@@ -121,18 +130,6 @@ final class As4Baseline {
         }
     }
 
-    private void awaitFile(Path file, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(options.timeout());
-        while (!Files.exists(file)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the baseline's AS4 peer stopped; see " + dir);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the baseline's AS4 peer did not start within " + options.timeout());
-            }
-            Thread.sleep(100);
-        }
-    }
 
     static BaselineRun read(Path result) {
         try {

@@ -65,11 +65,12 @@ public final class As4Peer {
     /**
      * @param pki the demo network's test PKI (as4.p12, tls.p12 per party, truststore.p12)
      * @param evidenceBytes the size of each evidence-sized part: the token and evidences the connector sends
+     * @param partnerReady the file the partner writes when it serves: the sender starts sending then (null: at once)
      * @param partnerPid the answerer's process, whose CPU time the sender reports beside its own (0: none)
      */
     public record Settings(Role role, Path pki, String party, String partner, int port, int partnerPort, Path data,
                            int messages, int warmUp, int inFlight, int contentBytes, int documentBytes,
-                           int evidenceBytes, Path result, Path ready, long partnerPid) {
+                           int evidenceBytes, Path result, Path ready, Path partnerReady, long partnerPid) {
     }
 
     private static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
@@ -118,6 +119,7 @@ public final class As4Peer {
                 new java.util.concurrent.CountDownLatch(1).await();
                 return 0;
             }
+            awaitPartner();
             Map<String, Object> result = exchange();
             Files.createDirectories(settings.result().toAbsolutePath().getParent());
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(settings.result().toFile(), result);
@@ -131,6 +133,17 @@ public final class As4Peer {
             if (runtime != null) {
                 runtime.close();
             }
+        }
+    }
+
+    /** Both peers start at once; the sender's first message waits until the answerer serves. */
+    private void awaitPartner() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (settings.partnerReady() != null && !Files.exists(settings.partnerReady())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the answering peer did not start within 5 minutes");
+            }
+            Thread.sleep(50);
         }
     }
 

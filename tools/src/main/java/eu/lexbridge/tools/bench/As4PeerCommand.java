@@ -24,12 +24,13 @@ public final class As4PeerCommand implements Callable<Integer> {
     @Option(names = "--evidence-size", defaultValue = "8192") int evidenceSize;
     @Option(names = "--ready", required = true) Path ready;
     @Option(names = "--result", required = true) Path result;
+    @Option(names = "--partner-ready") Path partnerReady;
     @Option(names = "--partner-pid", defaultValue = "0") long partnerPid;
 
     @Override
     public Integer call() throws Exception {
         return new As4Peer(new As4Peer.Settings(As4Peer.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)), pki,
                 party, partner, port, partnerPort, data, messages, warmUp, inFlight, contentSize, documentSize,
-                evidenceSize, result, ready, partnerPid)).run();
+                evidenceSize, result, ready, partnerReady, partnerPid)).run();
     }
 }
