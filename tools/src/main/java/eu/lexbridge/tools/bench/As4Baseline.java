@@ -56,7 +56,8 @@ final class As4Baseline {
         }
         int messages = options.measuredMessages();
         int inFlight = options.effectiveInFlight();
-        System.out.printf("Baseline: raw AS4, %d exchanges (after %d warm-up), %d in flight...%n", messages,
+        System.out.printf("%sbaseline: raw AS4, %d exchanges (after %d warm-up), %d in flight...%n",
+                ConnectorLoad.elapsed(), messages,
                 options.warmUp(), inFlight);
         Process answering = start(peer(As4Peer.Role.ANSWER, answerer, sender, answererPort, senderPort, 0, 0,
                 answererReady, result, 0), "answerer.log");
@@ -82,6 +83,7 @@ final class As4Baseline {
             } finally {
                 sending.destroyForcibly();
             }
+            System.out.println(ConnectorLoad.elapsed() + "baseline done");
             return read(result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,7 +145,8 @@ final class As4Baseline {
             return new BaselineRun(exchanges, json.path("inFlight").asInt(), json.path("seconds").asDouble(),
                     json.path("exchangesPerSecond").asDouble(), latencies,
                     1000 * json.path("senderCpuSeconds").asDouble() / exchanges,
-                    1000 * json.path("answererCpuSeconds").asDouble() / exchanges, json.path("failures").asInt());
+                    1000 * json.path("answererCpuSeconds").asDouble() / exchanges, json.path("failures").asInt(),
+                    LoadBench.loadAverage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the baseline's result " + result, e);
         }

@@ -23,10 +23,11 @@ public record BenchReport(String startedAt, String loadAverage, Map<String, Obje
     /**
      * @param latencySource where the end of each latency comes from
      * @param latenciesMillis from the submission (closed loop: the request; open loop: its scheduled time)
+     * @param loadAverage the machine's load average at the end of the measured window
      */
     public record ConnectorRun(String mode, int messages, Integer inFlight, Double offeredPerSecond, double seconds,
                                double messagesPerSecond, Map<String, Latencies> latenciesMillis, String latencySource,
-                               List<ConnectorCost> perConnector, DeliveryCheck delivery) {
+                               List<ConnectorCost> perConnector, DeliveryCheck delivery, String loadAverage) {
     }
 
     /** One connector's cost over the measured window, divided by the messages measured. */
@@ -47,10 +48,14 @@ public record BenchReport(String startedAt, String loadAverage, Map<String, Obje
         }
     }
 
-    /** Raw AS4 between two JVMs: per exchange a business message and two evidence-sized messages back. */
+    /**
+     * Raw AS4 between two JVMs: per exchange a business message and two evidence-sized messages back.
+     *
+     * @param loadAverage the machine's load average when the baseline ended
+     */
     public record BaselineRun(int exchanges, int inFlight, double seconds, double exchangesPerSecond,
                               Map<String, Latencies> latenciesMillis, double senderCpuMillisPerExchange,
-                              double answererCpuMillisPerExchange, int failures) {
+                              double answererCpuMillisPerExchange, int failures, String loadAverage) {
     }
 
     public void print(PrintStream out) {
@@ -59,9 +64,9 @@ public record BenchReport(String startedAt, String loadAverage, Map<String, Obje
         out.println("settings: " + settings);
         ConnectorRun c = connectors;
         if (c != null) {
-            out.printf(Locale.ROOT, "%nConnectors (%s): %d messages in %.1f s = %.2f messages/s%s%n", c.mode(),
-                    c.messages(), c.seconds(), c.messagesPerSecond(), c.offeredPerSecond() == null ? ""
-                            : String.format(Locale.ROOT, " (offered %.2f/s)", c.offeredPerSecond()));
+            out.printf(Locale.ROOT, "%nConnectors (%s): %d messages in %.1f s = %.2f messages/s%s; load average %s%n",
+                    c.mode(), c.messages(), c.seconds(), c.messagesPerSecond(), c.offeredPerSecond() == null ? ""
+                            : String.format(Locale.ROOT, " (offered %.2f/s)", c.offeredPerSecond()), c.loadAverage());
             out.println("  latency from submit, ms (" + c.latencySource() + ")");
             out.printf("  %-28s %6s %9s %9s %9s %9s%n", "to", "count", "p50", "p95", "p99", "max");
             c.latenciesMillis().forEach((to, l) -> out.printf(Locale.ROOT, "  %-28s %6d %9.1f %9.1f %9.1f %9.1f%n",
@@ -83,7 +88,8 @@ public record BenchReport(String startedAt, String loadAverage, Map<String, Obje
         BaselineRun b = baseline;
         if (b != null) {
             out.printf(Locale.ROOT, "%nBaseline, raw AS4 (%d in flight): %d exchanges in %.1f s = %.2f exchanges/s,"
-                    + " %d failed%n", b.inFlight(), b.exchanges(), b.seconds(), b.exchangesPerSecond(), b.failures());
+                    + " %d failed; load average %s%n", b.inFlight(), b.exchanges(), b.seconds(),
+                    b.exchangesPerSecond(), b.failures(), b.loadAverage());
             out.printf(Locale.ROOT, "  CPU ms/exchange: sender %.1f, answerer %.1f%n", b.senderCpuMillisPerExchange(),
                     b.answererCpuMillisPerExchange());
             b.latenciesMillis().forEach((to, l) -> out.printf(Locale.ROOT,

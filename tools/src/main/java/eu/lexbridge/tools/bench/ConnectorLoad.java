@@ -82,7 +82,8 @@ final class ConnectorLoad {
     ConnectorRun run() {
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
-        System.out.println("Starting the connectors " + at.party() + " (sends) and " + de.party() + " (receives)...");
+        System.out.println(elapsed() + "starting the connectors " + at.party() + " (sends) and " + de.party()
+                + " (receives)...");
         try (ConnectorProcess atProcess = ConnectorProcess.start(at, jar, options.jvmOptions(), List.of());
              ConnectorProcess deProcess = ConnectorProcess.start(de, jar, options.jvmOptions(), List.of())) {
             BackendClient sender = new BackendClient(at, network.caCertificate());
@@ -105,7 +106,7 @@ final class ConnectorLoad {
                     background.execute(() -> consume(receiver, toFetch));
                 }
                 if (options.warmUp() > 0) {
-                    System.out.printf("Warm-up: %d messages, %d in flight...%n", options.warmUp(),
+                    System.out.printf("%swarm-up: %d messages, %d in flight...%n", elapsed(), options.warmUp(),
                             options.effectiveInFlight());
                     closedLoop(sender, de, content, document, options.warmUp(), false);
                 }
@@ -122,31 +123,34 @@ final class ConnectorLoad {
                 long started = System.nanoTime();
                 int measured = options.measuredMessages();
                 if (options.openLoop()) {
-                    System.out.printf("Measuring: %.2f messages/s for %s (%d messages)...%n", options.rate(),
+                    System.out.printf("%smeasuring: %.2f messages/s for %s (%d messages)...%n", elapsed(), options.rate(),
                             options.duration(), measured);
                     openLoop(sender, de, content, document);
                 } else {
-                    System.out.printf("Measuring: %d messages, %d in flight...%n", measured,
+                    System.out.printf("%smeasuring: %d messages, %d in flight...%n", elapsed(), measured,
                             options.effectiveInFlight());
                     closedLoop(sender, de, content, document, measured, true);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                String loadAverage = LoadBench.loadAverage();
                 var after = gauges.stream().map(ConnectorGauge::read).toList();
                 sampler.shutdownNow();
                 List<ConnectorCost> costs = new ArrayList<>();
                 for (int i = 0; i < gauges.size(); i++) {
                     costs.add(cost(gauges.get(i), before.get(i), after.get(i), measured, seconds));
                 }
+                System.out.println(elapsed() + "checking every message at both ends...");
                 DeliveryCheck check = check(sender, receiver);
                 return new ConnectorRun(options.openLoop() ? "open loop" : "closed loop", measured,
                         options.openLoop() ? null : options.effectiveInFlight(),
                         options.openLoop() ? options.rate() : null, seconds, measured / seconds, latencies(),
                         "the sender's and receiver's change feeds (event timestamps), against the bench's clock at "
-                                + "submit; same host", costs, check);
+                                + "submit; same host", costs, check, loadAverage);
             } finally {
                 stopping = true;
                 sampler.shutdownNow();
                 background.shutdownNow();
+                System.out.println(elapsed() + "stopping the connectors...");
                 atProcess.requestStop();
                 deProcess.requestStop();
             }
@@ -451,6 +455,12 @@ final class ConnectorLoad {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
+    }
+
+    /** Time since the bench started, before each progress line: where a long run spends its time. */
+    static String elapsed() {
+        long millis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return String.format(java.util.Locale.ROOT, "[%6.1f s] ", millis / 1000.0);
     }
 
     private static void pause(Duration duration) {
