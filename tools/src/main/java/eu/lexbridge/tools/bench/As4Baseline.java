@@ -61,10 +61,14 @@ final class As4Baseline {
                 options.warmUp(), inFlight);
         Process answering = start(peer(As4Peer.Role.ANSWER, answerer, sender, answererPort, senderPort, 0, 0,
                 answererReady, result, 0), "answerer.log");
+        List<Process> peers = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(answering));
+        Thread stopHook = new Thread(() -> peers.forEach(Process::destroy), "lexbridge-baseline-stop");
+        Runtime.getRuntime().addShutdownHook(stopHook);
         try {
             // both JVMs start at once; the sender waits for the answerer's ready file before its first message
             Process sending = start(peer(As4Peer.Role.SEND, sender, answerer, senderPort, answererPort, messages,
                     inFlight, senderReady, result, answering.pid()), "sender.log");
+            peers.add(sending);
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeout().toSeconds() + messages);
                 while (!sending.waitFor(200, TimeUnit.MILLISECONDS)) {
@@ -89,6 +93,7 @@ final class As4Baseline {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         } finally {
+            ConnectorLoad.removeHook(stopHook);
             answering.destroy();
             try {
                 answering.waitFor(10, TimeUnit.SECONDS);

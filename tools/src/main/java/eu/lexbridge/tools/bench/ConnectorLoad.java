@@ -86,6 +86,13 @@ final class ConnectorLoad {
                 + " (receives)...");
         try (ConnectorProcess atProcess = ConnectorProcess.start(at, jar, options.jvmOptions(), List.of());
              ConnectorProcess deProcess = ConnectorProcess.start(de, jar, options.jvmOptions(), List.of())) {
+            // Ctrl-C stops the connectors too: none is left running without the bench
+            Thread stopHook = new Thread(() -> {
+                atProcess.requestStop();
+                deProcess.requestStop();
+                removeHook(stopHook);
+            }, "lexbridge-bench-stop");
+            Runtime.getRuntime().addShutdownHook(stopHook);
             BackendClient sender = new BackendClient(at, network.caCertificate());
             BackendClient receiver = new BackendClient(de, network.caCertificate());
             awaitUp(atProcess, sender);
@@ -98,9 +105,9 @@ final class ConnectorLoad {
             ExecutorService background = Executors.newCachedThreadPool();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             try {
-                background.execute(() -> followSender(sender));
-                background.execute(() -> followReceiver(receiver));
                 BlockingQueue<String> toFetch = new LinkedBlockingQueue<>();
+                background.execute(() -> followSender(sender));
+                background.execute(() -> followReceiver(receiver, toFetch));
                 background.execute(() -> pollInbox(receiver, toFetch));
                 for (int i = 0; i < options.consumers(); i++) {
                     background.execute(() -> consume(receiver, toFetch));
@@ -119,7 +126,7 @@ final class ConnectorLoad {
                     } catch (RuntimeException e) {
                         // a missed sample lowers the peak a little; the run goes on
                     }
-                }), 1, 1, TimeUnit.SECONDS);
+                }), 2, 2, TimeUnit.SECONDS);
                 long started = System.nanoTime();
                 int measured = options.measuredMessages();
                 if (options.openLoop()) {
@@ -153,6 +160,7 @@ final class ConnectorLoad {
                 System.out.println(elapsed() + "stopping the connectors...");
                 atProcess.requestStop();
                 deProcess.requestStop();
+                removeHook(stopHook);
             }
         }
     }
@@ -265,12 +273,18 @@ final class ConnectorLoad {
         });
     }
 
-    /** The receiver's feed: when each message became available to its back-end. */
-    private void followReceiver(BackendClient receiver) {
+    /**
+     * The receiver's feed: when each message became available to its back-end, which is also when a consumer fetches
+     * it (a busy poll of the inbox would cost the receiver CPU that the figures would then charge to the connector).
+     */
+    private void followReceiver(BackendClient receiver, BlockingQueue<String> toFetch) {
         follow(receiver, event -> {
             if ("AVAILABLE_TO_BACKEND".equals(event.path("state").asText(""))) {
-                availableAtReceiver.putIfAbsent(event.path("connectorMessageId").asText(),
-                        Instant.parse(event.path("at").asText()));
+                String id = event.path("connectorMessageId").asText();
+                availableAtReceiver.putIfAbsent(id, Instant.parse(event.path("at").asText()));
+                if (claimed.add(id)) {
+                    toFetch.add(id);
+                }
             }
         });
     }
@@ -294,22 +308,21 @@ final class ConnectorLoad {
         }
     }
 
-    /** The receiving back-end's poller: each message of the inbox to one consumer, once. */
+    /**
+     * The receiving back-end's inbox, read once a second: what the feed has not announced (none, normally) goes to a
+     * consumer all the same, each message to one consumer, once.
+     */
     private void pollInbox(BackendClient receiver, BlockingQueue<String> toFetch) {
         while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
-                int fresh = 0;
                 for (JsonNode m : receiver.inbox(500).path("messages")) {
                     String id = m.path("connectorMessageId").asText();
                     receivedEbmsIds.putIfAbsent(id, m.path("ebmsMessageId").asText());
                     if (claimed.add(id)) {
                         toFetch.add(id);
-                        fresh++;
                     }
                 }
-                if (fresh == 0) {
-                    pause(Duration.ofMillis(50));
-                }
+                pause(Duration.ofSeconds(1));
             } catch (RuntimeException e) {
                 if (stopping) {
                     return;
@@ -331,6 +344,7 @@ final class ConnectorLoad {
             }
             try {
                 JsonNode message = receiver.message(id);
+                receivedEbmsIds.putIfAbsent(id, message.path("ebmsMessageId").asText());
                 for (JsonNode payload : message.path("payloads")) {
                     byte[] bytes = receiver.download(payload.path("href").asText());
                     if (!sha256(bytes).equals(payload.path("sha256").asText())) {
@@ -442,6 +456,14 @@ final class ConnectorLoad {
         }
         throw new IllegalStateException("connector " + process.connector().party() + " did not start within "
                 + options.timeout() + "; see " + process.connector().logFile());
+    }
+
+    static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs or has run: it stops the processes
+        }
     }
 
     private static void awaitAll(ExecutorService workers) {
