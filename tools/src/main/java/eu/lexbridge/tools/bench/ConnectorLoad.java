@@ -90,7 +90,6 @@ final class ConnectorLoad {
             Thread stopHook = new Thread(() -> {
                 atProcess.requestStop();
                 deProcess.requestStop();
-                removeHook(stopHook);
             }, "lexbridge-bench-stop");
             Runtime.getRuntime().addShutdownHook(stopHook);
             BackendClient sender = new BackendClient(at, network.caCertificate());
