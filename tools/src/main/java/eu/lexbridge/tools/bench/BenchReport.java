@@ -98,7 +98,7 @@ public record BenchReport(String startedAt, String loadAverage, Map<String, Obje
         if (ratioToBaseline != null) {
             out.printf(Locale.ROOT, "%nConnector rate / baseline rate = %.2f%s%n", ratioToBaseline,
                     c != null && c.offeredPerSecond() != null
-                            ? " (open loop: the connectors ran at the offered rate, not saturated)" : "");
+                            ? " (open loop: compares with saturation only when more was offered than the connectors sustain)" : "");
         }
     }
 
