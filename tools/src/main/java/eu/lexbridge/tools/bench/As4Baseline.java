@@ -143,7 +143,7 @@ final class As4Baseline {
             JsonNode json = new ObjectMapper().readTree(result.toFile());
             int exchanges = json.path("exchanges").asInt();
             Map<String, Latencies> latencies = new LinkedHashMap<>();
-            json.path("latenciesMillis").fields().forEachRemaining(e -> latencies.put(e.getKey(), new Latencies(
+            json.path("latenciesMillis").properties().forEach(e -> latencies.put(e.getKey(), new Latencies(
                     e.getValue().path("count").asInt(), e.getValue().path("p50").asDouble(),
                     e.getValue().path("p95").asDouble(), e.getValue().path("p99").asDouble(),
                     e.getValue().path("max").asDouble())));
