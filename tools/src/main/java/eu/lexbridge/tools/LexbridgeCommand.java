@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
+import eu.lexbridge.tools.bench.BenchCommand;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "An e-CODEX connector.",
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
                 ContainerCommand.class, DocumentCommand.class, ManagementCommand.class,
-                BrokerSettingsCommand.class})
+                BrokerSettingsCommand.class, BenchCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

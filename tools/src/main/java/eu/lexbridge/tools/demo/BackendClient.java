@@ -20,14 +20,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A national back-end as the demo plays it: it talks to its connector's REST API over HTTPS with its bearer token. */
-final class BackendClient {
+public final class BackendClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DemoConnector connector;
     private final HttpClient http;
 
-    BackendClient(DemoConnector connector, Path caCertificate) {
+    public BackendClient(DemoConnector connector, Path caCertificate) {
         this.connector = connector;
         this.http = HttpClient.newBuilder()
                 .sslContext(trusting(caCertificate))
@@ -35,7 +35,7 @@ final class BackendClient {
                 .build();
     }
 
-    boolean isUp() {
+    public boolean isUp() {
         try {
             var response = http.send(HttpRequest.newBuilder(connector.managementUri().resolve("/actuator/health"))
                             .timeout(Duration.ofSeconds(5))
@@ -49,7 +49,7 @@ final class BackendClient {
         }
     }
 
-    JsonNode submit(String metadataJson, String contentName, byte[] content, String documentName, byte[] document) {
+    public JsonNode submit(String metadataJson, String contentName, byte[] content, String documentName, byte[] document) {
         String boundary = "lexbridge-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         part(body, boundary, "metadata", null, "application/json", metadataJson.getBytes(StandardCharsets.UTF_8));
@@ -61,24 +61,38 @@ final class BackendClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), 201));
     }
 
-    JsonNode inbox() {
+    public JsonNode inbox() {
         return json(send(authorised("/api/v1/messages/inbox").GET().build(), 200));
     }
 
-    JsonNode message(String id) {
+    public JsonNode message(String id) {
         return json(send(authorised("/api/v1/messages/" + id).GET().build(), 200));
     }
 
-    byte[] download(String href) {
+    public byte[] download(String href) {
         return send(authorised(href).GET().build(), 200);
     }
 
-    JsonNode acknowledge(String id) {
+    public JsonNode acknowledge(String id) {
         return json(send(authorised("/api/v1/messages/" + id + "/acknowledgement")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 200));
     }
 
-    JsonNode timeline(String id) {
+    /**
+     * The back-end's change feed after {@code after}, held up to {@code wait} while empty: one request follows every
+     * message, so none has to be polled on its own.
+     */
+    public JsonNode events(String after, Duration wait, int limit) {
+        return json(send(authorised("/api/v1/events?after=" + after + "&wait=" + wait + "&limit=" + limit)
+                .timeout(wait.plusSeconds(30)).GET().build(), 200));
+    }
+
+    /** @param limit at most this many of the waiting messages */
+    public JsonNode inbox(int limit) {
+        return json(send(authorised("/api/v1/messages/inbox?limit=" + limit).GET().build(), 200));
+    }
+
+    public JsonNode timeline(String id) {
         return json(send(authorised("/api/v1/messages/" + id + "/timeline").GET().build(), 200));
     }
 

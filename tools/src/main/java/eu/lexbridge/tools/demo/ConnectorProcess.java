@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A connector in a JVM of its own: phase4 keeps one AS4 identity per process, and two processes are what a real
  * pair of Member States runs.
  */
-final class ConnectorProcess implements AutoCloseable {
+public final class ConnectorProcess implements AutoCloseable {
 
     private final DemoConnector connector;
     private final Process process;
@@ -23,17 +23,25 @@ final class ConnectorProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ConnectorProcess start(DemoConnector connector, Path jar) {
+    public static ConnectorProcess start(DemoConnector connector, Path jar) {
         return start(connector, jar, List.of());
     }
 
     /** @param settings further Spring Boot arguments, e.g. {@code --lexbridge.routes.first-retry-delay=1s} */
-    static ConnectorProcess start(DemoConnector connector, Path jar, List<String> settings) {
+    public static ConnectorProcess start(DemoConnector connector, Path jar, List<String> settings) {
+        // a demo lives for seconds: start fast rather than peak
+        return start(connector, jar, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), settings);
+    }
+
+    /**
+     * @param jvmOptions the connector JVM's options (heap, GC, JIT): a load test wants the JIT's peak, not a quick start
+     * @param settings further Spring Boot arguments
+     */
+    public static ConnectorProcess start(DemoConnector connector, Path jar, List<String> jvmOptions,
+                                         List<String> settings) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1"); // a demo lives for seconds: start fast rather than peak
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.add("serve");
@@ -51,16 +59,21 @@ final class ConnectorProcess implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    DemoConnector connector() {
+    /** The connector's JVM: its CPU time, its pid for /proc. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public DemoConnector connector() {
         return connector;
     }
 
     /** Sends SIGTERM and returns at once: stopping two connectors side by side takes the time of one. */
-    void requestStop() {
+    public void requestStop() {
         process.destroy();
     }
 

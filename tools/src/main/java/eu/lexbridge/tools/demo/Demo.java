@@ -247,8 +247,8 @@ public final class Demo {
         }
     }
 
-    /** The demo starts connectors from the same jar it runs from. */
-    private static Path ownJar() {
+    /** The demo (and the bench) starts connectors from the same jar it runs from. */
+    public static Path ownJar() {
         String explicit = System.getProperty("lexbridge.jar");
         String path = explicit != null ? explicit : System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
         if (!path.endsWith(".jar")) {

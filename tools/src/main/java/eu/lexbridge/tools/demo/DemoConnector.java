@@ -11,32 +11,32 @@ import java.nio.file.Path;
  * @param managementPort where health, metrics and Hawtio listen (loopback only)
  * @param backendToken the bearer token its back-end uses (demo only; random per run)
  */
-record DemoConnector(String party, String label, String backend, int port, int managementPort, Path directory,
+public record DemoConnector(String party, String label, String backend, int port, int managementPort, Path directory,
                      String backendToken) {
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("https://localhost:" + port);
     }
 
     /** Health, metrics and Hawtio: plain HTTP on loopback. */
-    URI managementUri() {
+    public URI managementUri() {
         return URI.create("http://127.0.0.1:" + managementPort);
     }
 
-    URI as4Endpoint() {
+    public URI as4Endpoint() {
         return baseUri().resolve("/as4");
     }
 
-    Path configFile() {
+    public Path configFile() {
         return directory.resolve("application.yml");
     }
 
-    Path logFile() {
+    public Path logFile() {
         return directory.resolve("connector.log");
     }
 
     /** The password of the management login {@link DemoNetwork#OPERATOR} (owner-only file; never printed). */
-    Path operatorPasswordFile() {
+    public Path operatorPasswordFile() {
         return directory.resolve("operator-password");
     }
 }

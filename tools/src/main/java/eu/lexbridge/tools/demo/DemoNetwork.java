@@ -1,5 +1,6 @@
 package eu.lexbridge.tools.demo;
 
+import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
@@ -24,22 +25,29 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * Lays out two connectors on loopback: a test PKI, free ports, and one configuration file each. Everything lives below
  * one directory; a second run reuses the PKI and the databases and gets fresh ports and tokens.
  */
-final class DemoNetwork {
+public final class DemoNetwork {
 
-    static final String SERVICE = "EEvidence";
-    static final String SERVICE_TYPE = "urn:e-codex:services:";
-    static final String ACTION = "EPOC";
+    public static final String SERVICE = "EEvidence";
+    public static final String SERVICE_TYPE = "urn:e-codex:services:";
+    public static final String ACTION = "EPOC";
     /** The management login the demo gives each connector, with the operator role. */
-    static final String OPERATOR = "operator";
+    public static final String OPERATOR = "operator";
     /** {@link Demo#PKI_PASSWORD}: demo key stores only; a real deployment takes its passwords from the environment. */
     static final char[] PKI_PASSWORD = Demo.PKI_PASSWORD.toCharArray();
 
     private final Path root;
+    private final DocumentPolicy policy;
     private final DemoConnector issuing;
     private final DemoConnector enforcing;
 
-    DemoNetwork(Path root) {
+    public DemoNetwork(Path root) {
+        this(root, DocumentPolicy.QUALIFIED);
+    }
+
+    /** @param policy the document policy of the demo's one service (the demo itself: QUALIFIED) */
+    public DemoNetwork(Path root, DocumentPolicy policy) {
         this.root = root;
+        this.policy = policy;
         // Four distinct ports: each is free when picked, but none is bound until the connectors start, so a later
         // pick could otherwise return an earlier one (and a connector then fails with "port already in use").
         var ports = new java.util.LinkedHashSet<Integer>();
@@ -53,15 +61,15 @@ final class DemoNetwork {
                 free.next(), free.next(), root.resolve("de-court"), token());
     }
 
-    DemoConnector issuing() {
+    public DemoConnector issuing() {
         return issuing;
     }
 
-    DemoConnector enforcing() {
+    public DemoConnector enforcing() {
         return enforcing;
     }
 
-    Path caCertificate() {
+    public Path caCertificate() {
         return root.resolve("pki").resolve("ca.crt");
     }
 
@@ -69,7 +77,7 @@ final class DemoNetwork {
      * Seals a PDF as the connector's authority does before it submits (PAdES-BASELINE-B with its qualified e-seal):
      * the demo's service requires a QUALIFIED document.
      */
-    byte[] sealDocument(DemoConnector connector, byte[] pdf, String name) {
+    public byte[] sealDocument(DemoConnector connector, byte[] pdf, String name) {
         SealKey seal = documentSeal(connector);
         return new PdfSealer(seal, Clock.systemUTC()).seal(pdf, name);
     }
@@ -81,7 +89,12 @@ final class DemoNetwork {
                 PKI_PASSWORD);
     }
 
-    void prepare() {
+    /** The test PKI's directory: each party's key stores below its party id, the trust store beside them. */
+    public Path pkiDirectory() {
+        return root.resolve("pki");
+    }
+
+    public void prepare() {
         Path pki = root.resolve("pki");
         // Renews a PKI written by an older version (before document seals and trusted lists) and one whose CRLs near
         // their next update (a week): a stale CRL would leave revocation undetermined.
@@ -134,7 +147,7 @@ final class DemoNetwork {
                       - service: %9$s
                         service-type: "%10$s"
                         action: %11$s
-                        document-policy: QUALIFIED
+                        document-policy: %18$s
                   document-validation:
                     revocation: CRL
                     trusted-lists:
@@ -168,7 +181,7 @@ final class DemoNetwork {
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
                 sha256(self.backendToken()), self.managementPort(),
                 self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
-                pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self));
+                pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self), policy);
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
@@ -212,7 +225,7 @@ final class DemoNetwork {
      * later, and meanwhile an outgoing connection (a retried AS4 send to a connector that is down) could take a port
      * picked from that range as its local port.
      */
-    private static int freePort() {
+    public static int freePort() {
         var random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = random.nextInt(20_000, 32_000);

@@ -1,0 +1,22 @@
+package eu.lexbridge.tools.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lexbridge bench}: measurements that need running connectors. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure LexBridge end to end on this machine.",
+            "",
+            "  load   start two connectors (Austria sends, Germany receives), put them under load through the REST "
+                    + "back-end API, report messages/s, latencies, CPU and memory per message, and compare with raw "
+                    + "AS4 between two JVMs (the baseline) in the same run.",
+            "",
+            "Long runs: keep them out of the test suite. Figures and how to read them: docs/performance.md."},
+        subcommands = {LoadCommand.class, As4PeerCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
