@@ -50,9 +50,37 @@ public record As4Settings(Party home, String ebmsIdDomain, Path dataDirectory, K
             throw new IllegalArgumentException("maxConnectionsPerRoute must be at least 1, was " + maxConnectionsPerRoute);
         }
         requireKey(as4KeyStore, as4KeyAlias, as4KeyPassword);
+        as4KeyStore = unwrappedOnce(as4KeyStore, as4KeyAlias, as4KeyPassword);
         requireEntries(as4TrustStore, "as4TrustStore");
         requireEntries(tlsTrustStore, "tlsTrustStore");
         as4KeyPassword = as4KeyPassword.clone();
+    }
+
+    /**
+     * A PKCS#12 key store's key, unwrapped once and kept in an in-memory JKS store under the same alias and password.
+     * Why: WSS4J asks the key store for the key on every message it signs or decrypts, and a PKCS#12 store derives its
+     * wrapping key with PBKDF2 each time (7 % of a connector's CPU under load, issue 12's profile); a JKS store's key
+     * protection costs almost nothing. The key is in the heap either way once used. Any other store (a PKCS#11 token,
+     * whose key never leaves it) is kept as it is.
+     */
+    private static KeyStore unwrappedOnce(KeyStore store, String alias, char[] password) {
+        try {
+            if (!"PKCS12".equalsIgnoreCase(store.getType())) {
+                return store;
+            }
+            KeyStore memory = KeyStore.getInstance("JKS");
+            memory.load(null, null);
+            memory.setKeyEntry(alias, store.getKey(alias, password), password, store.getCertificateChain(alias));
+            for (String other : java.util.Collections.list(store.aliases())) {
+                if (store.isCertificateEntry(other)) {
+                    memory.setCertificateEntry(other, store.getCertificate(other));
+                }
+            }
+            return memory;
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalArgumentException("as4KeyStore's key '" + alias + "' cannot be read: " + e.getMessage(),
+                    e);
+        }
     }
 
     @Override
