@@ -125,7 +125,8 @@ public final class EvidenceVerifier {
             return unread(summary, refusal.get());
         }
         Instant now = clock.instant();
-        var quick = sealers.recheck(document, expectedSigner, now);
+        var seal = sealers.read(document);
+        var quick = seal.flatMap(read -> sealers.recheck(read, expectedSigner, now));
         if (quick.isPresent()) {
             SignatureFindings findings = checks(expectedSigner).run(quick.get().view());
             if (codes(findings).equals(quick.get().expectedFindings())) {
@@ -145,11 +146,11 @@ public final class EvidenceVerifier {
             return unread(summary, new SignatureFinding(SIGNATURE_UNREADABLE,
                     "DSS found " + signatures.size() + " signatures"));
         }
-        SignatureView seal = SignatureView.read(signatures.get(0), reports.getSimpleReport(), revocation);
-        SignatureFindings findings = checks(expectedSigner).run(seal);
-        EvidenceVerification verification = verdict(summary, seal, findings);
-        if (verification.acceptable() && verification.revocation() != RevocationStatus.UNKNOWN) {
-            sealers.remember(document, expectedSigner, seal, codes(findings), now);
+        SignatureView view = SignatureView.read(signatures.get(0), reports.getSimpleReport(), revocation);
+        SignatureFindings findings = checks(expectedSigner).run(view);
+        EvidenceVerification verification = verdict(summary, view, findings);
+        if (verification.acceptable() && verification.revocation() != RevocationStatus.UNKNOWN && seal.isPresent()) {
+            sealers.remember(seal.get(), expectedSigner, view, codes(findings), now);
         }
         return verification;
     }

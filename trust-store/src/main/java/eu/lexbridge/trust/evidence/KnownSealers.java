@@ -1,5 +1,6 @@
 package eu.lexbridge.trust.evidence;
 
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.xml.utils.DomUtils;
 import eu.lexbridge.shaded.xmlsec3.org.apache.xml.security.exceptions.XMLSecurityException;
 import eu.lexbridge.shaded.xmlsec3.org.apache.xml.security.signature.XMLSignature;
@@ -53,11 +54,6 @@ final class KnownSealers {
     private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
     private static final String XADES = "http://uri.etsi.org/01903/v1.3.2#";
     private static final String SIGNED_PROPERTIES_TYPE = "http://uri.etsi.org/01903#SignedProperties";
-    private static final Map<String, String> DIGESTS = Map.of(
-            "http://www.w3.org/2000/09/xmldsig#sha1", "SHA-1",
-            "http://www.w3.org/2001/04/xmlenc#sha256", "SHA-256",
-            "http://www.w3.org/2001/04/xmldsig-more#sha384", "SHA-384",
-            "http://www.w3.org/2001/04/xmlenc#sha512", "SHA-512");
 
     /** The parts of a seal that must be as they were: algorithms, references, transforms and the certificates. */
     record Layout(String signatureMethod, String canonicalization, List<String> references,
@@ -77,14 +73,18 @@ final class KnownSealers {
     private int quickChecks;
 
     /**
-     * The view of {@code document}'s seal built from the signer's earlier full validation, when the seal is by a known
-     * signer in the same layout and its cryptography verifies; empty otherwise (then DSS validates it in full).
+     * The document's seal, read once for {@link #recheck} and {@link #remember}; empty when it is not laid out as a
+     * XAdES-B evidence seal (then DSS validates it in full and nothing is kept).
      */
-    Optional<Quick> recheck(byte[] document, X509Certificate expectedSigner, Instant now) {
-        Parsed parsed = parse(document);
-        if (parsed == null) {
-            return Optional.empty();
-        }
+    Optional<Parsed> read(byte[] document) {
+        return Optional.ofNullable(parse(document));
+    }
+
+    /**
+     * The view of the seal built from the signer's earlier full validation, when the seal is by a known signer in the
+     * same layout and its cryptography verifies; empty otherwise (then DSS validates it in full).
+     */
+    Optional<Quick> recheck(Parsed parsed, X509Certificate expectedSigner, Instant now) {
         Known known;
         synchronized (bySigner) {
             known = bySigner.get(key(parsed.layout(), expectedSigner));
@@ -112,10 +112,9 @@ final class KnownSealers {
     }
 
     /** Keeps what a full validation found about an acceptable seal, for {@link #KEPT}. */
-    void remember(byte[] document, X509Certificate expectedSigner, SignatureView view,
+    void remember(Parsed parsed, X509Certificate expectedSigner, SignatureView view,
                   List<SignatureFinding.Code> findings, Instant now) {
-        Parsed parsed = parse(document);
-        if (parsed == null || view.signer() == null) {
+        if (view.signer() == null) {
             return;
         }
         Instant until = now.plus(KEPT);
@@ -200,7 +199,8 @@ final class KnownSealers {
         }
     }
 
-    private record Parsed(Layout layout, Element signature, Element signedProperties) {
+    /** A seal as read from its document: its layout and the elements its check needs. */
+    record Parsed(Layout layout, Element signature, Element signedProperties) {
 
         String signedPropertiesUri() {
             return "#" + signedProperties.getAttribute("Id");
@@ -235,9 +235,10 @@ final class KnownSealers {
             Element signatureProperties = child(signedProperties, XADES, "SignedSignatureProperties");
             Element certDigest = child(child(child(signatureProperties, XADES, "SigningCertificate"), XADES, "Cert"),
                     XADES, "CertDigest");
-            String digest = DIGESTS.get(algorithm(child(certDigest, DSIG, "DigestMethod")));
+            // DSS's name for the digest; an algorithm it does not know throws, and DSS validates that seal in full
+            String digest = DigestAlgorithm.forXML(algorithm(child(certDigest, DSIG, "DigestMethod"))).getJavaName();
             Element value = child(certDigest, DSIG, "DigestValue");
-            if (digest == null || value == null) {
+            if (value == null) {
                 return false;
             }
             byte[] expected = Base64.getMimeDecoder().decode(value.getTextContent().strip());
