@@ -1,6 +1,7 @@
 package eu.lexbridge.tools;
 
 import eu.lexbridge.app.config.RouteProperties;
+import eu.lexbridge.messaging.QueueSettings;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Print the <addresses> and <address-settings> for an external Artemis broker.xml, from the"
                 + " connector's configuration (lexbridge.routes.*; --key=value arguments as for serve).",
                 "Exit codes: 0 printed, 2 invalid configuration."})
-final class BrokerSettingsCommand implements Callable<Integer> {
+public final class BrokerSettingsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -40,19 +41,34 @@ final class BrokerSettingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            QueueSettings queues = queueSettings(configuration);
+            var out = spec.commandLine().getOut();
+            out.print(queues.brokerXml());
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /**
+     * The queue settings a connector with this configuration applies to its embedded broker.
+     *
+     * @param configuration Spring Boot's {@code --key=value} arguments, read with the connector's other sources
+     * @throws IllegalArgumentException one line per refused key
+     */
+    public static QueueSettings queueSettings(List<String> configuration) {
         // Only the configuration binding and its validation: no web server, no broker, no database.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 // the command prints the one sentence that matters; Spring Boot's failure report is for servers
                 .properties("logging.level.root=OFF")
                 .run(configuration.toArray(String[]::new))) {
-            var out = spec.commandLine().getOut();
-            out.print(context.getBean(RouteProperties.class).queueSettings().brokerXml());
-            out.flush();
-            return 0;
+            return context.getBean(RouteProperties.class).queueSettings();
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println(problems(e));
-            return 2;
+            throw new IllegalArgumentException(problems(e), e);
         }
     }
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     needs {@code spring.servlet.multipart.max-file-size} (200MB) and {@code max-request-size} (1GB) for REST uploads
  * @param defaultBackend the back-end that receives an inbound message no routing rule ({@code lexbridge.backend-routing}),
  *     no conversation and no original message claims; required
+ * @param payloadDirectory where payload bytes are kept (default {@code payloads} below the data directory); replicas of
+ *     one connector share it (a shared volume), as they share the database and the broker
  */
 @Validated
 @ConfigurationProperties("lexbridge.connector")
@@ -35,7 +37,13 @@ public record ConnectorProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name") String ebmsIdDomain,
         @NotNull @DefaultValue("data") Path dataDirectory,
         @NotNull @DefaultValue("200MB") DataSize maxPayloadSize,
-        @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String defaultBackend) {
+        @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String defaultBackend,
+        Path payloadDirectory) {
+
+    /** Where payload bytes live: {@code payload-directory}, or {@code payloads} below the data directory. */
+    public Path payloads() {
+        return payloadDirectory != null ? payloadDirectory : dataDirectory.resolve("payloads");
+    }
 
     /** These values go into ebMS headers, ids and log lines: no control characters (a line break would forge one). */
     static final String PRINTABLE = "[^\\p{Cntrl}\\u2028\\u2029]+";

@@ -56,6 +56,6 @@ public class PersistenceAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PayloadStore payloadStore(ConnectorProperties connector) {
-        return new DiskPayloadStore(connector.dataDirectory().resolve("payloads"));
+        return new DiskPayloadStore(connector.payloads());
     }
 }

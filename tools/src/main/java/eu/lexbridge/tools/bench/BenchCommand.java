@@ -11,8 +11,13 @@ import picocli.CommandLine.Command;
                     + "back-end API, report messages/s, latencies, CPU and memory per message, and compare with raw "
                     + "AS4 between two JVMs (the baseline) in the same run.",
             "",
+            "  crash  the same two connectors on an external broker and PostgreSQL, killed with SIGKILL at random "
+                    + "moments under load, the broker and the database restarted; checks that every message is "
+                    + "delivered exactly once.",
+            "",
             "Long runs: keep them out of the test suite. Figures and how to read them: docs/performance.md."},
-        subcommands = {LoadCommand.class, As4PeerCommand.class})
+        subcommands = {LoadCommand.class, CrashCommand.class, As4PeerCommand.class,
+                BrokerCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

@@ -50,6 +50,21 @@ public final class BackendClient {
     }
 
     public JsonNode submit(String metadataJson, String contentName, byte[] content, String documentName, byte[] document) {
+        return submission(metadataJson, contentName, content, documentName, document, 201);
+    }
+
+    /**
+     * As {@link #submit}, for a back-end that sends again when an answer was lost: a 409 (that backendMessageId was
+     * submitted before) answers its problem document, whose {@code connectorMessageId} names the message the earlier
+     * attempt created.
+     */
+    public JsonNode submitOrFind(String metadataJson, String contentName, byte[] content, String documentName,
+                                 byte[] document) {
+        return submission(metadataJson, contentName, content, documentName, document, 201, 409);
+    }
+
+    private JsonNode submission(String metadataJson, String contentName, byte[] content, String documentName,
+                                byte[] document, int... expectedStatus) {
         String boundary = "lexbridge-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         part(body, boundary, "metadata", null, "application/json", metadataJson.getBytes(StandardCharsets.UTF_8));
@@ -58,7 +73,7 @@ public final class BackendClient {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return json(send(authorised("/api/v1/messages")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), 201));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), expectedStatus));
     }
 
     public JsonNode inbox() {
@@ -105,10 +120,10 @@ public final class BackendClient {
         return connector.baseUri().resolve(path);
     }
 
-    private byte[] send(HttpRequest request, int expectedStatus) {
+    private byte[] send(HttpRequest request, int... expectedStatus) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != expectedStatus) {
+            if (java.util.Arrays.stream(expectedStatus).noneMatch(status -> status == response.statusCode())) {
                 throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
                         + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
             }

@@ -72,6 +72,16 @@ public final class ConnectorProcess implements AutoCloseable {
         return connector;
     }
 
+    /** Kills the JVM at once (SIGKILL): a crash, no shutdown of any kind. Returns when it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends SIGTERM and returns at once: stopping two connectors side by side takes the time of one. */
     public void requestStop() {
         process.destroy();

@@ -1,0 +1,72 @@
+package eu.lexbridge.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.tools.bench.CrashReport.Disruption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench crash}, bounded for the test suite: two connectors on an external broker and PostgreSQL, the sending one
+ * as two replicas behind one address; one sending replica and the receiver killed (SIGKILL), the broker killed and
+ * restarted, the database restarted, all while messages flow; every message delivered exactly once. The full run
+ * (2,000 messages, ten kills) is {@code ./lexbridge bench crash}.
+ */
+class CrashIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyMessageArrivesExactlyOnceThroughKillsAndRestarts() throws Exception {
+        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged application").exists();
+        // C1 only: the connectors start sooner, and the run checks what arrives, not how fast
+        var options = new CrashRun.Options(dir.resolve("crash"), 30, 2, 4, 2, 1205L, Duration.ofSeconds(300),
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+
+        CrashReport report = new CrashRun(options, jar).run();
+        report.print(System.out);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.disruptions()).extracting(Disruption::what).containsExactlyInAnyOrder(
+                "KILL_SENDER (replica 1 of 2)", "KILL_RECEIVER", "RESTART_BROKER", "RESTART_DATABASE");
+        assertThat(report.disruptions()).allSatisfy(d -> assertThat(d.afterMessages()).as(d.what())
+                .isBetween(1, 29));
+        assertThat(report.submitted()).isEqualTo(30);
+        assertThat(report.deliveredOnce()).isEqualTo(30);
+        assertThat(report.receivedOnce()).isEqualTo(30);
+        assertThat(report.acknowledged()).isEqualTo(30);
+        assertThat(report.deadLetters()).hasSize(2 * eu.lexbridge.core.port.Hop.values().length)
+                .allSatisfy((queue, count) -> assertThat(count).as(queue).isZero());
+        assertThat(report.passed()).isTrue();
+        // the connectors used the external broker and database only: no journal or H2 file of their own; the
+        // replicas kept their payloads in the one shared directory
+        Path root = dir.resolve("crash");
+        for (Path data : List.of(root.resolve("at-prosecutor/replica-1/data"), root.resolve("at-prosecutor/replica-2/data"),
+                root.resolve("de-court/data"))) {
+            assertThat(data).exists();
+            assertThat(data.resolve("artemis")).as(data + ": no broker of its own").doesNotExist();
+            assertThat(data.resolve("db")).as(data + ": no H2 database").doesNotExist();
+        }
+        assertThat(root.resolve("at-prosecutor/replica-1/data/payloads")).doesNotExist();
+        assertThat(root.resolve("at-prosecutor/data/payloads")).isDirectoryContaining(Files::isDirectory);
+        // each killed process was started again: the first replica of the sender (the first sender kill) and the
+        // receiver
+        for (Path log : List.of(root.resolve("at-prosecutor/replica-1/connector.log"),
+                root.resolve("de-court/connector.log"))) {
+            assertThat(Files.readString(log)).as(log + ": started again after its kill")
+                    .containsPattern("(?s)Started LexbridgeCommand in .*Started LexbridgeCommand in ");
+        }
+        assertThat(report.senderReplicas()).isEqualTo(2);
+        assertThat(report.messagesPerSecond()).isPositive();
+        var written = new ObjectMapper().valueToTree(report);
+        assertThat(written.path("passed").asBoolean()).isTrue();
+    }
+}
