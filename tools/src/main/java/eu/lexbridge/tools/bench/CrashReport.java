@@ -53,7 +53,8 @@ public record CrashReport(int messages, int senderReplicas, double messagesPerSe
                 count("RESTART_DATABASE"));
         out.printf(Locale.ROOT, "Sender: %d replica(s) behind one address; %.2f messages/s, disruptions included%n",
                 senderReplicas, messagesPerSecond);
-        for (Disruption d : disruptions) {
+        for (Disruption d : disruptions.stream().sorted(java.util.Comparator.comparingDouble(Disruption::atSeconds))
+                .toList()) {
             out.printf(Locale.ROOT, "  %-34s after %5d messages (%6.1f s): everything up again in %5.1f s%n",
                     d.what(), d.afterMessages(), d.atSeconds(), d.downSeconds());
         }

@@ -100,6 +100,7 @@ public final class CrashRun {
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger submitRetries = new AtomicInteger();
     private final AtomicInteger answersLost = new AtomicInteger();
+    private final AtomicInteger disruptionsStarted = new AtomicInteger();
     /** Ports this run has handed out: each only once. */
     private final Set<Integer> taken = ConcurrentHashMap.newKeySet();
     private final long started = System.nanoTime();
@@ -178,10 +179,10 @@ public final class CrashRun {
                     background.execute(() -> consume(receiver.client, toFetch));
                 }
                 var disrupting = CompletableFuture.runAsync(() -> disrupt(plan, sender, receiver, broker, postgres,
-                        disruptions), background);
+                        disruptions, background), background);
                 say("sending " + options.messages() + " messages, " + options.inFlight() + " in flight...");
                 long loadStarted = System.nanoTime();
-                load(sender.client, network.enforcing());
+                load(sender.client, network.enforcing(), plan);
                 double seconds = (System.nanoTime() - loadStarted) / 1e9;
                 disrupting.join();
                 say("checking every message at both ends...");
@@ -287,6 +288,8 @@ public final class CrashRun {
         final BackendClient client;
         final List<String> settings;
         final AtomicReference<ConnectorProcess> process = new AtomicReference<>();
+        /** Done when the process is up; a restart after a kill replaces it. */
+        volatile CompletableFuture<Void> up = CompletableFuture.completedFuture(null);
 
         Node(DemoConnector connector, DemoNetwork network, List<String> settings) {
             this.connector = connector;
@@ -338,8 +341,14 @@ public final class CrashRun {
     }
 
     /** Runs the plan: each disruption when enough messages have ended, the next once everything is up again. */
+    /**
+     * Runs the plan: each disruption once enough messages have ended. A killed connector starts again in the
+     * background while the plan goes on (a later kill of the same process waits until it is up: no kill of a process
+     * still starting); the broker and the database are restarted before the plan goes on.
+     */
     private void disrupt(List<Planned> plan, Side sender, Side receiver, BrokerProcess broker, PostgresServer postgres,
-                         List<Disruption> done) {
+                         List<Disruption> done, ExecutorService background) {
+        List<CompletableFuture<Void>> restarts = new ArrayList<>();
         for (Planned planned : plan) {
             while (completed.get() < planned.afterMessages() && !stopping) {
                 pause(Duration.ofMillis(50));
@@ -347,37 +356,72 @@ public final class CrashRun {
             if (stopping) {
                 return;
             }
+            String what = planned.kind().name();
+            Node victim = null;
+            if (planned.kind() == Kind.KILL_SENDER || planned.kind() == Kind.KILL_RECEIVER) {
+                Side side = planned.kind() == Kind.KILL_SENDER ? sender : receiver;
+                victim = side.victim();
+                victim.up.join();
+                if (side.replicas.size() > 1) {
+                    what += " (replica " + (side.replicas.indexOf(victim) + 1) + " of " + side.replicas.size() + ")";
+                }
+            }
             int at = completed.get();
             double atSeconds = (System.nanoTime() - started) / 1e9;
             long down = System.nanoTime();
+            disruptionsStarted.incrementAndGet();
+            Runnable recorded = record(what, at, atSeconds, down, done);
             switch (planned.kind()) {
                 case KILL_SENDER, KILL_RECEIVER -> {
-                    Node victim = (planned.kind() == Kind.KILL_SENDER ? sender : receiver).victim();
-                    victim.kill();
+                    Node killed = victim;
+                    killed.kill();
                     // down for a moment or for a while: work in flight meets either
-                    pause(Duration.ofMillis(random.nextInt(3000)));
-                    victim.start();
-                    victim.awaitUp();
+                    long downFor = random.nextInt(3000);
+                    killed.up = CompletableFuture.runAsync(() -> {
+                        pause(Duration.ofMillis(downFor));
+                        killed.start();
+                        killed.awaitUp();
+                        recorded.run();
+                    }, background);
+                    restarts.add(killed.up);
                 }
                 case RESTART_BROKER -> {
                     broker.kill();
                     pause(Duration.ofMillis(random.nextInt(3000)));
                     broker.start(options.timeout());
+                    recorded.run();
                 }
-                case RESTART_DATABASE -> postgres.restart();
+                case RESTART_DATABASE -> {
+                    postgres.restart();
+                    recorded.run();
+                }
             }
-            String what = planned.kind().name() + (planned.kind() == Kind.KILL_SENDER && options.replicas() > 1
-                    ? " (replica " + ((sender.nextVictim - 1) % options.replicas() + 1) + " of " + options.replicas()
-                    + ")" : "");
+        }
+        restarts.forEach(CompletableFuture::join);
+    }
+
+    private Runnable record(String what, int at, double atSeconds, long down, List<Disruption> done) {
+        return () -> {
             Disruption d = new Disruption(what, at, atSeconds, (System.nanoTime() - down) / 1e9);
             done.add(d);
             say(String.format(java.util.Locale.ROOT, "%s after %d messages: back in %.1f s", d.what(),
                     d.afterMessages(), d.downSeconds()));
+        };
+    }
+
+    /**
+     * Holds message {@code index} back until every disruption planned well before it has begun: a disruption that
+     * waits for the previous one must still meet messages under way, not a run that has ended meanwhile.
+     */
+    private void awaitDisruptionsBefore(int index, List<Planned> plan) {
+        long due = plan.stream().filter(p -> p.afterMessages() + 2L * options.inFlight() <= index).count();
+        while (disruptionsStarted.get() < due && !stopping) {
+            pause(Duration.ofMillis(50));
         }
     }
 
     /** {@code messages} in all, {@code inFlight} at a time, each until it ends at the sender. */
-    private void load(BackendClient sender, DemoConnector to) {
+    private void load(BackendClient sender, DemoConnector to, List<Planned> plan) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(options.inFlight());
@@ -385,6 +429,7 @@ public final class CrashRun {
             workers.execute(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < options.messages() && !stopping) {
+                    awaitDisruptionsBefore(i, plan);
                     String id = submit(sender, to, "CRASH-" + run + "-" + i);
                     if (id != null) {
                         awaitFinal(sender, id);
