@@ -47,7 +47,7 @@ public final class CrashCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "The random moments and the first victim (default: a new one, printed)")
     Long seed;
 
-    @Option(names = "--timeout", defaultValue = "300s",
+    @Option(names = "--timeout", defaultValue = "600s",
             description = "For a connector's start and for each message to end (default: ${DEFAULT-VALUE})")
     String timeout;
 

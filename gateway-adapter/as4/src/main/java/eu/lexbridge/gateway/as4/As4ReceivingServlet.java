@@ -108,12 +108,25 @@ public class As4ReceivingServlet extends HttpServlet {
                         "The access point is busy; send the message again later.");
                 return;
             }
+            TryAgainLater tryAgainLater = new TryAgainLater();
+            HeldResponse held = new HeldResponse(response);
             try {
                 request.setAttribute(SpooledRequest.ATTRIBUTE, spooled);
-                phase4.service(new SpooledServletRequest(request, spooled), response);
+                request.setAttribute(TryAgainLater.ATTRIBUTE, tryAgainLater);
+                phase4.service(new SpooledServletRequest(request, spooled), held);
             } finally {
                 request.removeAttribute(SpooledRequest.ATTRIBUTE);
+                request.removeAttribute(TryAgainLater.ATTRIBUTE);
                 turns.release();
+            }
+            if (tryAgainLater.isSet()) {
+                // phase4's error signal is dropped: the sender must not take this for a refusal
+                response.reset();
+                response.setHeader("Retry-After", "30");
+                answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                        "The connector cannot take the message now; send it again later.");
+            } else {
+                held.release();
             }
         }
     }

@@ -15,6 +15,7 @@ import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.error.IEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
 import eu.lexbridge.core.error.ConnectorException;
+import eu.lexbridge.core.error.ErrorCategory;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.Party;
@@ -50,11 +51,15 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
     private final Party home;
     private final PartnerDirectory partners;
     private final TransmissionReceiver receiver;
+    private final TryAgainLater tryAgainLater;
 
-    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver) {
+    /** @param tryAgainLater this request's: set when the connector cannot take the message for now */
+    IncomingUserMessageProcessor(Party home, PartnerDirectory partners, TransmissionReceiver receiver,
+                                 TryAgainLater tryAgainLater) {
         this.home = home;
         this.partners = partners;
         this.receiver = receiver;
+        this.tryAgainLater = tryAgainLater;
     }
 
     @Override
@@ -97,17 +102,30 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
                     LogSafe.of(envelope.from().partyId()), parts.size(), outcome);
             return AS4MessageProcessorResult.createSuccess();
         } catch (ConnectorException e) {
+            if (e.code().category() == ErrorCategory.UNAVAILABLE || e.code().category() == ErrorCategory.INTERNAL) {
+                return notNow(errors, messageId, e);
+            }
             LOG.warn("AS4 message {} refused by the connector: {} {}", LogSafe.of(messageId), e.code().code(),
                     LogSafe.of(e.getMessage(), 1024));
             // An unknown service/action is what Domibus answers with ValueNotRecognized ("No matching leg found").
             return refuse(errors, e.code() == ErrorCode.UNKNOWN_SERVICE_ACTION ? EEbmsError.EBMS_VALUE_NOT_RECOGNIZED
                     : EEbmsError.EBMS_OTHER, messageId, e.code().code() + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            // No receipt for a message we may not have stored; the sender will retry.
-            LOG.error("AS4 message {} could not be handed to the connector", LogSafe.of(messageId), e);
-            return refuse(errors, EEbmsError.EBMS_OTHER, messageId,
-                    ErrorCode.INTERNAL.code() + ": " + ErrorCode.INTERNAL.title());
+            return notNow(errors, messageId, e);
         }
+    }
+
+    /**
+     * No receipt for a message we may not have stored, and no ebMS error either: a sender gives up on an error, and
+     * the database or queue being down for a moment (a restart, a fail-over) is no reason for that. The request is
+     * answered 503 ({@link TryAgainLater}); the error added here only ends phase4's processing and is never sent.
+     */
+    private AS4MessageProcessorResult notNow(AS4ErrorList errors, String messageId, RuntimeException e) {
+        LOG.error("AS4 message {} could not be handed to the connector; answered 503, the sender sends it again",
+                LogSafe.of(messageId), e);
+        tryAgainLater.set();
+        return refuse(errors, EEbmsError.EBMS_OTHER, messageId,
+                ErrorCode.INTERNAL.code() + ": " + ErrorCode.INTERNAL.title());
     }
 
     /** The checks phase4 cannot make: party types and roles against our directory, and the signer being that partner. */

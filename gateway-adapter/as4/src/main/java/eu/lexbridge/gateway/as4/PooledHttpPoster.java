@@ -14,6 +14,13 @@ import org.apache.hc.core5.http.io.HttpClientResponseHandler;
  */
 final class PooledHttpPoster extends BasicHttpPoster {
 
+    /**
+     * The answers that ask for the same request later (RFC 9110 §15.6.4 and §15.6.6, RFC 6585 §4): an access point
+     * that is busy or cannot store the message now ({@link As4ReceivingServlet}), or a load balancer in front of one
+     * with no replica up.
+     */
+    static final java.util.Set<Integer> TRY_AGAIN = java.util.Set.of(429, 502, 503, 504);
+
     private final CloseableHttpClient client;
 
     PooledHttpPoster(CloseableHttpClient client) {
@@ -32,6 +39,13 @@ final class PooledHttpPoster extends BasicHttpPoster {
         if (getHttpCustomizer() != null) {
             getHttpCustomizer().accept(post);
         }
-        return client.execute(post, responseHandler);
+        return client.execute(post, response -> {
+            if (TRY_AGAIN.contains(response.getCode())) {
+                // phase4 reads these as "no signal" and gives up; they mean "send it again later"
+                throw new IOException("HTTP " + response.getCode() + " " + response.getReasonPhrase()
+                        + ": the partner cannot take the message now");
+            }
+            return responseHandler.handleResponse(response);
+        });
     }
 }

@@ -26,7 +26,7 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
     private final SecurityEvents security;
     private final SignalMessageIds signalIds;
     private final AS4IncomingProfileSelectorConstant profileSelector;
-    private final ICommonsList<IAS4IncomingMessageProcessorSPI> processors;
+    private final TransmissionReceiver receiver;
 
     ReceivingRequestCustomizer(As4Settings settings, PartnerDirectory partners, TransmissionReceiver receiver,
                                SecurityEvents security) {
@@ -36,7 +36,7 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
         this.signalIds = new SignalMessageIds(settings.ebmsIdDomain());
         // true: validate every PMode and message against our profile.
         this.profileSelector = new AS4IncomingProfileSelectorConstant(LexBridgeProfile.ID, true);
-        this.processors = new CommonsArrayList<>(new IncomingUserMessageProcessor(settings.home(), partners, receiver));
+        this.receiver = receiver;
     }
 
     @Override
@@ -48,8 +48,14 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
         handler.setCryptoFactory(PartnerCertificates.cryptoFactory(settings, sender));
         handler.setPModeResolver(new PartnerPModeResolver(settings.home(), partners, sender));
         handler.setIncomingProfileSelector(profileSelector);
+        // One processor per request: it tells this request's servlet when the message is to be sent again later.
+        if (!(requestScope.getRequest().getAttribute(TryAgainLater.ATTRIBUTE) instanceof TryAgainLater verdict)) {
+            throw new IllegalStateException("an AS4 request reached phase4 without its TryAgainLater");
+        }
+        ICommonsList<IAS4IncomingMessageProcessorSPI> processors = new CommonsArrayList<>(
+                new IncomingUserMessageProcessor(settings.home(), partners, receiver, verdict));
         handler.setProcessorSupplier(() -> processors);
-        handler.setErrorConsumer(new RefusedMessageLog(security, sender, signalIds));
+        handler.setErrorConsumer(new RefusedMessageLog(security, sender, signalIds, verdict));
         // Receipts are signed by phase4; the customizer gives them ids in our domain before the signature is made.
         // Attachments come from the spool files As4ReceivingServlet wrote, never from phase4's in-heap MIME parts.
         Object spooled = requestScope.getRequest().getAttribute(SpooledRequest.ATTRIBUTE);

@@ -59,16 +59,22 @@ final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
     private final SecurityEvents security;
     private final RequestSender sender;
     private final SignalMessageIds ids;
+    private final TryAgainLater tryAgainLater;
 
-    RefusedMessageLog(SecurityEvents security, RequestSender sender, SignalMessageIds ids) {
+    RefusedMessageLog(SecurityEvents security, RequestSender sender, SignalMessageIds ids,
+                      TryAgainLater tryAgainLater) {
         this.security = security;
         this.sender = sender;
         this.ids = ids;
+        this.tryAgainLater = tryAgainLater;
     }
 
     @Override
     public void onAS4ErrorMessage(IAS4IncomingMessageMetadata metadata, IAS4IncomingMessageState state,
                                   AS4ErrorList errors, AS4ErrorMessage errorMessage) {
+        if (tryAgainLater.isSet()) {
+            return; // not a refusal: the request is answered 503 and this error signal is never sent
+        }
         boolean signerFailed = state != null && WssFailures.isAuthentication(state.getSoapWSS4JException());
         List<Ebms3Error> answered = new ArrayList<>();
         for (AS4Error error : errors) {

@@ -41,6 +41,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringBootConfiguration;
@@ -223,6 +225,29 @@ class As4ExchangeTest {
 
         assertThat(outcome.status()).isEqualTo(SendOutcome.Status.FAILED);
         assertThat(outcome.detail()).contains("EBMS:0001").contains("LB-1005");
+    }
+
+    /**
+     * A database restart or a broker outage at the receiver is no refusal: the sender gets HTTP 503 and no ebMS error,
+     * its outcome is retryable and the message is sent again later. (It was answered EBMS:0004, which the sender takes
+     * as final: messages and evidences were lost while a database restarted.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {RecordingReceiver.STORE_DOWN_ACTION, RecordingReceiver.QUEUE_DOWN_ACTION})
+    void aMessageTheConnectorCannotTakeForNowIsSentAgainLater(String action) {
+        PayloadRef content = PAYLOADS.put(PayloadKind.BUSINESS_CONTENT, "messageContent.xml", "text/xml",
+                businessXml());
+        Envelope envelope = new Envelope(UUID.randomUUID() + "@lexbridge.test", "conv-1", null,
+                new BusinessService("EPO", "urn:e-codex:services:"), action,
+                HOME.withRole(INITIATOR), HOME.withRole(RESPONDER), "urn:lexbridge:a", "urn:lexbridge:b");
+        int received = RECEIVER.outcomes().size();
+
+        SendOutcome outcome = accessPoint.send(envelope, List.of(new OutgoingPart("messageContent", "text/xml",
+                content)), self);
+
+        assertThat(outcome.status()).as(outcome.detail()).isEqualTo(SendOutcome.Status.RETRYABLE_FAILURE);
+        assertThat(outcome.detail()).contains("503").doesNotContain("EBMS:");
+        assertThat(RECEIVER.outcomes()).hasSize(received);
     }
 
     @Test

@@ -27,11 +27,22 @@ final class RecordingReceiver implements TransmissionReceiver {
 
     /** The action for which this receiver refuses, as the app would for a message it cannot store. */
     static final String REFUSED_ACTION = "RefuseMe";
+    /** The action for which this receiver fails as the app does while its database restarts. */
+    static final String STORE_DOWN_ACTION = "StoreDown";
+    /** ... and as it does while its queue is down. */
+    static final String QUEUE_DOWN_ACTION = "QueueDown";
 
     @Override
     public ReceptionOutcome receive(Envelope envelope, List<IncomingPart> parts, String signer) {
         if (REFUSED_ACTION.equals(envelope.action())) {
             throw new ConnectorException(ErrorCode.UNKNOWN_SERVICE_ACTION, "action", "action RefuseMe is not configured");
+        }
+        if (STORE_DOWN_ACTION.equals(envelope.action())) {
+            // what Spring's JDBC template throws when PostgreSQL ends the connection (SQLSTATE 57P01)
+            throw new IllegalStateException("FATAL: terminating connection due to administrator command");
+        }
+        if (QUEUE_DOWN_ACTION.equals(envelope.action())) {
+            throw new ConnectorException(ErrorCode.QUEUE_UNAVAILABLE, null, "the message could not be queued");
         }
         boolean seen = receptions.stream().anyMatch(r -> r.envelope().ebmsMessageId().equals(envelope.ebmsMessageId()));
         List<ReceivedPart> read = new ArrayList<>();
