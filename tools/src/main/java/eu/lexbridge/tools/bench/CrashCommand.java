@@ -34,6 +34,11 @@ public final class CrashCommand implements Callable<Integer> {
     @Option(names = "--kills", defaultValue = "10", description = "Connector kills (default: ${DEFAULT-VALUE})")
     int kills;
 
+    @Option(names = "--restarts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Kill and restart the broker, restart the database, once each (default: on; --no-restarts "
+                    + "and --kills 0 measure throughput alone, e.g. --replicas 1 against --replicas 2)")
+    boolean restarts;
+
     @Option(names = "--in-flight", defaultValue = "8",
             description = "Messages under way at once (default: ${DEFAULT-VALUE})")
     int inFlight;
@@ -69,7 +74,7 @@ public final class CrashCommand implements Callable<Integer> {
         try {
             long chosen = seed != null ? seed : new java.security.SecureRandom().nextLong();
             System.out.println("seed " + chosen);
-            options = new CrashRun.Options(dir, messages, kills, inFlight, replicas, chosen,
+            options = new CrashRun.Options(dir, messages, kills, restarts, inFlight, replicas, chosen,
                     LoadOptions.parseDuration(timeout),
                     Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
         } catch (IllegalArgumentException e) {

@@ -70,13 +70,15 @@ public final class CrashRun {
 
     /**
      * @param kills SIGKILLs of a connector, the sender and the receiver in turn (the first chosen at random)
+     * @param restarts whether the broker and the database are restarted (once each); without restarts and kills the
+     *     run measures throughput, e.g. of one sending replica against two
      * @param replicas processes of the sending connector behind one address, sharing its database, broker and payload
      *     directory; a sender kill kills one of them (each in turn)
      * @param seed the random moments and the first victim; the same seed, the same plan
      * @param timeout the connectors' start, and each message's wait for its final state
      */
-    public record Options(Path dir, int messages, int kills, int inFlight, int replicas, long seed, Duration timeout,
-                          List<String> jvmOptions) {
+    public record Options(Path dir, int messages, int kills, boolean restarts, int inFlight, int replicas, long seed,
+                          Duration timeout, List<String> jvmOptions) {
         public Options {
             if (messages < 10 || kills < 0 || inFlight < 1 || replicas < 1 || replicas > 4) {
                 throw new IllegalArgumentException("at least 10 messages, no negative kills, one in flight, 1 to 4 "
@@ -97,7 +99,6 @@ public final class CrashRun {
     private final Map<String, CompletableFuture<String>> finalStates = new ConcurrentHashMap<>();
     /** At the receiver: its connector message id → the ebMS id (one each, or a message arrived twice). */
     private final Map<String, String> received = new ConcurrentHashMap<>();
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<String> submitted = Collections.synchronizedList(new ArrayList<>());
@@ -117,14 +118,19 @@ public final class CrashRun {
     }
 
     /** Kills spread over the run, each at a random moment of its own stretch; the broker and the database between. */
-    static List<Planned> plan(int messages, int kills, Random random) {
+    static List<Planned> plan(int messages, int kills, boolean restarts, Random random) {
         List<Kind> kinds = new ArrayList<>();
         boolean senderFirst = random.nextBoolean();
         for (int i = 0; i < kills; i++) {
             kinds.add((i % 2 == 0) == senderFirst ? Kind.KILL_SENDER : Kind.KILL_RECEIVER);
         }
-        kinds.add(kinds.size() / 3, Kind.RESTART_BROKER);
-        kinds.add(kinds.size() * 2 / 3 + 1, Kind.RESTART_DATABASE);
+        if (restarts) {
+            kinds.add(kinds.size() / 3, Kind.RESTART_BROKER);
+            kinds.add(kinds.size() * 2 / 3 + 1, Kind.RESTART_DATABASE);
+        }
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
         List<Planned> plan = new ArrayList<>();
         // the last tenth stays quiet: the last messages must still be able to finish
         double stretch = messages * 0.9 / kinds.size();
@@ -149,7 +155,7 @@ public final class CrashRun {
         int databasePort = freePort();
         int senderBroker = freePort();
         int receiverBroker = freePort();
-        List<Planned> plan = plan(options.messages(), options.kills(), random);
+        List<Planned> plan = plan(options.messages(), options.kills(), options.restarts(), random);
         say("plan: " + plan.stream().map(p -> p.kind() + " after " + p.afterMessages()).toList());
         say("starting PostgreSQL on 127.0.0.1:" + databasePort + " and the broker on " + senderBroker + ", "
                 + receiverBroker + "...");
@@ -568,7 +574,6 @@ public final class CrashRun {
                     }
                 }
                 receiver.acknowledge(id);
-                acknowledged.add(id);
             } catch (RuntimeException e) {
                 claimed.remove(id); // still in the inbox: the poller offers it again
             }

@@ -28,7 +28,7 @@ class CrashIT {
         Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
         // C1 only: the connectors start sooner, and the run checks what arrives, not how fast
-        var options = new CrashRun.Options(dir.resolve("crash"), 30, 2, 4, 2, 1205L, Duration.ofSeconds(600),
+        var options = new CrashRun.Options(dir.resolve("crash"), 30, 2, true, 4, 2, 1205L, Duration.ofSeconds(600),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 
         CrashReport report = new CrashRun(options, jar).run();
