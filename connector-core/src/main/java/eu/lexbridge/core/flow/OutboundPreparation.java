@@ -7,6 +7,7 @@ import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.DocumentChecker;
@@ -101,13 +102,17 @@ public final class OutboundPreparation {
         // Always a container, as the official connector builds one: without a document, the business XML is sealed as
         // the document; a receiving official connector refuses a business message without one.
         if (message.payload(PayloadKind.CONTAINER).isEmpty()) {
+            List<PayloadRef> container;
             try {
-                store.addPayloads(connectorMessageId, containers.pack(message, decision.check()));
+                container = containers.pack(message, decision.check());
             } catch (RuntimeException e) {
                 LOG.warn("the container for message {} could not be built", connectorMessageId, e);
                 return reject(message, RejectionReason.OTHER.because("the e-CODEX container could not be built: "
                         + e.getMessage()));
             }
+            // Outside the refusal above: a database that fails here (a restart) fails the step, which is delivered
+            // again, instead of rejecting a message that has nothing wrong with it.
+            store.addPayloads(connectorMessageId, container);
         }
         evidences.issue(message, EvidenceType.SUBMISSION_ACCEPTANCE, Route.WITH_SUBJECT, MessageState.ACCEPTED, null);
         return new Prepared(connectorMessageId);

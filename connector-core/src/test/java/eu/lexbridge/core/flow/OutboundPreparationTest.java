@@ -2,6 +2,7 @@ package eu.lexbridge.core.flow;
 
 import static eu.lexbridge.core.flow.FlowFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
@@ -212,6 +213,27 @@ class OutboundPreparationTest {
         assertThat(preparation(DocumentPolicy.AUTHENTICATION).prepare(message.connectorMessageId())).isEqualTo(rejectedAs(message));
 
         assertRejected(message, "E100 the e-CODEX container could not be built: the sealing key is not usable");
+    }
+
+    /**
+     * A database that fails while the container is stored (a restart: found by {@code bench crash}) is no reason to
+     * reject the message: the step fails, the broker delivers it again, and the next attempt prepares it.
+     */
+    @Test
+    void aDatabaseFailureWhileTheContainerIsStoredFailsTheStepAndTheNextAttemptPreparesTheMessage() {
+        var message = submittedWithDocument();
+        var failing = new OutboundPreparation(f.storeWhere("addPayloads", () -> {
+            throw new IllegalStateException("FATAL: terminating connection due to administrator command");
+        }), f.partners, f.issuer(), f.containers, FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.documents,
+                f.security, f.clock);
+
+        assertThatThrownBy(() -> failing.prepare(message.connectorMessageId()))
+                .hasMessageContaining("terminating connection");
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.SUBMITTED);
+        assertThat(issued(message, EvidenceType.SUBMISSION_REJECTION)).isEmpty();
+
+        assertThat(failing.prepare(message.connectorMessageId())).isEqualTo(new Prepared(message.connectorMessageId()));
+        assertThat(f.reload(message.connectorMessageId()).state()).isEqualTo(MessageState.ACCEPTED);
     }
 
     @Test
