@@ -103,12 +103,17 @@ public record BenchReport(String startedAt, String loadAverage, Map<String, Obje
     }
 
     public void writeJson(Path file) {
+        writeJson(this, file);
+    }
+
+    /** Writes a report as indented JSON, creating the file's folder. */
+    static void writeJson(Object report, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -347,16 +347,8 @@ final class ConnectorLoad {
                 return;
             }
             try {
-                JsonNode message = receiver.message(id);
-                receivedEbmsIds.putIfAbsent(id, message.path("ebmsMessageId").asText());
-                for (JsonNode payload : message.path("payloads")) {
-                    byte[] bytes = receiver.download(payload.path("href").asText());
-                    if (!sha256(bytes).equals(payload.path("sha256").asText())) {
-                        consumerProblems.add("payload " + payload.path("name").asText() + " of " + id
-                                + " does not match its SHA-256");
-                    }
-                }
-                receiver.acknowledge(id);
+                String ebmsId = fetchAndAcknowledge(receiver, id, consumerProblems::add);
+                receivedEbmsIds.putIfAbsent(id, ebmsId);
                 acknowledged.computeIfAbsent(receivedEbmsIds.get(id), k -> new AtomicInteger()).incrementAndGet();
             } catch (RuntimeException e) {
                 if (stopping) {
@@ -366,6 +358,25 @@ final class ConnectorLoad {
                 claimed.remove(id); // the poller offers it again
             }
         }
+    }
+
+    /**
+     * What a receiving back-end does with one message: fetches it and every payload, checks each payload's SHA-256,
+     * then acknowledges it.
+     *
+     * @return the message's ebMS id
+     */
+    static String fetchAndAcknowledge(BackendClient receiver, String id, java.util.function.Consumer<String> problems) {
+        JsonNode message = receiver.message(id);
+        for (JsonNode payload : message.path("payloads")) {
+            byte[] bytes = receiver.download(payload.path("href").asText());
+            if (!sha256(bytes).equals(payload.path("sha256").asText())) {
+                problems.accept("payload " + payload.path("name").asText() + " of " + id
+                        + " does not match its SHA-256");
+            }
+        }
+        receiver.acknowledge(id);
+        return message.path("ebmsMessageId").asText();
     }
 
     private Map<String, Latencies> latencies() {

@@ -565,15 +565,7 @@ public final class CrashRun {
                 return;
             }
             try {
-                JsonNode message = receiver.message(id);
-                for (JsonNode payload : message.path("payloads")) {
-                    byte[] bytes = receiver.download(payload.path("href").asText());
-                    if (!ConnectorLoad.sha256(bytes).equals(payload.path("sha256").asText())) {
-                        problems.add("payload " + payload.path("name").asText() + " of " + id
-                                + " does not match its SHA-256");
-                    }
-                }
-                receiver.acknowledge(id);
+                ConnectorLoad.fetchAndAcknowledge(receiver, id, problems::add);
             } catch (RuntimeException e) {
                 claimed.remove(id); // still in the inbox: the poller offers it again
             }
