@@ -362,12 +362,16 @@ final class ConnectorLoad {
 
     /**
      * What a receiving back-end does with one message: fetches it and every payload, checks each payload's SHA-256,
-     * then acknowledges it.
+     * then acknowledges it (unless an earlier acknowledgement, whose answer was lost, already did).
      *
      * @return the message's ebMS id
      */
     static String fetchAndAcknowledge(BackendClient receiver, String id, java.util.function.Consumer<String> problems) {
         JsonNode message = receiver.message(id);
+        if ("DELIVERED_TO_BACKEND".equals(message.path("state").asText())) {
+            // acknowledged before, its answer lost (the connector was killed): nothing more to do
+            return message.path("ebmsMessageId").asText();
+        }
         for (JsonNode payload : message.path("payloads")) {
             byte[] bytes = receiver.download(payload.path("href").asText());
             if (!sha256(bytes).equals(payload.path("sha256").asText())) {

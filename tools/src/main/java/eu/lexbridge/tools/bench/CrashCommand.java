@@ -76,7 +76,8 @@ public final class CrashCommand implements Callable<Integer> {
             System.out.println("seed " + chosen);
             options = new CrashRun.Options(dir, messages, kills, restarts, inFlight, replicas, chosen,
                     LoadOptions.parseDuration(timeout),
-                    Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+                    Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+                    CrashRun.ROUTE_SETTINGS);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -59,8 +59,8 @@ public final class CrashRun {
      * The connectors' own settings that the run changes, operators' settings all, and the same for the broker. On this
      * machine a connector killed under load takes 20 to 80 s to be back; the default send policy (6 attempts, 2 s
      * doubling: about 62 s) gives up on a partner that is down longer, and a message or evidence sent meanwhile fails
-     * for good. 20 attempts at most 10 s apart ride out three minutes; retrying until the relay timeout by default is
-     * issue 15's. The stalled-work sweep (which finds a message stranded between its database write and its queue
+     * for good. 20 attempts at most 10 s apart ride out three minutes (retrying until the relay timeout by default is
+     * planned). The stalled-work sweep (which finds a message stranded between its database write and its queue
      * write) must wait longer than a send may retry, or it queues a message that is still being retried.
      */
     static final List<String> ROUTE_SETTINGS = List.of("--lexbridge.routes.max-send-attempts=20",
@@ -76,15 +76,18 @@ public final class CrashRun {
      *     directory; a sender kill kills one of them (each in turn)
      * @param seed the random moments and the first victim; the same seed, the same plan
      * @param timeout the connectors' start, and each message's wait for its final state
+     * @param routeSettings {@code --lexbridge.routes.*} arguments of the connectors and the broker, e.g.
+     *     {@link #ROUTE_SETTINGS}
      */
     public record Options(Path dir, int messages, int kills, boolean restarts, int inFlight, int replicas, long seed,
-                          Duration timeout, List<String> jvmOptions) {
+                          Duration timeout, List<String> jvmOptions, List<String> routeSettings) {
         public Options {
             if (messages < 10 || kills < 0 || inFlight < 1 || replicas < 1 || replicas > 4) {
                 throw new IllegalArgumentException("at least 10 messages, no negative kills, one in flight, 1 to 4 "
                         + "replicas");
             }
             jvmOptions = List.copyOf(jvmOptions);
+            routeSettings = List.copyOf(routeSettings);
         }
     }
 
@@ -162,7 +165,7 @@ public final class CrashRun {
         try (PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), databasePort,
                 List.of("lexbridge_at", "lexbridge_de"));
              BrokerProcess broker = new BrokerProcess(jar, dir.resolve("broker"),
-                     List.of(senderBroker, receiverBroker), ROUTE_SETTINGS)) {
+                     List.of(senderBroker, receiverBroker), options.routeSettings())) {
             broker.start(options.timeout());
             Side sender = new Side(network.issuing(), network, settings(senderBroker,
                     postgres.jdbcUrl("lexbridge_at")), options.replicas());
@@ -209,11 +212,11 @@ public final class CrashRun {
         }
     }
 
-    private static List<String> settings(int brokerPort, String jdbcUrl) {
+    private List<String> settings(int brokerPort, String jdbcUrl) {
         List<String> settings = new ArrayList<>(List.of("--spring.artemis.mode=native",
                 "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort, "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password="));
-        settings.addAll(ROUTE_SETTINGS);
+        settings.addAll(options.routeSettings());
         return settings;
     }
 
@@ -567,7 +570,10 @@ public final class CrashRun {
             try {
                 ConnectorLoad.fetchAndAcknowledge(receiver, id, problems::add);
             } catch (RuntimeException e) {
-                claimed.remove(id); // still in the inbox: the poller offers it again
+                // As a back-end must: the same message again in a moment. Once fetched, it is left out of the inbox
+                // for fetch-lease (5 minutes); waiting for the inbox to offer it again would wait that long.
+                pause(Duration.ofSeconds(1));
+                toFetch.add(id);
             }
         }
     }
