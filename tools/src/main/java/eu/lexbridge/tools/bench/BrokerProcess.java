@@ -45,7 +45,7 @@ final class BrokerProcess implements AutoCloseable {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the broker did not start; see " + log);
             }
-            CrashRun.pause(Duration.ofMillis(100));
+            ConnectorLoad.pause(Duration.ofMillis(100));
         }
     }
 

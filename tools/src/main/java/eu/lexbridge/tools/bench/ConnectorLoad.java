@@ -48,7 +48,8 @@ final class ConnectorLoad {
      * management port is stateless): sampled every 2 s, that was 16-21 % of the connectors' CPU samples under load.
      */
     static final int HEAP_SAMPLE_SECONDS = 15;
-        private static final Set<String> FAILED = Set.of("REJECTED", "RELAY_FAILED", "NOT_DELIVERED", "NOT_RETRIEVED");
+    /** The final states of a message that did not arrive. */
+    static final Set<String> FAILED = Set.of("REJECTED", "RELAY_FAILED", "NOT_DELIVERED", "NOT_RETRIEVED");
 
     private final LoadOptions options;
     private final DemoNetwork network;
@@ -99,8 +100,8 @@ final class ConnectorLoad {
             Runtime.getRuntime().addShutdownHook(stopHook);
             BackendClient sender = new BackendClient(at, network.caCertificate());
             BackendClient receiver = new BackendClient(de, network.caCertificate());
-            awaitUp(atProcess, sender);
-            awaitUp(deProcess, receiver);
+            awaitUp(atProcess, sender, options.timeout());
+            awaitUp(deProcess, receiver, options.timeout());
             byte[] content = BenchPayloads.xml(options.contentBytes());
             byte[] document = BenchPayloads.pdf(options.documentBytes());
             if (options.policy() == DocumentPolicy.QUALIFIED || options.policy() == DocumentPolicy.ADVANCED_SIGNATURE) {
@@ -461,8 +462,9 @@ final class ConnectorLoad {
                 (after.gcPauseSeconds() - before.gcPauseSeconds()) / seconds, gauge.heapPeakBytes() / 1048576.0, rss);
     }
 
-    private void awaitUp(ConnectorProcess process, BackendClient backend) {
-        Instant deadline = Instant.now().plus(options.timeout());
+    /** Waits until the connector answers its health check; fails at once when its process has ended. */
+    static void awaitUp(ConnectorProcess process, BackendClient backend, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("connector " + process.connector().party() + " stopped; see "
@@ -474,7 +476,7 @@ final class ConnectorLoad {
             pause(Duration.ofMillis(250));
         }
         throw new IllegalStateException("connector " + process.connector().party() + " did not start within "
-                + options.timeout() + "; see " + process.connector().logFile());
+                + timeout + "; see " + process.connector().logFile());
     }
 
     static void removeHook(Thread hook) {
@@ -504,7 +506,7 @@ final class ConnectorLoad {
         return String.format(java.util.Locale.ROOT, "[%6.1f s] ", millis / 1000.0);
     }
 
-    private static void pause(Duration duration) {
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -2,7 +2,6 @@ package eu.lexbridge.tools.bench;
 
 import eu.lexbridge.tools.demo.Demo;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +75,7 @@ public final class CrashCommand implements Callable<Integer> {
             System.out.println("seed " + chosen);
             options = new CrashRun.Options(dir, messages, kills, restarts, inFlight, replicas, chosen,
                     LoadOptions.parseDuration(timeout),
-                    Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList(),
+                    LoadOptions.parseJvmOptions(jvmOptions),
                     CrashRun.ROUTE_SETTINGS);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -66,7 +66,6 @@ public final class CrashRun {
     static final List<String> ROUTE_SETTINGS = List.of("--lexbridge.routes.max-send-attempts=20",
             "--lexbridge.routes.max-retry-delay=10s", "--lexbridge.routes.stalled-after=5m",
             "--lexbridge.routes.sweep-interval=30s");
-    private static final Set<String> FAILED = Set.of("REJECTED", "RELAY_FAILED", "NOT_DELIVERED", "NOT_RETRIEVED");
 
     /**
      * @param kills SIGKILLs of a connector, the sender and the receiver in turn (the first chosen at random)
@@ -315,20 +314,7 @@ public final class CrashRun {
         }
 
         void awaitUp() {
-            Instant deadline = Instant.now().plus(options.timeout());
-            while (Instant.now().isBefore(deadline)) {
-                ConnectorProcess current = process.get();
-                if (!current.isAlive()) {
-                    throw new IllegalStateException("connector " + connector.label() + " stopped; see "
-                            + connector.logFile());
-                }
-                if (client.isUp()) {
-                    return;
-                }
-                pause(Duration.ofMillis(250));
-            }
-            throw new IllegalStateException("connector " + connector.label() + " did not start within "
-                    + options.timeout() + "; see " + connector.logFile());
+            ConnectorLoad.awaitUp(process.get(), client, options.timeout());
         }
 
         void kill() {
@@ -364,7 +350,7 @@ public final class CrashRun {
         List<CompletableFuture<Void>> restarts = new ArrayList<>();
         for (Planned planned : plan) {
             while (completed.get() < planned.afterMessages() && !stopping) {
-                pause(Duration.ofMillis(50));
+                ConnectorLoad.pause(Duration.ofMillis(50));
             }
             if (stopping) {
                 return;
@@ -391,7 +377,7 @@ public final class CrashRun {
                     // down for a moment or for a while: work in flight meets either
                     long downFor = random.nextInt(3000);
                     killed.up = CompletableFuture.runAsync(() -> {
-                        pause(Duration.ofMillis(downFor));
+                        ConnectorLoad.pause(Duration.ofMillis(downFor));
                         killed.start();
                         killed.awaitUp();
                         recorded.run();
@@ -400,7 +386,7 @@ public final class CrashRun {
                 }
                 case RESTART_BROKER -> {
                     broker.kill();
-                    pause(Duration.ofMillis(random.nextInt(3000)));
+                    ConnectorLoad.pause(Duration.ofMillis(random.nextInt(3000)));
                     broker.start(options.timeout());
                     recorded.run();
                 }
@@ -429,7 +415,7 @@ public final class CrashRun {
     private void awaitDisruptionsBefore(int index, List<Planned> plan) {
         long due = plan.stream().filter(p -> p.afterMessages() + 2L * options.inFlight() <= index).count();
         while (disruptionsStarted.get() < due && !stopping) {
-            pause(Duration.ofMillis(50));
+            ConnectorLoad.pause(Duration.ofMillis(50));
         }
     }
 
@@ -487,7 +473,7 @@ public final class CrashRun {
                     submitRetries.incrementAndGet();
                     retried = true;
                 }
-                pause(Duration.ofMillis(500));
+                ConnectorLoad.pause(Duration.ofMillis(500));
             }
         }
         problems.add(backendMessageId + " could not be submitted within " + options.timeout());
@@ -505,7 +491,7 @@ public final class CrashRun {
                 // the feed is the fast way; the message itself settles it when the feed was interrupted
                 try {
                     String now = sender.message(id).path("state").asText();
-                    if ("DELIVERED".equals(now) || FAILED.contains(now)) {
+                    if ("DELIVERED".equals(now) || ConnectorLoad.FAILED.contains(now)) {
                         state.complete(now);
                     }
                 } catch (RuntimeException down) {
@@ -528,14 +514,14 @@ public final class CrashRun {
                 JsonNode page = sender.events(cursor, Duration.ofSeconds(5), 500);
                 for (JsonNode event : page.path("events")) {
                     String state = event.path("state").asText("");
-                    if ("DELIVERED".equals(state) || FAILED.contains(state)) {
+                    if ("DELIVERED".equals(state) || ConnectorLoad.FAILED.contains(state)) {
                         finalStates.computeIfAbsent(event.path("connectorMessageId").asText(),
                                 k -> new CompletableFuture<>()).complete(state);
                     }
                 }
                 cursor = page.path("cursor").asText(cursor);
             } catch (RuntimeException e) {
-                pause(Duration.ofMillis(500)); // down: follow on from the same cursor once it is back
+                ConnectorLoad.pause(Duration.ofMillis(500)); // down: follow on from the same cursor once it is back
             }
         }
     }
@@ -554,7 +540,7 @@ public final class CrashRun {
             } catch (RuntimeException e) {
                 // down: poll again
             }
-            pause(Duration.ofMillis(500));
+            ConnectorLoad.pause(Duration.ofMillis(500));
         }
     }
 
@@ -572,7 +558,7 @@ public final class CrashRun {
             } catch (RuntimeException e) {
                 // As a back-end must: the same message again in a moment. Once fetched, it is left out of the inbox
                 // for fetch-lease (5 minutes); waiting for the inbox to offer it again would wait that long.
-                pause(Duration.ofSeconds(1));
+                ConnectorLoad.pause(Duration.ofSeconds(1));
                 toFetch.add(id);
             }
         }
@@ -665,7 +651,7 @@ public final class CrashRun {
                 return call.get();
             } catch (RuntimeException e) {
                 last = e;
-                pause(Duration.ofMillis(500));
+                ConnectorLoad.pause(Duration.ofMillis(500));
             }
         }
         throw last;
@@ -673,14 +659,6 @@ public final class CrashRun {
 
     private void say(String line) {
         System.out.println(ConnectorLoad.elapsed() + line);
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static final byte[] CONTENT = BenchPayloads.xml(10 * 1024);

@@ -3,7 +3,6 @@ package eu.lexbridge.tools.bench;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.tools.demo.Demo;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -104,7 +103,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     LoadOptions options() {
         try {
-            List<String> jvm = Arrays.stream(jvmOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            List<String> jvm = LoadOptions.parseJvmOptions(jvmOptions);
             LoadOptions options = new LoadOptions(dir, inFlight, messages,
                     rate == null ? null : LoadOptions.parseRate(rate),
                     duration == null ? null : LoadOptions.parseDuration(duration), warmUp,

@@ -108,6 +108,11 @@ public record LoadOptions(Path dir, Integer inFlight, Integer messages, Double r
     }
 
     /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 500ms} or ISO-8601 ({@code PT90S}). */
+    /** JVM options written as one string, e.g. {@code "-Xmx512m -XX:+UseSerialGC"}. */
+    public static List<String> parseJvmOptions(String text) {
+        return java.util.Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
     public static Duration parseDuration(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         try {
