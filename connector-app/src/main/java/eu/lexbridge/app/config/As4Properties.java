@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.core.flow.PayloadLimits;
 import eu.lexbridge.gateway.as4.InboundLimits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param path where the receiving servlet listens
  * @param maxRequestSize the largest AS4 request body (SOAP envelope and all attachments, as sent: encrypted, possibly
  *     compressed); a larger one is refused with 413 while it is read, or at once when its Content-Length says so.
- *     Default: 5 × {@code lexbridge.connector.max-payload-size} (1000 MB)
+ *     Default: the largest container of {@code lexbridge.connector.max-message-size} (1000 MB, plus deflate's
+ *     worst case of 0.03 % and 1 MB for the container's frame) plus 16 MB for the envelope, the business content's
+ *     and token's parts and MIME headers: about 1017 MB
  * @param maxEnvelopeSize the largest SOAP envelope (the first MIME part, or a plain SOAP body); phase4 holds it in the
  *     heap as a DOM (about 20 × its size), so keep it small: real eDelivery envelopes are 10–50 KB; 413 above it. Must
  *     not exceed {@code max-request-size}
@@ -57,8 +60,8 @@ public record As4Properties(
         @Min(1) @DefaultValue("8") int maxConcurrentMessages,
         @NotNull @DefaultValue("60s") Duration waitForTurn) {
 
-    /** A message carries several payloads, each up to max-payload-size; the REST upload limit is 1 GB by default. */
-    private static final int PAYLOADS_PER_REQUEST = 5;
+    /** Beside the container: the SOAP envelope, the token XML, MIME headers, encryption's few bytes per part. */
+    private static final long BESIDE_THE_CONTAINER = 16L << 20;
 
     public As4Properties {
         if (maxRequestSize != null && maxRequestSize.toBytes() < 1) {
@@ -70,10 +73,10 @@ public record As4Properties(
         }
     }
 
-    /** The AS4 endpoint's limits; the request limit defaults from the largest payload. */
-    public InboundLimits inboundLimits(DataSize maxPayloadSize) {
+    /** The AS4 endpoint's limits; the request limit defaults from the largest message. */
+    public InboundLimits inboundLimits(PayloadLimits payloads) {
         long request = maxRequestSize != null ? maxRequestSize.toBytes()
-                : Math.multiplyExact(maxPayloadSize.toBytes(), PAYLOADS_PER_REQUEST);
+                : Math.addExact(payloads.maxContainerBytes(), BESIDE_THE_CONTAINER);
         if (maxEnvelopeSize.toBytes() > request) {
             throw new IllegalArgumentException("lexbridge.as4.max-envelope-size (" + maxEnvelopeSize
                     + ") must not be larger than lexbridge.as4.max-request-size (" + request + " bytes)");

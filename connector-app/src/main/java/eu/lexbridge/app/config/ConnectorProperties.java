@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.core.flow.PayloadLimits;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,9 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param ebmsIdDomain the right-hand side of the ebMS ids we generate ({@code uuid@domain}); required
  * @param dataDirectory the database (H2), the queue journal, payloads and phase4's data live below it
  * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4; must be positive. A larger one
- *     is refused (LB-1007) with the advice to send it by an alternative channel. AS4 streams attachments from file to
- *     file (measured: 2 GB between two access points at -Xmx512m, about 31 MB of live heap each); raising this also
- *     needs {@code spring.servlet.multipart.max-file-size} (200MB) and {@code max-request-size} (1GB) for REST uploads
+ *     is refused (LB-1007) with the advice to send it by an alternative channel. Payloads stream from file to file
+ *     (measured: 2 GiB back-end to back-end at -Xmx512m); raising this also needs
+ *     {@code spring.servlet.multipart.max-file-size} (200MB) and {@code max-request-size} (1GB) for REST uploads
+ * @param maxMessageSize the most bytes of one message's payloads together: the e-CODEX container carries them in one
+ *     AS4 part, which the receiving connector holds to this (plus the container's own bytes); a submission over it is
+ *     refused (LB-1007) naming the payload that crosses it. At least {@code max-payload-size}. Default: 5 ×
+ *     {@code max-payload-size} (1000 MB). Keep it equal on both sides of an exchange
  * @param defaultBackend the back-end that receives an inbound message no routing rule ({@code lexbridge.backend-routing}),
  *     no conversation and no original message claims; required
  * @param payloadDirectory where payload bytes are kept (default {@code payloads} below the data directory); replicas of
@@ -37,8 +42,19 @@ public record ConnectorProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name") String ebmsIdDomain,
         @NotNull @DefaultValue("data") Path dataDirectory,
         @NotNull @DefaultValue("200MB") DataSize maxPayloadSize,
+        DataSize maxMessageSize,
         @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String defaultBackend,
         Path payloadDirectory) {
+
+    /** A message carries several payloads; the default room for them together, in payloads at the limit. */
+    private static final int PAYLOADS_PER_MESSAGE = 5;
+
+    /** {@code max-payload-size} and {@code max-message-size} (by default 5 × the first). */
+    public PayloadLimits payloadLimits() {
+        long payload = maxPayloadSize.toBytes();
+        return new PayloadLimits(payload, maxMessageSize != null ? maxMessageSize.toBytes()
+                : Math.multiplyExact(payload, PAYLOADS_PER_MESSAGE));
+    }
 
     /** Where payload bytes live: {@code payload-directory}, or {@code payloads} below the data directory. */
     public Path payloads() {
@@ -52,5 +68,10 @@ public record ConnectorProperties(
     @AssertTrue(message = "max-payload-size must be positive")
     boolean isMaxPayloadSizePositive() {
         return maxPayloadSize == null || maxPayloadSize.toBytes() > 0;
+    }
+
+    @AssertTrue(message = "max-message-size must not be smaller than max-payload-size")
+    boolean isMaxMessageSizeAtLeastThePayloadSize() {
+        return maxMessageSize == null || maxPayloadSize == null || maxMessageSize.toBytes() >= maxPayloadSize.toBytes();
     }
 }

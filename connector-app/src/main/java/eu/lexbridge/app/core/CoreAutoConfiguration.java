@@ -81,7 +81,7 @@ public class CoreAutoConfiguration {
                           MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security,
                           Clock clock, ConnectorProperties connector) {
         return new Submission(identity, partners, catalogue, store, payloads, bus, security, clock,
-                connector.maxPayloadSize().toBytes());
+                connector.payloadLimits());
     }
 
     @Bean
@@ -105,7 +105,7 @@ public class CoreAutoConfiguration {
                                       ServiceCatalogue services, MessageBus bus, SecurityEvents security, Clock clock,
                                       ConnectorProperties connector) {
         return new InboundReception(store, payloads, partners, services, bus, security, clock,
-                connector.maxPayloadSize().toBytes());
+                connector.payloadLimits());
     }
 
     @Bean

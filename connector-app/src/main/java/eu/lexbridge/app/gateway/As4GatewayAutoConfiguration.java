@@ -49,7 +49,7 @@ public class As4GatewayAutoConfiguration {
                                                                       ConnectorProperties connector,
                                                                       SecurityEvents security) {
         var registration = new ServletRegistrationBean<>(new As4ReceivingServlet(settings, partners, receiver,
-                security, as4.inboundLimits(connector.maxPayloadSize())),
+                security, as4.inboundLimits(connector.payloadLimits())),
                 as4.path());
         registration.setName("as4");
         registration.setLoadOnStartup(1);

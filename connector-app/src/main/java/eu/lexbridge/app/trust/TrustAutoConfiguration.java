@@ -8,6 +8,7 @@ import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.trust.container.ContainerLimits;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
 import eu.lexbridge.trust.document.DocumentValidator;
@@ -66,7 +67,8 @@ public class TrustAutoConfiguration {
         List<X509Certificate> anchors = trust.certificates();
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),
-                new EcodexContainerReader(anchors, evidence.revocationSettings(), clock),
+                new EcodexContainerReader(anchors, evidence.revocationSettings(), clock,
+                        ContainerLimits.DEFAULT.withTotalAtLeast(connector.payloadLimits().maxContainerBytes()), work),
                 new DocumentValidator(anchors, clock), payloads, work, container.serviceProvider(),
                 container.country(), connector.maxPayloadSize().toBytes(),
                 pinned(network, NetworkProperties.PartnerEntry::containerSealCertificate));

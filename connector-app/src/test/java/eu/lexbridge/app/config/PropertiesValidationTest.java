@@ -55,12 +55,15 @@ class PropertiesValidationTest {
                     "lexbridge.as4.tls-trust-store-password=x");
 
     @Test
-    void theAs4RequestLimitDefaultsFromTheLargestPayloadAndTheEnvelopeLimitToHalfAMegabyte() {
+    void theAs4RequestLimitDefaultsFromTheLargestMessageAndTheEnvelopeLimitToHalfAMegabyte() {
         as4Runner.withPropertyValues("lexbridge.connector.max-payload-size=10MB").run(context -> {
             assertThat(context).hasNotFailed();
             var limits = context.getBean(As4Properties.class)
-                    .inboundLimits(context.getBean(ConnectorProperties.class).maxPayloadSize());
-            assertThat(limits.maxRequestBytes()).isEqualTo(50L << 20);
+                    .inboundLimits(context.getBean(ConnectorProperties.class).payloadLimits());
+            // 5 payloads of 10 MB in a container, deflate's worst case, the container's frame, 16 MB beside it
+            long container = 50L << 20;
+            assertThat(limits.maxRequestBytes()).isEqualTo(container + (container >> 12) + (container >> 14)
+                    + (container >> 25) + 13 + (1L << 20) + (16L << 20));
             assertThat(limits.maxEnvelopeBytes()).isEqualTo(512L << 10);
             assertThat(limits.maxConcurrentMessages()).isEqualTo(8);
             assertThat(limits.waitForTurn()).hasSeconds(60);
@@ -73,7 +76,7 @@ class PropertiesValidationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(As4Properties.class)
-                                    .inboundLimits(context.getBean(ConnectorProperties.class).maxPayloadSize()))
+                                    .inboundLimits(context.getBean(ConnectorProperties.class).payloadLimits()))
                             .hasMessageContaining("lexbridge.as4.max-envelope-size")
                             .hasMessageContaining("lexbridge.as4.max-request-size");
                 });

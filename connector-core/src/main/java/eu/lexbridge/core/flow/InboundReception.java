@@ -43,12 +43,12 @@ public final class InboundReception implements TransmissionReceiver {
     private final MessageBus bus;
     private final SecurityEvents security;
     private final Clock clock;
-    private final long maxPayloadBytes;
+    private final long maxPartBytes;
 
     /** @param services the service/action pairs a business message may come for (evidence messages come for any) */
     public InboundReception(MessageStore store, PayloadStore payloads, PartnerDirectory partners,
                             ServiceCatalogue services, MessageBus bus, SecurityEvents security, Clock clock,
-                            long maxPayloadBytes) {
+                            PayloadLimits limits) {
         this.services = services;
         this.security = security;
         this.store = store;
@@ -56,7 +56,8 @@ public final class InboundReception implements TransmissionReceiver {
         this.partners = partners;
         this.bus = bus;
         this.clock = clock;
-        this.maxPayloadBytes = maxPayloadBytes;
+        // an AS4 part is one payload, or the container of them all; its entries are held to the limits when it is opened
+        this.maxPartBytes = limits.maxContainerBytes();
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class InboundReception implements TransmissionReceiver {
                     PayloadKind kind = PayloadDescriptions.kindOf(part.description());
                     String name = PayloadDescriptions.storedName(kind, part.description(), part.name());
                     written.add(payloads.write(kind, usableName(envelope, name, written.size() + 1), part.mimeType(),
-                            in, maxPayloadBytes));
+                            in, maxPartBytes));
                 }
             }
             ConnectorMessage message = ConnectorMessage.builder()

@@ -66,11 +66,11 @@ public final class Submission {
     private final MessageBus bus;
     private final SecurityEvents security;
     private final Clock clock;
-    private final long maxPayloadBytes;
+    private final PayloadLimits limits;
 
     public Submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
                       MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security, Clock clock,
-                      long maxPayloadBytes) {
+                      PayloadLimits limits) {
         this.identity = identity;
         this.security = security;
         this.partners = partners;
@@ -79,7 +79,7 @@ public final class Submission {
         this.payloads = payloads;
         this.bus = bus;
         this.clock = clock;
-        this.maxPayloadBytes = maxPayloadBytes;
+        this.limits = limits;
     }
 
     public ConnectorMessage submit(SubmissionRequest request) {
@@ -111,7 +111,7 @@ public final class Submission {
         List<PayloadRef> written = new ArrayList<>();
         try {
             PayloadRef content = write(PayloadKind.BUSINESS_CONTENT, "businessContent", request.businessContent(),
-                    "text/xml");
+                    "text/xml", written);
             written.add(content);
             String xmlProblem = XmlWellFormedness.check(payloads.open(content));
             if (xmlProblem != null) {
@@ -122,15 +122,15 @@ public final class Submission {
             }
             if (request.businessDocument() != null) {
                 written.add(write(PayloadKind.BUSINESS_DOCUMENT, "businessDocument", request.businessDocument(),
-                        "application/pdf"));
+                        "application/pdf", written));
             }
             if (request.detachedSignature() != null) {
                 written.add(write(PayloadKind.DETACHED_SIGNATURE, "detachedSignature", request.detachedSignature(),
-                        "application/octet-stream"));
+                        "application/octet-stream", written));
             }
             for (int i = 0; i < request.attachments().size(); i++) {
                 written.add(write(PayloadKind.ATTACHMENT, "attachments[" + i + "]", request.attachments().get(i),
-                        "application/octet-stream"));
+                        "application/octet-stream", written));
             }
             ConnectorMessage message = ConnectorMessage.builder()
                     .kind(MessageKind.BUSINESS)
@@ -252,16 +252,26 @@ public final class Submission {
         }
     }
 
-    private PayloadRef write(PayloadKind kind, String field, PayloadUpload upload, String defaultMimeType)
-            throws IOException {
+    /**
+     * Stores one payload, within the payload limit and what is left of the message's.
+     *
+     * @param earlier the payloads of this message stored before it
+     */
+    private PayloadRef write(PayloadKind kind, String field, PayloadUpload upload, String defaultMimeType,
+                             List<PayloadRef> earlier) throws IOException {
         String name = blank(upload.name()) ? field : upload.name();
         String mimeType = blank(upload.mimeType()) ? defaultMimeType : upload.mimeType();
+        long left = limits.maxMessageBytes() - earlier.stream().mapToLong(PayloadRef::size).sum();
+        long limit = Math.min(limits.maxPayloadBytes(), left);
         try (InputStream in = upload.content().open()) {
-            return payloads.write(kind, name, mimeType, in, maxPayloadBytes);
+            return payloads.write(kind, name, mimeType, in, limit);
         } catch (ConnectorException e) {
             if (e.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
-                throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, field,
-                        field + " is larger than the limit of " + maxPayloadBytes + " bytes; " + TOO_LARGE_FOR_ECODEX,
+                String detail = limit < limits.maxPayloadBytes()
+                        ? field + " makes the message's payloads together larger than the limit of "
+                                + limits.maxMessageBytes() + " bytes"
+                        : field + " is larger than the limit of " + limits.maxPayloadBytes() + " bytes";
+                throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, field, detail + "; " + TOO_LARGE_FOR_ECODEX,
                         e);
             }
             throw e;

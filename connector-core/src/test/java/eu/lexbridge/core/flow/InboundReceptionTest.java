@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class InboundReceptionTest {
 
     private static final long MAX_BYTES = 1024;
+    private static final PayloadLimits LIMITS = new PayloadLimits(MAX_BYTES, 4 * MAX_BYTES);
     private static final String SIGNER = "CN=DE test connector,O=LexBridge tests";
 
     private final FlowFixture f = new FlowFixture();
@@ -38,13 +39,13 @@ class InboundReceptionTest {
 
     private InboundReception reception(eu.lexbridge.core.port.MessageStore store) {
         return new InboundReception(store, f.payloads, f.partners,
-                FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.bus, f.security, f.clock, MAX_BYTES);
+                FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.bus, f.security, f.clock, LIMITS);
     }
 
     /** A reception whose catalogue has one more action of the sample service. */
     private InboundReception exchanging(String action) {
         return new InboundReception(f.store, f.payloads, f.partners, new ServiceCatalogue(java.util.Set.of(
-                new ServiceCatalogue.Entry(SampleMessages.SERVICE, action))), f.bus, f.security, f.clock, MAX_BYTES);
+                new ServiceCatalogue.Entry(SampleMessages.SERVICE, action))), f.bus, f.security, f.clock, LIMITS);
     }
 
     private static Envelope business(String ebmsId) {
@@ -243,10 +244,21 @@ class InboundReceptionTest {
     }
 
     @Test
+    void aContainerOfSeveralPayloadsAtTheLimitIsTakenThoughItIsLargerThanOnePayload() {
+        // the container carries every payload of the message in one AS4 part: a partner within the limits sends it
+        String container = "x".repeat((int) (3 * MAX_BYTES));
+
+        assertThat(reception.receive(business("m9@de.test"), List.of(
+                part("messageContent", "messageContent", "<a/>"),
+                part("ASIC-S", "message.asics", container)), SIGNER)).isEqualTo(ReceptionOutcome.ACCEPTED);
+        assertThat(f.payloads.count()).isEqualTo(2);
+    }
+
+    @Test
     void aPartPastTheLimitRefusesTheMessageAndKeepsNothing() {
         assertThatThrownBy(() -> reception.receive(business("m8@de.test"), List.of(
                 part("messageContent", "messageContent", "<a/>"),
-                part("annex-1", "big.bin", "x".repeat((int) MAX_BYTES + 1))), SIGNER))
+                part("annex-1", "big.bin", "x".repeat((int) LIMITS.maxContainerBytes() + 1))), SIGNER))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
 

@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SubmissionTest {
 
     private static final long MAX_BYTES = 4096;
+    /** Room for the content and two payloads at the limit, not three. */
+    private static final PayloadLimits LIMITS = new PayloadLimits(MAX_BYTES, 3 * MAX_BYTES);
     private static final String XML = "<epo:order xmlns:epo=\"urn:epo\">seize</epo:order>";
 
     private final FlowFixture f = new FlowFixture();
@@ -40,7 +42,7 @@ class SubmissionTest {
 
     private Submission submission(MessageStore store, PayloadStore payloads) {
         return new Submission(f.identity, f.partners, FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), store,
-                payloads, f.bus, f.security, f.clock, MAX_BYTES);
+                payloads, f.bus, f.security, f.clock, LIMITS);
     }
 
     private static PayloadUpload upload(String name, String mimeType, String content) {
@@ -377,6 +379,18 @@ class SubmissionTest {
         request.attachments = List.of(upload("big.bin", null, "x".repeat((int) MAX_BYTES + 1)));
 
         assertRefused(ErrorCode.PAYLOAD_TOO_LARGE, "attachments[0]");
+    }
+
+    @Test
+    void payloadsTogetherPastTheMessageLimitAreRefusedNamingTheOneThatCrossesItAndKeepNothing() {
+        // each within max-payload-size; together more than the container, one AS4 part, may carry to the partner
+        request.businessDocument = upload("order.pdf", null, "%PDF" + "x".repeat((int) MAX_BYTES - 4));
+        request.attachments = List.of(upload("a.bin", null, "x".repeat((int) MAX_BYTES)),
+                upload("b.bin", null, "x".repeat((int) MAX_BYTES)));
+
+        assertRefused(ErrorCode.PAYLOAD_TOO_LARGE, "attachments[1]");
+        assertThatThrownBy(this::submit).hasMessageContainingAll("payloads together",
+                Long.toString(LIMITS.maxMessageBytes()), "alternative channel");
     }
 
     @Test

@@ -9,6 +9,7 @@ import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.ServiceCatalogue;
+import eu.lexbridge.core.flow.PayloadLimits;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -147,12 +148,13 @@ public final class InMemoryConnector {
         this.options = options;
         this.catalogue = new ServiceCatalogue(options.services());
         this.partners = new FixedPartnerDirectory(options.partners());
+        PayloadLimits limits = new PayloadLimits(options.maxPayloadBytes(), options.maxPayloadBytes());
         this.submission = new Submission(identity, partners, catalogue, store, payloads, bus, SecurityEvents.logOnly(),
-                clock, options.maxPayloadBytes());
+                clock, limits);
         this.evidences = new EvidenceIssuer(identity, new PlainEvidenceFactory(), payloads, store, partners, clock);
         this.inbox = new BackendInbox(store, payloads, evidences, bus);
         this.reception = new InboundReception(store, payloads, partners, catalogue, bus, SecurityEvents.logOnly(),
-                clock, options.maxPayloadBytes());
+                clock, limits);
         EvidenceVerifier believing = (document, sender) -> new EvidenceCheck(true,
                 EvidenceType.fromPayloadDescription(document.name()).orElse(null), null, null, "not checked");
         this.acceptance = new InboundAcceptance(store, partners, believing, evidences, new DocumentAsContainer(),

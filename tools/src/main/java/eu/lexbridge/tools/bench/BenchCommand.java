@@ -15,8 +15,12 @@ import picocli.CommandLine.Command;
                     + "moments under load, the broker and the database restarted; checks that every message is "
                     + "delivered exactly once.",
             "",
+            "  large  the same two connectors with -Xmx512m each: one message per size with an attachment of that "
+                    + "size (100 MiB, 1 GiB, 2 GiB by default), back-end to back-end; time, MiB/s, CPU, heap, and "
+                    + "the hashes compared.",
+            "",
             "Long runs: keep them out of the test suite. Figures and how to read them: docs/performance.md."},
-        subcommands = {LoadCommand.class, CrashCommand.class, As4PeerCommand.class,
+        subcommands = {LoadCommand.class, CrashCommand.class, LargeCommand.class, As4PeerCommand.class,
                 BrokerCommand.class})
 public final class BenchCommand implements Runnable {
 

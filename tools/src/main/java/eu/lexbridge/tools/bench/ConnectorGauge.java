@@ -23,6 +23,8 @@ final class ConnectorGauge {
     static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
     static final String HEAP_USED = "jvm_memory_used_bytes";
     static final String GC_PAUSE = "jvm_gc_pause_seconds_sum";
+    /** The old generation right after the last full collection: what the connector really holds. */
+    static final String LIVE_DATA = "jvm_gc_live_data_size_bytes";
 
     /** The counters at one moment. */
     record Reading(Duration cpu, double allocatedBytes, double gcPauseSeconds) {
@@ -32,6 +34,7 @@ final class ConnectorGauge {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String authorization;
     private volatile double heapPeakBytes;
+    private volatile double liveDataPeakBytes;
 
     ConnectorGauge(ConnectorProcess process) {
         this.process = process;
@@ -59,11 +62,22 @@ final class ConnectorGauge {
 
     /** Samples the heap in use (all heap pools); the highest sample is the peak the report gives. */
     void sampleHeap() {
-        scrape().sum(HEAP_USED, Map.of("area", "heap")).ifPresent(used -> {
+        PrometheusText metrics = scrape();
+        metrics.sum(HEAP_USED, Map.of("area", "heap")).ifPresent(used -> {
             if (used > heapPeakBytes) {
                 heapPeakBytes = used;
             }
         });
+        metrics.sum(LIVE_DATA).ifPresent(live -> {
+            if (live > liveDataPeakBytes) {
+                liveDataPeakBytes = live;
+            }
+        });
+    }
+
+    /** The highest old generation after a full collection that the samples saw; 0 when none happened. */
+    double liveDataPeakBytes() {
+        return liveDataPeakBytes;
     }
 
     double heapPeakBytes() {

@@ -2,9 +2,11 @@ package eu.lexbridge.tools.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +17,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -23,6 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class BackendClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final DemoConnector connector;
     private final HttpClient http;
@@ -65,15 +71,66 @@ public final class BackendClient {
 
     private JsonNode submission(String metadataJson, String contentName, byte[] content, String documentName,
                                 byte[] document, int... expectedStatus) {
+        return submission(metadataJson, List.of(Part.of("businessContent", contentName, "application/xml", content),
+                Part.of("businessDocument", documentName, "application/pdf", document)), Duration.ofSeconds(30),
+                expectedStatus);
+    }
+
+    /**
+     * A submission whose parts are streamed from their suppliers with a known length: a back-end sending a payload
+     * of gigabytes holds none of it in memory.
+     *
+     * @param parts the content, document and attachment parts, in order
+     * @param timeout for the whole request, upload included
+     */
+    public JsonNode submit(String metadataJson, List<Part> parts, Duration timeout) {
+        return submission(metadataJson, parts, timeout, 201);
+    }
+
+    private JsonNode submission(String metadataJson, List<Part> parts, Duration timeout, int... expectedStatus) {
         String boundary = "lexbridge-" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        part(body, boundary, "metadata", null, "application/json", metadataJson.getBytes(StandardCharsets.UTF_8));
-        part(body, boundary, "businessContent", contentName, "application/xml", content);
-        part(body, boundary, "businessDocument", documentName, "application/pdf", document);
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return json(send(authorised("/api/v1/messages")
+        List<Part> all = new ArrayList<>();
+        all.add(Part.of("metadata", null, "application/json", metadataJson.getBytes(StandardCharsets.UTF_8)));
+        all.addAll(parts);
+        byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        long length = end.length;
+        for (Part part : all) {
+            length += part.header(boundary).length + part.length() + 2;
+        }
+        Supplier<InputStream> body = () -> {
+            List<InputStream> streams = new ArrayList<>();
+            for (Part part : all) {
+                streams.add(new ByteArrayInputStream(part.header(boundary)));
+                streams.add(part.content().get());
+                streams.add(new ByteArrayInputStream(CRLF));
+            }
+            streams.add(new ByteArrayInputStream(end));
+            return new SequenceInputStream(java.util.Collections.enumeration(streams));
+        };
+        return json(send(authorised("/api/v1/messages", timeout)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), expectedStatus));
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length))
+                .build(), expectedStatus));
+    }
+
+    /**
+     * One part of a multipart submission.
+     *
+     * @param fileName null for a form field
+     * @param length the exact number of bytes {@code content} gives
+     * @param content a new stream of the bytes at each call (a request sent again reads them again)
+     */
+    public record Part(String name, String fileName, String contentType, long length, Supplier<InputStream> content) {
+
+        public static Part of(String name, String fileName, String contentType, byte[] bytes) {
+            return new Part(name, fileName, contentType, bytes.length, () -> new ByteArrayInputStream(bytes));
+        }
+
+        byte[] header(String boundary) {
+            return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + contentType
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     public JsonNode inbox() {
@@ -86,6 +143,30 @@ public final class BackendClient {
 
     public byte[] download(String href) {
         return send(authorised(href).GET().build(), 200);
+    }
+
+    /**
+     * Streams a payload into {@code sink} without holding it: for payloads of gigabytes.
+     *
+     * @return the number of bytes written
+     */
+    public long download(String href, OutputStream sink, Duration timeout) {
+        HttpRequest request = authorised(href, timeout).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + request.uri().getPath() + " answered "
+                            + response.statusCode() + ": " + new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+                }
+                return in.transferTo(sink);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public JsonNode acknowledge(String id) {
@@ -112,7 +193,11 @@ public final class BackendClient {
     }
 
     private HttpRequest.Builder authorised(String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        return authorised(path, Duration.ofSeconds(30));
+    }
+
+    private HttpRequest.Builder authorised(String path, Duration timeout) {
+        return HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + connector.backendToken());
     }
 
@@ -142,16 +227,6 @@ public final class BackendClient {
         } catch (IOException e) {
             throw new IllegalStateException("the connector answered something that is not JSON", e);
         }
-    }
-
-    private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName,
-                             String contentType, byte[] content) {
-        String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + contentType
-                + "\r\n\r\n";
-        body.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static SSLContext trusting(Path caCertificate) {

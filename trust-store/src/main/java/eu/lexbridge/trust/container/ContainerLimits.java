@@ -22,4 +22,10 @@ public record ContainerLimits(long maxTotalBytes, int maxEntries, int maxCompres
             throw new IllegalArgumentException("Container limits must be positive");
         }
     }
+
+    /** These limits, with room for at least {@code bytes} of signed content (a connector that takes larger messages). */
+    public ContainerLimits withTotalAtLeast(long bytes) {
+        return new ContainerLimits(Math.max(maxTotalBytes, bytes), maxEntries, maxCompressionRatio, ratioThresholdBytes,
+                maxSignatureBytes);
+    }
 }

@@ -22,7 +22,7 @@ class RestBackendAutoConfigurationTest {
     private final WebApplicationContextRunner withFlows = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     RestBackendAutoConfiguration.class))
-            .withBean(Submission.class, () -> new Submission(null, null, null, null, null, null, null, null, 0))
+            .withBean(Submission.class, () -> new Submission(null, null, null, null, null, null, null, null, null))
             .withBean(BackendInbox.class, () -> new BackendInbox(null, null, null, null));
 
     @Test
