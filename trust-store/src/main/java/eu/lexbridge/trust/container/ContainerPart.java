@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One file that goes into {@code SignedContent.zip}: its entry name, its MIME type and where its bytes come from. The
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public record ContainerPart(String name, String mimeType, Source source) {
 
-    /** Opens the bytes of a part. */
+    /** Opens the bytes of a part, anew at each call: the builder may read a part more than once. */
     @FunctionalInterface
     public interface Source {
         InputStream open() throws IOException;
@@ -39,18 +38,6 @@ public record ContainerPart(String name, String mimeType, Source source) {
     public static ContainerPart ofPath(String name, String mimeType, Path file) {
         Objects.requireNonNull(file, "file");
         return new ContainerPart(name, mimeType, () -> Files.newInputStream(file));
-    }
-
-    /** A stream that can be read once: the builder opens it exactly once and closes it. */
-    public static ContainerPart ofStream(String name, String mimeType, InputStream stream) {
-        Objects.requireNonNull(stream, "stream");
-        AtomicBoolean used = new AtomicBoolean();
-        return new ContainerPart(name, mimeType, () -> {
-            if (used.getAndSet(true)) {
-                throw new IOException("The stream of part '" + name + "' was already read");
-            }
-            return stream;
-        });
     }
 
     public static ContainerPart ofBytes(String name, String mimeType, byte[] bytes) {

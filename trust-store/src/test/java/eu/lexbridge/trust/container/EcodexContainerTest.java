@@ -67,7 +67,7 @@ class EcodexContainerTest {
                 ContainerPart.ofPath("mainDocument.pdf", "application/pdf", document),
                 ContainerPart.ofPath("mainDocument.pdf.p7s", "application/pkcs7-signature", signature),
                 List.of(ContainerPart.ofPath("annex1.pdf", "application/pdf", annex1),
-                        ContainerPart.ofStream("annex2.xml", "application/xml", Files.newInputStream(annex2))));
+                        ContainerPart.ofPath("annex2.xml", "application/xml", annex2)));
         Path container = dir.resolve("message.asics");
 
         BuiltContainer built = builder.build(content, Payloads.authenticationBased(), container);
@@ -117,6 +117,40 @@ class EcodexContainerTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
+    }
+
+    @Test
+    void aPartThatDoesNotCompressIsStoredAndOneThatDoesIsDeflatedAndBothOpen() throws Exception {
+        Path noise = Payloads.file(dir, "in-video.bin", 2L << 20, 9);
+        Path text = dir.resolve("in-annex.xml");
+        // text compresses a few times over, well within the reader's ratio limit against zip bombs
+        StringBuilder words = new StringBuilder("<annex>");
+        java.util.Random random = new java.util.Random(5);
+        while (words.length() < 600_000) {
+            words.append(Long.toString(random.nextLong() & 0xFFFFFFFFL, 36)).append(' ');
+        }
+        Files.writeString(text, words.append("</annex>"));
+        ContainerContent content = new ContainerContent(
+                ContainerPart.ofPath("mainDocument.pdf", "application/pdf", noise), null,
+                List.of(ContainerPart.ofPath("annex.xml", "application/xml", text)));
+        Path container = dir.resolve("stored.asics");
+
+        builder.build(content, Payloads.authenticationBased(), container);
+
+        Map<String, Integer> methods = new java.util.HashMap<>();
+        try (var zip = new java.util.zip.ZipFile(container.toFile());
+             var signedContent = new java.util.zip.ZipInputStream(
+                     zip.getInputStream(zip.getEntry("SignedContent.zip")))) {
+            for (var entry = signedContent.getNextEntry(); entry != null; entry = signedContent.getNextEntry()) {
+                methods.put(entry.getName(), entry.getMethod());
+            }
+        }
+        assertThat(methods).containsEntry("mainDocument.pdf", java.util.zip.ZipEntry.STORED)
+                .containsEntry("annex.xml", java.util.zip.ZipEntry.DEFLATED);
+        OpenedContainer opened = reader.open(container, dir.resolve("out-stored"));
+        assertThat(opened.verification().valid()).as(opened.verification().problems().toString()).isTrue();
+        assertThat(Payloads.sha256(dir.resolve("out-stored/mainDocument.pdf"))).isEqualTo(Payloads.sha256(noise));
+        assertThat(Payloads.sha256(dir.resolve("out-stored/annex.xml"))).isEqualTo(Payloads.sha256(text));
     }
 
     @Test

@@ -39,7 +39,7 @@ class LargeContainerTest {
         EcodexContainerReader reader = new EcodexContainerReader(List.of(pki.ca()), Clock.systemUTC(),
                 ContainerLimits.DEFAULT, dir);
         ContainerContent content = new ContainerContent(
-                ContainerPart.ofStream("mainDocument.pdf", "application/pdf", Payloads.pdfLike(SIZE, 42)), null,
+                new ContainerPart("mainDocument.pdf", "application/pdf", () -> Payloads.pdfLike(SIZE, 42)), null,
                 List.of(ContainerPart.ofBytes("annex.xml", "application/xml", "<annex/>".getBytes())));
         Path container = dir.resolve("large.asics");
         resetPeaks();

@@ -99,8 +99,29 @@ public final class StreamingGcmProvider extends Provider {
 
         @Override
         protected int engineGetOutputSize(int inputLength) {
-            // CipherInputStream asks this before each update: a streaming decryption.
-            return choose(false).getOutputSize(inputLength);
+            if (chosen != null) {
+                return chosen.getOutputSize(inputLength);
+            }
+            // Asked before the first use, this must not choose: TLS asks it before each record's doFinal (and would
+            // then encrypt every record on Bouncy Castle's pure-Java AES), CipherInputStream before its first update.
+            // Nothing is buffered yet: the input, plus the tag when encrypting, less it when decrypting.
+            int tag = tagBytes();
+            boolean decrypting = mode == Cipher.DECRYPT_MODE || mode == Cipher.UNWRAP_MODE;
+            return decrypting ? Math.max(0, inputLength - tag) : Math.addExact(inputLength, tag);
+        }
+
+        private int tagBytes() {
+            if (spec instanceof GCMParameterSpec gcm) {
+                return gcm.getTLen() / 8;
+            }
+            if (parameters != null) {
+                try {
+                    return parameters.getParameterSpec(GCMParameterSpec.class).getTLen() / 8;
+                } catch (GeneralSecurityException e) {
+                    return 16;
+                }
+            }
+            return 16;
         }
 
         @Override

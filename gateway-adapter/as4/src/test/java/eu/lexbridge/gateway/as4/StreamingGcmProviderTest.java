@@ -74,6 +74,31 @@ class StreamingGcmProviderTest {
     }
 
     @Test
+    void aTlsRecordRunsOnTheJdkThoughItsSizeIsAskedFirst() throws Exception {
+        // what the JDK's TLS 1.3 record ciphers do for every record: init, the header as AAD, the output size, then
+        // one doFinal; choosing at the size question put all HTTPS traffic on Bouncy Castle's pure-Java AES
+        byte[] plain = bytes(16_384, 8);
+        SplitCipher writer = split();
+        Cipher write = writer.cipher();
+        write.init(Cipher.ENCRYPT_MODE, KEY, IV);
+        write.updateAAD(AAD);
+        ByteBuffer sealed = ByteBuffer.allocate(write.getOutputSize(plain.length));
+        write.doFinal(ByteBuffer.wrap(plain), sealed);
+        assertThat(sealed.position()).isEqualTo(plain.length + 16);
+        assertThat(writer.spi().implementation()).isEqualTo("SunJCE");
+
+        SplitCipher reader = split();
+        Cipher read = reader.cipher();
+        read.init(Cipher.DECRYPT_MODE, KEY, IV);
+        read.updateAAD(AAD);
+        sealed.flip();
+        ByteBuffer opened = ByteBuffer.allocate(read.getOutputSize(sealed.remaining()));
+        read.doFinal(sealed, opened);
+        assertThat(opened.array()).isEqualTo(plain);
+        assertThat(reader.spi().implementation()).isEqualTo("SunJCE");
+    }
+
+    @Test
     void aTamperedCiphertextFailsAtTheEndOfTheStream() throws Exception {
         SplitCipher encryptor = split();
         Cipher encrypt = encryptor.cipher();
