@@ -54,10 +54,10 @@ final class LargeRun {
                     double deliveredSeconds, double mebibytesPerSecond, double senderCpuSeconds,
                     double receiverCpuSeconds, double senderHeapPeakMiB, double receiverHeapPeakMiB,
                     double senderLiveDataPeakMiB, double receiverLiveDataPeakMiB, Double senderRssPeakMiB,
-                    Double receiverRssPeakMiB, boolean hashesEqual, String problem) {
+                    Double receiverRssPeakMiB, boolean hashesEqual, List<String> leftovers, String problem) {
 
         boolean passed() {
-            return problem == null && hashesEqual;
+            return problem == null && hashesEqual && leftovers.isEmpty();
         }
     }
 
@@ -82,6 +82,9 @@ final class LargeRun {
                         t.receiverHeapPeakMiB(), t.senderLiveDataPeakMiB(), t.receiverLiveDataPeakMiB(),
                         mib(t.senderRssPeakMiB()), mib(t.receiverRssPeakMiB()),
                         t.problem() != null ? "FAILED: " + t.problem() : t.hashesEqual() ? "equal" : "DIFFER");
+                if (!t.leftovers().isEmpty()) {
+                    out.println("  left behind in temporary directories: " + String.join(", ", t.leftovers()));
+                }
             }
             out.println(passed() ? "PASSED" : "FAILED");
         }
@@ -197,6 +200,7 @@ final class LargeRun {
         double downloaded = Double.NaN;
         double delivered = Double.NaN;
         boolean equal = false;
+        List<String> leftovers = new ArrayList<>();
         String problem = null;
         try {
             sampler.scheduleAtFixedRate(() -> List.of(atGauge, deGauge).forEach(gauge -> {
@@ -236,6 +240,8 @@ final class LargeRun {
             receiver.acknowledge(receivedId);
             awaitDelivered(sender, senderId, deadline);
             delivered = seconds(start);
+            leftovers.addAll(leftovers(atProcess.connector()));
+            leftovers.addAll(leftovers(to));
         } catch (RuntimeException e) {
             problem = e.getMessage();
         } finally {
@@ -247,7 +253,28 @@ final class LargeRun {
                 atGauge.heapPeakBytes() / 1048576.0, deGauge.heapPeakBytes() / 1048576.0,
                 atGauge.liveDataPeakBytes() / 1048576.0, deGauge.liveDataPeakBytes() / 1048576.0,
                 atGauge.rssPeakBytes().map(b -> b / 1048576.0).orElse(null),
-                deGauge.rssPeakBytes().map(b -> b / 1048576.0).orElse(null), equal, problem);
+                deGauge.rssPeakBytes().map(b -> b / 1048576.0).orElse(null), equal, leftovers, problem);
+    }
+
+    /**
+     * Files left in a connector's temporary directories once its message is done (container staging, the AS4
+     * spools, payloads being written): each would be a copy of a payload, gigabytes here, that nothing removes.
+     */
+    static List<String> leftovers(DemoConnector connector) {
+        Path data = connector.directory().resolve("data");
+        List<String> found = new ArrayList<>();
+        for (Path dir : List.of(data.resolve("work"), data.resolve("as4"), data.resolve("payloads").resolve("tmp"))) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.filter(java.nio.file.Files::isRegularFile)
+                        .forEach(file -> found.add(connector.party() + ": " + data.relativize(file)));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                found.add(connector.party() + ": cannot list " + data.relativize(dir) + " (" + e.getMessage() + ")");
+            }
+        }
+        return found;
     }
 
     /** The receiver's id of the message once its back-end may fetch it. */

@@ -27,11 +27,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * AES-GCM for a JVM that receives large AS4 attachments. The JDK's AES-GCM decryption holds back all plaintext until
  * it has checked the tag at the end: through a {@code CipherInputStream} (how WSS4J decrypts an attachment) it keeps
  * the whole ciphertext in the heap, and on JDK 17 re-copies it for every chunk (JDK-8298249: a 50 MB attachment took
- * over two minutes). Bouncy Castle's GCM streams. WSS4J asks for {@code AES/GCM/NoPadding} without naming a provider,
- * so the lever is a provider ahead of SunJCE with a cipher that decides per use: a cipher fed in pieces
- * ({@code update}: an attachment) runs on Bouncy Castle's streaming GCM; one used in one call ({@code doFinal}: TLS
- * records, XML elements) on the JDK's, several times faster (AES-NI). Encryption in pieces cannot stay on the JDK's
- * either: it refuses more than 2 GiB - 1 byte per key and IV. The attachment's plaintext is released before the tag is
+ * over two minutes). WSS4J asks for {@code AES/GCM/NoPadding} without naming a provider, so the lever is a provider
+ * ahead of SunJCE with a cipher that decides per use: a cipher fed in pieces ({@code update}: an attachment) runs on a
+ * streaming GCM, {@link CtrGcmSpi} (the JDK's AES-CTR, with AES-NI, and Bouncy Castle's GHASH; Bouncy Castle's own GCM
+ * for an IV other than 96 bits); one used in one call ({@code doFinal}: TLS records, XML elements) on the JDK's.
+ * Encryption in pieces cannot stay on the JDK's either: it refuses more than 2 GiB - 1 byte per key and IV. The
+ * attachment's plaintext is released before the tag is
  * checked; {@link DecryptedAttachments} reads it to the end, so a wrong tag fails the message before any of it is
  * used.
  */
@@ -40,9 +41,13 @@ public final class StreamingGcmProvider extends Provider {
     static final String NAME = "LexBridgeStreamingGcm";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    /** Names the implementation of {@link CtrGcmSpi}, which no provider lists: it is only reached through this one. */
+    static final Provider CTR_GCM = new Provider("LexBridgeCtrGcm", "1.0",
+            "AES-GCM in pieces: the JDK's AES-CTR and Bouncy Castle's GHASH") {
+    };
 
     public StreamingGcmProvider() {
-        super(NAME, "2.0", "AES/GCM/NoPadding: Bouncy Castle's streaming GCM for piecewise decryption, else the JDK's");
+        super(NAME, "2.0", "AES/GCM/NoPadding: a streaming GCM for a cipher fed in pieces, else the JDK's");
         put("Cipher." + TRANSFORMATION, Split.class.getName());
     }
 
@@ -263,7 +268,7 @@ public final class StreamingGcmProvider extends Provider {
                     throw new IllegalStateException("the cipher is not initialised");
                 }
                 try {
-                    chosen = initialised(wholeInOneCall ? jdk() : Cipher.getInstance(TRANSFORMATION, BOUNCY_CASTLE));
+                    chosen = initialised(wholeInOneCall ? jdk() : streaming());
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("AES-GCM unavailable: " + e.getMessage(), e);
                 }
@@ -273,6 +278,20 @@ public final class StreamingGcmProvider extends Provider {
                 associatedData.clear();
             }
             return chosen;
+        }
+
+        /**
+         * A cipher fed in pieces: the JDK's AES-CTR with a GHASH of our own ({@link CtrGcmSpi}) for the 96-bit IVs
+         * every AS4 profile uses, Bouncy Castle's GCM for any other IV.
+         */
+        private Cipher streaming() throws GeneralSecurityException {
+            byte[] iv = spec instanceof GCMParameterSpec gcm ? gcm.getIV()
+                    : parameters != null ? parameters.getParameterSpec(GCMParameterSpec.class).getIV() : null;
+            if (iv != null && iv.length == CtrGcmSpi.IV_BYTES) {
+                return new Cipher(new CtrGcmSpi(), CTR_GCM, TRANSFORMATION) {
+                };
+            }
+            return Cipher.getInstance(TRANSFORMATION, BOUNCY_CASTLE);
         }
 
         private Cipher initialised(Cipher cipher) throws InvalidKeyException, InvalidAlgorithmParameterException {
