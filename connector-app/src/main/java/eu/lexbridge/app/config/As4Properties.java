@@ -29,9 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param path where the receiving servlet listens
  * @param maxRequestSize the largest AS4 request body (SOAP envelope and all attachments, as sent: encrypted, possibly
  *     compressed); a larger one is refused with 413 while it is read, or at once when its Content-Length says so.
- *     Default: the largest container of {@code lexbridge.connector.max-message-size} (1000 MB, plus deflate's
- *     worst case of 0.03 % and 1 MB for the container's frame) plus 16 MB for the envelope, the business content's
- *     and token's parts and MIME headers: about 1017 MB
+ *     Default: the largest container of {@code lexbridge.connector.max-message-size} (4 GB, plus deflate's worst
+ *     case of 0.03 % and 1 MB for the container's frame) plus 16 MB for the envelope, the business content's and
+ *     token's parts and MIME headers: about 4.02 GB. The request is spooled to {@code <data-directory>/as4} as it is
+ *     read, before its signature is checked: lower this where partners send less
  * @param maxEnvelopeSize the largest SOAP envelope (the first MIME part, or a plain SOAP body); phase4 holds it in the
  *     heap as a DOM (about 20 × its size), so keep it small: real eDelivery envelopes are 10–50 KB; 413 above it. Must
  *     not exceed {@code max-request-size}

@@ -20,13 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param ebmsIdDomain the right-hand side of the ebMS ids we generate ({@code uuid@domain}); required
  * @param dataDirectory the database (H2), the queue journal, payloads and phase4's data live below it
  * @param maxPayloadSize the largest single payload accepted from a back-end or over AS4; must be positive. A larger one
- *     is refused (LB-1007) with the advice to send it by an alternative channel. Payloads stream from file to file
- *     (measured: 2 GiB back-end to back-end at -Xmx512m); raising this also needs
- *     {@code spring.servlet.multipart.max-file-size} (200MB) and {@code max-request-size} (1GB) for REST uploads
+ *     is refused (LB-1007) with the advice to send it by an alternative channel. Payloads stream from file to file:
+ *     2 GiB measured back-end to back-end at -Xmx512m on each connector (docs/performance.md). Disk: the sender keeps
+ *     the payload and its container, the receiver the container and the payload, and while it receives the request
+ *     and the decrypted part too. Raising this also needs {@code spring.servlet.multipart.max-file-size} (2GB) and
+ *     {@code max-request-size} (4GB) for REST uploads
  * @param maxMessageSize the most bytes of one message's payloads together: the e-CODEX container carries them in one
  *     AS4 part, which the receiving connector holds to this (plus the container's own bytes); a submission over it is
- *     refused (LB-1007) naming the payload that crosses it. At least {@code max-payload-size}. Default: 5 ×
- *     {@code max-payload-size} (1000 MB). Keep it equal on both sides of an exchange
+ *     refused (LB-1007) naming the payload that crosses it. At least {@code max-payload-size}. Default: 2 ×
+ *     {@code max-payload-size} (4 GB). Keep it equal on both sides of an exchange
  * @param defaultBackend the back-end that receives an inbound message no routing rule ({@code lexbridge.backend-routing}),
  *     no conversation and no original message claims; required
  * @param payloadDirectory where payload bytes are kept (default {@code payloads} below the data directory); replicas of
@@ -41,15 +43,15 @@ public record ConnectorProperties(
         @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) @DefaultValue("GW") String role,
         @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a domain name") String ebmsIdDomain,
         @NotNull @DefaultValue("data") Path dataDirectory,
-        @NotNull @DefaultValue("200MB") DataSize maxPayloadSize,
+        @NotNull @DefaultValue("2GB") DataSize maxPayloadSize,
         DataSize maxMessageSize,
         @NotBlank @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String defaultBackend,
         Path payloadDirectory) {
 
     /** A message carries several payloads; the default room for them together, in payloads at the limit. */
-    private static final int PAYLOADS_PER_MESSAGE = 5;
+    private static final int PAYLOADS_PER_MESSAGE = 2;
 
-    /** {@code max-payload-size} and {@code max-message-size} (by default 5 × the first). */
+    /** {@code max-payload-size} and {@code max-message-size} (by default 2 × the first). */
     public PayloadLimits payloadLimits() {
         long payload = maxPayloadSize.toBytes();
         return new PayloadLimits(payload, maxMessageSize != null ? maxMessageSize.toBytes()

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  *     whose pages may call the port (CORS); none by default
  * @param jolokiaPolicy the Jolokia access policy (reads allowed except secrets; operations only those listed); a file
  *     that cannot be read stops start-up
+ * @param rememberLogin how long a password that matched is accepted again without a new check of its hash (HTTP Basic
+ *     sends it with every request: a Prometheus scrape would cost a BCrypt check each); kept as an HMAC under a key made
+ *     at start, never the password; a wrong password is always checked in full. {@code 0s} checks every request
  */
 @Validated
 @ConfigurationProperties("lexbridge.management")
@@ -35,7 +39,8 @@ public record ManagementProperties(@DefaultValue List<@Valid User> users,
                                    @Valid IdentityProvider identityProvider,
                                    @DefaultValue List<@NotBlank String> allowedHosts,
                                    @DefaultValue List<@NotBlank String> allowedOrigins,
-                                   @NotBlank @DefaultValue("classpath:jolokia-access.xml") String jolokiaPolicy) {
+                                   @NotBlank @DefaultValue("classpath:jolokia-access.xml") String jolokiaPolicy,
+                                   @NotNull @DefaultValue("5m") Duration rememberLogin) {
 
     private static final String KEY = "lexbridge.management.";
     /** Spring Security's adaptive one-way hashes; {@code {noop}} and the old digests (MD5, SHA) are not accepted. */
@@ -45,6 +50,9 @@ public record ManagementProperties(@DefaultValue List<@Valid User> users,
     private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     public ManagementProperties {
+        if (rememberLogin != null && rememberLogin.isNegative()) {
+            throw new IllegalArgumentException(KEY + "remember-login must not be negative, was " + rememberLogin);
+        }
         var names = new HashSet<String>();
         for (int i = 0; i < users.size(); i++) {
             User user = users.get(i);

@@ -103,11 +103,15 @@ public class ManagementSecurityAutoConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
-    /** Reads {@code {bcrypt}…}, {@code {argon2}…} and the other formats of Spring Security. */
+    /**
+     * Reads {@code {bcrypt}…}, {@code {argon2}…} and the other formats of Spring Security; a match is remembered for
+     * {@code remember-login} ({@link RememberedLogins}).
+     */
     @Bean
     @ConditionalOnMissingBean(PasswordEncoder.class)
-    PasswordEncoder managementPasswordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder managementPasswordEncoder(ManagementProperties properties) {
+        return new RememberedLogins(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                properties.rememberLogin(), java.time.Clock.systemUTC());
     }
 
     /** Lets Spring Security announce a refused call (wrong role) as an event, counted by RefusedManagementAccess. */

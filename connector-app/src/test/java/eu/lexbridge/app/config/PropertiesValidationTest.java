@@ -60,8 +60,8 @@ class PropertiesValidationTest {
             assertThat(context).hasNotFailed();
             var limits = context.getBean(As4Properties.class)
                     .inboundLimits(context.getBean(ConnectorProperties.class).payloadLimits());
-            // 5 payloads of 10 MB in a container, deflate's worst case, the container's frame, 16 MB beside it
-            long container = 50L << 20;
+            // 2 payloads of 10 MB in a container, deflate's worst case, the container's frame, 16 MB beside it
+            long container = 20L << 20;
             assertThat(limits.maxRequestBytes()).isEqualTo(container + (container >> 12) + (container >> 14)
                     + (container >> 25) + 13 + (1L << 20) + (16L << 20));
             assertThat(limits.maxEnvelopeBytes()).isEqualTo(512L << 10);
@@ -104,7 +104,9 @@ class PropertiesValidationTest {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(RouteProperties.class).maxSendAttempts()).isEqualTo(6);
-            assertThat(context.getBean(ConnectorProperties.class).maxPayloadSize().toMegabytes()).isEqualTo(200);
+            assertThat(context.getBean(ConnectorProperties.class).maxPayloadSize().toGigabytes()).isEqualTo(2);
+            assertThat(context.getBean(ConnectorProperties.class).payloadLimits().maxMessageBytes())
+                    .isEqualTo(4L << 30);
         });
     }
 
