@@ -37,9 +37,10 @@ class LargeIT {
             assertThat(t.hashesEqual()).as("sent, listed and downloaded SHA-256 equal").isTrue();
             assertThat(t.deliveredSeconds()).as("DELIVERED at the sender").isPositive();
             assertThat(t.leftovers()).as("no staged, spooled or half-written copy left").isEmpty();
-            // the heap never held the payload: less than half of it at the highest sample, on either side
-            assertThat(t.senderHeapPeakMiB()).isPositive().isLessThan(SIZE / 2.0 / (1 << 20));
-            assertThat(t.receiverHeapPeakMiB()).isPositive().isLessThan(SIZE / 2.0 / (1 << 20));
+            // the heap never held the payload: its highest sample (garbage included; 160-200 MiB in the runs of
+            // 2026-12-05 whatever the size) stays well under the 500 MiB a held copy would take, on either side
+            assertThat(t.senderHeapPeakMiB()).isPositive().isLessThan(300);
+            assertThat(t.receiverHeapPeakMiB()).isPositive().isLessThan(300);
         });
         assertThat(report.passed()).isTrue();
     }
