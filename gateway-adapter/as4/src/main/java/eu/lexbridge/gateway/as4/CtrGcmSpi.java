@@ -60,18 +60,15 @@ final class CtrGcmSpi extends CipherSpi {
     /** Whether the associated data has ended (padded into GHASH); the text follows. */
     private boolean aadClosed;
 
+    // Made for AES/GCM/NoPadding by StreamingGcmProvider, never looked up by a transformation: no mode or padding to set.
     @Override
     protected void engineSetMode(String mode) throws java.security.NoSuchAlgorithmException {
-        if (!"GCM".equalsIgnoreCase(mode)) {
-            throw new java.security.NoSuchAlgorithmException("only GCM, not " + mode);
-        }
+        throw new java.security.NoSuchAlgorithmException("AES/GCM/NoPadding only");
     }
 
     @Override
     protected void engineSetPadding(String padding) throws NoSuchPaddingException {
-        if (!"NoPadding".equalsIgnoreCase(padding)) {
-            throw new NoSuchPaddingException("only NoPadding, not " + padding);
-        }
+        throw new NoSuchPaddingException("AES/GCM/NoPadding only");
     }
 
     @Override
