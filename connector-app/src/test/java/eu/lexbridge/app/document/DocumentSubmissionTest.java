@@ -162,36 +162,36 @@ class DocumentSubmissionTest {
                 .contains("the signature does not cover the revision shown");
     }
 
+    /**
+     * Two rejections the sweep must leave alone: a zip bomb (rejected whatever the policy) and a preparation that
+     * fails on every delivery. One wait beyond stalled-after covers both.
+     */
     @Test
-    void aZipBombIsRejectedOnceWhateverThePolicyAndNotQueuedAgain() throws Exception {
+    void aZipBombAndAPreparationThatFailsOnEveryDeliveryEndInOneRejectionEachAndAreNotQueuedAgain()
+            throws Exception {
         byte[] bomb = AlteredDocuments.zipBomb();
         assertThat(bomb.length).isLessThan(1 << 20);
         double unsafe = securityEvents("UNSAFE_INPUT");
 
-        UUID id = id(submit("EPOC-ANY", bomb, "evidence.asics"));
+        UUID zipBomb = id(submit("EPOC-ANY", bomb, "evidence.asics"));
+        UUID failing = id(submit("EPOC-ANY", "<order><id>1</id></order>".getBytes(StandardCharsets.UTF_8), FAILING));
 
-        awaitState(id, "REJECTED");
-        assertThat(rejection(id)).contains("exceeds a validation limit").contains("limit max-inflation-ratio");
-        assertThat(count("lb_evidence where subject_id = '" + id + "' and type = 'SUBMISSION_REJECTION'")).isOne();
-        assertThat(count("lb_payload where message_id = '" + id + "' and kind = 'CONTAINER'")).isZero();
+        awaitState(zipBomb, "REJECTED");
+        assertThat(rejection(zipBomb)).contains("exceeds a validation limit").contains("limit max-inflation-ratio");
+        assertThat(count("lb_evidence where subject_id = '" + zipBomb + "' and type = 'SUBMISSION_REJECTION'")).isOne();
+        assertThat(count("lb_payload where message_id = '" + zipBomb + "' and kind = 'CONTAINER'")).isZero();
         assertThat(securityEvents("UNSAFE_INPUT")).isEqualTo(unsafe + 1);
-        Thread.sleep(12_000); // beyond stalled-after: the sweep leaves a rejected message alone
-        assertThat(count("lb_evidence where subject_id = '" + id + "'")).isOne();
-        assertThat(timeline(id)).noneSatisfy(line -> assertThat(line).contains("queued again"));
-        assertThat(state(id)).isEqualTo("REJECTED");
-    }
-
-    @Test
-    void aPreparationThatFailsOnEveryDeliveryEndsInOneRejection() throws Exception {
-        UUID id = id(submit("EPOC-ANY", "<order><id>1</id></order>".getBytes(StandardCharsets.UTF_8), FAILING));
-
-        awaitState(id, "REJECTED");
-        assertThat(rejection(id)).contains("could not be prepared for sending")
+        awaitState(failing, "REJECTED");
+        assertThat(rejection(failing)).contains("could not be prepared for sending")
                 .contains("its preparation failed 3 times");
-        assertThat(FaultyDocuments.attempts(id)).isEqualTo(3);
+        assertThat(FaultyDocuments.attempts(failing)).isEqualTo(3);
+
         Thread.sleep(12_000); // beyond stalled-after: the sweep leaves a rejected message alone
-        assertThat(count("lb_evidence where subject_id = '" + id + "'")).isOne();
-        assertThat(FaultyDocuments.attempts(id)).isEqualTo(3);
+        assertThat(count("lb_evidence where subject_id = '" + zipBomb + "'")).isOne();
+        assertThat(timeline(zipBomb)).noneSatisfy(line -> assertThat(line).contains("queued again"));
+        assertThat(state(zipBomb)).isEqualTo("REJECTED");
+        assertThat(count("lb_evidence where subject_id = '" + failing + "'")).isOne();
+        assertThat(FaultyDocuments.attempts(failing)).isEqualTo(3);
     }
 
     @Test
