@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The management port's password check, remembering a success for a while: HTTP Basic sends the password with every
- * request, and each check of an adaptive hash (BCrypt, deliberately slow) cost about a tenth of a CPU-second: a
+ * request, and each check of an adaptive hash (BCrypt, deliberately slow) costs tens of milliseconds of CPU: a
  * Prometheus scrape every few seconds was a sixth of a loaded connector's CPU. A password that matched is remembered
  * as an HMAC of the stored hash and the password under a key made at start and never stored, for {@code remember};
  * the same pair within that time is accepted without a new check. A wrong password is always checked in full, so
