@@ -2,12 +2,14 @@ package eu.lexbridge.app.management;
 
 import eu.lexbridge.core.port.SecurityEvents;
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jolokia.server.core.service.api.Restrictor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -109,9 +111,9 @@ public class ManagementSecurityAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(PasswordEncoder.class)
-    PasswordEncoder managementPasswordEncoder(ManagementProperties properties) {
+    PasswordEncoder managementPasswordEncoder(ManagementProperties properties, ObjectProvider<Clock> clock) {
         return new RememberedLogins(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                properties.rememberLogin(), java.time.Clock.systemUTC());
+                properties.rememberLogin(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Lets Spring Security announce a refused call (wrong role) as an event, counted by RefusedManagementAccess. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,6 +74,20 @@ final class ConnectorGauge {
                 liveDataPeakBytes = live;
             }
         });
+    }
+
+    /** Samples the heap every {@code period} until the returned sampler is shut down; a missed sample is skipped. */
+    static java.util.concurrent.ScheduledExecutorService sampleHeaps(List<ConnectorGauge> gauges,
+                                                                    java.time.Duration period) {
+        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> gauges.forEach(gauge -> {
+            try {
+                gauge.sampleHeap();
+            } catch (RuntimeException e) {
+                // a missed sample lowers the peak a little; the run goes on
+            }
+        }), 0, period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return sampler;
     }
 
     /** The highest old generation after a full collection that the samples saw; 0 when none happened. */

@@ -109,7 +109,7 @@ final class ConnectorLoad {
                 document = network.sealDocument(at, document, "document.pdf");
             }
             ExecutorService background = Executors.newCachedThreadPool();
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService sampler = null;
             try {
                 BlockingQueue<String> toFetch = new LinkedBlockingQueue<>();
                 background.execute(() -> followSender(sender));
@@ -125,14 +125,7 @@ final class ConnectorLoad {
                 }
                 var gauges = List.of(new ConnectorGauge(atProcess), new ConnectorGauge(deProcess));
                 var before = gauges.stream().map(ConnectorGauge::read).toList();
-                gauges.forEach(ConnectorGauge::sampleHeap);
-                sampler.scheduleAtFixedRate(() -> gauges.forEach(g -> {
-                    try {
-                        g.sampleHeap();
-                    } catch (RuntimeException e) {
-                        // a missed sample lowers the peak a little; the run goes on
-                    }
-                }), HEAP_SAMPLE_SECONDS, HEAP_SAMPLE_SECONDS, TimeUnit.SECONDS);
+                sampler = ConnectorGauge.sampleHeaps(gauges, Duration.ofSeconds(HEAP_SAMPLE_SECONDS));
                 long started = System.nanoTime();
                 int measured = options.measuredMessages();
                 if (options.openLoop()) {
@@ -161,7 +154,9 @@ final class ConnectorLoad {
                                 + "submit; same host", costs, check, loadAverage);
             } finally {
                 stopping = true;
-                sampler.shutdownNow();
+                if (sampler != null) {
+                    sampler.shutdownNow();
+                }
                 background.shutdownNow();
                 System.out.println(elapsed() + "stopping the connectors...");
                 atProcess.requestStop();

@@ -21,9 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -136,8 +134,7 @@ final class LargeRun {
                 ConnectorLoad.awaitUp(deProcess, receiver, options.timeout());
                 for (long size : options.sizes()) {
                     System.out.println(ConnectorLoad.elapsed() + "sending " + size(size) + "...");
-                    Transfer transfer = transfer(size, sender, receiver, de, new ConnectorGauge(atProcess),
-                            new ConnectorGauge(deProcess), atProcess, deProcess);
+                    Transfer transfer = transfer(size, sender, receiver, atProcess, deProcess);
                     transfers.add(transfer);
                     if (!transfer.passed()) {
                         break;
@@ -171,9 +168,12 @@ final class LargeRun {
                 "--spring.servlet.multipart.max-request-size=" + request);
     }
 
-    private Transfer transfer(long size, BackendClient sender, BackendClient receiver, DemoConnector to,
-                              ConnectorGauge atGauge, ConnectorGauge deGauge, ConnectorProcess atProcess,
+    private Transfer transfer(long size, BackendClient sender, BackendClient receiver, ConnectorProcess atProcess,
                               ConnectorProcess deProcess) {
+        DemoConnector to = deProcess.connector();
+        // gauges of their own: each transfer reports its own peaks
+        ConnectorGauge atGauge = new ConnectorGauge(atProcess);
+        ConnectorGauge deGauge = new ConnectorGauge(deProcess);
         long seed = size ^ 0x1e8b_41d6L;
         AtomicReference<MessageDigest> sent = new AtomicReference<>();
         Part attachment = new Part("attachments", "evidence-" + size + ".bin", "application/octet-stream", size,
@@ -190,7 +190,6 @@ final class LargeRun {
                 Part.of("businessContent", "content.xml", "application/xml", BenchPayloads.xml(4096)),
                 Part.of("businessDocument", "document.pdf", "application/pdf", BenchPayloads.pdf(20_000)),
                 attachment);
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         Duration atCpu = cpu(atProcess);
         Duration deCpu = cpu(deProcess);
         long start = System.nanoTime();
@@ -202,14 +201,8 @@ final class LargeRun {
         boolean equal = false;
         List<String> leftovers = new ArrayList<>();
         String problem = null;
+        ScheduledExecutorService sampler = ConnectorGauge.sampleHeaps(List.of(atGauge, deGauge), SAMPLE_EVERY);
         try {
-            sampler.scheduleAtFixedRate(() -> List.of(atGauge, deGauge).forEach(gauge -> {
-                try {
-                    gauge.sampleHeap();
-                } catch (RuntimeException e) {
-                    // a missed sample lowers the peak a little; the transfer goes on
-                }
-            }), 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             JsonNode answer = sender.submit(metadata, parts, options.timeout());
             upload = seconds(start);
             String sentHash = HexFormat.of().formatHex(sent.get().digest());

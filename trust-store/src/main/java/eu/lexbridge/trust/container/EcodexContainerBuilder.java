@@ -190,13 +190,16 @@ public final class EcodexContainerBuilder {
      * size and CRC before its bytes, so it is read twice; any zip reader opens either kind.
      */
     private static byte[] writeEntry(ZipOutputStream zip, ContainerPart part) throws IOException {
-        if (!deflates(part)) {
-            return writeStored(zip, part);
-        }
         MessageDigest digest = sha256();
-        zip.putNextEntry(new ZipEntry(part.name()));
-        byte[] buffer = new byte[BUFFER];
         try (InputStream in = part.source().open()) {
+            byte[] sample = in.readNBytes(SAMPLE_BYTES);
+            if (sample.length == SAMPLE_BYTES && !worthDeflating(sample)) {
+                return writeStored(zip, part, sample, in, digest);
+            }
+            zip.putNextEntry(new ZipEntry(part.name()));
+            digest.update(sample);
+            zip.write(sample);
+            byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
                 zip.write(buffer, 0, n);
@@ -206,17 +209,21 @@ public final class EcodexContainerBuilder {
         return digest.digest();
     }
 
-    private static byte[] writeStored(ZipOutputStream zip, ContainerPart part) throws IOException {
-        MessageDigest digest = sha256();
+    /**
+     * Reads the rest of the part after its sample for the size, CRC and digest a stored entry needs first, then opens
+     * it again to copy it.
+     */
+    private static byte[] writeStored(ZipOutputStream zip, ContainerPart part, byte[] sample, InputStream rest,
+                                      MessageDigest digest) throws IOException {
         CRC32 crc = new CRC32();
-        long size = 0;
+        digest.update(sample);
+        crc.update(sample);
+        long size = sample.length;
         byte[] buffer = new byte[BUFFER];
-        try (InputStream in = part.source().open()) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-                crc.update(buffer, 0, n);
-                size += n;
-            }
+        for (int n; (n = rest.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+            crc.update(buffer, 0, n);
+            size += n;
         }
         zip.putNextEntry(stored(part.name(), size, crc.getValue()));
         long copied;
@@ -231,18 +238,10 @@ public final class EcodexContainerBuilder {
     }
 
     /**
-     * Whether deflating the part saves anything, judged on its first {@link #SAMPLE_BYTES}: a small part is always
-     * deflated (cheap, and the container stays as it always was), a larger one when the fastest deflate makes its
-     * sample at least {@link #WORTH_DEFLATING_PERCENT} % smaller.
+     * Whether the fastest deflate makes a part's first {@link #SAMPLE_BYTES} at least {@link #WORTH_DEFLATING_PERCENT}
+     * % smaller. A part shorter than the sample is always deflated (cheap, and the container stays as it always was).
      */
-    private static boolean deflates(ContainerPart part) throws IOException {
-        byte[] sample;
-        try (InputStream in = part.source().open()) {
-            sample = in.readNBytes(SAMPLE_BYTES);
-        }
-        if (sample.length < SAMPLE_BYTES) {
-            return true;
-        }
+    private static boolean worthDeflating(byte[] sample) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             deflater.setInput(sample);
