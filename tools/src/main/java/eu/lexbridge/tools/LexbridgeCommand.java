@@ -5,6 +5,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import eu.lexbridge.gateway.as4.StreamingGcmProvider;
 import eu.lexbridge.tools.bench.BenchCommand;
+import eu.lexbridge.tools.directory.DirectoryCommand;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "An e-CODEX connector.",
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
                 ContainerCommand.class, DocumentCommand.class, ManagementCommand.class,
-                BrokerSettingsCommand.class, BenchCommand.class})
+                BrokerSettingsCommand.class, BenchCommand.class, DirectoryCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

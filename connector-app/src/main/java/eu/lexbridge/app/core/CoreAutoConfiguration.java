@@ -16,6 +16,7 @@ import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.OutboundPreparation;
 import eu.lexbridge.core.flow.ServiceCatalogue;
+import eu.lexbridge.core.flow.RecipientResolution;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.Party;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import eu.lexbridge.app.config.BackendIdentityProperties;
+import eu.lexbridge.core.port.AuthorityDirectory;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.DocumentChecker;
@@ -77,10 +79,16 @@ public class CoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Submission submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
+    RecipientResolution recipientResolution(PartnerDirectory partners, AuthorityDirectory authorities) {
+        return new RecipientResolution(partners, authorities);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Submission submission(ConnectorIdentity identity, RecipientResolution recipients, ServiceCatalogue catalogue,
                           MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security,
                           Clock clock, ConnectorProperties connector) {
-        return new Submission(identity, partners, catalogue, store, payloads, bus, security, clock,
+        return new Submission(identity, recipients, catalogue, store, payloads, bus, security, clock,
                 connector.payloadLimits());
     }
 

@@ -12,10 +12,8 @@ import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
-import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
-import eu.lexbridge.core.transport.Partner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +57,7 @@ public final class Submission {
             + "(?:[ \\t]*;[ \\t]*" + MIME_TOKEN + "=(?:" + MIME_TOKEN + "|\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\"))*");
 
     private final ConnectorIdentity identity;
-    private final PartnerDirectory partners;
+    private final RecipientResolution recipients;
     private final ServiceCatalogue catalogue;
     private final MessageStore store;
     private final PayloadStore payloads;
@@ -68,12 +66,12 @@ public final class Submission {
     private final Clock clock;
     private final PayloadLimits limits;
 
-    public Submission(ConnectorIdentity identity, PartnerDirectory partners, ServiceCatalogue catalogue,
+    public Submission(ConnectorIdentity identity, RecipientResolution recipients, ServiceCatalogue catalogue,
                       MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security, Clock clock,
                       PayloadLimits limits) {
         this.identity = identity;
         this.security = security;
-        this.partners = partners;
+        this.recipients = recipients;
         this.catalogue = catalogue;
         this.store = store;
         this.payloads = payloads;
@@ -89,11 +87,8 @@ public final class Submission {
         BusinessService service = catalogue.find(serviceValue, action).orElseThrow(() -> new ConnectorException(
                 ErrorCode.UNKNOWN_SERVICE_ACTION, "service",
                 "service '" + serviceValue + "' with action '" + action + "' is not configured on this connector"));
-        String toPartyId = token("toPartyId", request.toPartyId());
-        Partner partner = partners.byPartyId(toPartyId).orElseThrow(() -> new ConnectorException(
-                ErrorCode.UNKNOWN_RECIPIENT, "toPartyId", "toPartyId '" + toPartyId + "' is not a configured partner"));
+        RecipientResolution.Recipient recipient = recipient(request);
         String originalSender = token("originalSender", request.originalSender());
-        String finalRecipient = token("finalRecipient", request.finalRecipient());
         String conversationId = blank(request.conversationId()) ? UUID.randomUUID().toString()
                 : token("conversationId", request.conversationId());
         if (request.businessContent() == null) {
@@ -143,13 +138,14 @@ public final class Submission {
                     .service(service)
                     .action(action)
                     .from(identity.home())
-                    .to(partner.party())
+                    .to(recipient.partner().party())
                     .originalSender(originalSender)
-                    .finalRecipient(finalRecipient)
+                    .finalRecipient(recipient.finalRecipient())
                     .createdAt(clock.instant())
                     .payloads(written)
                     .build();
-            if (!store.insert(message, "submitted by back-end " + request.backendName())) {
+            if (!store.insert(message, "submitted by back-end " + request.backendName()
+                    + (recipient.note() == null ? "" : "; " + recipient.note()))) {
                 throw duplicate(backendMessageId);
             }
             written.clear(); // stored for good from here on
@@ -160,6 +156,22 @@ public final class Submission {
         } finally {
             written.forEach(payloads::delete);
         }
+    }
+
+    /**
+     * The partner the back-end names by party id, or the one serving the competent authority it names by competence:
+     * one or the other, and a final recipient only with a party (the directory gives the authority's own).
+     */
+    private RecipientResolution.Recipient recipient(SubmissionRequest request) {
+        if (request.recipient() == null) {
+            return recipients.byParty(token("toPartyId", request.toPartyId()),
+                    token("finalRecipient", request.finalRecipient()));
+        }
+        if (!blank(request.toPartyId()) || !blank(request.finalRecipient())) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, "recipient", "name the recipient by toPartyId and "
+                    + "finalRecipient, or by recipient (the directory finds both), not both ways");
+        }
+        return recipients.byCompetence(request.recipient());
     }
 
     /**

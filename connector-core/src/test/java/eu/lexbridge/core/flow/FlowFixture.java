@@ -3,6 +3,7 @@ package eu.lexbridge.core.flow;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.testkit.FixedPartnerDirectory;
+import eu.lexbridge.core.testkit.InMemoryAuthorityDirectory;
 import eu.lexbridge.core.testkit.InMemoryBackendLink;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
@@ -33,6 +34,7 @@ final class FlowFixture {
     final RecordingMessageBus bus = new RecordingMessageBus();
     final RecordingSecurityEvents security = new RecordingSecurityEvents();
     final FixedPartnerDirectory partners = FixedPartnerDirectory.of(SampleMessages.germany());
+    final InMemoryAuthorityDirectory authorities = new InMemoryAuthorityDirectory();
     final ConnectorIdentity identity = new ConnectorIdentity(SampleMessages.HOME, EBMS_DOMAIN);
     final ScriptedGatewayLink gateway = new ScriptedGatewayLink();
     final InMemoryBackendLink backends = new InMemoryBackendLink();

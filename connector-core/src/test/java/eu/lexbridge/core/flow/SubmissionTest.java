@@ -3,6 +3,11 @@ package eu.lexbridge.core.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.lexbridge.core.authority.AuthorityRole;
+import eu.lexbridge.core.authority.EcodexAddress;
+import eu.lexbridge.core.authority.Instrument;
+import eu.lexbridge.core.authority.Lookup;
+import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.message.ByteSource;
@@ -12,6 +17,7 @@ import eu.lexbridge.core.message.MessageKind;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.AuthorityDirectory;
 import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
@@ -38,10 +44,10 @@ class SubmissionTest {
     private static final String XML = "<epo:order xmlns:epo=\"urn:epo\">seize</epo:order>";
 
     private final FlowFixture f = new FlowFixture();
-    private final Submission submission = submission(f.store, f.payloads);
+    private Submission submission = submission(f.store, f.payloads);
 
     private Submission submission(MessageStore store, PayloadStore payloads) {
-        return new Submission(f.identity, f.partners, FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), store,
+        return new Submission(f.identity, new RecipientResolution(f.partners, f.authorities), FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), store,
                 payloads, f.bus, f.security, f.clock, LIMITS);
     }
 
@@ -60,6 +66,7 @@ class SubmissionTest {
         String toPartyId = "DE";
         String originalSender = "urn:authority:prosecutor-at";
         String finalRecipient = "urn:authority:court-de";
+        RecipientQuery recipient;
         PayloadUpload businessContent = upload("order.xml", "application/xml", XML);
         PayloadUpload businessDocument;
         PayloadUpload detachedSignature;
@@ -67,7 +74,7 @@ class SubmissionTest {
 
         SubmissionRequest build() {
             return new SubmissionRequest(backendName, backendMessageId, conversationId, service, action, toPartyId,
-                    originalSender, finalRecipient, businessContent, businessDocument, detachedSignature,
+                    originalSender, finalRecipient, recipient, businessContent, businessDocument, detachedSignature,
                     attachments);
         }
     }
@@ -206,6 +213,86 @@ class SubmissionTest {
         request.toPartyId = "FR";
 
         assertRefused(ErrorCode.UNKNOWN_RECIPIENT, "toPartyId");
+    }
+
+    /** EIO, executing, in Berlin. */
+    private static final RecipientQuery BERLIN = new RecipientQuery(new Instrument("EIO"), AuthorityRole.EXECUTING,
+            null, "DE", null, "10115", null, null, null);
+
+    private static Lookup.Match match(String id, String partyId) {
+        return new Lookup.Match(id, "Staatsanwaltschaft " + id, new EcodexAddress("urn:authority:" + id, partyId,
+                SampleMessages.germany().party().partyIdType()), "EIO executing; postal code 10115 in 10115-14199");
+    }
+
+    private void byCompetence() {
+        request.toPartyId = null;
+        request.finalRecipient = null;
+        request.recipient = BERLIN;
+    }
+
+    @Test
+    void aRecipientNamedByCompetenceIsSentToTheAuthorityTheDirectoryFinds() {
+        f.authorities.register(BERLIN, match("sta-berlin", "DE"));
+        byCompetence();
+
+        ConnectorMessage message = submit();
+
+        assertThat(message.to()).isEqualTo(SampleMessages.germany().party());
+        assertThat(message.finalRecipient()).isEqualTo("urn:authority:sta-berlin");
+        assertThat(f.store.timeline(message.connectorMessageId())).first().satisfies(entry -> assertThat(
+                entry.detail()).contains("recipient sta-berlin (Staatsanwaltschaft sta-berlin) found in "
+                        + "the test's directory for instrument EIO, role executing, country DE, postal code 10115",
+                "postal code 10115 in 10115-14199"));
+    }
+
+    @Test
+    void noCompetentAuthorityRefusesTheSubmissionNamingWhatWasSearched() {
+        byCompetence();
+
+        assertRefused(ErrorCode.NO_COMPETENT_AUTHORITY, "recipient");
+        assertThatThrownBy(this::submit).hasMessage("no authority in the test's directory matches instrument EIO, "
+                + "role executing, country DE, postal code 10115; nothing was sent");
+    }
+
+    @Test
+    void severalCompetentAuthoritiesRefuseTheSubmissionListingThem() {
+        f.authorities.register(BERLIN, match("sta-berlin", "DE")).register(BERLIN, match("sta-potsdam", "DE"));
+        byCompetence();
+
+        assertRefused(ErrorCode.AMBIGUOUS_RECIPIENT, "recipient");
+        assertThatThrownBy(this::submit).hasMessageContainingAll("2 authorities", "sta-berlin (Staatsanwaltschaft "
+                + "sta-berlin: EIO executing;", "sta-potsdam (");
+    }
+
+    @Test
+    void anAuthorityThePlaceDoesNotDecideOnIsNotChosenEvenAlone() {
+        AuthorityDirectory undecided = query -> new Lookup(query, List.of(), List.of(match("sta-brandenburg", "DE")),
+                "a directory");
+        submission = new Submission(f.identity, new RecipientResolution(f.partners, undecided),
+                FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.store, f.payloads, f.bus, f.security, f.clock,
+                LIMITS);
+        byCompetence();
+
+        assertRefused(ErrorCode.AMBIGUOUS_RECIPIENT, "recipient");
+        assertThatThrownBy(this::submit).hasMessageContaining("1 are competent for part of the place, which it does "
+                + "not say enough to decide on: sta-brandenburg (");
+    }
+
+    @Test
+    void anAuthorityReachedThroughNoPartnerOfOursIsRefused() {
+        f.authorities.register(BERLIN, match("sta-berlin", "FR"));
+        byCompetence();
+
+        assertRefused(ErrorCode.UNKNOWN_RECIPIENT, "recipient");
+        assertThatThrownBy(this::submit).hasMessageContaining("authority sta-berlin is reached at party FR");
+    }
+
+    @Test
+    void aRecipientIsNamedOneWayNotBoth() {
+        f.authorities.register(BERLIN, match("sta-berlin", "DE"));
+        request.recipient = BERLIN;
+
+        assertRefused(ErrorCode.INVALID_FIELD, "recipient");
     }
 
     @Test

@@ -4,17 +4,19 @@ import static eu.lexbridge.core.testkit.SampleMessages.evidenceDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.lexbridge.core.authority.AuthorityRole;
+import eu.lexbridge.core.authority.EcodexAddress;
+import eu.lexbridge.core.authority.Instrument;
+import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.MessageState;
-import eu.lexbridge.core.port.AuthorityDirectory.Authority;
-import eu.lexbridge.core.port.AuthorityDirectory.Competence;
-import eu.lexbridge.core.testkit.InMemoryAuthorityDirectory;
 import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.core.transport.SendOutcome;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class PortValuesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
-    private static final String ISO = SampleMessages.PARTY_TYPE;
 
     @Test
     void thePullLinkHoldsEveryMessageAndEvidence() {
@@ -52,27 +53,28 @@ class PortValuesTest {
     }
 
     @Test
-    void theCompetentAuthorityIsFoundForItsInstrumentRoleAndPlace() {
-        var vienna = new Authority("Bezirksgericht Innere Stadt Wien", "urn:authority:bg-innere-stadt", "AT", ISO);
-        var graz = new Authority("Bezirksgericht Graz-Ost", "urn:authority:bg-graz-ost", "AT", ISO);
-        var directory = new InMemoryAuthorityDirectory()
-                .register(new Competence("EPO", "court", "AT-9"), vienna)
-                .register(new Competence("EPO", "court", "AT-6"), graz);
-
-        assertThat(directory.competent(new Competence("EPO", "court", "AT-9"))).hasValue(vienna);
-        assertThat(directory.competent(new Competence("EPO", "court", "AT-6"))).hasValue(graz);
-        assertThat(directory.competent(new Competence("EPO", "enforcement", "AT-9"))).isEmpty();
-        assertThat(directory.competent(new Competence("ESCP", "court", "AT-9"))).isEmpty();
-        assertThat(directory.competent(new Competence("EPO", "court", "AT-1"))).isEmpty();
+    void aRecipientQueryNamesAnInstrumentAndRoleOrAnAuthority() {
+        assertThat(RecipientQuery.authority("DE-STA-BERLIN").describe()).isEqualTo("authority DE-STA-BERLIN");
+        assertThat(new RecipientQuery(Instrument.of("eio"), AuthorityRole.of("Executing"), null, null, "DE-BE",
+                null, null, "de", Map.of("urgency", "urgent", "measure", "hearing")).describe()).isEqualTo(
+                "instrument EIO, role executing, region DE-BE, language de, measure hearing, urgency urgent");
+        assertThatThrownBy(() -> new RecipientQuery(Instrument.of("EIO"), null, null, "DE", null, null, null, null,
+                null)).hasMessage("a recipient is named by an instrument and a role, or by an authority id");
+        assertThatThrownBy(() -> new RecipientQuery(Instrument.of("EIO"), AuthorityRole.EXECUTING, null, "de", null,
+                null, null, null, null)).hasMessage("country must be two capital letters (ISO 3166-1)");
+        assertThatThrownBy(() -> new RecipientQuery(Instrument.of("EIO"), AuthorityRole.EXECUTING, null, "DE",
+                "FR-75", null, null, null, null)).hasMessage("region 'FR-75' is not in country DE");
+        assertThatThrownBy(() -> new RecipientQuery(Instrument.of("EIO"), AuthorityRole.EXECUTING, null, "DE", null,
+                "10115\n", null, null, null)).hasMessageStartingWith("postalCode must be");
+        assertThatThrownBy(() -> AuthorityRole.of("judge")).hasMessageStartingWith("role 'judge' is none of [issuing");
+        assertThatThrownBy(() -> Instrument.of("E")).hasMessageContaining("is not 2 to 32 capital letters");
     }
 
     @Test
-    void aQueryAndAnAnswerNameEveryPart() {
-        assertThatThrownBy(() -> new Competence("EPO", " ", "AT-9")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("role must not be blank");
-        assertThatThrownBy(() -> new Competence(null, "court", "AT-9")).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new Authority("court", "urn:x", "AT", "")).isInstanceOf(
+    void anAddressNamesEveryPart() {
+        assertThatThrownBy(() -> new EcodexAddress("urn:x", "AT", "")).isInstanceOf(
                 IllegalArgumentException.class).hasMessage("partyIdType must not be blank");
+        assertThatThrownBy(() -> new EcodexAddress(null, "AT", "t")).isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -1,23 +1,28 @@
 package eu.lexbridge.core.testkit;
 
+import eu.lexbridge.core.authority.Lookup;
+import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.port.AuthorityDirectory;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Competent authorities as the test registers them: one per instrument, role and place, found by exact match. */
+/** Competent authorities as a test registers them: the matches of a query, found by an equal query. */
 public final class InMemoryAuthorityDirectory implements AuthorityDirectory {
 
-    private final Map<Competence, Authority> authorities = new ConcurrentHashMap<>();
+    public static final String SOURCE = "the test's directory";
 
-    /** Makes {@code authority} the competent one for {@code competence}, in place of any before it. */
-    public InMemoryAuthorityDirectory register(Competence competence, Authority authority) {
-        authorities.put(competence, authority);
+    private final Map<RecipientQuery, List<Lookup.Match>> matches = new ConcurrentHashMap<>();
+
+    /** Adds {@code match} to the answer to {@code query}. */
+    public InMemoryAuthorityDirectory register(RecipientQuery query, Lookup.Match match) {
+        matches.computeIfAbsent(query, q -> new CopyOnWriteArrayList<>()).add(match);
         return this;
     }
 
     @Override
-    public Optional<Authority> competent(Competence query) {
-        return Optional.ofNullable(authorities.get(query));
+    public Lookup find(RecipientQuery query) {
+        return new Lookup(query, matches.getOrDefault(query, List.of()), SOURCE);
     }
 }

@@ -10,6 +10,7 @@ import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.PayloadLimits;
+import eu.lexbridge.core.flow.RecipientResolution;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -133,6 +134,7 @@ public final class InMemoryConnector {
     private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
     private final RecordingMessageBus bus = new RecordingMessageBus();
     private final FixedPartnerDirectory partners;
+    private final InMemoryAuthorityDirectory authorities = new InMemoryAuthorityDirectory();
     private final Submission submission;
     private final EvidenceIssuer evidences;
     private final BackendInbox inbox;
@@ -149,7 +151,7 @@ public final class InMemoryConnector {
         this.catalogue = new ServiceCatalogue(options.services());
         this.partners = new FixedPartnerDirectory(options.partners());
         PayloadLimits limits = new PayloadLimits(options.maxPayloadBytes(), options.maxPayloadBytes());
-        this.submission = new Submission(identity, partners, catalogue, store, payloads, bus, SecurityEvents.logOnly(),
+        this.submission = new Submission(identity, new RecipientResolution(partners, authorities), catalogue, store, payloads, bus, SecurityEvents.logOnly(),
                 clock, limits);
         this.evidences = new EvidenceIssuer(identity, new PlainEvidenceFactory(), payloads, store, partners, clock);
         this.inbox = new BackendInbox(store, payloads, evidences, bus);
@@ -191,6 +193,11 @@ public final class InMemoryConnector {
 
     public FixedPartnerDirectory partners() {
         return partners;
+    }
+
+    /** The competent authorities submissions by competence are resolved in; empty until a test registers some. */
+    public InMemoryAuthorityDirectory authorities() {
+        return authorities;
     }
 
     public Submission submission() {
@@ -246,6 +253,7 @@ public final class InMemoryConnector {
                 new Part("payloadStore", InMemoryPayloadStore.class, this::payloads),
                 new Part("messageBus", RecordingMessageBus.class, this::bus),
                 new Part("partners", FixedPartnerDirectory.class, this::partners),
+                new Part("authorities", InMemoryAuthorityDirectory.class, this::authorities),
                 new Part("submission", Submission.class, this::submission),
                 new Part("evidenceIssuer", EvidenceIssuer.class, this::evidences),
                 new Part("backendInbox", BackendInbox.class, this::inbox),

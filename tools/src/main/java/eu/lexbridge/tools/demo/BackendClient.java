@@ -188,6 +188,11 @@ public final class BackendClient {
         return json(send(authorised("/api/v1/messages/inbox?limit=" + limit).GET().build(), 200));
     }
 
+    /** A directory lookup, e.g. {@code instrument=EIO&role=executing&country=DE}; the values URL-encoded. */
+    public JsonNode authorities(String query) {
+        return json(send(authorised("/api/v1/directory/authorities?" + query).GET().build(), 200));
+    }
+
     public JsonNode timeline(String id) {
         return json(send(authorised("/api/v1/messages/" + id + "/timeline").GET().build(), 200));
     }

@@ -26,6 +26,8 @@ public final class Demo {
     public static final String PKI_DIRECTORY = DIRECTORY + "/pki";
     /** The password of the demo PKI's key stores: demo only; a real deployment takes its passwords from outside. */
     public static final String PKI_PASSWORD = "demo-only-changeit";
+    /** Who the demo's EPOC is for: the German enforcing authority for Berlin (Regulation 2023/1543 Art 8). */
+    static final String RECIPIENT_QUERY = "instrument=E-EVIDENCE&role=enforcing&country=DE&postalCode=10115";
 
     private final Path dir;
     private final Duration timeout;
@@ -81,10 +83,18 @@ public final class Demo {
             System.out.println("\n[AT back-end] sealed epoc.pdf (PAdES-BASELINE-B) with the qualified e-seal "
                     + network.documentSeal(at).certificate().getSubjectX500Principal().getName());
             String backendMessageId = "AT-EPOC-" + Instant.now().toEpochMilli();
+            // Addressed by competence, not by party: the directory finds the enforcing authority for the place.
+            JsonNode found = atBackend.authorities(RECIPIENT_QUERY);
+            for (JsonNode match : found.path("matches")) {
+                System.out.println("[AT back-end] directory: " + match.path("authorityId").asText() + " ("
+                        + match.path("name").asText() + ") at party " + match.path("address").path("partyId")
+                        .asText() + ", because " + match.path("reason").asText());
+            }
             String metadata = """
-                    {"backendMessageId":"%s","service":"%s","action":"%s","toPartyId":"%s",\
-                    "originalSender":"AT/Staatsanwaltschaft Wien","finalRecipient":"DE/Amtsgericht Berlin"}"""
-                    .formatted(backendMessageId, DemoNetwork.SERVICE, DemoNetwork.ACTION, de.party());
+                    {"backendMessageId":"%s","service":"%s","action":"%s",\
+                    "originalSender":"AT/Staatsanwaltschaft Wien",\
+                    "recipient":{"instrument":"E-EVIDENCE","role":"enforcing","country":"DE","postalCode":"10115"}}"""
+                    .formatted(backendMessageId, DemoNetwork.SERVICE, DemoNetwork.ACTION);
             JsonNode submitted = atBackend.submit(metadata, "epoc.xml", epoc, "epoc.pdf", pdf);
             String sentId = submitted.path("connectorMessageId").asText();
             System.out.println("\n[AT back-end] submitted EPOC " + backendMessageId + " -> connector message " + sentId);

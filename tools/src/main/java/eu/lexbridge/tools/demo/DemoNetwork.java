@@ -1,6 +1,7 @@
 package eu.lexbridge.tools.demo;
 
 import eu.lexbridge.core.flow.DocumentPolicy;
+import eu.lexbridge.tools.directory.SnapshotPublisher;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
@@ -100,12 +101,44 @@ public final class DemoNetwork {
         // their next update (a week): a stale CRL would leave revocation undetermined.
         Path crl = pki.resolve("crl").resolve("issuing.crl");
         if (!Files.exists(pki.resolve(issuing.party()).resolve("document-seal.p12")) || !Files.exists(crl)
+                || !Files.exists(pki.resolve("directory").resolve("publisher.p12"))
                 || olderThan(crl, java.time.Duration.ofDays(6))) {
             GeneratedPki generated = TestPki.generate(pki, List.of(issuing.party(), enforcing.party()), PKI_PASSWORD);
             System.out.println("  test PKI written to " + generated.directory());
         }
+        sealDirectory();
         write(issuing, enforcing);
         write(enforcing, issuing);
+    }
+
+    /** The signed snapshot both connectors start from: the sample in config/directory, sealed by the PKI's publisher. */
+    public Path directorySnapshot() {
+        return root.resolve("directory").resolve("directory.asics");
+    }
+
+    public Path directoryPublisher() {
+        return root.resolve("pki").resolve("directory").resolve("publisher.crt");
+    }
+
+    private void sealDirectory() {
+        SealKey publisher = SealKey.fromKeyStore(KeyStores.loadPkcs12(root.resolve("pki").resolve("directory")
+                .resolve("publisher.p12"), PKI_PASSWORD), TestPki.DIRECTORY_PUBLISHER_ALIAS, PKI_PASSWORD);
+        byte[] json;
+        try (var in = DemoNetwork.class.getResourceAsStream("/demo/directory.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the sample directory demo/directory.json is missing from the jar");
+            }
+            json = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var signed = SnapshotPublisher.seal(json, publisher, Clock.systemUTC());
+        try {
+            Files.createDirectories(directorySnapshot().getParent());
+            Files.write(directorySnapshot(), signed.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + directorySnapshot(), e);
+        }
     }
 
     private void write(DemoConnector self, DemoConnector partner) {
@@ -148,6 +181,10 @@ public final class DemoNetwork {
                         service-type: "%10$s"
                         action: %11$s
                         document-policy: %18$s
+                  directory:
+                    snapshot: %19$s
+                    publisher-certificates:
+                      - %3$s/directory/publisher.crt
                   document-validation:
                     revocation: CRL
                     trusted-lists:
@@ -181,7 +218,8 @@ public final class DemoNetwork {
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
                 sha256(self.backendToken()), self.managementPort(),
                 self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
-                pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self), policy);
+                pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self), policy,
+                directorySnapshot().toAbsolutePath());
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);

@@ -91,7 +91,7 @@ final class ContainerSignatureVerifier {
         List<SignatureWrapper> signatures = reports.getDiagnosticData().getSignatures();
         if (signatures.size() != 1) {
             return unread(signedObject, "signatures.xml holds " + signatures.size()
-                    + " signatures; an e-CODEX container has exactly one");
+                    + " signatures; a sealed container has exactly one");
         }
         SignatureView seal = SignatureView.read(signatures.get(0), reports.getSimpleReport(), revocation);
         // The container's own check first: what the seal covers, then what the block finds of it.

@@ -286,7 +286,7 @@ public final class EcodexContainerBuilder {
     }
 
     /** An empty {@code asic:XAdESSignatures} document, as DSS's own ASiC service starts it. */
-    private static Document signaturesRoot() {
+    static Document signaturesRoot() {
         Document document = SecureXmlInput.newDocument();
         Element root = document.createElementNS(EcodexContainer.ASIC_NAMESPACE, "asic:XAdESSignatures");
         root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:asic", EcodexContainer.ASIC_NAMESPACE);

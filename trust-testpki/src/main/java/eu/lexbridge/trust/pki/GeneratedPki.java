@@ -21,10 +21,12 @@ import java.util.Objects;
  *     ({@code advanced/document-signer.p12}): what a validator must rate below QUALIFIED
  * @param revokedSigner a document-signing key whose certificate is on the issuing CA's CRL
  *     ({@code revoked/document-signer.p12})
+ * @param directoryPublisher the seal key of a directory publisher ({@code directory/publisher.p12}): it seals
+ *     directory snapshots
  */
 public record GeneratedPki(Path directory, Path caCertificate, Path trustStore, Map<String, PartyKeys> parties,
                            Path issuingCaCertificate, RevocationLists revocationLists, TrustedLists trustedLists,
-                           KeyFiles advancedSigner, KeyFiles revokedSigner) {
+                           KeyFiles advancedSigner, KeyFiles revokedSigner, KeyFiles directoryPublisher) {
     public GeneratedPki {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(caCertificate, "caCertificate");
@@ -35,6 +37,7 @@ public record GeneratedPki(Path directory, Path caCertificate, Path trustStore, 
         Objects.requireNonNull(trustedLists, "trustedLists");
         Objects.requireNonNull(advancedSigner, "advancedSigner");
         Objects.requireNonNull(revokedSigner, "revokedSigner");
+        Objects.requireNonNull(directoryPublisher, "directoryPublisher");
         // Keep the caller's party order: the demo prints it.
         parties = Collections.unmodifiableMap(new LinkedHashMap<>(parties));
     }

@@ -60,6 +60,7 @@ public final class TestPki {
     public static final String CONTAINER_ALIAS = "container";
     public static final String DOCUMENT_SEAL_ALIAS = "document-seal";
     public static final String DOCUMENT_SIGNER_ALIAS = "document-signer";
+    public static final String DIRECTORY_PUBLISHER_ALIAS = "publisher";
     /**
      * The scheme territory of the test trusted list: ISO 3166 user-assigned "XX", so it cannot be mistaken for a
      * Member State's list. DSS takes any territory from a pointer whose TSL type is EUgeneric.
@@ -69,7 +70,7 @@ public final class TestPki {
     private static final Logger LOG = LoggerFactory.getLogger(TestPki.class);
     private static final Pattern PARTY_NAME = Pattern.compile("[a-z0-9-]+");
     /** Directories of the PKI itself: a party of that name would overwrite them. */
-    private static final Set<String> RESERVED = Set.of("crl", "tl", "advanced", "revoked");
+    private static final Set<String> RESERVED = Set.of("crl", "tl", "advanced", "revoked", "directory");
     private static final String KEY_STORE_TYPE = "PKCS12";
     private static final Duration CRL_AND_LIST_BACKDATE = Duration.ofDays(2);
 
@@ -138,6 +139,8 @@ public final class TestPki {
      * <li>{@code advanced/document-signer.p12} + {@code .crt} (alias {@code document-signer}, from the issuing CA,
      *     no QC statements) and {@code revoked/document-signer.p12} + {@code .crt} (the same kind, on
      *     {@code issuing.crl});
+     * <li>{@code directory/publisher.p12} + {@code .crt} (alias {@code publisher}: a seal from the root that seals
+     *     directory snapshots);
      * <li>{@code tl/XX-tl.xml} (the trusted list, signed), {@code tl/lotl.xml} (the list of trusted lists, signed),
      *     {@code tl/tl-signer.crt} and {@code tl/lotl-signer.crt} (PEM); list locations resolved against
      *     {@link Options#listBaseUri()}; next update in six months.
@@ -147,7 +150,7 @@ public final class TestPki {
      * overwritten.
      *
      * @param parties party names: lowercase letters, digits and '-', e.g. {@code at-prosecutor}; not
-     *     {@code crl}, {@code tl}, {@code advanced} or {@code revoked}
+     *     {@code crl}, {@code tl}, {@code advanced}, {@code revoked} or {@code directory}
      * @return a description of what was written
      * @throws IllegalArgumentException for a bad party name, a repeated party, an empty password or a relative base
      *     URI; nothing is written then
@@ -208,6 +211,8 @@ public final class TestPki {
         IssuedKey revokedKey = issuing.issueSeal("LexBridge Test Revoked Document Signer", now);
         issuing.revoke(revokedKey.certificate());
         KeyFiles revoked = writeKey(dir.resolve("revoked"), DOCUMENT_SIGNER_ALIAS, revokedKey, password);
+        KeyFiles publisher = writeKey(dir.resolve("directory"), DIRECTORY_PUBLISHER_ALIAS,
+                root.issueSeal("LexBridge Test Directory Publisher", now), password);
 
         RevocationLists crls = new RevocationLists(crlDir.resolve("root.crl"), crlDir.resolve("issuing.crl"),
                 rootCrlLocation, issuingCrlLocation);
@@ -217,7 +222,7 @@ public final class TestPki {
         TrustedLists lists = writeTrustedLists(listDir, listBase, issuing.certificate(), now);
         LOG.info("Wrote a test PKI to {} for parties {}", dir, parties);
         return new GeneratedPki(dir, caCertificate, trustStore, written, issuingCaCertificate, crls, lists,
-                advanced, revoked);
+                advanced, revoked, publisher);
     }
 
     private static TrustedLists writeTrustedLists(Path listDir, URI listBase, X509Certificate qualifiedCa,

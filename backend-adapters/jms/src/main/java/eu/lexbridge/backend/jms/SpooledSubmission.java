@@ -126,7 +126,7 @@ final class SpooledSubmission implements AutoCloseable {
                 message.getStringProperty(WireFormat.CONVERSATION_ID), message.getStringProperty(WireFormat.SERVICE),
                 message.getStringProperty(WireFormat.ACTION), message.getStringProperty(WireFormat.TO_PARTY_ID),
                 message.getStringProperty(WireFormat.ORIGINAL_SENDER),
-                message.getStringProperty(WireFormat.FINAL_RECIPIENT), content, document, signature, attachments);
+                message.getStringProperty(WireFormat.FINAL_RECIPIENT), null, content, document, signature, attachments);
     }
 
     private static PayloadUpload once(PayloadUpload earlier, PayloadUpload upload, String folder) {

@@ -1,6 +1,7 @@
 package eu.lexbridge.backend.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.backend.rest.api.DirectoryController;
 import eu.lexbridge.backend.rest.api.EventController;
 import eu.lexbridge.backend.rest.api.MessageController;
 import eu.lexbridge.backend.rest.api.OpenApiDocumentation;
@@ -22,18 +23,22 @@ import eu.lexbridge.backend.rest.problem.RestProblemAdvice;
 import eu.lexbridge.backend.rest.view.ApiLinks;
 import eu.lexbridge.backend.rest.view.MessageViews;
 import eu.lexbridge.backend.rest.webhook.Webhooks;
+import eu.lexbridge.core.authority.Lookup;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ChangeFeed;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.port.AuthorityDirectory;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.SecurityEvents;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -61,7 +66,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The REST back-end API, on when the application has the core flows it fronts. Everything under
- * {@value ApiLinks#MESSAGES} and {@value ApiLinks#EVENTS} is authenticated per back-end; errors there are RFC 9457
+ * {@value ApiLinks#MESSAGES}, {@value ApiLinks#EVENTS} and {@value ApiLinks#DIRECTORY} is authenticated per back-end; errors there are RFC 9457
  * problems.
  */
 // Before Spring Boot's error handling, so that its BasicErrorController gives way to ours.
@@ -185,6 +190,17 @@ public class RestBackendAutoConfiguration {
                 environment.getProperty("lexbridge.network.allow-plain-http", Boolean.class, false), mapper,
                 new MessageViews(new ApiLinks(environment.getProperty("server.servlet.context-path", ""))),
                 store::getIfAvailable, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * Lookups in the competent-authorities directory. Looked up when the controller is made, as the change feed is:
+     * the directory may be defined by a configuration processed after this one.
+     */
+    @Bean
+    DirectoryController restDirectoryController(ObjectProvider<AuthorityDirectory> directory,
+                                                ObjectProvider<PartnerDirectory> partners) {
+        return new DirectoryController(directory.getIfAvailable(() -> query -> new Lookup(query, List.of(),
+                "no directory (none configured)")), partners.getIfAvailable(() -> partyId -> Optional.empty()));
     }
 
     @Bean

@@ -69,7 +69,8 @@ public final class OpenApiDocumentation {
         }
         ModelConverters.getInstance().read(ProblemDocument.class).forEach(openApi.getComponents()::addSchemas);
         openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith(ApiLinks.MESSAGES) && !path.startsWith(ApiLinks.EVENTS)) {
+            if (!path.startsWith(ApiLinks.MESSAGES) && !path.startsWith(ApiLinks.EVENTS)
+                    && !path.startsWith(ApiLinks.DIRECTORY)) {
                 return;
             }
             item.readOperations().forEach(operation -> {

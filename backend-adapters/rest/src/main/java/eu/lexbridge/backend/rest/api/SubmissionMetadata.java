@@ -12,10 +12,12 @@ public record SubmissionMetadata(
         String conversationId,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "a service configured on this connector") String service,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "an action of that service") String action,
-        @Schema(requiredMode = RequiredMode.REQUIRED, description = "AS4 party of the receiving connector", example = "DE")
+        @Schema(description = "AS4 party of the receiving connector; required unless recipient is given", example = "DE")
         String toPartyId,
         @Schema(requiredMode = RequiredMode.REQUIRED, description = "the sending authority (four-corner C1)")
         String originalSender,
-        @Schema(requiredMode = RequiredMode.REQUIRED, description = "the receiving authority (four-corner C4)")
-        String finalRecipient) {
+        @Schema(description = "the receiving authority (four-corner C4); required unless recipient is given")
+        String finalRecipient,
+        @Schema(description = "instead of toPartyId and finalRecipient: the competent authority, found in the directory")
+        RecipientMetadata recipient) {
 }

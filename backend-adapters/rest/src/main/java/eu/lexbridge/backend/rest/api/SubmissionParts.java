@@ -65,7 +65,8 @@ public final class SubmissionParts {
         SubmissionMetadata metadata = metadata(metadataPart);
         return new SubmissionRequest(backendName, metadata.backendMessageId(), metadata.conversationId(),
                 metadata.service(), metadata.action(), metadata.toPartyId(), metadata.originalSender(),
-                metadata.finalRecipient(), upload(content), document == null ? null : upload(document),
+                metadata.finalRecipient(), metadata.recipient() == null ? null : metadata.recipient().query(),
+                upload(content), document == null ? null : upload(document),
                 signature == null ? null : upload(signature), attachments);
     }
 

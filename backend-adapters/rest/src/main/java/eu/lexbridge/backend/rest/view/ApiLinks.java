@@ -13,6 +13,7 @@ public record ApiLinks(String contextPath) {
 
     public static final String MESSAGES = "/api/v1/messages";
     public static final String EVENTS = "/api/v1/events";
+    public static final String DIRECTORY = "/api/v1/directory";
 
     public String message(UUID connectorMessageId) {
         return contextPath + MESSAGES + "/" + connectorMessageId;

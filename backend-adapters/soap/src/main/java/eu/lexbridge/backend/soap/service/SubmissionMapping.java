@@ -66,7 +66,7 @@ final class SubmissionMapping {
         return new SubmissionRequest(backendName, details.getBackendMessageId(), details.getConversationId(),
                 details.getService() == null ? null : details.getService().getService(),
                 details.getAction() == null ? null : details.getAction().getAction(),
-                partyId(details.getToParty()), details.getOriginalSender(), details.getFinalRecipient(),
+                partyId(details.getToParty()), details.getOriginalSender(), details.getFinalRecipient(), null,
                 upload("messageContent.xmlContent", null, "text/xml", content.getXmlContent()),
                 businessDocument, detachedSignature, attachments);
     }

@@ -1,0 +1,221 @@
+package eu.lexbridge.directory.authority;
+
+import eu.lexbridge.core.authority.AuthorityRole;
+import eu.lexbridge.core.authority.EcodexAddress;
+import eu.lexbridge.core.authority.Instrument;
+import eu.lexbridge.core.authority.Lookup;
+import eu.lexbridge.core.authority.RecipientQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A snapshot arranged for lookups: its competences by instrument and role, then by country, so a query reads only the
+ * few that can match. Immutable; a new snapshot makes a new index.
+ *
+ * <p>Matching: an authority matches when its competence is for the instrument and role, holds in the query's place,
+ * meets the query's criteria, accepts its language and is valid on the day. Only the most specific matches are kept:
+ * a postal-code range or named area beats a region, a region beats a whole country, a country beats anywhere, and
+ * a competence limited by a criterion the query names beats one that is not. A competence for part of a country that
+ * the query's place does not say enough to decide on is a weaker match than any decided one; so a query that gives
+ * only a country lists the regional authorities as candidates when the country has no authority for the whole of it.
+ */
+public final class DirectoryIndex {
+
+    /** A competence for anywhere is filed under this country. */
+    private static final String ANYWHERE = "*";
+
+    private final Snapshot snapshot;
+    private final Map<String, AuthorityEntry> byId = new HashMap<>();
+    private final Map<Key, Map<String, List<Posting>>> postings = new HashMap<>();
+
+    private record Key(Instrument instrument, AuthorityRole role) {
+    }
+
+    private record Posting(AuthorityEntry entry, Competence competence) {
+    }
+
+    /** A posting that matched, how specifically, and why. */
+    private record Scored(Posting posting, int score, String reason) {
+    }
+
+    public DirectoryIndex(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        for (AuthorityEntry entry : snapshot.authorities()) {
+            byId.put(entry.id(), entry);
+            for (Competence competence : entry.competences()) {
+                Set<String> countries = competence.area().countries().isEmpty() ? Set.of(ANYWHERE)
+                        : competence.area().countries();
+                for (AuthorityRole role : competence.roles()) {
+                    var byCountry = postings.computeIfAbsent(new Key(competence.instrument(), role),
+                            k -> new HashMap<>());
+                    for (String country : countries) {
+                        byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(new Posting(entry, competence));
+                    }
+                }
+            }
+        }
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public Lookup find(RecipientQuery query, LocalDate day) {
+        List<Scored> scored = new ArrayList<>();
+        for (Posting posting : candidates(query)) {
+            Scored match = score(posting, query, day);
+            if (match != null) {
+                scored.add(match);
+            }
+        }
+        int best = scored.stream().mapToInt(Scored::score).max().orElse(NO_MATCH);
+        Map<String, Lookup.Match> matches = new java.util.LinkedHashMap<>();
+        scored.stream().filter(s -> s.score() == best).sorted(Comparator.comparing(s -> s.posting().entry().id()))
+                .forEach(s -> matches.putIfAbsent(s.posting().entry().id(), match(s)));
+        List<Lookup.Match> found = List.copyOf(matches.values());
+        return best < 0 ? new Lookup(query, List.of(), found, snapshot.describe())
+                : new Lookup(query, found, snapshot.describe());
+    }
+
+    private List<Posting> candidates(RecipientQuery query) {
+        if (query.authorityId() != null) {
+            AuthorityEntry entry = byId.get(query.authorityId());
+            if (entry == null) {
+                return List.of();
+            }
+            return entry.competences().stream().filter(c -> query.instrument() == null
+                    || c.instrument().equals(query.instrument())).filter(c -> query.role() == null
+                    || c.roles().contains(query.role())).map(c -> new Posting(entry, c)).toList();
+        }
+        Map<String, List<Posting>> byCountry = postings.getOrDefault(new Key(query.instrument(), query.role()),
+                Map.of());
+        String country = query.placeCountry();
+        if (country == null) {
+            return byCountry.values().stream().flatMap(List::stream).toList();
+        }
+        List<Posting> found = new ArrayList<>(byCountry.getOrDefault(country, List.of()));
+        found.addAll(byCountry.getOrDefault(ANYWHERE, List.of()));
+        return found;
+    }
+
+    /** {@code null} when the posting does not match; the score grows with how specifically it does. */
+    private Scored score(Posting posting, RecipientQuery query, LocalDate day) {
+        AuthorityEntry entry = posting.entry();
+        Competence competence = posting.competence();
+        if (!entry.validOn(day)) {
+            return null;
+        }
+        if (query.language() != null && !entry.languages().isEmpty() && !entry.languages().contains(query.language())) {
+            return null;
+        }
+        List<String> why = new ArrayList<>();
+        if (query.authorityId() != null) {
+            why.add("authority " + entry.id());
+        }
+        why.add(competence.instrument().code() + " " + (query.role() != null ? query.role().code()
+                : competence.roles().stream().map(AuthorityRole::code).sorted().toList().toString()));
+        // An authority named by its id needs no place; one given is still checked.
+        boolean placeless = query.placeCountry() == null && query.postalCode() == null && query.area() == null;
+        int area = query.authorityId() != null && placeless ? ANY_COUNTRY : areaScore(competence.area(), query, why);
+        if (area == NO_MATCH) {
+            return null;
+        }
+        int criteria = 0;
+        for (var criterion : competence.criteria().entrySet()) {
+            String value = query.criteria().get(criterion.getKey());
+            if (value == null || !criterion.getValue().contains(value)) {
+                return null;
+            }
+            why.add(criterion.getKey() + " " + value);
+            criteria++;
+        }
+        if (query.language() != null && !entry.languages().isEmpty()) {
+            why.add("accepts " + query.language());
+        }
+        return new Scored(posting, area * 100 + criteria, String.join("; ", why));
+    }
+
+    private static final int NO_MATCH = Integer.MIN_VALUE;
+    private static final int UNDECIDED = -1;
+    private static final int ANY_COUNTRY = 0;
+    private static final int COUNTRY = 1;
+    private static final int REGION = 2;
+    private static final int NAMED_AREA = 3;
+    private static final int POSTAL_CODE = 4;
+
+    private static int areaScore(Area area, RecipientQuery query, List<String> why) {
+        String country = query.placeCountry();
+        if (country != null && !area.countries().isEmpty() && !area.countries().contains(country)) {
+            return NO_MATCH;
+        }
+        if (!area.partial()) {
+            if (country == null) {
+                return ANY_COUNTRY;
+            }
+            why.add(area.countries().isEmpty() ? "competent anywhere" : "competent in all of " + country);
+            return area.countries().isEmpty() ? ANY_COUNTRY : COUNTRY;
+        }
+        boolean decided = false;
+        if (query.postalCode() != null && !area.postalCodes().isEmpty()) {
+            decided = true;
+            for (PostalRange range : area.postalCodes()) {
+                if (range.contains(query.postalCode())) {
+                    why.add("postal code " + query.postalCode() + " in " + range);
+                    return POSTAL_CODE;
+                }
+            }
+        }
+        if (query.area() != null && !area.named().isEmpty()) {
+            decided = true;
+            if (area.named().contains(query.area())) {
+                why.add("area " + query.area());
+                return NAMED_AREA;
+            }
+        }
+        if (query.region() != null && !area.regions().isEmpty()) {
+            decided = true;
+            if (area.regions().contains(query.region())) {
+                why.add("region " + query.region());
+                return REGION;
+            }
+        }
+        if (decided) {
+            return NO_MATCH;
+        }
+        why.add("competent in part of " + String.join(", ", area.countries().stream().sorted().toList())
+                + " (" + describe(area) + "); the query does not say which part");
+        return UNDECIDED;
+    }
+
+    private static String describe(Area area) {
+        List<String> parts = new ArrayList<>();
+        if (!area.regions().isEmpty()) {
+            parts.add("regions " + String.join(", ", area.regions().stream().sorted().toList()));
+        }
+        if (!area.postalCodes().isEmpty()) {
+            parts.add("postal codes " + String.join(", ", area.postalCodes().stream().map(PostalRange::toString)
+                    .limit(5).toList()) + (area.postalCodes().size() > 5 ? ", …" : ""));
+        }
+        if (!area.named().isEmpty()) {
+            parts.add("areas " + String.join(", ", area.named().stream().sorted().limit(5).toList()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private Lookup.Match match(Scored scored) {
+        AuthorityEntry entry = scored.posting().entry();
+        String via = scored.posting().competence().via();
+        if (via == null) {
+            return new Lookup.Match(entry.id(), entry.name(), entry.address(), scored.reason());
+        }
+        AuthorityEntry central = byId.get(via);
+        EcodexAddress address = central.address();
+        return new Lookup.Match(entry.id(), entry.name(), address, scored.reason() + "; through central authority "
+                + central.id() + " (" + central.name() + ")");
+    }
+}
