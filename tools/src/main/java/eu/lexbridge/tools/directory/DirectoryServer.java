@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public final class DirectoryServer implements AutoCloseable {
     private final Clock clock;
     private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger snapshotsSent = new AtomicInteger();
     private Served served;
 
     /** The snapshot in service, the file it came from and when that file was last changed. */
@@ -112,6 +114,11 @@ public final class DirectoryServer implements AutoCloseable {
 
     public synchronized Snapshot snapshot() {
         return served.snapshot();
+    }
+
+    /** How many times the snapshot file was sent whole (a 304 sends none). */
+    public int snapshotsSent() {
+        return snapshotsSent.get();
     }
 
     @Override
@@ -191,6 +198,7 @@ public final class DirectoryServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(now.file());
             }
+            snapshotsSent.incrementAndGet();
         }
     }
 

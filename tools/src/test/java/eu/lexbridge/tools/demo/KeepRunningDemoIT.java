@@ -77,6 +77,12 @@ class KeepRunningDemoIT {
             return BLOCK.matcher(out).results().count() == 2 ? out : null;
         });
         assertThat(printed).contains("EPOC exchanged end to end")
+                // addressed by competence: the directory's answer, and the timeline's note of it
+                .contains("[AT back-end] directory: DE-LG-BERLIN-I (Regional Court Berlin I) at party de-court, "
+                        + "because E-EVIDENCE enforcing; postal code 10115 in 10115-14199")
+                .contains("recipient DE-LG-BERLIN-I (Regional Court Berlin I) found in directory snapshot 1 of "
+                        + "2026-12-01T00:00:00Z for instrument E-EVIDENCE, role enforcing, country DE, postal code "
+                        + "10115")
                 .contains("Both connectors keep running; Ctrl-C (or SIGTERM) stops them.")
                 .contains("TLS: the connectors' certificates are issued by the test CA " + ca());
         Path root = work.resolve("data/demo").toRealPath();
@@ -97,6 +103,14 @@ class KeepRunningDemoIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(c.operatorPasswordFile())))
                     .isEqualTo("rw-------");
         }
+
+        // The integrator looks up an authority in the demo's signed directory, as the example does.
+        Process find = lexbridge("directory", "find", "--instrument", "EIO", "--role", "executing", "--country", "DE",
+                "--postal-code", "10115");
+        assertThat(find.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("directory.out")).contains("match: DE-STA-BERLIN").contains("at party de-court")
+                .contains("because: EIO executing; postal code 10115 in 10115-14199");
+        assertThat(find.exitValue()).isZero();
 
         // The integrator seals a document by hand and sends it through the QUALIFIED service.
         Files.write(work.resolve("order.pdf"), sample("epoc-sample.pdf"));
