@@ -5,7 +5,7 @@ import static eu.lexbridge.app.ManagementCall.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.app.ManagementCall.Reply;
-import eu.lexbridge.core.port.BackendRuleStore;
+import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class BackendRulesManagementTest {
     BackendRules rules;
 
     @Autowired
-    BackendRuleStore store;
+    SettingStore store;
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
@@ -84,10 +84,11 @@ class BackendRulesManagementTest {
         assertThat(replaced.body()).contains("\"count\":2");
         assertThat(asOperator(get(PATH)).body()).contains("eurojust 20").contains("court-b 5")
                 .doesNotContain("court-a");
-        assertThat(store.latest()).as("kept for a restart and the other replicas").hasValueSatisfying(kept -> {
-            assertThat(kept.changedBy()).isEqualTo("operator");
-            assertThat(kept.text()).contains("eurojust 20").contains("court-b 5");
-        });
+        assertThat(store.latest(SettingStore.Setting.BACKEND_RULES)).as("kept for a restart and the other replicas")
+                .hasValueSatisfying(kept -> {
+                    assertThat(kept.changedBy()).isEqualTo("operator");
+                    assertThat(kept.text()).contains("eurojust 20").contains("court-b 5");
+                });
 
         List<RoutingRule> before = rules.rules();
         Reply refused = asOperator(replace("\"archive 1 equals(ServiceName, 'EPO')\\n"

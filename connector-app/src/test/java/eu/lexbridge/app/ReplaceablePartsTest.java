@@ -9,8 +9,8 @@ import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
-import eu.lexbridge.directory.ConfiguredPartnerDirectory;
 import eu.lexbridge.directory.DefaultBackendRouter;
+import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.directory.routing.RuleBackendRouter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
@@ -69,7 +69,7 @@ class ReplaceablePartsTest {
             assertThat(context.getBean(PartnerDirectory.class)).isSameAs(OwnParts.NOBODY);
             assertThat(context).getBean(BackendRouter.class).isNotInstanceOf(DefaultBackendRouter.class);
             assertThat(context).hasSingleBean(SecurityEvents.class);
-            assertThat(context).doesNotHaveBean(ConfiguredPartnerDirectory.class);
+            assertThat(context).doesNotHaveBean(SharedPartners.class);
         });
     }
 

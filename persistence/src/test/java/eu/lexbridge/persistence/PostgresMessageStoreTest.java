@@ -1,7 +1,7 @@
 package eu.lexbridge.persistence;
 
-import eu.lexbridge.core.port.BackendRuleStore;
-import eu.lexbridge.core.testkit.BackendRuleStoreContract;
+import eu.lexbridge.core.port.SettingStore;
+import eu.lexbridge.core.testkit.SettingStoreContract;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.testkit.MessageStoreContract;
@@ -56,11 +56,11 @@ class PostgresMessageStoreTest extends MessageStoreContract {
 
     /** The rule-store contract on the same server. */
     @Nested
-    class RuleStore extends BackendRuleStoreContract {
+    class Settings extends SettingStoreContract {
         @Override
-        protected BackendRuleStore store() {
-            new JdbcTemplate(pool).execute("truncate lb_backend_rules");
-            return new JdbcBackendRuleStore(new JdbcTemplate(pool));
+        protected SettingStore store() {
+            new JdbcTemplate(pool).execute("truncate lb_settings");
+            return new JdbcSettingStore(new JdbcTemplate(pool));
         }
     }
 }

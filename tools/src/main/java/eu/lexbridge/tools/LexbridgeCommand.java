@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "An e-CODEX connector.",
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
                 ContainerCommand.class, DocumentCommand.class, ManagementCommand.class,
-                BrokerSettingsCommand.class, BenchCommand.class, DirectoryCommand.class})
+                BrokerSettingsCommand.class, BenchCommand.class, DirectoryCommand.class,
+                PartnerCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

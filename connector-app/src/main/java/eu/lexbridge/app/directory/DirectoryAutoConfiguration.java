@@ -9,7 +9,7 @@ import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.transport.Partner;
-import eu.lexbridge.directory.ConfiguredPartnerDirectory;
+import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
 import eu.lexbridge.directory.routing.RuleBackendRouter;
@@ -19,11 +19,12 @@ import java.util.List;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.util.stream.Collectors;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import eu.lexbridge.core.port.BackendRuleStore;
+import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.PushDelivery;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,14 +49,30 @@ public class DirectoryAutoConfiguration {
                 .collect(Collectors.toSet()));
     }
 
-    /** Certificates are read here, once: a bad file stops the start rather than the first message. */
+    /**
+     * The configured partners, as operators change them at run time (kept in the database when there is one).
+     * Certificates are read here, once: a bad file stops the start rather than the first message.
+     */
+    @Bean
+    @ConditionalOnMissingBean(PartnerDirectory.class)
+    SharedPartners partnerDirectory(NetworkProperties network, ObjectProvider<SettingStore> store,
+                                    ObjectProvider<Clock> clock) {
+        return new SharedPartners(network.partners().stream()
+                .map(entry -> new Partner(entry.name(), new Party(entry.partyId(), entry.partyIdType(), entry.role()),
+                        entry.endpoint(), KeyStores.readCertificate(entry.certificate()),
+                        entry.sealCertificate() == null ? null : KeyStores.readCertificate(entry.sealCertificate()),
+                        entry.containerSealCertificate() == null ? null
+                                : KeyStores.readCertificate(entry.containerSealCertificate())))
+                .toList(), store.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC), network.allowPlainHttp());
+    }
+
+    /** The partners in force, added, changed and retired at run time on the management port (operators only). */
     @Bean
     @ConditionalOnMissingBean
-    PartnerDirectory partnerDirectory(NetworkProperties network) {
-        return new ConfiguredPartnerDirectory(network.partners().stream()
-                .map(entry -> new Partner(entry.name(), new Party(entry.partyId(), entry.partyIdType(), entry.role()),
-                        entry.endpoint(), KeyStores.readCertificate(entry.certificate())))
-                .toList());
+    @ConditionalOnAvailableEndpoint
+    @ConditionalOnBean(SharedPartners.class)
+    PartnersEndpoint partnersEndpoint(SharedPartners partners, ObjectProvider<Clock> clock) {
+        return new PartnersEndpoint(partners, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /**
@@ -90,15 +107,16 @@ public class DirectoryAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    SharedBackendRules sharedBackendRules(BackendRules rules, ObjectProvider<BackendRuleStore> store,
+    SharedBackendRules sharedBackendRules(BackendRules rules, ObjectProvider<SettingStore> store,
                                           ObjectProvider<Clock> clock) {
         return new SharedBackendRules(rules, store.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Without a rule store a look finds nothing and changes nothing. */
+    /** Without a setting store a look finds nothing and changes nothing. */
     @Bean
-    BackendRulesRefresh backendRulesRefresh(SharedBackendRules shared, BackendRoutingProperties routing) {
-        return new BackendRulesRefresh(shared, routing.refreshInterval());
+    SettingsRefresh settingsRefresh(SharedBackendRules shared, ObjectProvider<SharedPartners> partners,
+                                    BackendRoutingProperties routing) {
+        return new SettingsRefresh(shared, partners.getIfAvailable(), routing.refreshInterval());
     }
 
     /** The rules in force, read and replaced at run time on the management port (operators only). */

@@ -1,8 +1,9 @@
 package eu.lexbridge.app.directory;
 
 import eu.lexbridge.core.log.LogSafe;
-import eu.lexbridge.core.port.BackendRuleStore;
-import eu.lexbridge.core.port.BackendRuleStore.RuleSet;
+import eu.lexbridge.core.port.SettingStore;
+import eu.lexbridge.core.port.SettingStore.Setting;
+import eu.lexbridge.core.port.SettingStore.Version;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
 import eu.lexbridge.directory.routing.RuleSyntaxException;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routing rules an operator changes at run time, kept in the {@link BackendRuleStore} so that a restart and every
+ * The routing rules an operator changes at run time, kept in the {@link SettingStore} so that a restart and every
  * replica route by them. Until the configured rules ({@code lexbridge.backend-routing.rules}) change: then the
  * configuration wins again, because an operator who edits it means it. Each stored set remembers the configuration it
  * replaced (a fingerprint of its rules), which is how a start tells the two apart.
@@ -26,7 +27,7 @@ public final class SharedBackendRules {
     private static final Logger LOG = LoggerFactory.getLogger(SharedBackendRules.class);
 
     private final BackendRules rules;
-    private final BackendRuleStore store;
+    private final SettingStore store;
     private final String configuration;
     private final Clock clock;
     private volatile long applied;
@@ -35,7 +36,7 @@ public final class SharedBackendRules {
      * @param rules the rules in force, holding the configured ones
      * @param store where changes are kept; {@code null}: they hold in this process only
      */
-    public SharedBackendRules(BackendRules rules, BackendRuleStore store, Clock clock) {
+    public SharedBackendRules(BackendRules rules, SettingStore store, Clock clock) {
         this.rules = rules;
         this.store = store;
         this.clock = clock;
@@ -57,7 +58,8 @@ public final class SharedBackendRules {
         List<RoutingRule> parsed = BackendRules.parse(text);
         BackendRules checked = new BackendRules(parsed);
         if (store != null) {
-            applied = store.save(checked.text(), configuration, changedBy, clock.instant()).version();
+            applied = store.save(Setting.BACKEND_RULES, checked.text(), configuration, changedBy, clock.instant())
+                    .version();
         }
         return rules.replace(parsed);
     }
@@ -70,7 +72,7 @@ public final class SharedBackendRules {
         if (store == null) {
             return;
         }
-        RuleSet latest = store.latest().orElse(null);
+        Version latest = store.latest(Setting.BACKEND_RULES).orElse(null);
         if (latest == null || latest.version() <= applied) {
             return;
         }

@@ -1,14 +1,14 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
-import eu.lexbridge.core.port.BackendRuleStore;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.persistence.DiskPayloadStore;
-import eu.lexbridge.persistence.JdbcBackendRuleStore;
 import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
+import eu.lexbridge.persistence.JdbcSettingStore;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,8 +49,8 @@ public class PersistenceAutoConfiguration {
     /** The routing rules operators change at run time, kept for restarts and the other replicas. */
     @Bean
     @ConditionalOnMissingBean
-    BackendRuleStore backendRuleStore(JdbcTemplate jdbc) {
-        return new JdbcBackendRuleStore(jdbc);
+    SettingStore settingStore(JdbcTemplate jdbc) {
+        return new JdbcSettingStore(jdbc);
     }
 
     @Bean

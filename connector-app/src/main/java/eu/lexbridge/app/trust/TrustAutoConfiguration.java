@@ -22,10 +22,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,8 +58,8 @@ public class TrustAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
-                                    PartnerTrustAnchors trust, NetworkProperties network, ConnectorProperties connector,
-                                    PayloadStore payloads, Clock clock) {
+                                    PartnerTrustAnchors trust, ConnectorProperties connector, PayloadStore payloads,
+                                    Clock clock) {
         var key = container.seal().open();
         List<X509Certificate> anchors = trust.certificates();
         Path work = connector.dataDirectory().resolve("work");
@@ -70,29 +67,18 @@ public class TrustAutoConfiguration {
                 new EcodexContainerReader(anchors, evidence.revocationSettings(), clock,
                         ContainerLimits.DEFAULT.withTotalAtLeast(connector.payloadLimits().maxContainerBytes()), work),
                 new DocumentValidator(anchors, clock), payloads, work, container.serviceProvider(),
-                container.country(), connector.maxPayloadSize().toBytes(),
-                pinned(network, NetworkProperties.PartnerEntry::containerSealCertificate));
+                container.country(), connector.maxPayloadSize().toBytes());
     }
 
-    /** A partner with a {@code seal-certificate} must seal with it (or its renewal); others with any trusted seal. */
+    /**
+     * A partner with a seal certificate ({@link eu.lexbridge.core.transport.Partner#sealCertificate()}) must seal with
+     * it (or its renewal); others with any trusted seal.
+     */
     @Bean
     @ConditionalOnMissingBean
-    EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, PartnerTrustAnchors trust,
-                                      NetworkProperties network, PayloadStore payloads, Clock clock) {
+    EvidenceVerifier evidenceVerifier(EvidenceProperties evidence, PartnerTrustAnchors trust, PayloadStore payloads,
+                                      Clock clock) {
         return new SealVerification(new eu.lexbridge.trust.evidence.EvidenceVerifier(trust.certificates(),
-                evidence.revocationSettings(), clock), payloads,
-                pinned(network, NetworkProperties.PartnerEntry::sealCertificate));
-    }
-
-    /** The certificate each partner must seal with, by partner name; partners without one are left out. */
-    private static Map<String, X509Certificate> pinned(NetworkProperties network,
-                                                       Function<NetworkProperties.PartnerEntry, Path> certificate) {
-        Map<String, X509Certificate> pinned = new HashMap<>();
-        for (var partner : network.partners()) {
-            if (certificate.apply(partner) != null) {
-                pinned.put(partner.name(), KeyStores.readCertificate(certificate.apply(partner)));
-            }
-        }
-        return pinned;
+                evidence.revocationSettings(), clock), payloads);
     }
 }

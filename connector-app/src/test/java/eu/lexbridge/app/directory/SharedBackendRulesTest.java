@@ -3,11 +3,11 @@ package eu.lexbridge.app.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.lexbridge.core.port.BackendRuleStore;
+import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
 import eu.lexbridge.directory.routing.RuleSyntaxException;
-import eu.lexbridge.persistence.JdbcBackendRuleStore;
+import eu.lexbridge.persistence.JdbcSettingStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +29,7 @@ class SharedBackendRulesTest {
     private static final String CHANGED = "eurojust 20 startswith(FinalRecipient, 'eurojust::')\n"
             + "court-a 10 equals(ServiceName, 'EPO')";
 
-    private final BackendRuleStore store = migratedStore();
+    private final SettingStore store = migratedStore();
 
     @Test
     void aChangeIsKeptAndARestartRoutesByIt() {
@@ -37,7 +37,7 @@ class SharedBackendRulesTest {
 
         running.replace(CHANGED, "operator");
 
-        BackendRuleStore.RuleSet kept = store.latest().orElseThrow();
+        SettingStore.Version kept = store.latest(SettingStore.Setting.BACKEND_RULES).orElseThrow();
         assertThat(kept.changedBy()).isEqualTo("operator");
         assertThat(kept.text()).contains("eurojust 20");
         SharedBackendRules restarted = new SharedBackendRules(configured(CONFIGURED), store, CLOCK);
@@ -73,7 +73,7 @@ class SharedBackendRulesTest {
         assertThatThrownBy(() -> running.replace("eppo 5 equals(Colour, 'blue')", "operator"))
                 .isInstanceOf(RuleSyntaxException.class);
 
-        assertThat(store.latest()).isEmpty();
+        assertThat(store.latest(SettingStore.Setting.BACKEND_RULES)).isEmpty();
         assertThat(backends(running)).containsExactly("court-a");
     }
 
@@ -95,10 +95,10 @@ class SharedBackendRulesTest {
         return shared.rules().rules().stream().map(RoutingRule::backend).toList();
     }
 
-    private static BackendRuleStore migratedStore() {
+    private static SettingStore migratedStore() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:rules-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new JdbcBackendRuleStore(new JdbcTemplate(dataSource));
+        return new JdbcSettingStore(new JdbcTemplate(dataSource));
     }
 }

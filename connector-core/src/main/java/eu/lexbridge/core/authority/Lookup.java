@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a directory found for a query: the matches, best first (only the most specific ones: an authority for the
- * postal code wins over one for the whole country), and the source it answered from.
+ * What a directory found for a query: the matches (only the most specific ones: an authority for the postal code wins
+ * over one for the whole country; equally specific ones in the order of their ids), and the source it answered from.
  *
  * @param query what was searched
  * @param matches the authorities that match, each with why; several means the query does not choose one

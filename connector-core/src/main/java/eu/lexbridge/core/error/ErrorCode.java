@@ -22,6 +22,8 @@ public enum ErrorCode {
             "The confirmation contradicts one the back-end gave before"),
     ROUTING_RULES_INVALID("LB-1400", ErrorCategory.INVALID_INPUT,
             "The routing rules do not parse; the rules in force are unchanged"),
+    PARTNER_INVALID("LB-1401", ErrorCategory.INVALID_INPUT,
+            "The partner change does not validate; the partners in force are unchanged"),
     PAYLOAD_INTEGRITY("LB-2001", ErrorCategory.INTERNAL, "Stored payload bytes do not match their checksum"),
     QUEUE_UNAVAILABLE("LB-2002", ErrorCategory.UNAVAILABLE, "The message queue is not available"),
     AS4_SEND_FAILED("LB-3001", ErrorCategory.UNAVAILABLE, "The AS4 message could not be sent"),

@@ -66,78 +66,103 @@ public final class DirectoryIndex {
     }
 
     public Lookup find(RecipientQuery query, LocalDate day) {
-        List<Scored> scored = new ArrayList<>();
-        for (Posting posting : candidates(query)) {
-            Scored match = score(posting, query, day);
-            if (match != null) {
-                scored.add(match);
+        // Scored without words first: only the winners' reasons are written (a country has thousands of candidates).
+        String postalCode = query.postalCode() == null ? null : PostalRange.normal(query.postalCode());
+        int best = NO_MATCH;
+        List<Posting> winners = new ArrayList<>();
+        for (List<Posting> list : candidates(query)) {
+            for (Posting posting : list) {
+                int score = score(posting, query, postalCode, day, null);
+                if (score == NO_MATCH || score < best) {
+                    continue;
+                }
+                if (score > best) {
+                    best = score;
+                    winners.clear();
+                }
+                winners.add(posting);
             }
         }
-        int best = scored.stream().mapToInt(Scored::score).max().orElse(NO_MATCH);
         Map<String, Lookup.Match> matches = new java.util.LinkedHashMap<>();
-        scored.stream().filter(s -> s.score() == best).sorted(Comparator.comparing(s -> s.posting().entry().id()))
-                .forEach(s -> matches.putIfAbsent(s.posting().entry().id(), match(s)));
+        winners.sort(Comparator.comparing(p -> p.entry().id()));
+        for (Posting posting : winners) {
+            if (!matches.containsKey(posting.entry().id())) {
+                List<String> why = new ArrayList<>();
+                score(posting, query, postalCode, day, why);
+                matches.put(posting.entry().id(), match(new Scored(posting, best, String.join("; ", why))));
+            }
+        }
         List<Lookup.Match> found = List.copyOf(matches.values());
         return best < 0 ? new Lookup(query, List.of(), found, snapshot.describe())
                 : new Lookup(query, found, snapshot.describe());
     }
 
-    private List<Posting> candidates(RecipientQuery query) {
+    /** The postings that can match, as lists read in place (a country's list is not copied). */
+    private List<List<Posting>> candidates(RecipientQuery query) {
         if (query.authorityId() != null) {
             AuthorityEntry entry = byId.get(query.authorityId());
             if (entry == null) {
                 return List.of();
             }
-            return entry.competences().stream().filter(c -> query.instrument() == null
+            return List.of(entry.competences().stream().filter(c -> query.instrument() == null
                     || c.instrument().equals(query.instrument())).filter(c -> query.role() == null
-                    || c.roles().contains(query.role())).map(c -> new Posting(entry, c)).toList();
+                    || c.roles().contains(query.role())).map(c -> new Posting(entry, c)).toList());
         }
         Map<String, List<Posting>> byCountry = postings.getOrDefault(new Key(query.instrument(), query.role()),
                 Map.of());
         String country = query.placeCountry();
         if (country == null) {
-            return byCountry.values().stream().flatMap(List::stream).toList();
+            return List.copyOf(byCountry.values());
         }
-        List<Posting> found = new ArrayList<>(byCountry.getOrDefault(country, List.of()));
-        found.addAll(byCountry.getOrDefault(ANYWHERE, List.of()));
-        return found;
+        return List.of(byCountry.getOrDefault(country, List.of()), byCountry.getOrDefault(ANYWHERE, List.of()));
     }
 
-    /** {@code null} when the posting does not match; the score grows with how specifically it does. */
-    private Scored score(Posting posting, RecipientQuery query, LocalDate day) {
+    /**
+     * {@link #NO_MATCH} when the posting does not match; otherwise the score, which grows with how specifically it
+     * does.
+     *
+     * @param postalCode the query's postal code as ranges compare it, or {@code null}
+     * @param why where the reasons go, one phrase each; {@code null} when only the score is wanted
+     */
+    private static int score(Posting posting, RecipientQuery query, String postalCode, LocalDate day,
+                             List<String> why) {
         AuthorityEntry entry = posting.entry();
         Competence competence = posting.competence();
         if (!entry.validOn(day)) {
-            return null;
+            return NO_MATCH;
         }
         if (query.language() != null && !entry.languages().isEmpty() && !entry.languages().contains(query.language())) {
-            return null;
+            return NO_MATCH;
         }
-        List<String> why = new ArrayList<>();
-        if (query.authorityId() != null) {
-            why.add("authority " + entry.id());
+        if (why != null) {
+            if (query.authorityId() != null) {
+                why.add("authority " + entry.id());
+            }
+            why.add(competence.instrument().code() + " " + (query.role() != null ? query.role().code()
+                    : competence.roles().stream().map(AuthorityRole::code).sorted().toList().toString()));
         }
-        why.add(competence.instrument().code() + " " + (query.role() != null ? query.role().code()
-                : competence.roles().stream().map(AuthorityRole::code).sorted().toList().toString()));
         // An authority named by its id needs no place; one given is still checked.
         boolean placeless = query.placeCountry() == null && query.postalCode() == null && query.area() == null;
-        int area = query.authorityId() != null && placeless ? ANY_COUNTRY : areaScore(competence.area(), query, why);
+        int area = query.authorityId() != null && placeless ? ANY_COUNTRY
+                : areaScore(competence.area(), query, postalCode, why);
         if (area == NO_MATCH) {
-            return null;
+            return NO_MATCH;
         }
         int criteria = 0;
         for (var criterion : competence.criteria().entrySet()) {
             String value = query.criteria().get(criterion.getKey());
             if (value == null || !criterion.getValue().contains(value)) {
-                return null;
+                return NO_MATCH;
             }
-            why.add(criterion.getKey() + " " + value);
+            if (why != null) {
+                why.add(criterion.getKey() + " " + value);
+            }
             criteria++;
         }
-        if (query.language() != null && !entry.languages().isEmpty()) {
+        if (why != null && query.language() != null && !entry.languages().isEmpty()) {
             why.add("accepts " + query.language());
         }
-        return new Scored(posting, area * 100 + criteria, String.join("; ", why));
+        return area * 100 + criteria;
     }
 
     private static final int NO_MATCH = Integer.MIN_VALUE;
@@ -148,7 +173,7 @@ public final class DirectoryIndex {
     private static final int NAMED_AREA = 3;
     private static final int POSTAL_CODE = 4;
 
-    private static int areaScore(Area area, RecipientQuery query, List<String> why) {
+    private static int areaScore(Area area, RecipientQuery query, String postalCode, List<String> why) {
         String country = query.placeCountry();
         if (country != null && !area.countries().isEmpty() && !area.countries().contains(country)) {
             return NO_MATCH;
@@ -157,15 +182,19 @@ public final class DirectoryIndex {
             if (country == null) {
                 return ANY_COUNTRY;
             }
-            why.add(area.countries().isEmpty() ? "competent anywhere" : "competent in all of " + country);
+            if (why != null) {
+                why.add(area.countries().isEmpty() ? "competent anywhere" : "competent in all of " + country);
+            }
             return area.countries().isEmpty() ? ANY_COUNTRY : COUNTRY;
         }
         boolean decided = false;
-        if (query.postalCode() != null && !area.postalCodes().isEmpty()) {
+        if (postalCode != null && !area.postalCodes().isEmpty()) {
             decided = true;
             for (PostalRange range : area.postalCodes()) {
-                if (range.contains(query.postalCode())) {
-                    why.add("postal code " + query.postalCode() + " in " + range);
+                if (range.containsNormal(postalCode)) {
+                    if (why != null) {
+                        why.add("postal code " + query.postalCode() + " in " + range);
+                    }
                     return POSTAL_CODE;
                 }
             }
@@ -173,22 +202,28 @@ public final class DirectoryIndex {
         if (query.area() != null && !area.named().isEmpty()) {
             decided = true;
             if (area.named().contains(query.area())) {
-                why.add("area " + query.area());
+                if (why != null) {
+                    why.add("area " + query.area());
+                }
                 return NAMED_AREA;
             }
         }
         if (query.region() != null && !area.regions().isEmpty()) {
             decided = true;
             if (area.regions().contains(query.region())) {
-                why.add("region " + query.region());
+                if (why != null) {
+                    why.add("region " + query.region());
+                }
                 return REGION;
             }
         }
         if (decided) {
             return NO_MATCH;
         }
-        why.add("competent in part of " + String.join(", ", area.countries().stream().sorted().toList())
-                + " (" + describe(area) + "); the query does not say which part");
+        if (why != null) {
+            why.add("competent in part of " + String.join(", ", area.countries().stream().sorted().toList())
+                    + " (" + describe(area) + "); the query does not say which part");
+        }
         return UNDECIDED;
     }
 

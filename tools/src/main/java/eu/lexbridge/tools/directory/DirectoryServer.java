@@ -186,8 +186,7 @@ public final class DirectoryServer implements AutoCloseable {
         String tag = "\"" + now.snapshot().sha256() + "\"";
         exchange.getResponseHeaders().set("ETag", tag);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals(tag) || ifNoneMatch.equals("W/" + tag))) {
+        if (matches(exchange.getRequestHeaders().get("If-None-Match"), tag)) {
             exchange.sendResponseHeaders(304, -1);
             return;
         }
@@ -200,6 +199,22 @@ public final class DirectoryServer implements AutoCloseable {
             }
             snapshotsSent.incrementAndGet();
         }
+    }
+
+    /** RFC 9110 13.1.2: {@code *}, or any of the listed tags, weak or strong, names the current representation. */
+    private static boolean matches(java.util.List<String> ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String header : ifNoneMatch) {
+            for (String candidate : header.split(",")) {
+                String value = candidate.strip();
+                if (value.equals("*") || value.equals(tag) || value.equals("W/" + tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void find(HttpExchange exchange, Served now) throws IOException {
@@ -273,8 +288,10 @@ public final class DirectoryServer implements AutoCloseable {
             ObjectNode area = c.putObject("area");
             area.set("countries", json.valueToTree(new TreeSet<>(competence.area().countries())));
             area.set("regions", json.valueToTree(new TreeSet<>(competence.area().regions())));
-            area.set("postalCodes", json.valueToTree(competence.area().postalCodes().stream()
-                    .map(PostalRange::toString).toList()));
+            ArrayNode codes = area.putArray("postalCodes");
+            for (PostalRange range : competence.area().postalCodes()) {
+                codes.addObject().put("from", range.from()).put("to", range.to());
+            }
             area.set("named", json.valueToTree(new TreeSet<>(competence.area().named())));
             c.set("criteria", json.valueToTree(new TreeMap<>(competence.criteria())));
             if (competence.via() != null) {
@@ -332,7 +349,10 @@ public final class DirectoryServer implements AutoCloseable {
                     if (colon < 1) {
                         throw new IllegalArgumentException("a criterion is name:value, e.g. measure:interception");
                     }
-                    criteria.put(value.substring(0, colon), value.substring(colon + 1));
+                    if (criteria.put(value.substring(0, colon), value.substring(colon + 1)) != null) {
+                        throw new IllegalArgumentException("criterion " + LogSafe.of(value.substring(0, colon), 40)
+                                + " is given twice");
+                    }
                 } else if (values.put(name, value) != null) {
                     throw new IllegalArgumentException(name + " is given twice");
                 }

@@ -112,6 +112,30 @@ class KeepRunningDemoIT {
                 .contains("because: EIO executing; postal code 10115 in 10115-14199");
         assertThat(find.exitValue()).isZero();
 
+        // An operator retires the German partner at run time: the Austrian connector sends nothing to it any more.
+        String management = at.managementUri().toString();
+        String password = at.operatorPasswordFile().toString();
+        Process retire = lexbridge("partner", "retire", "de-court", "--management", management, "--password-file",
+                password);
+        assertThat(retire.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("partner.out")).contains("\"change\" : \"RETIRED\"");
+        assertThat(retire.exitValue()).isZero();
+        assertThatThrownBy(() -> atBackend.submit("""
+                {"backendMessageId":"TO-RETIRED-1","service":"%s","action":"%s","toPartyId":"%s",\
+                "originalSender":"AT/Staatsanwaltschaft Wien","finalRecipient":"DE/Amtsgericht Berlin"}"""
+                .formatted(DemoNetwork.SERVICE, DemoNetwork.ACTION, de.party()), "epoc.xml", sample("epoc-sample.xml"),
+                "epoc.pdf", sample("epoc-sample.pdf"))).hasMessageContaining("LB-1004");
+        // It is added again, with its pinned seals, and the next message reaches it: no restart. (A change that does
+        // not validate is PartnersEndpointTest's.)
+        String pki = "data/demo/pki/" + de.party() + "/";
+        Process add = lexbridge("partner", "add", "--management", management, "--password-file", password,
+                "--name", "de-court", "--party-id", de.party(), "--endpoint", de.as4Endpoint().toString(),
+                "--certificate", pki + "as4.crt", "--seal-certificate", pki + "seal.crt",
+                "--container-seal-certificate", pki + "container.crt");
+        assertThat(add.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("partner.out")).contains("\"change\" : \"ADDED\"");
+        assertThat(add.exitValue()).isZero();
+
         // The integrator seals a document by hand and sends it through the QUALIFIED service.
         Files.write(work.resolve("order.pdf"), sample("epoc-sample.pdf"));
         Process sign = lexbridge("document", "sign", "order.pdf", "--party", "at-prosecutor", "--out", "sealed.pdf");

@@ -230,6 +230,21 @@ class DirectoryServiceTest {
     }
 
     @Test
+    void anyOrAListOfTagsNamingTheSnapshotInServiceIsAnsweredNotModified() throws Exception {
+        String tag = "\"" + server.snapshot().sha256() + "\"";
+        for (String header : List.of(tag, "W/" + tag, "*", "\"other\", " + tag)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.base() + "/snapshot")).header("If-None-Match", header).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(header).isEqualTo(304);
+        }
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.base() + "/snapshot"))
+                .header("If-None-Match", "\"other\"").build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        assertThat(server.snapshotsSent()).isEqualTo(1);
+    }
+
+    @Test
     void theServerKeepsServingItsSnapshotWhenTheFileIsReplacedByOneItRefuses() throws Exception {
         publish(signed(7, stranger));
 
@@ -251,7 +266,11 @@ class DirectoryServiceTest {
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(unknown.body()).contains("'postcode' is not a parameter");
 
+        assertThat(send("/authorities?instrument=EIO&role=executing&criterion=measure:a&criterion=measure:b")
+                .body()).contains("criterion measure is given twice");
         assertThat(get("/authorities/DE-LG-BERLIN-I").get("kind").asText()).isEqualTo("court");
+        assertThat(get("/authorities/DE-LG-BERLIN-I").at("/competences/0/area/postalCodes/0/from").asText())
+                .isEqualTo("10115");
         assertThat(send("/authorities/NOBODY").statusCode()).isEqualTo(404);
         assertThat(get("/instruments").get("instruments")).extracting(i -> i.get("instrument").asText())
                 .contains("E-EVIDENCE", "EIO", "EAW", "EPO", "ESCP", "FREEZING", "SERVICE");

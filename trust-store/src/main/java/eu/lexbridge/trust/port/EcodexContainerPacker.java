@@ -34,7 +34,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -60,19 +59,16 @@ public final class EcodexContainerPacker implements ContainerPacker {
     private final String serviceProvider;
     private final String country;
     private final long maxPayloadBytes;
-    private final Map<String, X509Certificate> sealCertificates;
 
     /**
-     * @param tokenSeal checks the seal of a received Trust OK token, against the same anchors as the container's seal
-     * @param sealCertificates the pinned seal certificate per partner name, as evidences take them: a received
-     *     container and its Trust OK token must both be sealed by the sending partner's certificate, or a renewal of
-     *     it (same subject, same issuer); partners without one are held to the trust anchors alone
+     * @param tokenSeal checks the seal of a received Trust OK token, against the same anchors as the container's seal;
+     *     a received container and its Trust OK token must both be sealed by the sending partner's pinned container-seal
+     *     certificate ({@link Partner#containerSealCertificate()}), or a renewal of it (same subject, same issuer);
+     *     partners without one are held to the trust anchors alone
      */
     public EcodexContainerPacker(EcodexContainerBuilder builder, EcodexContainerReader reader,
                                  DocumentValidator tokenSeal, PayloadStore payloads, Path workDirectory,
-                                 String serviceProvider, String country, long maxPayloadBytes,
-                                 Map<String, X509Certificate> sealCertificates) {
-        this.sealCertificates = Map.copyOf(sealCertificates);
+                                 String serviceProvider, String country, long maxPayloadBytes) {
         this.builder = builder;
         this.reader = reader;
         this.tokenSeal = tokenSeal;
@@ -148,7 +144,7 @@ public final class EcodexContainerPacker implements ContainerPacker {
             return refused("TOKEN_MISSING", "no Trust OK token (tokenXML) came with the container");
         }
         // Bound to the sender where its seal certificate is pinned: the container and the token both.
-        X509Certificate pinned = sender == null ? null : sealCertificates.get(sender.name());
+        X509Certificate pinned = sender == null ? null : sender.containerSealCertificate();
         ReceivedToken facts;
         try {
             byte[] tokenXml = readSmall(token, MAX_TOKEN_BYTES);

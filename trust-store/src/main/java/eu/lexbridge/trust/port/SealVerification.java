@@ -10,8 +10,6 @@ import eu.lexbridge.trust.evidence.UnreadableEvidenceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.cert.X509Certificate;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Checks received evidences with DSS: the seal intact, the signer trusted and, where configured, pinned per partner. */
@@ -22,14 +20,10 @@ public final class SealVerification implements EvidenceVerifier {
 
     private final eu.lexbridge.trust.evidence.EvidenceVerifier verifier;
     private final PayloadStore payloads;
-    private final Map<String, X509Certificate> sealCertificates;
-
-    /** @param sealCertificates the pinned seal certificate per partner name; partners without one are not pinned */
-    public SealVerification(eu.lexbridge.trust.evidence.EvidenceVerifier verifier, PayloadStore payloads,
-                            Map<String, X509Certificate> sealCertificates) {
+    /** A partner's evidences must be sealed with its pinned seal certificate, when it has one. */
+    public SealVerification(eu.lexbridge.trust.evidence.EvidenceVerifier verifier, PayloadStore payloads) {
         this.verifier = verifier;
         this.payloads = payloads;
-        this.sealCertificates = Map.copyOf(sealCertificates);
     }
 
     @Override
@@ -44,7 +38,7 @@ public final class SealVerification implements EvidenceVerifier {
             throw new UncheckedIOException("cannot read evidence " + document.payloadId(), e);
         }
         try {
-            EvidenceVerification result = verifier.verify(bytes, sealCertificates.get(sender.name()));
+            EvidenceVerification result = verifier.verify(bytes, sender.sealCertificate());
             String finding = result.acceptable()
                     ? "seal verified (revocation " + result.revocation() + "), sealed by " + result.signerSubject()
                     : "seal " + (result.intact() ? "intact" : "NOT intact") + ", signer "

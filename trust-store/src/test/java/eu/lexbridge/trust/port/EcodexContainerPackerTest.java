@@ -28,7 +28,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +71,7 @@ class EcodexContainerPackerTest {
         ConnectorMessage outbound = outbound(false);
 
         List<PayloadRef> packed = packer(SENDER_PARTY).pack(outbound, null);
-        Unpacked unpacked = receiver(Map.of()).unpack(packed.get(0), packed.get(1), SENDER);
+        Unpacked unpacked = receiver().unpack(packed.get(0), packed.get(1), SENDER);
 
         assertThat(packed).extracting(PayloadRef::kind).containsExactly(PayloadKind.CONTAINER,
                 PayloadKind.TRUST_TOKEN);
@@ -92,7 +91,7 @@ class EcodexContainerPackerTest {
     @Test
     void aMessageWithABusinessDocumentKeepsItAsTheDocument() throws IOException {
         List<PayloadRef> packed = packer(SENDER_PARTY).pack(outbound(true), null);
-        Unpacked unpacked = receiver(Map.of()).unpack(packed.get(0), packed.get(1), SENDER);
+        Unpacked unpacked = receiver().unpack(packed.get(0), packed.get(1), SENDER);
 
         assertThat(unpacked.valid()).as(unpacked.finding()).isTrue();
         assertThat(unpacked.content().get(0).name()).isEqualTo("epo.pdf");
@@ -103,7 +102,7 @@ class EcodexContainerPackerTest {
     void theSendersOwnSealIsAcceptedWhenPinned() {
         List<PayloadRef> packed = packer(SENDER_PARTY).pack(outbound(false), null);
 
-        Unpacked unpacked = receiver(pinned()).unpack(packed.get(0), packed.get(1), SENDER);
+        Unpacked unpacked = receiver().unpack(packed.get(0), packed.get(1), pinned());
 
         assertThat(unpacked.valid()).as(unpacked.finding()).isTrue();
     }
@@ -112,7 +111,7 @@ class EcodexContainerPackerTest {
     void withoutAPinAnyTrustedSealIsAcceptedAsBefore() {
         List<PayloadRef> packed = packer(OTHER_PARTY).pack(outbound(false), null);
 
-        Unpacked unpacked = receiver(Map.of()).unpack(packed.get(0), packed.get(1), SENDER);
+        Unpacked unpacked = receiver().unpack(packed.get(0), packed.get(1), SENDER);
 
         assertThat(unpacked.valid()).as(unpacked.finding()).isTrue();
     }
@@ -123,7 +122,7 @@ class EcodexContainerPackerTest {
         PayloadRef official = payloads.put(PayloadKind.CONTAINER, "ASIC-S", EcodexContainer.MIME_TYPE,
                 AlteredDocuments.officialConnectorLayout(bytes(packed.get(0))));
 
-        Unpacked unpacked = receiver(pinned()).unpack(official, packed.get(1), SENDER);
+        Unpacked unpacked = receiver().unpack(official, packed.get(1), pinned());
 
         assertThat(unpacked.valid()).as(unpacked.finding()).isTrue();
         assertThat(unpacked.finding()).contains("notice", "MIMETYPE_NOT_FIRST");
@@ -163,9 +162,9 @@ class EcodexContainerPackerTest {
         List<PayloadRef> others = packer(OTHER_PARTY).pack(outbound, null);
         int stored = payloads.count();
         Unpacked unpacked = switch (row.code()) {
-            case "TOKEN_MISSING" -> receiver(pinned()).unpack(ours.get(0), null, SENDER);
-            case "SIGNER_NOT_EXPECTED" -> receiver(pinned()).unpack(others.get(0), ours.get(1), SENDER);
-            case "TOKEN_SEAL" -> receiver(pinned()).unpack(ours.get(0), others.get(1), SENDER);
+            case "TOKEN_MISSING" -> receiver().unpack(ours.get(0), null, pinned());
+            case "SIGNER_NOT_EXPECTED" -> receiver().unpack(others.get(0), ours.get(1), pinned());
+            case "TOKEN_SEAL" -> receiver().unpack(ours.get(0), others.get(1), pinned());
             default -> throw new IllegalArgumentException(row.code());
         };
 
@@ -193,24 +192,25 @@ class EcodexContainerPackerTest {
         Path work = shared.resolve("work-" + UUID.randomUUID());
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, Clock.systemUTC(), null),
                 new EcodexContainerReader(List.of(ca), Clock.systemUTC()), new DocumentValidator(List.of(ca),
-                Clock.systemUTC()), payloads, work, "LexBridge " + party, "XX", 1 << 20, Map.of());
+                Clock.systemUTC()), payloads, work, "LexBridge " + party, "XX", 1 << 20);
     }
 
-    /** The receiving connector, trusting the network's CA, with {@code pins} per partner name. */
-    private EcodexContainerPacker receiver(Map<String, X509Certificate> pins) {
+    /** The receiving connector, trusting the network's CA. */
+    private EcodexContainerPacker receiver() {
         Path work = shared.resolve("work-" + UUID.randomUUID());
         SealKey unused = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get(OTHER_PARTY).sealKeyStore(),
                 PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
         return new EcodexContainerPacker(new EcodexContainerBuilder(unused, Clock.systemUTC(), null),
                 new EcodexContainerReader(List.of(ca), Clock.systemUTC()), new DocumentValidator(List.of(ca),
-                Clock.systemUTC()), payloads, work, "LexBridge receiver", "XX", 1 << 20, pins);
+                Clock.systemUTC()), payloads, work, "LexBridge receiver", "XX", 1 << 20);
     }
 
-    /** The sender's container-seal certificate, pinned for it. */
-    private static Map<String, X509Certificate> pinned() {
+    /** The sender with its container-seal certificate pinned. */
+    private static Partner pinned() {
         SealKey key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get(SENDER_PARTY).sealKeyStore(),
                 PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
-        return Map.of(SENDER.name(), key.certificate());
+        return new Partner(SENDER.name(), SENDER.party(), SENDER.endpoint(), SENDER.certificate(), null,
+                key.certificate());
     }
 
     private byte[] bytes(PayloadRef ref) {

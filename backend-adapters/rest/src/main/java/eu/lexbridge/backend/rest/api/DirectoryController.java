@@ -72,7 +72,10 @@ public class DirectoryController {
                     throw new ConnectorException(ErrorCode.INVALID_FIELD, "criterion",
                             "a criterion is name:value, e.g. measure:interception");
                 }
-                criteria.put(pair.substring(0, colon), pair.substring(colon + 1));
+                if (criteria.put(pair.substring(0, colon), pair.substring(colon + 1)) != null) {
+                    throw new ConnectorException(ErrorCode.INVALID_FIELD, "criterion", "criterion "
+                            + pair.substring(0, colon) + " is given twice");
+                }
             }
         }
         var query = new RecipientMetadata(instrument, role, authorityId, country, region, postalCode, area, language,

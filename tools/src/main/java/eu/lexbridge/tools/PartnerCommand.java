@@ -1,0 +1,167 @@
+package eu.lexbridge.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lexbridge partner list|add|retire}: the partners of a running connector, changed without a restart through
+ * its management port ({@code /actuator/partners}) with an operator's login.
+ */
+@Command(name = "partner", mixinStandardHelpOptions = true,
+        description = "The partners of a running connector: list, add or change, retire; no restart.",
+        subcommands = {PartnerCommand.List.class, PartnerCommand.Add.class, PartnerCommand.Retire.class})
+public final class PartnerCommand implements Runnable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Where the management port is and who logs in. */
+    static final class Management {
+        @Option(names = "--management", defaultValue = "http://127.0.0.1:9090", paramLabel = "URL",
+                description = "The connector's management port (default: ${DEFAULT-VALUE})")
+        URI management;
+
+        @Option(names = "--user", defaultValue = "operator", description = "An operator login (default: "
+                + "${DEFAULT-VALUE})")
+        String user;
+
+        @Option(names = "--password-file", required = true, paramLabel = "FILE",
+                description = "A file whose first line is the login's password (never an argument: shell "
+                        + "histories keep those)")
+        Path passwordFile;
+
+        /** Exit 0 on 200; 2 on a refusal (its sentence printed); 1 when the connector cannot be used. */
+        int send(String method, String path, String body) {
+            try {
+                String password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).get(0).strip();
+                String basic = Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8));
+                HttpRequest.Builder request = HttpRequest.newBuilder(management.resolve(path))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+                if (body != null) {
+                    request.header("Content-Type", "application/json");
+                }
+                HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                            JSON.readTree(response.body())));
+                    return 0;
+                }
+                JsonNode problem = response.body().isBlank() ? null : JSON.readTree(response.body());
+                System.err.println(method + " " + path + " answered " + response.statusCode()
+                        + (problem != null && problem.has("detail") ? ": " + problem.get("detail").asText() : ""));
+                return response.statusCode() == 400 ? 2 : 1;
+            } catch (IOException | IndexOutOfBoundsException e) {
+                System.err.println("the connector at " + management + " cannot be used: " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "The partners in force, with their certificates' subjects and expiry.")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Override
+        public Integer call() {
+            return management.send("GET", "/actuator/partners", null);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Add a partner, or change the one of that name (a new endpoint, a renewed certificate). "
+                    + "The connector checks it with the whole set first (unique names and party ids, https endpoint, "
+                    + "certificates valid now) and keeps it for a restart.",
+                    "Exit 0: in force; 2: refused (the element named), nothing changed; 1: the connector cannot be "
+                            + "used."})
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--party-id", required = true) String partyId;
+        @Option(names = "--party-id-type", description = "default: urn:oasis:names:tc:ebcore:partyid-type:unregistered")
+        String partyIdType;
+        @Option(names = "--role", description = "default: GW") String role;
+        @Option(names = "--endpoint", required = true, description = "its AS4 endpoint, https") String endpoint;
+
+        @Option(names = "--certificate", required = true, paramLabel = "PEM",
+                description = "its AS4 certificate: we encrypt to it and check its signatures against it")
+        Path certificate;
+
+        @Option(names = "--seal-certificate", paramLabel = "PEM", description = "pins its evidence seal")
+        Path sealCertificate;
+
+        @Option(names = "--container-seal-certificate", paramLabel = "PEM",
+                description = "pins its container and Trust OK token seal")
+        Path containerSealCertificate;
+
+        @Override
+        public Integer call() throws IOException {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("name", name);
+            body.put("partyId", partyId);
+            if (partyIdType != null) {
+                body.put("partyIdType", partyIdType);
+            }
+            if (role != null) {
+                body.put("role", role);
+            }
+            body.put("endpoint", endpoint);
+            body.put("certificate", Files.readString(certificate, StandardCharsets.US_ASCII));
+            if (sealCertificate != null) {
+                body.put("sealCertificate", Files.readString(sealCertificate, StandardCharsets.US_ASCII));
+            }
+            if (containerSealCertificate != null) {
+                body.put("containerSealCertificate", Files.readString(containerSealCertificate,
+                        StandardCharsets.US_ASCII));
+            }
+            return management.send("POST", "/actuator/partners", JSON.writeValueAsString(body));
+        }
+    }
+
+    @Command(name = "retire", mixinStandardHelpOptions = true,
+            description = {"Retire a partner: nothing is sent to it or taken from it from now on.",
+                    "Exit 0: retired; 2: no such partner; 1: the connector cannot be used."})
+    static final class Retire implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() {
+            return management.send("DELETE", "/actuator/partners/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                    null);
+        }
+    }
+}
