@@ -16,5 +16,5 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyCoreAndJdk = classes().should().onlyDependOnClassesThat().resideInAnyPackage(
-            "eu.lexbridge.directory..", "eu.lexbridge.core..", "java..", "javax.security..", "com.fasterxml.jackson..", "org.slf4j..");
+            "eu.lexbridge.directory..", "eu.lexbridge.core..", "java..", "javax.security..", "javax.xml..", "com.fasterxml.jackson..", "org.slf4j..");
 }

@@ -3,6 +3,11 @@ package eu.lexbridge.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.directory.partner.PModeImport;
+import eu.lexbridge.directory.partner.PartnerDocument;
+import eu.lexbridge.directory.partner.PartnerRefusedException;
+import eu.lexbridge.trust.keys.KeyStores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +35,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "partner", mixinStandardHelpOptions = true,
         description = "The partners of a running connector: list, add or change, retire; no restart.",
-        subcommands = {PartnerCommand.List.class, PartnerCommand.Add.class, PartnerCommand.Retire.class})
+        subcommands = {PartnerCommand.List.class, PartnerCommand.Add.class, PartnerCommand.Retire.class,
+                PartnerCommand.ImportPMode.class})
 public final class PartnerCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,13 +56,17 @@ public final class PartnerCommand implements Runnable {
                 + "${DEFAULT-VALUE})")
         String user;
 
-        @Option(names = "--password-file", required = true, paramLabel = "FILE",
+        @Option(names = "--password-file", paramLabel = "FILE",
                 description = "A file whose first line is the login's password (never an argument: shell "
                         + "histories keep those)")
         Path passwordFile;
 
         /** Exit 0 on 200; 2 on a refusal (its sentence printed); 1 when the connector cannot be used. */
         int send(String method, String path, String body) {
+            if (passwordFile == null) {
+                System.err.println("--password-file is required: the operator login's password");
+                return 2;
+            }
             try {
                 String password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).get(0).strip();
                 String basic = Base64.getEncoder().encodeToString((user + ":" + password)
@@ -162,6 +176,68 @@ public final class PartnerCommand implements Runnable {
         public Integer call() {
             return management.send("DELETE", "/actuator/partners/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                     null);
+        }
+    }
+
+    @Command(name = "import-pmode", mixinStandardHelpOptions = true,
+            description = {"Add (or change) the partners of a Domibus PMode set: every party but the PMode's own, with "
+                    + "its endpoint, party id and type, responder role, and its certificate from the access point's "
+                    + "truststore under the party's name. The whole set is checked here first; nothing is sent to "
+                    + "the connector when one party does not validate.",
+                    "Exit 0: every partner in force; 2: a party refused (named, with its line), or one the "
+                            + "connector refused (those before it are in force); 1: the connector cannot be used."})
+    static final class ImportPMode implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Parameters(index = "0", paramLabel = "PMODE", description = "The Domibus PMode set (XML)")
+        Path pmode;
+
+        @Option(names = "--truststore", required = true, paramLabel = "FILE",
+                description = "The access point's truststore (PKCS#12 or JKS), certificates under the party names")
+        Path truststore;
+
+        @Option(names = "--truststore-password-file", required = true, paramLabel = "FILE",
+                description = "A file whose first line is the truststore's password")
+        Path truststorePasswordFile;
+
+        @Option(names = "--dry-run", description = "Check and print the partners; change nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws IOException {
+            java.util.List<Partner> partners;
+            try (var in = Files.newInputStream(pmode)) {
+                char[] password = Files.readAllLines(truststorePasswordFile, StandardCharsets.UTF_8).get(0).strip()
+                        .toCharArray();
+                KeyStore store = KeyStores.loadPkcs12(truststore, password);
+                partners = PModeImport.read(in, alias -> {
+                    try {
+                        return store.getCertificate(alias) instanceof X509Certificate x509 ? x509
+                                : null;
+                    } catch (KeyStoreException e) {
+                        return null;
+                    }
+                }, Instant.now(), false);
+            } catch (PartnerRefusedException | IllegalArgumentException
+                     | IllegalStateException e) {
+                System.err.println(pmode + " is not imported: " + e.getMessage());
+                return 2;
+            }
+            for (var partner : partners) {
+                System.out.println((dryRun ? "would add " : "adding ") + partner.name() + ": party "
+                        + partner.party().partyId() + " (" + partner.party().partyIdType() + "), role "
+                        + partner.party().role() + ", endpoint " + partner.endpoint() + ", certificate "
+                        + partner.certificate().getSubjectX500Principal().getName());
+                if (!dryRun) {
+                    int exit = management.send("POST", "/actuator/partners", JSON.writeValueAsString(
+                            PartnerDocument.node(partner)));
+                    if (exit != 0) {
+                        return exit;
+                    }
+                }
+            }
+            return 0;
         }
     }
 }

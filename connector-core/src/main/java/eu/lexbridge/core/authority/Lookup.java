@@ -10,10 +10,13 @@ import java.util.Objects;
  * @param query what was searched
  * @param matches the authorities that match, each with why; several means the query does not choose one
  * @param undecided when nothing matches: the authorities competent for part of the query's country whose part the
- *     query's place does not say enough to decide on (a query with a country alone, an authority for some regions)
+ *     query's place does not say enough to decide on (a query with a country alone, an authority for some regions);
+ *     a directory may list only the first of many
+ * @param undecidedTotal how many undecided authorities there are, listed or not
  * @param source the directory's version, e.g. {@code snapshot 42 of 2026-12-01T00:00:00Z}
  */
-public record Lookup(RecipientQuery query, List<Match> matches, List<Match> undecided, String source) {
+public record Lookup(RecipientQuery query, List<Match> matches, List<Match> undecided, int undecidedTotal,
+                     String source) {
     public Lookup {
         Objects.requireNonNull(query, "query");
         matches = List.copyOf(matches);
@@ -22,6 +25,14 @@ public record Lookup(RecipientQuery query, List<Match> matches, List<Match> unde
         if (!matches.isEmpty() && !undecided.isEmpty()) {
             throw new IllegalArgumentException("undecided authorities are only listed when none matches");
         }
+        if (undecidedTotal < undecided.size()) {
+            throw new IllegalArgumentException("more undecided authorities listed than there are");
+        }
+    }
+
+    /** A lookup that lists every undecided candidate. */
+    public Lookup(RecipientQuery query, List<Match> matches, List<Match> undecided, String source) {
+        this(query, matches, undecided, undecided.size(), source);
     }
 
     /** A lookup without undecided candidates. */

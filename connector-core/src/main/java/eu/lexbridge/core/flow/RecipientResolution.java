@@ -62,8 +62,8 @@ public final class RecipientResolution {
         if (!lookup.undecided().isEmpty()) {
             throw new ConnectorException(ErrorCode.AMBIGUOUS_RECIPIENT, "recipient", "no authority in "
                     + lookup.source() + " is known to be competent for " + query.describe() + "; "
-                    + lookup.undecided().size() + " are competent for part of the place, which it does not say "
-                    + "enough to decide on: " + candidates(lookup.undecided()) + "; give the region, postal code or "
+                    + lookup.undecidedTotal() + " are competent for part of the place, which it does not say "
+                    + "enough to decide on: " + candidates(lookup.undecided(), lookup.undecidedTotal()) + "; give the region, postal code or "
                     + "area, or name one by its authority id; nothing was sent");
         }
         if (lookup.matches().isEmpty()) {
@@ -73,7 +73,7 @@ public final class RecipientResolution {
         if (lookup.matches().size() > 1) {
             throw new ConnectorException(ErrorCode.AMBIGUOUS_RECIPIENT, "recipient",
                     lookup.matches().size() + " authorities in " + lookup.source() + " match " + query.describe()
-                    + ": " + candidates(lookup.matches()) + "; narrow the query or name one by its authority id; "
+                    + ": " + candidates(lookup.matches(), lookup.matches().size()) + "; narrow the query or name one by its authority id; "
                     + "nothing was sent");
         }
         Lookup.Match match = lookup.matches().get(0);
@@ -88,11 +88,11 @@ public final class RecipientResolution {
                 + match.reason());
     }
 
-    private static String candidates(List<Lookup.Match> candidates) {
+    private static String candidates(List<Lookup.Match> candidates, int total) {
         String listed = candidates.stream().limit(LISTED_CANDIDATES)
                 .map(m -> m.authorityId() + " (" + m.name() + ": " + m.reason() + ")")
                 .collect(Collectors.joining("; "));
-        int more = candidates.size() - LISTED_CANDIDATES;
+        int more = total - Math.min(candidates.size(), LISTED_CANDIDATES);
         return more > 0 ? listed + "; and " + more + " more" : listed;
     }
 }

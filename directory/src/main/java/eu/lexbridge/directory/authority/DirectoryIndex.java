@@ -32,11 +32,62 @@ public final class DirectoryIndex {
     private final Snapshot snapshot;
     private final Map<String, AuthorityEntry> byId = new HashMap<>();
     private final Map<Key, Map<String, List<Posting>>> postings = new HashMap<>();
+    /** The postal-code ranges of a country's competences, for a query with a postal code (the most specific). */
+    private final Map<Key, Map<String, PostalIndex>> postalRanges = new HashMap<>();
+
+    /** The most undecided candidates a lookup lists (with their reasons); the rest are counted. */
+    static final int LISTED_UNDECIDED = 100;
 
     private record Key(Instrument instrument, AuthorityRole role) {
     }
 
     private record Posting(AuthorityEntry entry, Competence competence) {
+    }
+
+    private record RangePosting(PostalRange range, Posting posting) {
+    }
+
+    /**
+     * Ranges sorted by their first code, with the greatest last code up to each: a code's ranges are found by a
+     * binary search and a walk back that stops where no earlier range reaches the code (after one step or two when
+     * ranges do not overlap), instead of a look at every competence of the country.
+     */
+    private static final class PostalIndex {
+        private final RangePosting[] ranges;
+        private final String[] greatestTo;
+
+        PostalIndex(List<RangePosting> unsorted) {
+            ranges = unsorted.toArray(RangePosting[]::new);
+            java.util.Arrays.sort(ranges, Comparator.comparing(r -> r.range().from()));
+            greatestTo = new String[ranges.length];
+            for (int i = 0; i < ranges.length; i++) {
+                String to = ranges[i].range().to();
+                greatestTo[i] = i > 0 && greatestTo[i - 1].compareTo(to) > 0 ? greatestTo[i - 1] : to;
+            }
+        }
+
+        /** The postings with a range that holds {@code code} (normalised). */
+        List<Posting> containing(String code) {
+            int low = 0;
+            int high = ranges.length - 1;
+            int last = -1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (ranges[middle].range().from().compareTo(code) <= 0) {
+                    last = middle;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            List<Posting> found = new ArrayList<>();
+            for (int i = last; i >= 0 && greatestTo[i].compareTo(code) >= 0; i--) {
+                if (ranges[i].range().containsNormal(code) && !found.contains(ranges[i].posting())) {
+                    found.add(ranges[i].posting());
+                }
+            }
+            return found;
+        }
     }
 
     /** A posting that matched, how specifically, and why. */
@@ -45,6 +96,7 @@ public final class DirectoryIndex {
 
     public DirectoryIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
+        Map<Key, Map<String, List<RangePosting>>> ranges = new HashMap<>();
         for (AuthorityEntry entry : snapshot.authorities()) {
             byId.put(entry.id(), entry);
             for (Competence competence : entry.competences()) {
@@ -53,12 +105,23 @@ public final class DirectoryIndex {
                 for (AuthorityRole role : competence.roles()) {
                     var byCountry = postings.computeIfAbsent(new Key(competence.instrument(), role),
                             k -> new HashMap<>());
+                    Posting posting = new Posting(entry, competence);
                     for (String country : countries) {
-                        byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(new Posting(entry, competence));
+                        byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(posting);
+                    }
+                    if (!competence.area().postalCodes().isEmpty()) {
+                        // postal codes are one country's (the reader holds a competence with them to one)
+                        var builder = ranges.computeIfAbsent(new Key(competence.instrument(), role),
+                                k -> new HashMap<>()).computeIfAbsent(countries.iterator().next(),
+                                c -> new ArrayList<>());
+                        competence.area().postalCodes().forEach(range -> builder.add(new RangePosting(range,
+                                posting)));
                     }
                 }
             }
         }
+        ranges.forEach((key, byCountry) -> byCountry.forEach((country, list) -> postalRanges
+                .computeIfAbsent(key, k -> new HashMap<>()).put(country, new PostalIndex(list))));
     }
 
     public Snapshot snapshot() {
@@ -66,11 +129,26 @@ public final class DirectoryIndex {
     }
 
     public Lookup find(RecipientQuery query, LocalDate day) {
-        // Scored without words first: only the winners' reasons are written (a country has thousands of candidates).
         String postalCode = query.postalCode() == null ? null : PostalRange.normal(query.postalCode());
+        if (postalCode != null && query.authorityId() == null && query.placeCountry() != null) {
+            // A competence whose range holds the code beats every other kind: when one matches, no other can win.
+            PostalIndex index = postalRanges.getOrDefault(new Key(query.instrument(), query.role()), Map.of())
+                    .get(query.placeCountry());
+            if (index != null) {
+                Lookup byRange = find(query, postalCode, day, List.of(index.containing(postalCode)));
+                if (!byRange.matches().isEmpty()) {
+                    return byRange;
+                }
+            }
+        }
+        return find(query, postalCode, day, candidates(query));
+    }
+
+    private Lookup find(RecipientQuery query, String postalCode, LocalDate day, List<List<Posting>> candidates) {
+        // Scored without words first: only the winners' reasons are written (a country has thousands of candidates).
         int best = NO_MATCH;
         List<Posting> winners = new ArrayList<>();
-        for (List<Posting> list : candidates(query)) {
+        for (List<Posting> list : candidates) {
             for (Posting posting : list) {
                 int score = score(posting, query, postalCode, day, null);
                 if (score == NO_MATCH || score < best) {
@@ -85,7 +163,11 @@ public final class DirectoryIndex {
         }
         Map<String, Lookup.Match> matches = new java.util.LinkedHashMap<>();
         winners.sort(Comparator.comparing(p -> p.entry().id()));
+        int total = (int) winners.stream().map(p -> p.entry().id()).distinct().count();
         for (Posting posting : winners) {
+            if (best < 0 && matches.size() == LISTED_UNDECIDED) {
+                break;
+            }
             if (!matches.containsKey(posting.entry().id())) {
                 List<String> why = new ArrayList<>();
                 score(posting, query, postalCode, day, why);
@@ -93,7 +175,7 @@ public final class DirectoryIndex {
             }
         }
         List<Lookup.Match> found = List.copyOf(matches.values());
-        return best < 0 ? new Lookup(query, List.of(), found, snapshot.describe())
+        return best < 0 ? new Lookup(query, List.of(), found, total, snapshot.describe())
                 : new Lookup(query, found, snapshot.describe());
     }
 

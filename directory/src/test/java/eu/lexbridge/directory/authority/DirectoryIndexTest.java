@@ -142,6 +142,43 @@ class DirectoryIndexTest {
     }
 
     @Test
+    void overlappingRangesAreAllFoundAndABroadRangeHoldsWhatTheNarrowOneDoesNot() {
+        DirectoryIndex index = new DirectoryIndex(new SnapshotReader().read(new ByteArrayInputStream(
+                SnapshotJson.bytes(1, List.of(
+                        authority("BROAD", "court", "p", competence("EPO", "court",
+                                "{\"countries\":[\"DE\"],\"postalCodes\":[{\"from\":\"10000\",\"to\":\"19999\"}]}")),
+                        authority("NARROW", "court", "p", competence("EPO", "court",
+                                "{\"countries\":[\"DE\"],\"postalCodes\":[\"10116\",{\"from\":\"30000\","
+                                        + "\"to\":\"30999\"}]}")))))));
+
+        assertThat(ids(index.find(query("EPO", AuthorityRole.COURT, "DE", null, "10116", null, null, null), TODAY)))
+                .containsExactly("BROAD", "NARROW");
+        assertThat(ids(index.find(query("EPO", AuthorityRole.COURT, "DE", null, "15000", null, null, null), TODAY)))
+                .containsExactly("BROAD");
+        assertThat(ids(index.find(query("EPO", AuthorityRole.COURT, "DE", null, "30500", null, null, null), TODAY)))
+                .containsExactly("NARROW");
+        assertThat(index.find(query("EPO", AuthorityRole.COURT, "DE", null, "40000", null, null, null), TODAY)
+                .matches()).isEmpty();
+    }
+
+    @Test
+    void manyUndecidedAuthoritiesAreCountedAndTheFirstListed() {
+        List<String> areas = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            areas.add(authority(String.format("AREA-%03d", i), "court", "p", competence("EPO", "court",
+                    "{\"countries\":[\"DE\"],\"named\":[\"area " + i + "\"]}")));
+        }
+        DirectoryIndex index = new DirectoryIndex(new SnapshotReader().read(new ByteArrayInputStream(
+                SnapshotJson.bytes(1, areas))));
+
+        Lookup lookup = index.find(query("EPO", AuthorityRole.COURT, "DE", null, null, null, null, null), TODAY);
+
+        assertThat(lookup.undecidedTotal()).isEqualTo(120);
+        assertThat(lookup.undecided()).hasSize(DirectoryIndex.LISTED_UNDECIDED)
+                .first().satisfies(m -> assertThat(m.authorityId()).isEqualTo("AREA-000"));
+    }
+
+    @Test
     void anAuthorityIdFindsThatAuthority() {
         Lookup byId = INDEX.find(RecipientQuery.authority("FR-PARIS"), TODAY);
 
