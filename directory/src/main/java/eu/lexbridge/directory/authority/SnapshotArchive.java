@@ -1,6 +1,7 @@
 package eu.lexbridge.directory.authority;
 
 import eu.lexbridge.core.port.SignatureVerifier;
+import eu.lexbridge.directory.BoundedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,39 +135,7 @@ public final class SnapshotArchive {
             throw new SnapshotRefusedException(name + " is " + entry.getSize() + " bytes, more than the " + max
                     + " allowed");
         }
-        InputStream in = zip.getInputStream(entry);
-        return new InputStream() {
-            private long count;
-
-            @Override
-            public int read() throws IOException {
-                int b = in.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = in.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) {
-                count += n;
-                if (count > max) {
-                    throw new SnapshotRefusedException(name + " is more than the " + max + " bytes allowed");
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                in.close();
-            }
-        };
+        return new BoundedInput(zip.getInputStream(entry), max, () -> new SnapshotRefusedException(name
+                + " is more than the " + max + " bytes allowed"));
     }
 }

@@ -2,6 +2,7 @@ package eu.lexbridge.directory.partner;
 
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.directory.BoundedInput;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,7 +57,8 @@ public final class PModeImport {
         List<PModeParty> parties = new ArrayList<>();
         Map<String, String> responderRoles = new HashMap<>();
         try {
-            XMLStreamReader xml = factory().createXMLStreamReader(new BoundedStream(pmode, MAX_BYTES));
+            XMLStreamReader xml = factory().createXMLStreamReader(new BoundedInput(pmode, MAX_BYTES,
+                    () -> new PartnerRefusedException("the PMode set is larger than " + MAX_BYTES + " bytes")));
             PModeParty current = null;
             String processResponderRole = null;
             List<String> processResponders = new ArrayList<>();
@@ -184,41 +186,5 @@ public final class PModeImport {
             // a StAX implementation without the JAXP property: DTDs are off above
         }
         return factory;
-    }
-
-    /** Refuses a document past {@code max} bytes before the parser holds more of it. */
-    private static final class BoundedStream extends java.io.FilterInputStream {
-        private final long max;
-        private long count;
-
-        BoundedStream(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws java.io.IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws java.io.IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            count += n;
-            if (count > max) {
-                throw new PartnerRefusedException("the PMode set is larger than " + max + " bytes");
-            }
-        }
     }
 }

@@ -86,6 +86,8 @@ class TestPkiListsTest {
                 dir.resolve("advanced/document-signer.crt"), "document-signer"));
         assertThat(pki.revokedSigner()).isEqualTo(new KeyFiles(dir.resolve("revoked/document-signer.p12"),
                 dir.resolve("revoked/document-signer.crt"), "document-signer"));
+        assertThat(pki.directoryPublisher()).isEqualTo(new KeyFiles(dir.resolve("directory/publisher.p12"),
+                dir.resolve("directory/publisher.crt"), "publisher"));
         // No private key of a CA or list signer is left anywhere.
         try (var files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
@@ -94,7 +96,8 @@ class TestPkiListsTest {
                             "revoked/document-signer.p12", "at-prosecutor/as4.p12", "at-prosecutor/tls.p12",
                             "at-prosecutor/seal.p12", "at-prosecutor/container.p12",
                             "at-prosecutor/document-seal.p12", "de-court/as4.p12", "de-court/tls.p12",
-                            "de-court/seal.p12", "de-court/container.p12", "de-court/document-seal.p12");
+                            "de-court/seal.p12", "de-court/container.p12", "de-court/document-seal.p12",
+                            "directory/publisher.p12");
         }
     }
 
