@@ -61,6 +61,64 @@ public record RecipientQuery(Instrument instrument, AuthorityRole role, String a
                 null, null, null);
     }
 
+    /** The parameters {@link #fromQueryString} reads. */
+    public static final java.util.Set<String> PARAMETERS = java.util.Set.of("instrument", "role", "authorityId",
+            "country", "region", "postalCode", "area", "language", "criterion");
+    private static final int MAX_QUERY_STRING = 4096;
+
+    /**
+     * Reads a query in its URL form ({@code application/x-www-form-urlencoded}), as a directory service's
+     * {@code /authorities} and a JMS submission's {@code recipient} property carry it:
+     * {@code instrument=EIO&role=executing&country=DE&postalCode=10115&criterion=measure:hearing}. Every parameter
+     * once ({@code criterion} once per name); one it does not know is refused, not ignored.
+     *
+     * @throws IllegalArgumentException naming the parameter at fault
+     */
+    public static RecipientQuery fromQueryString(String queryString) {
+        if (queryString != null && queryString.length() > MAX_QUERY_STRING) {
+            throw new IllegalArgumentException("the query is longer than " + MAX_QUERY_STRING + " characters");
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> criteria = new java.util.LinkedHashMap<>();
+        if (queryString != null && !queryString.isEmpty()) {
+            for (String pair : queryString.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                if (!PARAMETERS.contains(name)) {
+                    throw new IllegalArgumentException("'" + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                            .replaceAll("\\p{Cntrl}", "?") + "' is not a parameter; they are "
+                            + new java.util.TreeSet<>(PARAMETERS));
+                }
+                if (name.equals("criterion")) {
+                    int colon = value.indexOf(':');
+                    if (colon < 1) {
+                        throw new IllegalArgumentException("a criterion is name:value, e.g. measure:interception");
+                    }
+                    String key = value.substring(0, colon);
+                    if (criteria.put(key, value.substring(colon + 1)) != null) {
+                        throw new IllegalArgumentException("criterion " + (KEY.matcher(key).matches() ? key : "?")
+                                + " is given twice");
+                    }
+                } else if (values.put(name, value) != null) {
+                    throw new IllegalArgumentException(name + " is given twice");
+                }
+            }
+        }
+        return new RecipientQuery(values.containsKey("instrument") ? Instrument.of(values.get("instrument")) : null,
+                values.containsKey("role") ? AuthorityRole.of(values.get("role")) : null, values.get("authorityId"),
+                values.get("country"), values.get("region"), values.get("postalCode"), values.get("area"),
+                values.get("language"), criteria);
+    }
+
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query has a malformed %-escape");
+        }
+    }
+
     /** The country of the place: the one given, or the region's. */
     public String placeCountry() {
         return country != null ? country : region == null ? null : region.substring(0, 2);

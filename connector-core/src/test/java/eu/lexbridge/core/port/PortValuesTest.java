@@ -71,6 +71,27 @@ class PortValuesTest {
     }
 
     @Test
+    void aQueryIsReadFromItsUrlFormAndAParameterItDoesNotKnowIsRefused() {
+        RecipientQuery query = RecipientQuery.fromQueryString("instrument=eio&role=executing&country=DE"
+                + "&postalCode=1012%20AB&criterion=measure:interception&criterion=urgency:urgent");
+
+        assertThat(query.describe()).isEqualTo("instrument EIO, role executing, country DE, postal code 1012 AB, "
+                + "measure interception, urgency urgent");
+        assertThatThrownBy(() -> RecipientQuery.fromQueryString("instrument=EIO&role=executing&postcode=1"))
+                .hasMessageStartingWith("'postcode' is not a parameter; they are [area, authorityId,");
+        assertThatThrownBy(() -> RecipientQuery.fromQueryString("instrument=EIO&instrument=EAW&role=executing"))
+                .hasMessage("instrument is given twice");
+        assertThatThrownBy(() -> RecipientQuery.fromQueryString("instrument=EIO&role=executing&criterion=measure:a"
+                + "&criterion=measure:b")).hasMessage("criterion measure is given twice");
+        assertThatThrownBy(() -> RecipientQuery.fromQueryString("instrument=EIO&role=executing&criterion=measure"))
+                .hasMessage("a criterion is name:value, e.g. measure:interception");
+        assertThatThrownBy(() -> RecipientQuery.fromQueryString("instrument=%E&role=executing"))
+                .hasMessage("the query has a malformed %-escape");
+        assertThatThrownBy(() -> RecipientQuery.fromQueryString("a=" + "x".repeat(5000)))
+                .hasMessage("the query is longer than 4096 characters");
+    }
+
+    @Test
     void anAddressNamesEveryPart() {
         assertThatThrownBy(() -> new EcodexAddress("urn:x", "AT", "")).isInstanceOf(
                 IllegalArgumentException.class).hasMessage("partyIdType must not be blank");

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import eu.lexbridge.core.authority.AuthorityRole;
-import eu.lexbridge.core.authority.Instrument;
 import eu.lexbridge.core.authority.Lookup;
 import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.log.LogSafe;
@@ -32,7 +31,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -53,9 +51,6 @@ public final class DirectoryServer implements AutoCloseable {
 
     public static final String BASE = "/directory/v1";
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryServer.class);
-    private static final Set<String> QUERY_PARAMETERS = Set.of("instrument", "role", "authorityId", "country",
-            "region", "postalCode", "area", "language", "criterion");
-    private static final int MAX_QUERY_LENGTH = 4096;
 
     private final Path file;
     private final SignatureVerifier seals;
@@ -220,7 +215,7 @@ public final class DirectoryServer implements AutoCloseable {
     private void find(HttpExchange exchange, Served now) throws IOException {
         RecipientQuery query;
         try {
-            query = query(exchange.getRequestURI().getRawQuery());
+            query = RecipientQuery.fromQueryString(exchange.getRequestURI().getRawQuery());
         } catch (IllegalArgumentException e) {
             problem(exchange, 400, "invalid-query", e.getMessage());
             return;
@@ -326,42 +321,6 @@ public final class DirectoryServer implements AutoCloseable {
         roles.forEach((code, r) -> list.addObject().put("instrument", code).<ObjectNode>set("roles",
                 json.valueToTree(r)).set("countries", json.valueToTree(countries.get(code))));
         return node;
-    }
-
-    /** The query from the request's parameters; a parameter it does not know is refused, not ignored. */
-    static RecipientQuery query(String rawQuery) {
-        if (rawQuery != null && rawQuery.length() > MAX_QUERY_LENGTH) {
-            throw new IllegalArgumentException("the query is longer than " + MAX_QUERY_LENGTH + " characters");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> criteria = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int equals = pair.indexOf('=');
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                if (!QUERY_PARAMETERS.contains(name)) {
-                    throw new IllegalArgumentException("'" + LogSafe.of(name, 40) + "' is not a parameter; they are "
-                            + new TreeSet<>(QUERY_PARAMETERS));
-                }
-                if (name.equals("criterion")) {
-                    int colon = value.indexOf(':');
-                    if (colon < 1) {
-                        throw new IllegalArgumentException("a criterion is name:value, e.g. measure:interception");
-                    }
-                    if (criteria.put(value.substring(0, colon), value.substring(colon + 1)) != null) {
-                        throw new IllegalArgumentException("criterion " + LogSafe.of(value.substring(0, colon), 40)
-                                + " is given twice");
-                    }
-                } else if (values.put(name, value) != null) {
-                    throw new IllegalArgumentException(name + " is given twice");
-                }
-            }
-        }
-        return new RecipientQuery(values.containsKey("instrument") ? Instrument.of(values.get("instrument")) : null,
-                values.containsKey("role") ? AuthorityRole.of(values.get("role")) : null, values.get("authorityId"),
-                values.get("country"), values.get("region"), values.get("postalCode"), values.get("area"),
-                values.get("language"), criteria);
     }
 
     private void problem(HttpExchange exchange, int status, String type, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package eu.lexbridge.backend.jms;
 
+import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.flow.PayloadUpload;
@@ -122,11 +123,19 @@ final class SpooledSubmission implements AutoCloseable {
                         "the body has a part outside the folders " + String.join(", ", WireFormat.PART_FOLDERS));
             }
         }
+        String recipient = message.getStringProperty(WireFormat.RECIPIENT);
+        RecipientQuery query;
+        try {
+            query = recipient == null ? null : RecipientQuery.fromQueryString(recipient);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorException(ErrorCode.INVALID_FIELD, WireFormat.RECIPIENT, "recipient: "
+                    + e.getMessage());
+        }
         return new SubmissionRequest(backend, message.getStringProperty(WireFormat.BACKEND_MESSAGE_ID),
                 message.getStringProperty(WireFormat.CONVERSATION_ID), message.getStringProperty(WireFormat.SERVICE),
                 message.getStringProperty(WireFormat.ACTION), message.getStringProperty(WireFormat.TO_PARTY_ID),
                 message.getStringProperty(WireFormat.ORIGINAL_SENDER),
-                message.getStringProperty(WireFormat.FINAL_RECIPIENT), null, content, document, signature, attachments);
+                message.getStringProperty(WireFormat.FINAL_RECIPIENT), query, content, document, signature, attachments);
     }
 
     private static PayloadUpload once(PayloadUpload earlier, PayloadUpload upload, String folder) {

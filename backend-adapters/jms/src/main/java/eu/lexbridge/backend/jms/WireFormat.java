@@ -19,6 +19,11 @@ public final class WireFormat {
     public static final String TO_PARTY_ID = "toPartyId";
     public static final String ORIGINAL_SENDER = "originalSender";
     public static final String FINAL_RECIPIENT = "finalRecipient";
+    /**
+     * Instead of {@link #TO_PARTY_ID} and {@link #FINAL_RECIPIENT}: the competent authority, as a URL query string,
+     * e.g. {@code instrument=EIO&role=executing&country=DE&postalCode=10115}.
+     */
+    public static final String RECIPIENT = "recipient";
 
     // ---- ZIP body: one folder per role, the file name below it; the entry comment is the MIME type (optional)
     public static final String BUSINESS_CONTENT = "businessContent";

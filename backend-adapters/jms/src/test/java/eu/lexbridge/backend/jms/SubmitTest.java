@@ -2,10 +2,14 @@ package eu.lexbridge.backend.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.core.authority.EcodexAddress;
+import eu.lexbridge.core.authority.Lookup;
+import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.testkit.SampleMessages;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
@@ -53,6 +57,42 @@ class SubmitTest extends JmsTestSupport {
         assertThat(payloads.bytes(attachment.payloadId())).isEqualTo(annex);
         assertThat(bus.published()).hasSize(1);
         assertSpoolEmpty();
+    }
+
+    @Test
+    void aRecipientNamedByCompetenceGoesToTheAuthorityTheDirectoryFinds() throws Exception {
+        RecipientQuery berlin = RecipientQuery.fromQueryString(
+                "instrument=EIO&role=executing&country=DE&postalCode=10115");
+        connector.authorities().register(berlin, new Lookup.Match("sta-berlin", "Staatsanwaltschaft Berlin",
+                new EcodexAddress("urn:authority:sta-berlin", SampleMessages.GERMANY.partyId(),
+                        SampleMessages.GERMANY.partyIdType()), "EIO executing; postal code 10115 in 10115-14199"));
+        Connection a = connect(COURT_A, COURT_A_PASSWORD);
+        Map<String, String> metadata = metadata("case-by-competence");
+        metadata.remove("toPartyId");
+        metadata.remove("finalRecipient");
+        metadata.put("recipient", "instrument=EIO&role=executing&country=DE&postalCode=10115");
+
+        String requestId = submit(a, SUBMIT_A, metadata, zip("businessContent/form.xml", XML, null));
+
+        Message reply = reply(a, COURT_A, requestId);
+        assertThat(reply.getStringProperty("outcome")).isEqualTo("ACCEPTED");
+        ConnectorMessage stored = store.find(UUID.fromString(reply.getStringProperty("messageId"))).orElseThrow();
+        assertThat(stored.finalRecipient()).isEqualTo("urn:authority:sta-berlin");
+        assertThat(stored.to()).isEqualTo(SampleMessages.GERMANY);
+    }
+
+    @Test
+    void aRecipientThatIsNoQueryIsAProblemNamingIt() throws Exception {
+        Connection a = connect(COURT_A, COURT_A_PASSWORD);
+        Map<String, String> metadata = metadata("case-bad-recipient");
+        metadata.remove("toPartyId");
+        metadata.remove("finalRecipient");
+        metadata.put("recipient", "instrument=EIO&role=executing&postcode=10115");
+
+        String requestId = submit(a, SUBMIT_A, metadata, zip("businessContent/form.xml", XML, null));
+
+        assertProblem(reply(a, COURT_A, requestId), "LB-1002", "recipient");
+        assertNothingStored();
     }
 
     @Test
