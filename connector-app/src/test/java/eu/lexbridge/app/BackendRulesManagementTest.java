@@ -61,6 +61,45 @@ class BackendRulesManagementTest {
         registry.add("lexbridge.backend-routing.rules[0].condition", () -> "equals(ServiceName, 'EPO')");
     }
 
+    @Autowired
+    eu.lexbridge.directory.partner.SharedPartners partners;
+
+    /** The partners are changed the same way, on the same port, without a restart. */
+    @Test
+    void anOperatorAddsAndRetiresAPartnerWithItsServicesAndAViewerCannot() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var partner = json.createObjectNode().put("name", "fr-justice").put("partyId", "fr-justice")
+                .put("endpoint", "https://fr.example.eu/as4")
+                .put("certificate", java.nio.file.Files.readString(root.resolve("pki/de-court/as4.crt")));
+        partner.put("services", "EEvidence EPOC");
+
+        Reply viewer = post("/actuator/partners", JSON, json.writeValueAsString(partner)).basic("viewer",
+                "viewer-secret").send(managementPort);
+        assertThat(viewer.status()).isEqualTo(403);
+        Reply added = asOperator(post("/actuator/partners", JSON, json.writeValueAsString(partner)));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.body()).contains("\"change\":\"ADDED\"").contains("\"action\":\"EPOC\"");
+        assertThat(partners.byPartyId("fr-justice")).hasValueSatisfying(p -> {
+            assertThat(p.takes("EEvidence", "EPOC")).isTrue();
+            assertThat(p.takes("EEvidence", "EPOC-PR")).isFalse();
+        });
+        assertThat(asOperator(get("/actuator/partners")).body()).contains("\"name\":\"fr-justice\"")
+                .contains("\"daysLeft\"");
+
+        Reply plain = asOperator(post("/actuator/partners", JSON, json.writeValueAsString(partner.put("endpoint",
+                "http://fr.example.eu/as4"))));
+        assertThat(plain.status()).isEqualTo(400);
+        assertThat(plain.body()).contains("\"code\":\"LB-1401\"").contains("is not an https URL");
+        assertThat(partners.byPartyId("fr-justice").orElseThrow().endpoint()).hasToString(
+                "https://fr.example.eu/as4");
+
+        Reply retired = asOperator(ManagementCall.delete("/actuator/partners/fr-justice"));
+        assertThat(retired.status()).as(retired.body()).isEqualTo(200);
+        assertThat(partners.byPartyId("fr-justice")).isEmpty();
+        assertThat(store.latest(SettingStore.Setting.PARTNERS)).hasValueSatisfying(kept -> assertThat(
+                kept.changedBy()).isEqualTo("operator"));
+    }
+
     private Reply asOperator(ManagementCall call) {
         return call.basic("operator", "operator-secret").send(managementPort);
     }

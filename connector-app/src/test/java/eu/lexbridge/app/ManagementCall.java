@@ -33,6 +33,10 @@ record ManagementCall(String method, String path, Map<String, String> headers, S
         return new ManagementCall("POST", path, Map.of("Content-Type", contentType), body);
     }
 
+    static ManagementCall delete(String path) {
+        return new ManagementCall("DELETE", path, Map.of(), null);
+    }
+
     ManagementCall header(String name, String value) {
         var all = new LinkedHashMap<>(headers);
         all.put(name, value);

@@ -139,6 +139,10 @@ public final class PartnerCommand implements Runnable {
                 description = "pins its container and Trust OK token seal")
         Path containerSealCertificate;
 
+        @Option(names = "--service", paramLabel = "SERVICE=ACTION", description = "a service/action pair its access "
+                + "point takes, repeated; without it, every configured pair")
+        java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
+
         @Override
         public Integer call() throws IOException {
             ObjectNode body = JSON.createObjectNode();
@@ -158,6 +162,10 @@ public final class PartnerCommand implements Runnable {
             if (containerSealCertificate != null) {
                 body.put("containerSealCertificate", Files.readString(containerSealCertificate,
                         StandardCharsets.US_ASCII));
+            }
+            if (!services.isEmpty()) {
+                body.put("services", String.join("\n", services.entrySet().stream()
+                        .map(pair -> pair.getKey() + " " + pair.getValue()).toList()));
             }
             return management.send("POST", "/actuator/partners", JSON.writeValueAsString(body));
         }
@@ -230,8 +238,14 @@ public final class PartnerCommand implements Runnable {
                         + partner.party().role() + ", endpoint " + partner.endpoint() + ", certificate "
                         + partner.certificate().getSubjectX500Principal().getName());
                 if (!dryRun) {
-                    int exit = management.send("POST", "/actuator/partners", JSON.writeValueAsString(
-                            PartnerDocument.node(partner)));
+                    ObjectNode body = PartnerDocument.node(partner);
+                    // the management API takes string values: the pairs one a line
+                    body.remove("services");
+                    if (!partner.services().isEmpty()) {
+                        body.put("services", String.join("\n", partner.services().stream()
+                                .map(pair -> pair.service() + " " + pair.action()).sorted().toList()));
+                    }
+                    int exit = management.send("POST", "/actuator/partners", JSON.writeValueAsString(body));
                     if (exit != 0) {
                         return exit;
                     }

@@ -28,7 +28,7 @@ import org.springframework.lang.Nullable;
 /**
  * The partners on the management port ({@code /actuator/partners}, operators only), changed without a restart: GET
  * lists them with their certificates' subjects and expiry; POST adds a partner or replaces the one of its name (a new
- * endpoint, a renewed certificate), certificates in PEM; DELETE {@code /actuator/partners/<name>} retires one. A
+ * endpoint, a renewed certificate), certificates in PEM, optionally the service/action pairs it takes; DELETE {@code /actuator/partners/<name>} retires one. A
  * change is checked with the whole set before it applies (names and party ids unique, https endpoints, certificates
  * valid now); one that does not validate is answered 400 with code {@code LB-1401} and a sentence naming the element,
  * and the partners in force stay. Every change is logged with who made it, and kept for a restart and the replicas.
@@ -57,12 +57,18 @@ public class PartnersEndpoint {
         return body;
     }
 
-    /** Adds the partner, or replaces the partner of that name. */
+    /**
+     * Adds the partner, or replaces the partner of that name.
+     *
+     * @param services the service/action pairs its access point takes, one a line: {@code <service> <action>}
+     *     (the service's value as messages carry it); absent, every pair this connector is configured for
+     */
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> put(String name, String partyId, @Nullable String partyIdType,
                                                         @Nullable String role, String endpoint, String certificate,
                                                         @Nullable String sealCertificate,
                                                         @Nullable String containerSealCertificate,
+                                                        @Nullable String services,
                                                         SecurityContext caller) {
         String who = principal(caller);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -79,6 +85,19 @@ public class PartnersEndpoint {
             node.put("containerSealCertificate", containerSealCertificate);
         }
         try {
+            if (services != null) {
+                var list = node.putArray("services");
+                for (String line : services.split("\n")) {
+                    String[] pair = line.strip().split(" +");
+                    if (pair.length == 1 && pair[0].isEmpty()) {
+                        continue;
+                    }
+                    if (pair.length != 2) {
+                        throw new PartnerRefusedException("partner.services: each line is '<service> <action>'");
+                    }
+                    list.addObject().put("service", pair[0]).put("action", pair[1]);
+                }
+            }
             Partner partner = PartnerDocument.partner(node, "partner");
             SharedPartners.Change change = partners.put(partner, who);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -130,6 +149,8 @@ public class PartnersEndpoint {
         if (partner.containerSealCertificate() != null) {
             view.put("containerSealCertificate", certificate(partner.containerSealCertificate()));
         }
+        view.put("services", partner.services().isEmpty() ? "every configured service" : partner.services().stream()
+                .map(pair -> Map.of("service", pair.service(), "action", pair.action())).toList());
         return view;
     }
 

@@ -48,7 +48,7 @@ class PartnersEndpointTest {
     @Test
     void anOperatorAddsAPartnerAndSeesItsCertificatesExpiry() {
         var added = endpoint.put("fr-justice", "FR", null, null, "https://fr.test/as4", pem, pem, null,
-                SecurityContext.NONE);
+                "urn:e-codex:services:EPO Form_A\n", SecurityContext.NONE);
 
         assertThat(added.getStatus()).isEqualTo(200);
         assertThat(added.getBody()).containsEntry("change", "ADDED");
@@ -56,6 +56,8 @@ class PartnersEndpointTest {
             assertThat(p.party().partyIdType()).isEqualTo(TYPE);
             assertThat(p.sealCertificate()).isEqualTo(certificate);
             assertThat(p.containerSealCertificate()).isNull();
+            assertThat(p.takes("urn:e-codex:services:EPO", "Form_A")).isTrue();
+            assertThat(p.takes("urn:e-codex:services:EPO", "Form_B")).isFalse();
         });
         Map<String, Object> listed = endpoint.list();
         assertThat(listed).containsEntry("count", 2);
@@ -71,11 +73,11 @@ class PartnersEndpointTest {
     @Test
     void aChangeThatDoesNotValidateIsAProblemNamingTheElementAndChangesNothing() {
         var plain = endpoint.put("fr-justice", "FR", null, null, "http://fr.test/as4", pem, null, null,
-                SecurityContext.NONE);
-        var garbled = endpoint.put("fr-justice", "FR", null, null, "https://fr.test/as4", "not a certificate", null,
                 null, SecurityContext.NONE);
+        var garbled = endpoint.put("fr-justice", "FR", null, null, "https://fr.test/as4", "not a certificate", null,
+                null, null, SecurityContext.NONE);
         var twice = endpoint.put("fr-justice", "de-court", null, null, "https://fr.test/as4", pem, null, null,
-                SecurityContext.NONE);
+                null, SecurityContext.NONE);
         var unknown = endpoint.retire("nobody", SecurityContext.NONE);
 
         assertThat(plain.getStatus()).isEqualTo(400);

@@ -4,6 +4,7 @@ import eu.lexbridge.core.authority.Lookup;
 import eu.lexbridge.core.authority.RecipientQuery;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.port.AuthorityDirectory;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.transport.Partner;
@@ -43,11 +44,24 @@ public final class RecipientResolution {
         }
     }
 
-    /** The partner a back-end names by its AS4 party id. */
-    public Recipient byParty(String toPartyId, String finalRecipient) {
+    /**
+     * The partner a back-end names by its AS4 party id.
+     *
+     * @throws ConnectorException LB-1004 when it is not a partner, LB-1005 when it does not take the service and action
+     */
+    public Recipient byParty(String toPartyId, String finalRecipient, BusinessService service, String action) {
         Partner partner = partners.byPartyId(toPartyId).orElseThrow(() -> new ConnectorException(
                 ErrorCode.UNKNOWN_RECIPIENT, "toPartyId", "toPartyId '" + toPartyId + "' is not a configured partner"));
-        return new Recipient(partner, finalRecipient, null);
+        return new Recipient(takes(partner, service, action), finalRecipient, null);
+    }
+
+    /** The partner, when its access point takes the service and action (its PMode legs, where they were imported). */
+    private static Partner takes(Partner partner, BusinessService service, String action) {
+        if (!partner.takes(service.value(), action)) {
+            throw new ConnectorException(ErrorCode.UNKNOWN_SERVICE_ACTION, "service", "partner " + partner.name()
+                    + " does not take service '" + service.value() + "' with action '" + action + "'");
+        }
+        return partner;
     }
 
     /**
@@ -55,9 +69,9 @@ public final class RecipientResolution {
      *
      * @throws ConnectorException LB-1010 when none matches, LB-1011 when several do or the place does not say enough
      *     to decide (each names what was searched and the candidates), LB-1004 when the authority's party is not a
-     *     partner of ours
+     *     partner of ours, LB-1005 when that partner does not take the service and action
      */
-    public Recipient byCompetence(RecipientQuery query) {
+    public Recipient byCompetence(RecipientQuery query, BusinessService service, String action) {
         Lookup lookup = authorities.find(query);
         if (!lookup.undecided().isEmpty()) {
             throw new ConnectorException(ErrorCode.AMBIGUOUS_RECIPIENT, "recipient", "no authority in "
@@ -83,7 +97,8 @@ public final class RecipientResolution {
                 .orElseThrow(() -> new ConnectorException(ErrorCode.UNKNOWN_RECIPIENT, "recipient", "authority "
                         + match.authorityId() + " is reached at party " + address.partyId() + " ("
                         + address.partyIdType() + "), which is not a configured partner; nothing was sent"));
-        return new Recipient(partner, address.finalRecipient(), "recipient " + match.authorityId() + " ("
+        return new Recipient(takes(partner, service, action), address.finalRecipient(), "recipient "
+                + match.authorityId() + " ("
                 + match.name() + ") found in " + lookup.source() + " for " + query.describe() + ": "
                 + match.reason());
     }

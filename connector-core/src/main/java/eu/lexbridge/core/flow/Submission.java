@@ -87,7 +87,7 @@ public final class Submission {
         BusinessService service = catalogue.find(serviceValue, action).orElseThrow(() -> new ConnectorException(
                 ErrorCode.UNKNOWN_SERVICE_ACTION, "service",
                 "service '" + serviceValue + "' with action '" + action + "' is not configured on this connector"));
-        RecipientResolution.Recipient recipient = recipient(request);
+        RecipientResolution.Recipient recipient = recipient(request, service, action);
         String originalSender = token("originalSender", request.originalSender());
         String conversationId = blank(request.conversationId()) ? UUID.randomUUID().toString()
                 : token("conversationId", request.conversationId());
@@ -162,16 +162,17 @@ public final class Submission {
      * The partner the back-end names by party id, or the one serving the competent authority it names by competence:
      * one or the other, and a final recipient only with a party (the directory gives the authority's own).
      */
-    private RecipientResolution.Recipient recipient(SubmissionRequest request) {
+    private RecipientResolution.Recipient recipient(SubmissionRequest request, BusinessService service,
+                                                    String action) {
         if (request.recipient() == null) {
             return recipients.byParty(token("toPartyId", request.toPartyId()),
-                    token("finalRecipient", request.finalRecipient()));
+                    token("finalRecipient", request.finalRecipient()), service, action);
         }
         if (!blank(request.toPartyId()) || !blank(request.finalRecipient())) {
             throw new ConnectorException(ErrorCode.INVALID_FIELD, "recipient", "name the recipient by toPartyId and "
                     + "finalRecipient, or by recipient (the directory finds both), not both ways");
         }
-        return recipients.byCompetence(request.recipient());
+        return recipients.byCompetence(request.recipient(), service, action);
     }
 
     /**

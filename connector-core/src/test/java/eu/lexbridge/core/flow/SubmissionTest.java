@@ -288,6 +288,26 @@ class SubmissionTest {
     }
 
     @Test
+    void aPartnerWhoseAccessPointDoesNotTakeTheServiceIsRefusedEitherWay() {
+        var germany = SampleMessages.germany();
+        var restricted = new eu.lexbridge.core.transport.Partner(germany.name(), germany.party(), germany.endpoint(),
+                germany.certificate(), null, null, java.util.Set.of(
+                        new eu.lexbridge.core.transport.Partner.ServiceAction("EPO", "Form_B")));
+        var authorities = new eu.lexbridge.core.testkit.InMemoryAuthorityDirectory()
+                .register(BERLIN, match("sta-berlin", "DE"));
+        submission = new Submission(f.identity, new RecipientResolution(
+                eu.lexbridge.core.testkit.FixedPartnerDirectory.of(restricted), authorities),
+                FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.store, f.payloads, f.bus, f.security, f.clock,
+                LIMITS);
+
+        assertRefused(ErrorCode.UNKNOWN_SERVICE_ACTION, "service");
+        assertThatThrownBy(this::submit).hasMessage("partner de-connector does not take service '"
+                + SampleMessages.SERVICE.value() + "' with action '" + SampleMessages.ACTION + "'");
+        byCompetence();
+        assertRefused(ErrorCode.UNKNOWN_SERVICE_ACTION, "service");
+    }
+
+    @Test
     void aRecipientIsNamedOneWayNotBoth() {
         f.authorities.register(BERLIN, match("sta-berlin", "DE"));
         request.recipient = BERLIN;

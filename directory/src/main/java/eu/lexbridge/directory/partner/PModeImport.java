@@ -25,7 +25,9 @@ import javax.xml.stream.XMLStreamReader;
  * The partners of a Domibus PMode set (the {@code db:configuration} file an access point operator already has): each
  * party but our own becomes a partner, with its endpoint ({@code party/@endPoint}), its party id and type
  * ({@code identifier/@partyId}, {@code @partyIdType} resolved through {@code partyIdTypes}), the role it plays as a
- * responder in the processes ({@code responderRole}, resolved through {@code roles}), and its certificate from the
+ * responder in the processes ({@code responderRole}, resolved through {@code roles}), the service/action pairs of those
+ * processes' legs ({@code legConfiguration}, resolved through {@code services} and {@code actions}: what its access
+ * point takes), and its certificate from the
  * access point's truststore under the party's name, as Domibus keeps it. Every party is checked before any is
  * returned; one that does not validate is named with its line.
  *
@@ -56,12 +58,17 @@ public final class PModeImport {
         Map<String, String> types = new HashMap<>();
         List<PModeParty> parties = new ArrayList<>();
         Map<String, String> responderRoles = new HashMap<>();
+        Map<String, String> services = new HashMap<>();
+        Map<String, String> actions = new HashMap<>();
+        Map<String, String[]> legConfigurations = new HashMap<>();
+        Map<String, java.util.Set<String>> legsByResponder = new HashMap<>();
         try {
             XMLStreamReader xml = factory().createXMLStreamReader(new BoundedInput(pmode, MAX_BYTES,
                     () -> new PartnerRefusedException("the PMode set is larger than " + MAX_BYTES + " bytes")));
             PModeParty current = null;
             String processResponderRole = null;
             List<String> processResponders = new ArrayList<>();
+            List<String> processLegs = new ArrayList<>();
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.END_ELEMENT) {
@@ -74,8 +81,11 @@ public final class PModeImport {
                             if (processResponderRole != null) {
                                 responderRoles.putIfAbsent(responder, processResponderRole);
                             }
+                            legsByResponder.computeIfAbsent(responder, r -> new java.util.LinkedHashSet<>())
+                                    .addAll(processLegs);
                         }
                         processResponders.clear();
+                        processLegs.clear();
                         processResponderRole = null;
                     }
                     continue;
@@ -109,6 +119,11 @@ public final class PModeImport {
                     }
                     case "responderRole" -> processResponderRole = attribute(xml, "name", line);
                     case "responderParty" -> processResponders.add(attribute(xml, "name", line));
+                    case "service" -> services.put(attribute(xml, "name", line), attribute(xml, "value", line));
+                    case "action" -> actions.put(attribute(xml, "name", line), attribute(xml, "value", line));
+                    case "legConfiguration" -> legConfigurations.put(attribute(xml, "name", line), new String[] {
+                        attribute(xml, "service", line), attribute(xml, "action", line), String.valueOf(line)});
+                    case "leg" -> processLegs.add(attribute(xml, "name", line));
                     default -> {
                         // mpcs, legs, security, services, actions…: the access point's, not the partners'
                     }
@@ -147,13 +162,29 @@ public final class PModeImport {
             } catch (URISyntaxException e) {
                 throw new PartnerRefusedException(at + ": endPoint '" + party.endpoint() + "' is not a URI");
             }
+            java.util.Set<Partner.ServiceAction> taken = new java.util.LinkedHashSet<>();
+            for (String leg : legsByResponder.getOrDefault(party.name(), java.util.Set.of())) {
+                String[] configuration = legConfigurations.get(leg);
+                if (configuration == null) {
+                    throw new PartnerRefusedException(at + ": leg '" + leg + "' is not one of the legConfigurations");
+                }
+                String service = services.get(configuration[0]);
+                String action = actions.get(configuration[1]);
+                if (service == null || action == null) {
+                    throw new PartnerRefusedException("legConfiguration '" + leg + "' (line " + configuration[2]
+                            + "): " + (service == null ? "service '" + configuration[0] + "' is not one of the services"
+                            : "action '" + configuration[1] + "' is not one of the actions"));
+                }
+                taken.add(new Partner.ServiceAction(service, action));
+            }
             X509Certificate certificate = certificates.apply(party.name());
             if (certificate == null) {
                 throw new PartnerRefusedException(at + ": the truststore has no certificate under alias '"
                         + party.name() + "'");
             }
             String name = party.name().toLowerCase(Locale.ROOT);
-            Partner partner = new Partner(name, new Party(party.partyId(), type, role), endpoint, certificate);
+            Partner partner = new Partner(name, new Party(party.partyId(), type, role), endpoint, certificate, null,
+                    null, taken);
             try {
                 PartnerDocument.check(List.of(partner), now, allowPlainHttp);
             } catch (PartnerRefusedException e) {

@@ -80,7 +80,7 @@ public final class PartnerDocument {
             throw refused(path, "is not an object");
         }
         Set<String> known = Set.of("name", "partyId", "partyIdType", "role", "endpoint", "certificate",
-                "sealCertificate", "containerSealCertificate");
+                "sealCertificate", "containerSealCertificate", "services");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
@@ -101,7 +101,28 @@ public final class PartnerDocument {
         return new Partner(name, new Party(text(node, path, "partyId", true), text(node, path, "partyIdType", true),
                 text(node, path, "role", true)), endpoint, certificate(node, path, "certificate", true),
                 certificate(node, path, "sealCertificate", false),
-                certificate(node, path, "containerSealCertificate", false));
+                certificate(node, path, "containerSealCertificate", false), services(node.get("services"),
+                        path + ".services"));
+    }
+
+    /** The service/action pairs a partner takes: {@code [{"service": …, "action": …}]}; absent, every pair. */
+    private static Set<Partner.ServiceAction> services(JsonNode node, String path) {
+        Set<Partner.ServiceAction> services = new java.util.LinkedHashSet<>();
+        if (node == null || node.isNull()) {
+            return services;
+        }
+        if (!node.isArray() || node.size() > 1000) {
+            throw refused(path, "is not an array of at most 1000 service/action pairs");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode pair = node.get(i);
+            String at = path + "[" + i + "]";
+            if (pair == null || !pair.isObject() || pair.size() != 2) {
+                throw refused(at, "is not an object of a service and an action");
+            }
+            services.add(new Partner.ServiceAction(text(pair, at, "service", true), text(pair, at, "action", true)));
+        }
+        return services;
     }
 
     /**
@@ -153,6 +174,12 @@ public final class PartnerDocument {
         }
         if (partner.containerSealCertificate() != null) {
             node.put("containerSealCertificate", pem(partner.containerSealCertificate()));
+        }
+        if (!partner.services().isEmpty()) {
+            ArrayNode services = node.putArray("services");
+            partner.services().stream().sorted(java.util.Comparator.comparing(Partner.ServiceAction::service)
+                    .thenComparing(Partner.ServiceAction::action))
+                    .forEach(pair -> services.addObject().put("service", pair.service()).put("action", pair.action()));
         }
         return node;
     }

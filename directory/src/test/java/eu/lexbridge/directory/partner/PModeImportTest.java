@@ -50,12 +50,18 @@ class PModeImportTest {
                   </party>
                 </parties>
                 <meps><mep name="oneway" value="http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/oneWay"/></meps>
+                <services><service name="epo" value="urn:e-codex:services:EPO" type="urn:e-codex:services:"/></services>
+                <actions><action name="formA" value="Form_A"/><action name="formB" value="Form_B"/></actions>
+                <legConfigurations>
+                  <legConfiguration name="pushEPO" service="epo" action="formA" policy="eDeliveryPolicy"/>
+                  <legConfiguration name="pushEPOB" service="epo" action="formB" policy="eDeliveryPolicy"/>
+                </legConfigurations>
                 <process name="eCODEXProcess" mep="oneway" binding="push" initiatorRole="eCODEXRole" responderRole="eCODEXRole">
                   <initiatorRole name="eCODEXRole"/>
                   <responderRole name="eCODEXRole"/>
                   <initiatorParties><initiatorParty name="at_gw"/></initiatorParties>
                   <responderParties><responderParty name="de_gw"/><responderParty name="FR_GW"/></responderParties>
-                  <legs><leg name="pushEPO"/></legs>
+                  <legs><leg name="pushEPO"/><leg name="pushEPOB"/></legs>
                 </process>
               </businessProcesses>
             </db:configuration>
@@ -88,6 +94,9 @@ class PModeImportTest {
                 "GW"));
         assertThat(germany.endpoint()).hasToString("https://de.example.eu/domibus/services/msh");
         assertThat(germany.certificate()).isEqualTo(certificate);
+        assertThat(germany.services()).containsExactlyInAnyOrder(
+                new Partner.ServiceAction("urn:e-codex:services:EPO", "Form_A"),
+                new Partner.ServiceAction("urn:e-codex:services:EPO", "Form_B"));
         assertThat(partners.get(1).party().partyId()).as("the first identifier").isEqualTo("FR");
     }
 
@@ -109,6 +118,14 @@ class PModeImportTest {
                         + "https URL (eDelivery AS4 requires TLS)");
         assertThatThrownBy(() -> read(unknownType, Map.of("de_gw", certificate, "FR_GW", certificate)))
                 .hasMessage("party 'de_gw' (line 16): partyIdType 'iso6523' is not one of the partyIdTypes");
+    }
+
+    @Test
+    void aLegWhoseServiceIsNotDeclaredIsRefusedNamingIt() {
+        String undeclared = PMODE.replace("service=\"epo\" action=\"formB\"", "service=\"eio\" action=\"formB\"");
+
+        assertThatThrownBy(() -> read(undeclared, Map.of("de_gw", certificate, "FR_GW", certificate)))
+                .hasMessage("legConfiguration 'pushEPOB' (line 29): service 'eio' is not one of the services");
     }
 
     @Test
