@@ -38,9 +38,9 @@ public final class OutboundPrepareRoute extends RouteBuilder {
         var id = Headers.messageId(exchange);
         int attempt = Headers.deliveryCount(exchange);
         int max = settings.maxPrepareAttempts();
-        if (attempt > max) {
-            return preparation.giveUp(id, "its preparation failed " + (attempt - 1) + " times");
-        }
+        // A delivery past the attempts is still tried: the deliveries before it may have ended with a process that was
+        // killed or a broker that restarted, not with a failure of their own. A failure now is final; a message that
+        // takes its process down every time goes to the dead-letter queue after the broker's attempts.
         try {
             return preparation.prepare(id);
         } catch (RuntimeException e) {

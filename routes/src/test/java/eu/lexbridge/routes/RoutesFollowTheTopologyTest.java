@@ -143,10 +143,32 @@ class RoutesFollowTheTopologyTest {
         assertThat(stateOf(toNobody.connectorMessageId())).isEqualTo(MessageState.REJECTED);
     }
 
-    /** The broker's delivery after the last attempt rejects without preparing: nothing goes on to dispatch. */
+    /**
+     * A delivery past the attempts is still prepared: the deliveries before it may have ended with a sending replica
+     * killed or the broker restarted (seen in CrashIT: a healthy message was rejected), not with a failure of its own.
+     */
     @Test
-    void aSubmissionDeliveredPastItsAttemptsIsRejectedAndGoesNowhere() throws Exception {
+    void aSubmissionDeliveredPastItsAttemptsIsPreparedOnceMore() throws Exception {
         var preparation = new OutboundPreparation(store, partners, issuer, containers,
+                new ServiceCatalogue(Set.of()), noDocuments, security, clock);
+        run(new OutboundPrepareRoute(settings, preparation));
+        var submitted = stored(SampleMessages.outbound(T0).build());
+
+        producer.sendBodyAndHeader(settings.to(Topology.SUBMITTED.next()), submitted.connectorMessageId().toString(),
+                Headers.DELIVERY_COUNT, settings.maxPrepareAttempts() + 2);
+
+        assertThat(forwardedTo(Topology.PREPARED.next(), 1)).containsExactly(submitted.connectorMessageId()
+                .toString());
+        assertThat(stateOf(submitted.connectorMessageId())).isEqualTo(MessageState.ACCEPTED);
+    }
+
+    /** A preparation that fails on or past its last attempt rejects: nothing goes on to dispatch. */
+    @Test
+    void aSubmissionWhosePreparationFailsOnItsLastAttemptIsRejectedAndGoesNowhere() throws Exception {
+        eu.lexbridge.core.port.PartnerDirectory away = partyId -> {
+            throw new IllegalStateException("the database is away");
+        };
+        var preparation = new OutboundPreparation(store, away, issuer, containers,
                 new ServiceCatalogue(Set.of()), noDocuments, security, clock);
         run(new OutboundPrepareRoute(settings, preparation));
         var submitted = stored(SampleMessages.outbound(T0).build());
