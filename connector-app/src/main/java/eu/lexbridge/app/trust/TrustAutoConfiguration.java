@@ -3,7 +3,6 @@ package eu.lexbridge.app.trust;
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.app.config.ContainerProperties;
 import eu.lexbridge.app.config.EvidenceProperties;
-import eu.lexbridge.app.config.NetworkProperties;
 import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.core.port.EvidenceVerifier;
@@ -30,8 +29,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Evidences and containers: our seals on what we send, and the checks of partners' seals on what we receive. */
 @AutoConfiguration
-@EnableConfigurationProperties({ConnectorProperties.class, NetworkProperties.class, EvidenceProperties.class,
-        ContainerProperties.class})
+@EnableConfigurationProperties({ConnectorProperties.class, EvidenceProperties.class, ContainerProperties.class})
 public class TrustAutoConfiguration {
 
     /** Every evidence we issue is sealed with the evidence key. */

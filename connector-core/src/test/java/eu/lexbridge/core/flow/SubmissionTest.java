@@ -22,8 +22,11 @@ import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents.Kind;
+import eu.lexbridge.core.testkit.FixedPartnerDirectory;
+import eu.lexbridge.core.testkit.InMemoryAuthorityDirectory;
 import eu.lexbridge.core.testkit.RecordingMessageBus.Published;
 import eu.lexbridge.core.testkit.SampleMessages;
+import eu.lexbridge.core.transport.Partner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -290,13 +294,11 @@ class SubmissionTest {
     @Test
     void aPartnerWhoseAccessPointDoesNotTakeTheServiceIsRefusedEitherWay() {
         var germany = SampleMessages.germany();
-        var restricted = new eu.lexbridge.core.transport.Partner(germany.name(), germany.party(), germany.endpoint(),
-                germany.certificate(), null, null, java.util.Set.of(
-                        new eu.lexbridge.core.transport.Partner.ServiceAction("EPO", "Form_B")));
-        var authorities = new eu.lexbridge.core.testkit.InMemoryAuthorityDirectory()
-                .register(BERLIN, match("sta-berlin", "DE"));
-        submission = new Submission(f.identity, new RecipientResolution(
-                eu.lexbridge.core.testkit.FixedPartnerDirectory.of(restricted), authorities),
+        var restricted = new Partner(germany.name(), germany.party(), germany.endpoint(), germany.certificate(), null,
+                null, Set.of(new Partner.ServiceAction("EPO", "Form_B")));
+        var authorities = new InMemoryAuthorityDirectory().register(BERLIN, match("sta-berlin", "DE"));
+        submission = new Submission(f.identity, new RecipientResolution(FixedPartnerDirectory.of(restricted),
+                authorities),
                 FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.store, f.payloads, f.bus, f.security, f.clock,
                 LIMITS);
 

@@ -90,10 +90,6 @@ public final class DirectoryIndex {
         }
     }
 
-    /** A posting that matched, how specifically, and why. */
-    private record Scored(Posting posting, int score, String reason) {
-    }
-
     public DirectoryIndex(Snapshot snapshot) {
         this.snapshot = snapshot;
         Map<Key, Map<String, List<RangePosting>>> ranges = new HashMap<>();
@@ -171,7 +167,7 @@ public final class DirectoryIndex {
             if (!matches.containsKey(posting.entry().id())) {
                 List<String> why = new ArrayList<>();
                 score(posting, query, postalCode, day, why);
-                matches.put(posting.entry().id(), match(new Scored(posting, best, String.join("; ", why))));
+                matches.put(posting.entry().id(), match(posting, String.join("; ", why)));
             }
         }
         List<Lookup.Match> found = List.copyOf(matches.values());
@@ -324,15 +320,15 @@ public final class DirectoryIndex {
         return String.join("; ", parts);
     }
 
-    private Lookup.Match match(Scored scored) {
-        AuthorityEntry entry = scored.posting().entry();
-        String via = scored.posting().competence().via();
+    private Lookup.Match match(Posting posting, String reason) {
+        AuthorityEntry entry = posting.entry();
+        String via = posting.competence().via();
         if (via == null) {
-            return new Lookup.Match(entry.id(), entry.name(), entry.address(), scored.reason());
+            return new Lookup.Match(entry.id(), entry.name(), entry.address(), reason);
         }
         AuthorityEntry central = byId.get(via);
         EcodexAddress address = central.address();
-        return new Lookup.Match(entry.id(), entry.name(), address, scored.reason() + "; through central authority "
+        return new Lookup.Match(entry.id(), entry.name(), address, reason + "; through central authority "
                 + central.id() + " (" + central.name() + ")");
     }
 }
