@@ -18,7 +18,11 @@ public record PostalRange(String from, String to) {
         }
     }
 
-    /** Whether the range holds {@code code}, already {@link #normal normalised} (once per lookup, not per range). */
+    public boolean contains(String postalCode) {
+        return containsNormal(normal(postalCode));
+    }
+
+    /** As {@link #contains}, for a code already {@link #normal normalised} (once per lookup, not once per range). */
     boolean containsNormal(String code) {
         return code.length() == from.length() && code.compareTo(from) >= 0 && code.compareTo(to) <= 0;
     }
