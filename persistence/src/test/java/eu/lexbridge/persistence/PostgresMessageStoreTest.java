@@ -5,6 +5,8 @@ import eu.lexbridge.core.testkit.SettingStoreContract;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.testkit.MessageStoreContract;
+import eu.lexbridge.core.port.TransmissionRecords;
+import eu.lexbridge.core.testkit.TransmissionRecordsContract;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -61,6 +63,16 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         protected SettingStore store() {
             new JdbcTemplate(pool).execute("truncate lb_settings");
             return new JdbcSettingStore(new JdbcTemplate(pool));
+        }
+    }
+
+    /** The transmission-record contract on the same server. */
+    @Nested
+    class Records extends TransmissionRecordsContract {
+        @Override
+        protected TransmissionRecords store() {
+            new JdbcTemplate(pool).execute("truncate lb_transmission_record");
+            return new JdbcTransmissionRecords(new JdbcTemplate(pool));
         }
     }
 }

@@ -5,10 +5,12 @@ import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SettingStore;
+import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.persistence.DiskPayloadStore;
 import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.persistence.JdbcSettingStore;
+import eu.lexbridge.persistence.JdbcTransmissionRecords;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,6 +53,12 @@ public class PersistenceAutoConfiguration {
     @ConditionalOnMissingBean
     SettingStore settingStore(JdbcTemplate jdbc) {
         return new JdbcSettingStore(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransmissionRecords transmissionRecords(JdbcTemplate jdbc) {
+        return new JdbcTransmissionRecords(jdbc);
     }
 
     @Bean

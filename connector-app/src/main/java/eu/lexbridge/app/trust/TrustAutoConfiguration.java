@@ -7,6 +7,7 @@ import eu.lexbridge.core.port.ContainerPacker;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.Sealer;
 import eu.lexbridge.trust.container.ContainerLimits;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
 import eu.lexbridge.trust.container.EcodexContainerReader;
@@ -14,14 +15,17 @@ import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.evidence.EvidenceSealer;
 import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.port.EcodexContainerPacker;
 import eu.lexbridge.trust.port.SealVerification;
 import eu.lexbridge.trust.port.SealedEvidenceFactory;
+import eu.lexbridge.trust.port.XmlDocumentSealer;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,14 +36,27 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties({ConnectorProperties.class, EvidenceProperties.class, ContainerProperties.class})
 public class TrustAutoConfiguration {
 
+    /** The evidence-seal key, opened once: a key on a PKCS#11 token is one login, whoever seals with it. */
+    @Bean
+    @ConditionalOnMissingBean(name = "evidenceSealKey")
+    SealKey evidenceSealKey(EvidenceProperties evidence) {
+        return evidence.seal().open();
+    }
+
     /** Every evidence we issue is sealed with the evidence key. */
     @Bean
     @ConditionalOnMissingBean
-    EvidenceFactory evidenceFactory(ConnectorProperties connector, EvidenceProperties evidence, Clock clock) {
-        var seal = evidence.seal();
-        var key = seal.open();
+    EvidenceFactory evidenceFactory(ConnectorProperties connector, EvidenceProperties evidence,
+                                    @Qualifier("evidenceSealKey") SealKey key, Clock clock) {
         return new SealedEvidenceFactory(new RemEvidenceFactory(connector.partyId(), connector.partyId(),
-                ZoneOffset.UTC), new EvidenceSealer(key, seal.referenceDigest(), clock));
+                ZoneOffset.UTC), new EvidenceSealer(key, evidence.seal().referenceDigest(), clock));
+    }
+
+    /** The records we keep of our own (transmissions outside the system) are sealed with the evidence key too. */
+    @Bean
+    @ConditionalOnMissingBean
+    Sealer recordSealer(@Qualifier("evidenceSealKey") SealKey key, Clock clock) {
+        return new XmlDocumentSealer(key, clock);
     }
 
     @Bean

@@ -23,7 +23,8 @@ final class PayloadDescriptions {
             // As the official connector: the document and its signature only ever travel inside the container.
             case BUSINESS_DOCUMENT, DETACHED_SIGNATURE -> throw new IllegalArgumentException("a " + ref.kind()
                     + " travels only inside the e-CODEX container");
-            case VALIDATION_REPORT -> throw new IllegalArgumentException("a validation report is never sent");
+            case VALIDATION_REPORT, TRANSMISSION_RECORD -> throw new IllegalArgumentException("a " + ref.kind()
+                    + " stays at this connector");
         };
     }
 

@@ -23,5 +23,7 @@ public enum PayloadKind {
      * The DSS validation report of the business document's signatures, kept with the message for the record; it stays
      * at this connector (its summary travels in the Trust OK token).
      */
-    VALIDATION_REPORT
+    VALIDATION_REPORT,
+    /** A sealed record of a transmission made outside the system (Reg (EU) 2023/1543 Art 19(6)). */
+    TRANSMISSION_RECORD
 }

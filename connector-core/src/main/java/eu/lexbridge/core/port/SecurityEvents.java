@@ -32,7 +32,9 @@ public interface SecurityEvents {
          * A management-port call refused: bad credentials or token, a role too low for the call, a foreign
          * {@code Host} or {@code Origin}, or a JMX operation outside the management access policy.
          */
-        MANAGEMENT_ACCESS_REFUSED
+        MANAGEMENT_ACCESS_REFUSED,
+        /** An attempt to change or delete a transmission record, which stays as it was recorded. */
+        RECORD_CHANGE_REFUSED
     }
 
     void record(Kind kind, String detail);

@@ -135,6 +135,7 @@ public final class InMemoryConnector {
     private final RecordingMessageBus bus = new RecordingMessageBus();
     private final FixedPartnerDirectory partners;
     private final InMemoryAuthorityDirectory authorities = new InMemoryAuthorityDirectory();
+    private final InMemoryTransmissionRecords transmissionRecords = new InMemoryTransmissionRecords();
     private final Submission submission;
     private final EvidenceIssuer evidences;
     private final BackendInbox inbox;
@@ -193,6 +194,11 @@ public final class InMemoryConnector {
 
     public FixedPartnerDirectory partners() {
         return partners;
+    }
+
+    /** Transmissions recorded outside the system. */
+    public InMemoryTransmissionRecords transmissionRecords() {
+        return transmissionRecords;
     }
 
     /** The competent authorities submissions by competence are resolved in; empty until a test registers some. */
@@ -254,6 +260,7 @@ public final class InMemoryConnector {
                 new Part("messageBus", RecordingMessageBus.class, this::bus),
                 new Part("partners", FixedPartnerDirectory.class, this::partners),
                 new Part("authorities", InMemoryAuthorityDirectory.class, this::authorities),
+                new Part("transmissionRecords", InMemoryTransmissionRecords.class, this::transmissionRecords),
                 new Part("submission", Submission.class, this::submission),
                 new Part("evidenceIssuer", EvidenceIssuer.class, this::evidences),
                 new Part("backendInbox", BackendInbox.class, this::inbox),

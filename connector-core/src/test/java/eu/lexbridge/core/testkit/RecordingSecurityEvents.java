@@ -4,7 +4,10 @@ import eu.lexbridge.core.port.SecurityEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps the security events a test provoked, so it can say which were recorded. */
+/**
+ * Keeps the security events a test provoked, so it can say which were recorded; writes them to the security log as
+ * well, as the application's do.
+ */
 public final class RecordingSecurityEvents implements SecurityEvents {
 
     /** One event. */
@@ -16,6 +19,7 @@ public final class RecordingSecurityEvents implements SecurityEvents {
     @Override
     public void record(Kind kind, String detail) {
         recorded.add(new Recorded(kind, detail));
+        SecurityEvents.logOnly().record(kind, detail);
     }
 
     public List<Recorded> recorded() {

@@ -1,7 +1,9 @@
 package eu.lexbridge.backend.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.backend.rest.api.ConversationController;
 import eu.lexbridge.backend.rest.api.DirectoryController;
+import eu.lexbridge.backend.rest.api.RecordController;
 import eu.lexbridge.backend.rest.api.EventController;
 import eu.lexbridge.backend.rest.api.MessageController;
 import eu.lexbridge.backend.rest.api.OpenApiDocumentation;
@@ -28,6 +30,7 @@ import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.ChangeFeed;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.port.AuthorityDirectory;
+import eu.lexbridge.core.port.CaseRecord;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
@@ -66,8 +69,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The REST back-end API, on when the application has the core flows it fronts. Everything under
- * {@value ApiLinks#MESSAGES}, {@value ApiLinks#EVENTS} and {@value ApiLinks#DIRECTORY} is authenticated per back-end; errors there are RFC 9457
- * problems.
+ * {@value ApiLinks#MESSAGES}, {@value ApiLinks#EVENTS}, {@value ApiLinks#DIRECTORY}, {@value ApiLinks#RECORDS} and
+ * {@value ApiLinks#CONVERSATIONS} is authenticated per back-end; errors there are RFC 9457 problems.
  */
 // Before Spring Boot's error handling, so that its BasicErrorController gives way to ours.
 @AutoConfiguration(after = JacksonAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
@@ -78,7 +81,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class RestBackendAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestBackendAutoConfiguration.class);
-    private static final String API_PATH = "/api/v1/";
     /** How often a waiting read of the change feed looks at the outbox again. */
     private static final Duration FEED_POLL_INTERVAL = Duration.ofMillis(250);
     /**
@@ -115,7 +117,7 @@ public class RestBackendAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new BackendAuthenticationFilter(tokens,
                 certificates.getIfAvailable(BackendCertificates::none), writer,
                 security.getIfAvailable(SecurityEvents::logOnly)));
-        registration.addUrlPatterns(API_PATH + "*");
+        registration.addUrlPatterns(ApiLinks.ROOT + "*");
         registration.setName("lexbridgeRestAuthenticationFilter");
         // Early, so no later filter reads (and so parses) an upload of a caller that is not authenticated.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -139,7 +141,7 @@ public class RestBackendAutoConfiguration {
 
     @Bean
     EarlyFailureResolver restEarlyFailureResolver(ExceptionProblems problems, ProblemResponseWriter writer) {
-        return new EarlyFailureResolver(API_PATH, problems, writer);
+        return new EarlyFailureResolver(ApiLinks.ROOT, problems, writer);
     }
 
     /** Error dispatches (and a request for /error itself) answer problems, not Spring Boot's error body. */
@@ -206,6 +208,22 @@ public class RestBackendAutoConfiguration {
     @Bean
     PayloadController restPayloadController(BackendInbox inbox) {
         return new PayloadController(inbox);
+    }
+
+    /** The case record: transmissions recorded outside the system, conversations' timelines. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(CaseRecord.class)
+    static class Cases {
+
+        @Bean
+        RecordController restRecordController(CaseRecord cases, ObjectMapper mapper) {
+            return new RecordController(cases, mapper);
+        }
+
+        @Bean
+        ConversationController restConversationController(CaseRecord cases) {
+            return new ConversationController(cases);
+        }
     }
 
     /**

@@ -2,7 +2,15 @@ package eu.lexbridge.backend.rest;
 
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.CaseRecord;
 import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.core.testkit.PlainSealer;
+import eu.lexbridge.core.testkit.RecordingSecurityEvents;
+import eu.lexbridge.record.Conversations;
+import eu.lexbridge.record.StoredCaseRecord;
+import eu.lexbridge.record.timeline.CaseDeadlines;
+import eu.lexbridge.record.timeline.ConversationTimeline;
+import eu.lexbridge.record.transmission.TransmissionRecording;
 import eu.lexbridge.core.testkit.InMemoryConnector;
 import eu.lexbridge.core.testkit.SampleMessages;
 import org.springframework.beans.factory.BeanFactory;
@@ -49,6 +57,22 @@ public class TestConnector {
                 bean.setInstanceSupplier(part.instance());
                 registry.registerBeanDefinition(part.name(), bean);
             }
+            // the case record as the application makes it, on the same stores; its seal is the trust-store's concern
+            RecordingSecurityEvents security = new RecordingSecurityEvents();
+            Conversations conversations = new Conversations(connector.store());
+            CaseRecord cases = new StoredCaseRecord(conversations, new TransmissionRecording(conversations,
+                    connector.transmissionRecords(), connector.payloads(), new PlainSealer(), connector.clock()),
+                    connector.transmissionRecords(), new ConversationTimeline(connector.store(),
+                    connector.transmissionRecords(), CaseDeadlines.NONE), connector.payloads(), security,
+                    connector.clock());
+            register(registry, "securityEvents", RecordingSecurityEvents.class, security);
+            register(registry, "caseRecord", CaseRecord.class, cases);
+        }
+
+        private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {
+            RootBeanDefinition bean = new RootBeanDefinition(type);
+            bean.setInstanceSupplier(() -> instance);
+            registry.registerBeanDefinition(name, bean);
         }
     }
 }

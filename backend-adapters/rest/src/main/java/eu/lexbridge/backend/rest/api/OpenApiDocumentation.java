@@ -69,8 +69,7 @@ public final class OpenApiDocumentation {
         }
         ModelConverters.getInstance().read(ProblemDocument.class).forEach(openApi.getComponents()::addSchemas);
         openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith(ApiLinks.MESSAGES) && !path.startsWith(ApiLinks.EVENTS)
-                    && !path.startsWith(ApiLinks.DIRECTORY)) {
+            if (!path.startsWith(ApiLinks.ROOT)) {
                 return;
             }
             item.readOperations().forEach(operation -> {

@@ -1,11 +1,6 @@
 package eu.lexbridge.backend.rest.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.flow.PayloadUpload;
@@ -13,7 +8,6 @@ import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.flow.SubmissionRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,17 +27,16 @@ public final class SubmissionParts {
     static final String ATTACHMENTS = "attachments";
     private static final Set<String> KNOWN = Set.of(METADATA, BUSINESS_CONTENT, BUSINESS_DOCUMENT, DETACHED_SIGNATURE,
             ATTACHMENTS);
-    private static final long MAX_METADATA_BYTES = 64 * 1024;
+    private static final int MAX_METADATA_BYTES = 64 * 1024;
 
-    private final ObjectReader metadataReader;
+    private final StrictJson<SubmissionMetadata> metadataJson;
     private final int maxAttachments;
 
     /** @param maxAttachments the most attachments parts a submission may have */
     public SubmissionParts(ObjectMapper mapper, int maxAttachments) {
         this.maxAttachments = maxAttachments;
-        // Strict on unknown members: a misspelt optional field (conversationID) would otherwise vanish silently.
-        this.metadataReader = mapper.readerFor(SubmissionMetadata.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.metadataJson = new StrictJson<>(mapper, SubmissionMetadata.class, "the metadata part", METADATA,
+                MAX_METADATA_BYTES);
     }
 
     public SubmissionRequest request(String backendName, Collection<Part> parts) {
@@ -107,35 +100,12 @@ public final class SubmissionParts {
     }
 
     private SubmissionMetadata metadata(Part part) {
-        if (part.getSize() > MAX_METADATA_BYTES) {
+        if (part.getSize() > metadataJson.maxBytes()) {
             throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, METADATA,
-                    "the metadata part is larger than " + MAX_METADATA_BYTES + " bytes");
+                    "the metadata part is larger than " + metadataJson.maxBytes() + " bytes");
         }
-        if (part.getSize() == 0) {
-            throw new ConnectorException(ErrorCode.MISSING_FIELD, METADATA, "the metadata part is empty");
-        }
-        try (InputStream in = part.getInputStream()) {
-            SubmissionMetadata metadata = metadataReader.readValue(in);
-            if (metadata == null) {
-                throw new ConnectorException(ErrorCode.MISSING_FIELD, METADATA, "the metadata part is null");
-            }
-            return metadata;
-        } catch (UnrecognizedPropertyException e) {
-            String field = METADATA + "." + e.getPropertyName();
-            throw new ConnectorException(ErrorCode.INVALID_FIELD, field, field + " is not a metadata field", e);
-        } catch (JsonMappingException e) {
-            String field = METADATA + e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining());
-            throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, field,
-                    field + " does not have the expected JSON type", e);
-        } catch (JsonProcessingException e) {
-            // Jackson's own message quotes the input; the location is enough and echoes nothing.
-            var at = e.getLocation();
-            throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, METADATA, at == null
-                    ? "the metadata part is not valid JSON"
-                    : "the metadata part is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ")", e);
+        try {
+            return metadataJson.read(part.getInputStream(), METADATA);
         } catch (IOException e) {
             throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, METADATA, "the metadata part cannot be read", e);
         }

@@ -11,9 +11,13 @@ import org.springframework.web.util.UriUtils;
  */
 public record ApiLinks(String contextPath) {
 
+    /** Every path of the back-end API starts here. */
+    public static final String ROOT = "/api/v1/";
     public static final String MESSAGES = "/api/v1/messages";
     public static final String EVENTS = "/api/v1/events";
     public static final String DIRECTORY = "/api/v1/directory";
+    public static final String RECORDS = "/api/v1/records";
+    public static final String CONVERSATIONS = "/api/v1/conversations";
 
     public String message(UUID connectorMessageId) {
         return contextPath + MESSAGES + "/" + connectorMessageId;
@@ -25,6 +29,18 @@ public record ApiLinks(String contextPath) {
 
     public String timeline(UUID connectorMessageId) {
         return message(connectorMessageId) + "/timeline";
+    }
+
+    public String record(UUID recordId) {
+        return contextPath + RECORDS + "/" + recordId;
+    }
+
+    public String recordDocument(UUID recordId) {
+        return record(recordId) + "/document";
+    }
+
+    public String conversationTimeline(String conversationId) {
+        return contextPath + CONVERSATIONS + "/" + UriUtils.encodePathSegment(conversationId, "UTF-8") + "/timeline";
     }
 
     /** The change feed read on after {@code cursor}. */
