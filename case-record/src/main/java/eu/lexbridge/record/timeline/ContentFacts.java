@@ -11,8 +11,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads which of some {@link ContentCondition}s hold in a business content: streamed, without a DTD or external
- * entities, and no further than a bound, so a large or hostile document costs little. A document that cannot be read
- * sets no condition.
+ * entities, and no further than a bound, so a large or hostile document costs little. A document that cannot be read,
+ * or that has a DOCTYPE, sets no condition.
  */
 final class ContentFacts {
 
@@ -37,7 +37,11 @@ final class ContentFacts {
                 while (elements < MAX_ELEMENTS && holding.size() < conditions.size()
                         && (atStart || reader.hasNext())) {
                     // text() may stop on a child's start: that element is looked at without reading on
-                    if (!atStart && reader.next() != XMLStreamReader.START_ELEMENT) {
+                    int event = atStart ? XMLStreamReader.START_ELEMENT : reader.next();
+                    if (event == XMLStreamReader.DTD) {
+                        return Set.of(); // as everywhere else: a document with a DOCTYPE is not read
+                    }
+                    if (event != XMLStreamReader.START_ELEMENT) {
                         continue;
                     }
                     atStart = false;

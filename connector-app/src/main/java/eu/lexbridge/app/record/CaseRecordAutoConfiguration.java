@@ -1,5 +1,6 @@
 package eu.lexbridge.app.record;
 
+import eu.lexbridge.app.config.CaseRecordProperties;
 import eu.lexbridge.backend.rest.RestBackendAutoConfiguration;
 import eu.lexbridge.core.port.CaseRecord;
 import eu.lexbridge.core.port.MessageStore;
@@ -9,13 +10,23 @@ import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.record.Conversations;
 import eu.lexbridge.record.StoredCaseRecord;
+import eu.lexbridge.record.deadline.EEvidenceDeadlines;
+import eu.lexbridge.record.deadline.WorkingCalendars;
 import eu.lexbridge.record.timeline.CaseDeadlines;
+import eu.lexbridge.record.timeline.ContentCondition;
+import eu.lexbridge.record.timeline.EngineDeadlines;
+import eu.lexbridge.record.timeline.StepMapping;
 import eu.lexbridge.record.timeline.ConversationTimeline;
 import eu.lexbridge.record.transmission.TransmissionRecording;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The case record: transmissions recorded outside the system, sealed and kept, and each conversation's timeline with
@@ -23,12 +34,32 @@ import org.springframework.context.annotation.Bean;
  */
 // Before the REST API, whose record and conversation endpoints are there when the case record is.
 @AutoConfiguration(before = RestBackendAutoConfiguration.class)
+@EnableConfigurationProperties(CaseRecordProperties.class)
 public class CaseRecordAutoConfiguration {
 
+    /**
+     * The time limits of Regulation (EU) 2023/1543 (e-Evidence), started and stopped by the messages whose service and
+     * action {@code lexbridge.case-record.steps} maps to a procedural step.
+     */
     @Bean
     @ConditionalOnMissingBean
-    CaseDeadlines caseDeadlines() {
-        return CaseDeadlines.NONE;
+    CaseDeadlines caseDeadlines(CaseRecordProperties properties, Environment environment, MessageStore messages,
+                                PayloadStore payloads) {
+        if (properties.steps().isEmpty()) {
+            return CaseDeadlines.NONE;
+        }
+        String ownState = properties.memberState() != null ? properties.memberState()
+                : environment.getProperty("lexbridge.container.country");
+        if (ownState == null) {
+            throw new IllegalStateException("lexbridge.case-record.member-state (or lexbridge.container.country) must "
+                    + "name our Member State: the time limits we keep are counted in its calendar");
+        }
+        WorkingCalendars calendars = WorkingCalendars.standard().withExtraHolidays(properties.holidays());
+        List<StepMapping> mappings = properties.steps().stream().map(step -> new StepMapping(step.service(),
+                step.action(), step.step(), step.flags().entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, flag -> ContentCondition.parse(flag.getValue()))))).toList();
+        return new EngineDeadlines(mappings, EEvidenceDeadlines.engine(calendars, ownState), messages, payloads,
+                ownState, properties.partnerStates());
     }
 
     @Bean

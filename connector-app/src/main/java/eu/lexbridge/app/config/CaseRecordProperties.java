@@ -1,0 +1,78 @@
+package eu.lexbridge.app.config;
+
+import eu.lexbridge.record.deadline.ProcedureStep;
+import eu.lexbridge.record.deadline.StepEvent.Flag;
+import eu.lexbridge.record.deadline.WorkingCalendars;
+import eu.lexbridge.record.timeline.ContentCondition;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The case record: which messages carry which procedural step, so their time limits are tracked, and the calendars
+ * the limits are counted in.
+ *
+ * @param memberState our Member State (two letters), whose calendar counts the limits we must keep;
+ *     {@code lexbridge.container.country} when empty
+ * @param partnerStates each partner's Member State, by AS4 party id, whose calendar counts the limits it must keep;
+ *     a partner not named counts in ours
+ * @param holidays public holidays beyond the nationwide ones built in (regional holidays, one-off days), by Member
+ *     State
+ * @param steps the procedural step each service and action carries, one element per pair: {@code service},
+ *     {@code action}, {@code step} (e.g. {@code EPOC}, {@code DATA_PRODUCED}) and {@code flags}, what the business
+ *     content says of the step (a flag, {@code EMERGENCY}, {@code ENFORCING_AUTHORITY_NOTIFIED} or
+ *     {@code WITHOUT_PRIOR_VALIDATION}, and the element that sets it by local name, as {@code Element}: present and
+ *     not empty, or {@code Element=value}); a message of no listed pair starts no time limit
+ */
+@Validated
+@ConfigurationProperties("lexbridge.case-record")
+public record CaseRecordProperties(String memberState, @DefaultValue Map<String, String> partnerStates,
+                                   @DefaultValue Map<String, Set<LocalDate>> holidays,
+                                   @Valid @DefaultValue List<Step> steps) {
+
+    /**
+     * @param service the e-CODEX service
+     * @param action the action
+     * @param step the procedural step it carries (e.g. {@code EPOC}, {@code DATA_PRODUCED})
+     * @param flags what the business content says of the step: a flag ({@code EMERGENCY},
+     *     {@code ENFORCING_AUTHORITY_NOTIFIED}, {@code WITHOUT_PRIOR_VALIDATION}) and the element that sets it, by
+     *     local name, as {@code Element} (present, not empty) or {@code Element=value}
+     */
+    public record Step(@NotBlank String service, @NotBlank String action, @NotNull ProcedureStep step,
+                       @DefaultValue Map<Flag, String> flags) {
+
+        @AssertTrue(message = "flags must name an XML element, as Element or Element=value")
+        boolean isFlagsReadable() {
+            try {
+                flags.values().forEach(ContentCondition::parse);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
+
+    @AssertTrue(message = "member-state, partner-states and holidays must name Member States by two letters, "
+            + "e.g. AT or DE (EL for Greece is taken)")
+    boolean isStatesKnown() {
+        var calendars = WorkingCalendars.standard();
+        try {
+            if (memberState != null) {
+                calendars.forState(memberState);
+            }
+            partnerStates.values().forEach(calendars::forState);
+            holidays.keySet().forEach(calendars::forState);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

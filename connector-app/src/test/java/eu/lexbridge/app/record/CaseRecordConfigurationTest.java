@@ -1,0 +1,117 @@
+package eu.lexbridge.app.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.core.message.BusinessService;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.port.Sealer;
+import eu.lexbridge.core.port.TransmissionRecords;
+import eu.lexbridge.core.record.CaseDeadline;
+import eu.lexbridge.core.testkit.InMemoryMessageStore;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.InMemoryTransmissionRecords;
+import eu.lexbridge.core.testkit.PlainSealer;
+import eu.lexbridge.core.testkit.SampleMessages;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * {@code lexbridge.case-record}: the steps configured start the e-Evidence time limits in a conversation's timeline,
+ * with the flags read from the business content; a Member State that is none, or a flag that names no element, stops
+ * the start with a sentence naming the key.
+ */
+class CaseRecordConfigurationTest {
+
+    private final InMemoryMessageStore messages = new InMemoryMessageStore();
+    private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
+                        CaseRecordAutoConfiguration.class))
+                .withBean(MessageStore.class, () -> messages)
+                .withBean(PayloadStore.class, () -> payloads)
+                .withBean(TransmissionRecords.class, InMemoryTransmissionRecords::new)
+                .withBean(Sealer.class, PlainSealer::new)
+                .withBean(SecurityEvents.class, SecurityEvents::logOnly)
+                .withBean(Clock.class, Clock::systemUTC)
+                .withPropertyValues("lexbridge.container.country=AT");
+    }
+
+    @Test
+    void aConfiguredStepStartsTheLimitsWithTheFlagsOfTheContent() {
+        ConnectorMessage received = SampleMessages.inbound(Instant.now().minusSeconds(3600))
+                .service(new BusinessService("EEvidence", "urn:e-codex:services:")).action("EPOC")
+                .backendName(SampleMessages.BACKEND).state(MessageState.AVAILABLE_TO_BACKEND)
+                .payloads(List.of(payloads.put(PayloadKind.BUSINESS_CONTENT, "messageContent", "application/xml",
+                        "<EPOC><SectionK><NotifiedEnforcingState>AT</NotifiedEnforcingState></SectionK></EPOC>"
+                                .getBytes(StandardCharsets.UTF_8)))).build();
+        messages.insert(received, "received");
+
+        runner().withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
+                "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=EPOC",
+                "lexbridge.case-record.steps[0].flags.ENFORCING_AUTHORITY_NOTIFIED=NotifiedEnforcingState",
+                "lexbridge.case-record.holidays.AT=2026-12-07").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    List<CaseDeadline> deadlines = context.getBean(CaseRecord.class)
+                            .timeline(SampleMessages.BACKEND, received.conversationId()).deadlines();
+                    // notified: the addressee delivers at the end of the 10 days (D4), not within them (D2)
+                    assertThat(deadlines).extracting(CaseDeadline::id).containsExactly("D4", "D11");
+                    assertThat(deadlines.get(0).actor()).isEqualTo("addressee");
+                });
+    }
+
+    @Test
+    void withoutStepsATimelineHasNoLimits() {
+        ConnectorMessage received = SampleMessages.inbound(Instant.now()).backendName(SampleMessages.BACKEND)
+                .build();
+        messages.insert(received, "received");
+
+        runner().run(context -> assertThat(context.getBean(CaseRecord.class)
+                .timeline(SampleMessages.BACKEND, received.conversationId()).deadlines()).isEmpty());
+    }
+
+    @Test
+    void anUnknownMemberStateStopsTheStartNamingTheKey() {
+        runner().withPropertyValues("lexbridge.case-record.partner-states.de-court=XX").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.case-record")
+                    .hasMessageContaining("two letters");
+        });
+    }
+
+    @Test
+    void aFlagThatNamesNoElementStopsTheStartNamingTheKey() {
+        runner().withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
+                "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=EPOC",
+                "lexbridge.case-record.steps[0].flags.EMERGENCY=<Emergency>").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("lexbridge.case-record.steps[0]")
+                            .hasMessageContaining("flags must name an XML element");
+                });
+    }
+
+    @Test
+    void anUnknownStepStopsTheStartNamingTheKey() {
+        runner().withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
+                "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=ORDER")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("lexbridge.case-record.steps[0].step");
+                });
+    }
+}
