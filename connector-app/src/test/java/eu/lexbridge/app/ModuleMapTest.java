@@ -25,13 +25,14 @@ class ModuleMapTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices()
-            .matching("eu.lexbridge.(persistence|messaging|directory|routes|backend|gateway)..")
+            .matching("eu.lexbridge.(persistence|messaging|directory|record|routes|backend|gateway)..")
             .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule adaptersUseOnlyCoreAndTheirOwn = noClasses()
             .that().resideInAnyPackage("eu.lexbridge.persistence..", "eu.lexbridge.messaging..",
-                    "eu.lexbridge.directory..", "eu.lexbridge.routes..", "eu.lexbridge.backend..")
+                    "eu.lexbridge.directory..", "eu.lexbridge.record..", "eu.lexbridge.routes..",
+                    "eu.lexbridge.backend..")
             .should().dependOnClassesThat().resideInAnyPackage(TRUST, "eu.lexbridge.app..", "eu.lexbridge.tools..");
 
     @ArchTest
@@ -41,8 +42,9 @@ class ModuleMapTest {
     @ArchTest
     static final ArchRule trustUsesCoreOnly = noClasses().that().resideInAPackage(TRUST)
             .should().dependOnClassesThat().resideInAnyPackage("eu.lexbridge.persistence..",
-                    "eu.lexbridge.messaging..", "eu.lexbridge.directory..", "eu.lexbridge.routes..",
-                    "eu.lexbridge.backend..", "eu.lexbridge.gateway..", "eu.lexbridge.app..", "eu.lexbridge.tools..");
+                    "eu.lexbridge.messaging..", "eu.lexbridge.directory..", "eu.lexbridge.record..",
+                    "eu.lexbridge.routes..", "eu.lexbridge.backend..", "eu.lexbridge.gateway..", "eu.lexbridge.app..",
+                    "eu.lexbridge.tools..");
 
     @ArchTest
     static final ArchRule appIsNotUsedByModules = noClasses().that().resideOutsideOfPackages("eu.lexbridge.app..",

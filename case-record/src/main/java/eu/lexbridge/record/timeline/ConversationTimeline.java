@@ -57,7 +57,7 @@ public final class ConversationTimeline {
                     record.corrects() == null ? "transmitted outside the system"
                             : "correction of record " + record.corrects(), describe(record)));
         }
-        List<CaseDeadline> limits = deadlines.of(own, now);
+        List<CaseDeadline> limits = deadlines.of(own, kept, now);
         for (CaseDeadline limit : limits) {
             entries.add(new Entry(limit.startedAt(), Kind.DEADLINE, limit.id(), limit.id() + " started",
                     limit.title() + " (" + limit.source() + "); " + (limit.dueAt() == null ? "no end"

@@ -9,6 +9,7 @@ import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.record.CaseDeadline;
+import eu.lexbridge.core.record.TransmissionRecord;
 import eu.lexbridge.record.deadline.Deadline;
 import eu.lexbridge.record.deadline.DeadlineEngine;
 import eu.lexbridge.record.deadline.StepEvent;
@@ -22,10 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The time limits of a conversation from its messages: each message whose service and action a {@link StepMapping}
- * names is a procedural step, with the flags its business content sets, at the moment the other side received it —
- * for a message we received, when it arrived; for one we sent, the first evidence that the other side's gateway or
- * back-end took it (RELAY_REMMD_ACCEPTANCE or DELIVERY). A message sent and not yet received starts nothing.
+ * The time limits of a conversation from its messages and records: each message whose service and action a
+ * {@link StepMapping} names is a procedural step, with the flags its business content sets, at the moment the other
+ * side received it — for a message we received, when it arrived; for one we sent, the first evidence that the other
+ * side's gateway or back-end took it (RELAY_REMMD_ACCEPTANCE or DELIVERY). A message sent and not yet received starts
+ * nothing. A transmission recorded outside the system whose instrument and form a mapping names is its step when it
+ * was transmitted (its recipient's Member State is not known: the default calendar counts for it).
  */
 public final class EngineDeadlines implements CaseDeadlines {
 
@@ -52,11 +55,20 @@ public final class EngineDeadlines implements CaseDeadlines {
     }
 
     @Override
-    public List<CaseDeadline> of(List<ConnectorMessage> messages, Instant now) {
+    public List<CaseDeadline> of(List<ConnectorMessage> messages, List<TransmissionRecord> records, Instant now) {
         List<StepEvent> events = new ArrayList<>();
         for (ConnectorMessage message : messages) {
-            mappings.stream().filter(m -> m.matches(message.service().value(), message.action())).findFirst()
+            mappings.stream().filter(m -> m.matches(message)).findFirst()
                     .flatMap(mapping -> event(message, mapping)).ifPresent(events::add);
+        }
+        for (TransmissionRecord record : records) {
+            // A correction stands for the record it corrects; both would count the step twice.
+            if (records.stream().anyMatch(later -> record.recordId().equals(later.corrects()))) {
+                continue;
+            }
+            mappings.stream().filter(m -> m.matches(record)).findFirst().ifPresent(mapping -> events.add(
+                    new StepEvent(mapping.step(), record.transmittedAt(), record.recordId().toString(), Set.of(),
+                            ownState, null)));
         }
         return engine.evaluate(events, now).stream().map(EngineDeadlines::view).toList();
     }

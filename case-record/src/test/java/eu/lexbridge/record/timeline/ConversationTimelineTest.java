@@ -39,11 +39,12 @@ class ConversationTimelineTest {
 
     private static final BusinessService EEVIDENCE = new BusinessService("EEvidence", "urn:e-codex:services:");
     private static final Instant SENT = Instant.parse("2026-12-01T09:15:00Z");
-    private static final StepMapping EPOC = new StepMapping("EEvidence", "EPOC", ProcedureStep.EPOC, Map.of(
+    private static final StepMapping EPOC = StepMapping.ofMessages("EEvidence", "EPOC", ProcedureStep.EPOC, Map.of(
             Flag.EMERGENCY, ContentCondition.parse("Emergency=true"),
             Flag.ENFORCING_AUTHORITY_NOTIFIED, ContentCondition.parse("NotifiedEnforcingState")));
-    private static final StepMapping DATA = new StepMapping("EEvidence", "Data", ProcedureStep.DATA_PRODUCED,
-            Map.of());
+    /** The data produced on a disk, recorded: as TransmissionRecordsContract.record records them. */
+    private static final StepMapping DATA = StepMapping.ofRecords("E-EVIDENCE", "EPOC data",
+            ProcedureStep.DATA_PRODUCED);
 
     private final InMemoryMessageStore store = new InMemoryMessageStore();
     private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
@@ -135,6 +136,9 @@ class ConversationTimelineTest {
                 Kind.EVIDENCE, Kind.DEADLINE, Kind.TRANSMISSION, Kind.DEADLINE);
         assertThat(timeline.entries().get(0).detail()).contains("EEvidence EPOC to party DE");
         assertThat(timeline.records()).as("another back-end's record is not shown").hasSize(1);
-        assertThat(timeline.entries()).extracting(Entry::title).contains("D2 missed", "D11 closed");
+        // the data produced on a disk, recorded, meet the production limit; the objection window closes by itself
+        assertThat(timeline.entries()).extracting(Entry::title).contains("D2 met", "D11 closed")
+                .doesNotContain("D2 missed");
+        assertThat(timeline.deadlines().get(0).closedAt()).isEqualTo(timeline.records().get(0).transmittedAt());
     }
 }

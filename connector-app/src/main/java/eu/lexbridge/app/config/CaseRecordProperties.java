@@ -6,7 +6,6 @@ import eu.lexbridge.record.deadline.WorkingCalendars;
 import eu.lexbridge.record.timeline.ContentCondition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,11 +25,12 @@ import org.springframework.validation.annotation.Validated;
  *     a partner not named counts in ours
  * @param holidays public holidays beyond the nationwide ones built in (regional holidays, one-off days), by Member
  *     State
- * @param steps the procedural step each service and action carries, one element per pair: {@code service},
- *     {@code action}, {@code step} (e.g. {@code EPOC}, {@code DATA_PRODUCED}) and {@code flags}, what the business
- *     content says of the step (a flag, {@code EMERGENCY}, {@code ENFORCING_AUTHORITY_NOTIFIED} or
+ * @param steps the procedural step each service and action carries, one element per pair: {@code service} and
+ *     {@code action} (or, for transmissions recorded outside the system, {@code instrument} and {@code form}),
+ *     {@code step} (e.g. {@code EPOC}, {@code DATA_PRODUCED}) and {@code flags}, what a message's business content
+ *     says of the step (a flag, {@code EMERGENCY}, {@code ENFORCING_AUTHORITY_NOTIFIED} or
  *     {@code WITHOUT_PRIOR_VALIDATION}, and the element that sets it by local name, as {@code Element}: present and
- *     not empty, or {@code Element=value}); a message of no listed pair starts no time limit
+ *     not empty, or {@code Element=value}); a message or record of no listed pair starts no time limit
  */
 @Validated
 @ConfigurationProperties("lexbridge.case-record")
@@ -41,13 +41,28 @@ public record CaseRecordProperties(String memberState, @DefaultValue Map<String,
     /**
      * @param service the e-CODEX service
      * @param action the action
+     * @param instrument instead of a service and action: the instrument of a recorded transmission
+     * @param form with {@code instrument}: its form
      * @param step the procedural step it carries (e.g. {@code EPOC}, {@code DATA_PRODUCED})
-     * @param flags what the business content says of the step: a flag ({@code EMERGENCY},
+     * @param flags what a message's business content says of the step: a flag ({@code EMERGENCY},
      *     {@code ENFORCING_AUTHORITY_NOTIFIED}, {@code WITHOUT_PRIOR_VALIDATION}) and the element that sets it, by
      *     local name, as {@code Element} (present, not empty) or {@code Element=value}
      */
-    public record Step(@NotBlank String service, @NotBlank String action, @NotNull ProcedureStep step,
+    public record Step(String service, String action, String instrument, String form, @NotNull ProcedureStep step,
                        @DefaultValue Map<Flag, String> flags) {
+
+        @AssertTrue(message = "each step names a service and an action, or (for recorded transmissions) an "
+                + "instrument and a form")
+        boolean isOnePair() {
+            boolean message = present(service) && present(action) && !present(instrument) && !present(form);
+            boolean record = present(instrument) && present(form) && !present(service) && !present(action)
+                    && flags.isEmpty();
+            return message || record;
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
 
         @AssertTrue(message = "flags must name an XML element, as Element or Element=value")
         boolean isFlagsReadable() {

@@ -56,8 +56,9 @@ public class CaseRecordAutoConfiguration {
         }
         WorkingCalendars calendars = WorkingCalendars.standard().withExtraHolidays(properties.holidays());
         List<StepMapping> mappings = properties.steps().stream().map(step -> new StepMapping(step.service(),
-                step.action(), step.step(), step.flags().entrySet().stream().collect(Collectors.toMap(
-                        Map.Entry::getKey, flag -> ContentCondition.parse(flag.getValue()))))).toList();
+                step.action(), step.instrument(), step.form(), step.step(), step.flags().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, flag -> ContentCondition.parse(flag.getValue())))))
+                .toList();
         return new EngineDeadlines(mappings, EEvidenceDeadlines.engine(calendars, ownState), messages, payloads,
                 ownState, properties.partnerStates());
     }

@@ -105,6 +105,19 @@ class CaseRecordConfigurationTest {
     }
 
     @Test
+    void aStepOfAMessageAndARecordAtOnceStopsTheStartNamingTheKey() {
+        runner().withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
+                "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].instrument=E-EVIDENCE",
+                "lexbridge.case-record.steps[0].form=EPOC data", "lexbridge.case-record.steps[0].step=DATA_PRODUCED")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("lexbridge.case-record.steps[0]")
+                            .hasMessageContaining("a service and an action, or (for recorded transmissions)");
+                });
+    }
+
+    @Test
     void anUnknownStepStopsTheStartNamingTheKey() {
         runner().withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
                 "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=ORDER")

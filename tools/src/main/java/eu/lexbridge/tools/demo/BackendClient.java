@@ -2,6 +2,7 @@ package eu.lexbridge.tools.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.tools.BackendApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A national back-end as the demo plays it: it talks to its connector's REST API over HTTPS with its bearer token. */
 public final class BackendClient {
@@ -193,6 +191,16 @@ public final class BackendClient {
         return json(send(authorised("/api/v1/directory/authorities?" + query).GET().build(), 200));
     }
 
+    /** Records a transmission made outside the system; the answer is the sealed record. */
+    public JsonNode recordTransmission(String recordJson) {
+        return json(send(authorised("/api/v1/records").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(recordJson)).build(), 201));
+    }
+
+    public JsonNode conversationTimeline(String conversationId) {
+        return json(send(authorised("/api/v1/conversations/" + conversationId + "/timeline").GET().build(), 200));
+    }
+
     public JsonNode timeline(String id) {
         return json(send(authorised("/api/v1/messages/" + id + "/timeline").GET().build(), 200));
     }
@@ -235,17 +243,11 @@ public final class BackendClient {
     }
 
     private static SSLContext trusting(Path caCertificate) {
-        try (InputStream in = Files.newInputStream(caCertificate)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        try {
+            return BackendApi.trusting(caCertificate);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot trust the demo CA " + caCertificate, e);
         }
     }
+
 }

@@ -1,10 +1,12 @@
 package eu.lexbridge.tools.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.tools.CaseTimelinePrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
@@ -130,6 +132,20 @@ public final class Demo {
             TimelinePrinter.print(atBackend.timeline(sentId));
             System.out.println("\nTimeline at " + de.party() + " (received):");
             TimelinePrinter.print(deBackend.timeline(receivedId));
+
+            // The data are too large for the system (Art 19(5)): the German side hands them over on a disk, and
+            // records that transmission in the system, sealed, in the EPOC's conversation (Art 19(6)).
+            String conversationId = received.path("conversationId").asText();
+            JsonNode record = deBackend.recordTransmission(offSystemRecord(conversationId, receivedId));
+            System.out.println("\n[DE back-end] recorded transmission " + record.path("recordId").asText()
+                    + " outside the system: " + record.path("fileName").asText() + ", "
+                    + record.path("fileSize").asLong() + " bytes, " + record.at("/contentHash/algorithm").asText()
+                    + " " + record.at("/contentHash/value").asText() + ", to " + record.path("recipient").asText()
+                    + " by " + record.path("channel").asText() + ", because of " + record.path("reasonText").asText()
+                    + "; sealed record SHA-256 " + record.path("documentSha256").asText());
+            System.out.println("\nCase timeline at " + de.party() + " (conversation " + conversationId
+                    + "), with the time limits of its EPOC:");
+            CaseTimelinePrinter.print(deBackend.conversationTimeline(conversationId), System.out);
             System.out.printf("%nEPOC exchanged end to end in %.1f s (submit to DELIVERY at the sender); "
                     + "whole demo %.1f s.%n", seconds(exchangeStart, done), seconds(started, done));
             System.out.println("Connector logs: " + at.logFile() + ", " + de.logFile());
@@ -155,6 +171,22 @@ public final class Demo {
                 }
             }
         }
+    }
+
+    /**
+     * The record of the demo's off-system transmission: the data an EPOC asks for, too large for the system, on an
+     * encrypted disk. The digest stands for the disk image's; the demo has no 3 GiB file to hash.
+     */
+    private static String offSystemRecord(String conversationId, String relatedMessageId) {
+        String digest = sha256(("DEMO-2026-0042 data " + conversationId).getBytes(StandardCharsets.UTF_8));
+        return """
+                {"backendRecordId":"DE-REC-%s","conversationId":"%s","relatedMessageId":"%s",\
+                "transmittedAt":"%s","sender":"DE/Landgericht Berlin I (demo)",\
+                "recipient":"AT/Staatsanwaltschaft Wien (demo)","fileName":"DEMO-2026-0042-data.zip",\
+                "fileSize":3221225472,"reason":"data-size","channel":"encrypted disk by courier (demo)",\
+                "contentHash":{"algorithm":"SHA-256","value":"%s"},"instrument":"E-EVIDENCE","form":"EPOC data",\
+                "operator":"Geschäftsstelle (demo)"}""".formatted(Instant.now().toEpochMilli(), conversationId,
+                relatedMessageId, Instant.now(), digest);
     }
 
     /**

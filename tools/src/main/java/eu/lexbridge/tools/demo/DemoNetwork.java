@@ -214,12 +214,26 @@ public final class DemoNetwork {
                     backends:
                       %6$s:
                         token-sha256: %12$s
+                  case-record:
+                    partner-states:
+                      %7$s: %20$s
+                    steps:
+                      - service: %9$s
+                        action: %11$s
+                        step: EPOC
+                        flags:
+                          EMERGENCY: Emergency=true
+                          ENFORCING_AUTHORITY_NOTIFIED: NotifiedEnforcingState
+                      - instrument: E-EVIDENCE
+                        form: EPOC data
+                        step: DATA_PRODUCED
                 """.formatted(self.party(), self.port(), pki, password, self.directory().toAbsolutePath().resolve("data"),
                 self.backend(), partner.party(), partner.as4Endpoint(), SERVICE, SERVICE_TYPE, ACTION,
                 sha256(self.backendToken()), self.managementPort(),
                 self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
                 pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self), policy,
-                directorySnapshot().toAbsolutePath());
+                directorySnapshot().toAbsolutePath(),
+                partner.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT));
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,12 @@ class KeepRunningDemoIT {
                 .contains("recipient DE-LG-BERLIN-I (Regional Court Berlin I) found in directory snapshot 1 of "
                         + "2026-12-01T00:00:00Z for instrument E-EVIDENCE, role enforcing, country DE, postal code "
                         + "10115")
+                // a transmission outside the system, recorded, meets the EPOC's production limit in the case timeline
+                .containsPattern("\\[DE back-end\\] recorded transmission [0-9a-f-]{36} outside the system: "
+                        + "DEMO-2026-0042-data.zip, 3221225472 bytes, SHA-256 [0-9a-f]{64}")
+                .containsPattern("DEADLINE +D4 started +The addressee produces the data")
+                .containsPattern("D4 +MET +due 20\\d\\d-\\d\\d-\\d\\dT\\d\\d:00:00Z +for the addressee")
+                .containsPattern("D11 +RUNNING")
                 .contains("Both connectors keep running; Ctrl-C (or SIGTERM) stops them.")
                 .contains("TLS: the connectors' certificates are issued by the test CA " + ca());
         Path root = work.resolve("data/demo").toRealPath();
@@ -103,6 +110,40 @@ class KeepRunningDemoIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(c.operatorPasswordFile())))
                     .isEqualTo("rw-------");
         }
+
+        // The Austrian clerk records, from the command line, the annex sent by courier in the EPOC's conversation, and
+        // reads the conversation's timeline; a record without its file is refused and keeps nothing.
+        Matcher conversation = Pattern.compile("\\(conversation ([0-9a-f-]{36})\\)").matcher(printed);
+        assertThat(conversation.find()).isTrue();
+        Path token = Files.writeString(work.resolve("at-token"), at.backendToken() + "\n");
+        Files.write(work.resolve("annex.pdf"), sample("epoc-sample.pdf"));
+        String api = at.baseUri().toString();
+        Process record = lexbridge("record-transmission", "--api", api, "--token-file", token.toString(),
+                "--ca-certificate", ca().toString(), "--conversation", conversation.group(1), "--transmitted-at",
+                OffsetDateTime.now().minusMinutes(1).toString(), "--sender", "AT/Staatsanwaltschaft Wien",
+                "--recipient", "DE/Landgericht Berlin I", "--file", "annex.pdf", "--reason", "nature-of-material",
+                "--channel", "registered mail", "--instrument", "E-EVIDENCE", "--form", "EPOC annex");
+        assertThat(record.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("record-transmission.out")).contains("\"fileName\" : \"annex.pdf\"")
+                .contains("\"value\" : \"" + sha256(sample("epoc-sample.pdf")) + "\"");
+        assertThat(record.exitValue()).as(read("record-transmission.err")).isZero();
+        Process refused = lexbridge("record-transmission", "--api", api, "--token-file", token.toString(),
+                "--ca-certificate", ca().toString(), "--conversation", conversation.group(1), "--transmitted-at",
+                OffsetDateTime.now().plusDays(1).toString(), "--sender", "AT", "--recipient", "DE", "--file",
+                "annex.pdf", "--reason", "data-size", "--channel", "courier", "--instrument", "E-EVIDENCE",
+                "--form", "EPOC annex");
+        assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("record-transmission.err")).contains("refused (400)").contains("future")
+                .contains("(field transmittedAt) [LB-1002]");
+        assertThat(refused.exitValue()).isEqualTo(2);
+        Process timeline = lexbridge("timeline", conversation.group(1), "--api", api, "--token-file",
+                token.toString(), "--ca-certificate", ca().toString());
+        assertThat(timeline.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("timeline.out")).contains("Conversation " + conversation.group(1))
+                .containsPattern("MESSAGE +sent EPOC").containsPattern("EVIDENCE +DELIVERY received")
+                .containsPattern("TRANSMISSION +transmitted outside the system +annex.pdf")
+                .containsPattern("D4 +RUNNING").doesNotContain("DEMO-2026-0042-data.zip");
+        assertThat(timeline.exitValue()).isZero();
 
         // The integrator looks up an authority in the demo's signed directory, as the example does.
         Process find = lexbridge("directory", "find", "--instrument", "EIO", "--role", "executing", "--country", "DE",
@@ -239,6 +280,10 @@ class KeepRunningDemoIT {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static byte[] sample(String name) throws IOException {
