@@ -12,7 +12,12 @@ import eu.lexbridge.core.record.TransmissionRecord;
 import eu.lexbridge.core.record.TransmissionRecordRequest;
 import eu.lexbridge.record.timeline.ConversationTimeline;
 import eu.lexbridge.record.transmission.TransmissionRecording;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.record.export.CaseExport;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -24,17 +29,19 @@ public final class StoredCaseRecord implements CaseRecord {
     private final TransmissionRecords records;
     private final ConversationTimeline timelines;
     private final PayloadStore payloads;
+    private final CaseExport export;
     private final SecurityEvents security;
     private final Clock clock;
 
     public StoredCaseRecord(Conversations conversations, TransmissionRecording recording,
                             TransmissionRecords records, ConversationTimeline timelines, PayloadStore payloads,
-                            SecurityEvents security, Clock clock) {
+                            CaseExport export, SecurityEvents security, Clock clock) {
         this.conversations = conversations;
         this.recording = recording;
         this.records = records;
         this.timelines = timelines;
         this.payloads = payloads;
+        this.export = export;
         this.security = security;
         this.clock = clock;
     }
@@ -60,6 +67,30 @@ public final class StoredCaseRecord implements CaseRecord {
     public CaseTimeline timeline(String backendName, String conversationId) {
         return timelines.of(conversationId, conversations.of(backendName, conversationId), backendName,
                 clock.instant());
+    }
+
+    @Override
+    public CaseFile export(String backendName, String conversationId) {
+        List<ConnectorMessage> own = conversations.of(backendName, conversationId);
+        CaseTimeline timeline = timelines.of(conversationId, own, backendName, clock.instant());
+        // the conversation id is the back-end's or a partner's: only safe characters reach a file name
+        String name = "case-" + conversationId.replaceAll("[^A-Za-z0-9._-]", "_") + ".asice";
+        return new CaseFile() {
+            @Override
+            public String fileName() {
+                return name.length() > 120 ? name.substring(0, 114) + ".asice" : name;
+            }
+
+            @Override
+            public String mimeType() {
+                return CaseExport.MIME_TYPE;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                export.write(timeline, own, out);
+            }
+        };
     }
 
     @Override

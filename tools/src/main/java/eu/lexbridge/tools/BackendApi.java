@@ -56,21 +56,53 @@ public final class BackendApi {
     }
 
     Answer send(String method, String path, String jsonBody) throws IOException, InterruptedException {
-        String token = Files.readAllLines(tokenFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+        HttpRequest.Builder request = request(path, "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }
+        HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), body);
+    }
+
+    /**
+     * GETs a file into {@code target}, streamed; a refusal leaves no file.
+     *
+     * @return the answer: its status, and the problem when it is not a 200
+     */
+    Answer download(String path, Path target) throws IOException, InterruptedException {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        HttpResponse<Path> response = client().send(request(path, "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofFile(partial));
+        if (response.statusCode() == 200) {
+            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new Answer(200, null);
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(Files.readString(partial, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            problem = null;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return new Answer(response.statusCode(), problem);
+    }
+
+    private HttpRequest.Builder request(String path, String accept) throws IOException {
+        String token = Files.readAllLines(tokenFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+        return HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Accept", accept);
+    }
+
+    private HttpClient client() throws IOException {
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (caCertificate != null) {
             client.sslContext(trusting(caCertificate));
         }
-        HttpResponse<String> response = client.build().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), body);
+        return client.build();
     }
 
     /** A TLS context that trusts one CA: the connector's certificate is issued by it. */

@@ -1,11 +1,7 @@
 package eu.lexbridge.record.transmission;
 
 import eu.lexbridge.core.record.TransmissionRecord;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import eu.lexbridge.record.XmlWriter;
 
 /**
  * The record as a document of its own, which the connector seals and files: every field, the cause in words, who
@@ -15,65 +11,33 @@ import javax.xml.stream.XMLStreamWriter;
 public final class TransmissionRecordDocument {
 
     public static final String NAMESPACE = "urn:lexbridge:case-record:transmission:1";
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private TransmissionRecordDocument() {
     }
 
     /** The unsealed document, UTF-8, indented. */
     public static byte[] write(TransmissionRecord record) {
-        var bytes = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
-            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("", "TransmissionRecord", NAMESPACE);
-            xml.writeDefaultNamespace(NAMESPACE);
-            element(xml, "RecordId", record.recordId());
-            element(xml, "Conversation", record.conversationId());
-            element(xml, "RelatedMessage", record.relatedMessageId());
-            element(xml, "TransmittedAt", record.transmittedAt());
-            element(xml, "Sender", record.sender());
-            element(xml, "Recipient", record.recipient());
-            element(xml, "FileName", record.fileName());
-            element(xml, "FileSize", record.fileSize());
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("Reason");
-            xml.writeAttribute("code", record.reason().code());
-            xml.writeCharacters(record.reason().description());
-            xml.writeEndElement();
-            element(xml, "Channel", record.channel());
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("ContentDigest");
-            xml.writeAttribute("algorithm", record.contentHash().algorithm());
-            xml.writeCharacters(record.contentHash().value());
-            xml.writeEndElement();
-            element(xml, "Instrument", record.instrument());
-            element(xml, "Form", record.form());
-            element(xml, "Corrects", record.corrects());
-            element(xml, "Note", record.note());
-            element(xml, "RecordedBy", record.backendName());
-            element(xml, "Operator", record.operator());
-            element(xml, "BackendRecordId", record.backendRecordId());
-            element(xml, "RecordedAt", record.recordedAt());
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("the record document could not be written", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
-        if (value == null) {
-            return;
-        }
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement(name);
-        xml.writeCharacters(value.toString());
-        xml.writeEndElement();
+        return new XmlWriter("TransmissionRecord", NAMESPACE)
+                .element("RecordId", record.recordId())
+                .element("Conversation", record.conversationId())
+                .element("RelatedMessage", record.relatedMessageId())
+                .element("TransmittedAt", record.transmittedAt())
+                .element("Sender", record.sender())
+                .element("Recipient", record.recipient())
+                .element("FileName", record.fileName())
+                .element("FileSize", record.fileSize())
+                .element("Reason", record.reason().description(), "code", record.reason().code())
+                .element("Channel", record.channel())
+                .element("ContentDigest", record.contentHash().value(), "algorithm",
+                        record.contentHash().algorithm())
+                .element("Instrument", record.instrument())
+                .element("Form", record.form())
+                .element("Corrects", record.corrects())
+                .element("Note", record.note())
+                .element("RecordedBy", record.backendName())
+                .element("Operator", record.operator())
+                .element("BackendRecordId", record.backendRecordId())
+                .element("RecordedAt", record.recordedAt())
+                .toBytes();
     }
 }

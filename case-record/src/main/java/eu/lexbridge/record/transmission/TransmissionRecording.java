@@ -98,7 +98,9 @@ public final class TransmissionRecording {
 
     private TransmissionRecord checked(String backendName, TransmissionRecordRequest r) {
         String backendRecordId = RecordFields.optional("backendRecordId", r.backendRecordId(), 255);
-        String conversationId = RecordFields.required("conversationId", r.conversationId(), 255);
+        // no conversation: the record starts one (the case's first exchange could not go through the system)
+        String given = RecordFields.optional("conversationId", r.conversationId(), 255);
+        String conversationId = given == null ? UUID.randomUUID().toString() : given;
         Instant transmittedAt = required("transmittedAt", r.transmittedAt());
         String sender = RecordFields.required("sender", r.sender(), 255);
         String recipient = RecordFields.required("recipient", r.recipient(), 255);
@@ -120,7 +122,7 @@ public final class TransmissionRecording {
             throw new ConnectorException(ErrorCode.INVALID_FIELD, "fileSize",
                     "fileSize must be between 0 and " + MAX_FILE_SIZE + " bytes");
         }
-        List<ConnectorMessage> messages = conversations.of(backendName, conversationId);
+        List<ConnectorMessage> messages = given == null ? List.of() : conversations.of(backendName, given);
         if (r.relatedMessageId() != null && messages.stream()
                 .noneMatch(m -> m.connectorMessageId().equals(r.relatedMessageId()))) {
             throw new ConnectorException(ErrorCode.INVALID_FIELD, "relatedMessageId",

@@ -44,7 +44,7 @@ class TransmissionRecordingTest {
     }
 
     private TransmissionRecording recording(Sealer sealer, TransmissionRecords store) {
-        return new TransmissionRecording(new Conversations(messages), store, payloads, sealer, clock);
+        return new TransmissionRecording(new Conversations(messages, store), store, payloads, sealer, clock);
     }
 
     private TransmissionRecordRequest request(String backendRecordId) {
@@ -61,6 +61,11 @@ class TransmissionRecordingTest {
             public byte[] sealXml(byte[] document, String what) {
                 return (new String(document, StandardCharsets.UTF_8) + "<!-- sealed " + what + " -->")
                         .getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public byte[] sealFiles(List<SealedFile> files, String what) {
+                throw new UnsupportedOperationException("a record is one document");
             }
 
             @Override
@@ -98,6 +103,11 @@ class TransmissionRecordingTest {
             @Override
             public byte[] sealXml(byte[] document, String what) {
                 throw new IllegalArgumentException("the seal certificate has expired");
+            }
+
+            @Override
+            public byte[] sealFiles(List<SealedFile> files, String what) {
+                throw new UnsupportedOperationException("a record is one document");
             }
 
             @Override

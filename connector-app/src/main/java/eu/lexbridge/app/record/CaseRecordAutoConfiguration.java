@@ -10,6 +10,7 @@ import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.record.Conversations;
 import eu.lexbridge.record.StoredCaseRecord;
+import eu.lexbridge.record.export.CaseExport;
 import eu.lexbridge.record.deadline.EEvidenceDeadlines;
 import eu.lexbridge.record.deadline.WorkingCalendars;
 import eu.lexbridge.record.timeline.CaseDeadlines;
@@ -67,9 +68,10 @@ public class CaseRecordAutoConfiguration {
     @ConditionalOnMissingBean
     CaseRecord caseRecord(MessageStore messages, TransmissionRecords records, PayloadStore payloads, Sealer sealer,
                           CaseDeadlines deadlines, SecurityEvents security, Clock clock) {
-        Conversations conversations = new Conversations(messages);
+        Conversations conversations = new Conversations(messages, records);
         return new StoredCaseRecord(conversations,
                 new TransmissionRecording(conversations, records, payloads, sealer, clock), records,
-                new ConversationTimeline(messages, records, deadlines), payloads, security, clock);
+                new ConversationTimeline(messages, records, deadlines), payloads,
+                new CaseExport(messages, payloads, sealer), security, clock);
     }
 }

@@ -2,6 +2,7 @@ package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.error.TooLargeForTheSystem;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
@@ -14,6 +15,7 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.record.TransmissionRecordRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +40,8 @@ public final class Submission {
      * the connector carries, so the payload has to travel another way (the regulations' alternative means).
      */
     public static final String TOO_LARGE_FOR_ECODEX =
-            "a payload this large cannot go through e-CODEX: send it by an alternative channel";
+            "a payload this large cannot go through e-CODEX: send it by an alternative channel and record that "
+                    + "transmission (POST /api/v1/records; the problem's recordTransmission holds the record begun)";
 
     /**
      * The most attachments one submission may have, so that the receiving access point accepts the AS4 message. A
@@ -103,10 +106,15 @@ public final class Submission {
             throw duplicate(backendMessageId);
         }
 
+        // what a refusal for size says of the transmission that must then go by another channel
+        TransmissionRecordRequest offSystem = new TransmissionRecordRequest(null,
+                blank(request.conversationId()) ? null : conversationId, null, null, originalSender,
+                recipient.finalRecipient(), null, null, "data-size", null, null, null, serviceValue, action, null,
+                null, null);
         List<PayloadRef> written = new ArrayList<>();
         try {
             PayloadRef content = write(PayloadKind.BUSINESS_CONTENT, "businessContent", request.businessContent(),
-                    "text/xml", written);
+                    "text/xml", written, offSystem);
             written.add(content);
             String xmlProblem = XmlWellFormedness.check(payloads.open(content));
             if (xmlProblem != null) {
@@ -117,15 +125,15 @@ public final class Submission {
             }
             if (request.businessDocument() != null) {
                 written.add(write(PayloadKind.BUSINESS_DOCUMENT, "businessDocument", request.businessDocument(),
-                        "application/pdf", written));
+                        "application/pdf", written, offSystem));
             }
             if (request.detachedSignature() != null) {
                 written.add(write(PayloadKind.DETACHED_SIGNATURE, "detachedSignature", request.detachedSignature(),
-                        "application/octet-stream", written));
+                        "application/octet-stream", written, offSystem));
             }
             for (int i = 0; i < request.attachments().size(); i++) {
                 written.add(write(PayloadKind.ATTACHMENT, "attachments[" + i + "]", request.attachments().get(i),
-                        "application/octet-stream", written));
+                        "application/octet-stream", written, offSystem));
             }
             ConnectorMessage message = ConnectorMessage.builder()
                     .kind(MessageKind.BUSINESS)
@@ -269,9 +277,10 @@ public final class Submission {
      * Stores one payload, within the payload limit and what is left of the message's.
      *
      * @param earlier the payloads of this message stored before it
+     * @param offSystem the record of a transmission by another channel, begun for a refusal for size
      */
     private PayloadRef write(PayloadKind kind, String field, PayloadUpload upload, String defaultMimeType,
-                             List<PayloadRef> earlier) throws IOException {
+                             List<PayloadRef> earlier, TransmissionRecordRequest offSystem) throws IOException {
         String name = blank(upload.name()) ? field : upload.name();
         String mimeType = blank(upload.mimeType()) ? defaultMimeType : upload.mimeType();
         long left = limits.maxMessageBytes() - earlier.stream().mapToLong(PayloadRef::size).sum();
@@ -284,8 +293,10 @@ public final class Submission {
                         ? field + " makes the message's payloads together larger than the limit of "
                                 + limits.maxMessageBytes() + " bytes"
                         : field + " is larger than the limit of " + limits.maxPayloadBytes() + " bytes";
-                throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, field, detail + "; " + TOO_LARGE_FOR_ECODEX,
-                        e);
+                TransmissionRecordRequest record = new TransmissionRecordRequest(null, offSystem.conversationId(),
+                        null, null, offSystem.sender(), offSystem.recipient(), name, null, offSystem.reason(), null,
+                        null, null, offSystem.instrument(), offSystem.form(), null, null, null);
+                throw new TooLargeForTheSystem(field, detail + "; " + TOO_LARGE_FOR_ECODEX, record, e);
             }
             throw e;
         } catch (UncheckedIOException e) {

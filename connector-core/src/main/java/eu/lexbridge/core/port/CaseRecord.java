@@ -3,7 +3,9 @@ package eu.lexbridge.core.port;
 import eu.lexbridge.core.record.CaseTimeline;
 import eu.lexbridge.core.record.TransmissionRecord;
 import eu.lexbridge.core.record.TransmissionRecordRequest;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.UUID;
 
 /**
@@ -35,6 +37,26 @@ public interface CaseRecord {
 
     /** @throws eu.lexbridge.core.error.ConnectorException UNKNOWN_CONVERSATION */
     CaseTimeline timeline(String backendName, String conversationId);
+
+    /**
+     * The case as one sealed file a court can file (an ASiC-E container): the timeline with its time limits, each
+     * message's metadata, every evidence and recorded transmission, one seal over all. The conversation is checked
+     * now; the file is written when asked.
+     *
+     * @throws eu.lexbridge.core.error.ConnectorException UNKNOWN_CONVERSATION
+     */
+    CaseFile export(String backendName, String conversationId);
+
+    /** A case file, checked and ready to be written. */
+    interface CaseFile {
+        /** A file name for it, made of safe characters only. */
+        String fileName();
+
+        String mimeType();
+
+        /** Writes it as a stream; the caller closes {@code out}. */
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /**
      * Refuses an attempt to change or delete a record, and reports it as a security event.

@@ -137,13 +137,20 @@ class KeepRunningDemoIT {
                 .contains("(field transmittedAt) [LB-1002]");
         assertThat(refused.exitValue()).isEqualTo(2);
         Process timeline = lexbridge("timeline", conversation.group(1), "--api", api, "--token-file",
-                token.toString(), "--ca-certificate", ca().toString());
+                token.toString(), "--ca-certificate", ca().toString(), "--export", "case.asice");
         assertThat(timeline.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(read("timeline.out")).contains("Conversation " + conversation.group(1))
                 .containsPattern("MESSAGE +sent EPOC").containsPattern("EVIDENCE +DELIVERY received")
                 .containsPattern("TRANSMISSION +transmitted outside the system +annex.pdf")
-                .containsPattern("D4 +RUNNING").doesNotContain("DEMO-2026-0042-data.zip");
+                .containsPattern("D4 +RUNNING").doesNotContain("DEMO-2026-0042-data.zip")
+                .contains("Saved the sealed case file to case.asice");
         assertThat(timeline.exitValue()).isZero();
+        // the case file, as a court receives it: an ASiC-E sealed by the Austrian connector, valid for any validator
+        Process caseFile = lexbridge("document", "verify", "case.asice", "--trust", "data/demo/pki/ca.crt");
+        assertThat(caseFile.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("document.out")).contains("case.asice (ASiC-E)").contains("CN=at-prosecutor Evidence Seal")
+                .contains("integrity  INTACT").contains("result       VALID").doesNotContain("FORMAT_FAILURE");
+        assertThat(caseFile.exitValue()).isZero();
 
         // The integrator looks up an authority in the demo's signed directory, as the example does.
         Process find = lexbridge("directory", "find", "--instrument", "EIO", "--role", "executing", "--country", "DE",

@@ -8,6 +8,7 @@ import eu.lexbridge.trust.signature.XmlSealer;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,9 +31,16 @@ public final class DetachedSeal {
 
     /** Seals {@code signedObject} by its SHA-256: the {@code signatures.xml} to put beside it. */
     public static byte[] seal(XmlSealer sealer, String signedObject, byte[] sha256) {
-        DigestDocument document = new DigestDocument(DigestAlgorithm.SHA256, sha256, signedObject,
-                MimeTypeEnum.JSON);
-        return sealer.sealDetached(document, EcodexContainerBuilder::signaturesRoot, signedObject);
+        return sealFiles(sealer, List.of(new DigestDocument(DigestAlgorithm.SHA256, sha256, signedObject,
+                MimeTypeEnum.JSON)), signedObject);
+    }
+
+    /**
+     * Seals several files by their SHA-256 at once, one reference each by its name in the container: the
+     * {@code META-INF/signatures.xml} of an ASiC-E (ETSI EN 319 162-1 4.4.3).
+     */
+    public static byte[] sealFiles(XmlSealer sealer, List<DigestDocument> files, String what) {
+        return sealer.sealDetached(files, EcodexContainerBuilder::signaturesRoot, what);
     }
 
     public ContainerVerification verify(byte[] signaturesXml, String signedObject, byte[] sha256) {

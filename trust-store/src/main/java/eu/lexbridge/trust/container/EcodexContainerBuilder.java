@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -282,7 +283,8 @@ public final class EcodexContainerBuilder {
     private byte[] sign(byte[] sha256) {
         DigestDocument signedContent = new DigestDocument(DIGEST, sha256, EcodexContainer.SIGNED_CONTENT,
                 MimeTypeEnum.ZIP);
-        return sealer.sealDetached(signedContent, EcodexContainerBuilder::signaturesRoot, "the container");
+        return sealer.sealDetached(List.of(signedContent), EcodexContainerBuilder::signaturesRoot,
+                "the container");
     }
 
     /** An empty {@code asic:XAdESSignatures} document, as DSS's own ASiC service starts it. */

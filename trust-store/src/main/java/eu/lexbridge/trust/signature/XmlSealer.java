@@ -115,8 +115,8 @@ public final class XmlSealer {
     }
 
     /**
-     * Seals detached: a signature over the digest of {@code signedObject} (DSS never sees its bytes), as a child of
-     * the root {@code root} makes.
+     * Seals detached: one signature over the digests of {@code signedObjects}, one reference each (DSS never sees
+     * their bytes), as a child of the root {@code root} makes.
      *
      * @param root makes the (empty) document the signature goes in; called once for the data to sign and once for
      *     the signature
@@ -124,10 +124,12 @@ public final class XmlSealer {
      * @return the document {@code root} made, with the signature in it
      * @throws IllegalArgumentException when the seal certificate is not valid at the signing time
      */
-    public byte[] sealDetached(DigestDocument signedObject, Supplier<Document> root, String what) {
-        Objects.requireNonNull(signedObject, "signedObject");
+    public byte[] sealDetached(List<DigestDocument> signedObjects, Supplier<Document> root, String what) {
+        if (signedObjects.isEmpty()) {
+            throw new IllegalArgumentException("Cannot seal " + what + ": nothing to seal");
+        }
         XAdESSignatureParameters parameters = parameters(SignaturePackaging.DETACHED);
-        List<DSSDocument> documents = List.of(signedObject);
+        List<DSSDocument> documents = List.copyOf(signedObjects);
         try {
             parameters.setRootDocument(root.get());
             ToBeSigned toBeSigned = service.getDataToSign(documents, parameters);

@@ -87,7 +87,8 @@ class IsolationTest extends ApiTestSupport {
             "PUT /api/v1/records/{recordId}",
             "PATCH /api/v1/records/{recordId}",
             "DELETE /api/v1/records/{recordId}",
-            "GET /api/v1/conversations/{conversationId}/timeline");
+            "GET /api/v1/conversations/{conversationId}/timeline",
+            "GET /api/v1/conversations/{conversationId}/export");
 
     @Test
     void theTableCoversEveryEndpointOfTheApi() {

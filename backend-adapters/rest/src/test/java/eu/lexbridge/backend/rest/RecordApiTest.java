@@ -104,7 +104,7 @@ class RecordApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"conversationId", "transmittedAt", "sender", "recipient", "fileName", "fileSize",
+    @ValueSource(strings = {"transmittedAt", "sender", "recipient", "fileName", "fileSize",
             "reason", "channel", "contentHash", "instrument", "form"})
     void aRecordWithoutAMandatoryFieldIsRefusedNamingItAndNothingIsKept(String field) {
         ObjectNode record = record();
@@ -214,6 +214,102 @@ class RecordApiTest extends ApiTestSupport {
         assertThat(timeline.get("records").findValuesAsText("recordId"))
                 .containsExactly(wrong, correction.get("recordId").asText());
         assertThat(timeline.get("entries").findValuesAsText("title")).contains("correction of record " + wrong);
+    }
+
+    @Test
+    void aConversationExportsAsOneContainerWithEveryFileUnderItsSeal() throws Exception {
+        String recordId = json(post(COURT_A, record())).get("recordId").asText();
+
+        ResponseEntity<byte[]> export = download(COURT_A, "/api/v1/conversations/" + conversationId + "/export");
+
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(export.getHeaders().getContentType()).hasToString("application/vnd.etsi.asic-e+zip");
+        assertThat(export.getHeaders().getContentDisposition().getFilename()).isEqualTo("case-" + conversationId
+                + ".asice");
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export.getBody()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(files.keySet()).first().isEqualTo("mimetype");
+        assertThat(new String(files.get("mimetype"), StandardCharsets.US_ASCII))
+                .isEqualTo("application/vnd.etsi.asic-e+zip");
+        assertThat(files).containsKeys("messages/" + messageId + ".xml", "records/" + recordId + ".xml", "case.xml",
+                "META-INF/signatures.xml");
+        assertThat(new String(files.get("case.xml"), StandardCharsets.UTF_8))
+                .contains("<Conversation>" + conversationId + "</Conversation>", "kind=\"TRANSMISSION\"");
+        assertThat(new String(files.get("messages/" + messageId + ".xml"), StandardCharsets.UTF_8))
+                .contains("<ConnectorMessageId>" + messageId + "</ConnectorMessageId>").doesNotContain("4711");
+        // the seal covers every file but itself and the mimetype, each by its digest (the real seal: the app's test)
+        String signatures = new String(files.get("META-INF/signatures.xml"), StandardCharsets.UTF_8);
+        for (var file : files.entrySet()) {
+            if (!file.getKey().equals("mimetype") && !file.getKey().startsWith("META-INF/")) {
+                assertThat(signatures).contains("<File name=\"" + file.getKey() + "\" sha256=\""
+                        + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(file.getValue())) + "\"/>");
+            }
+        }
+
+        assertProblem(get(COURT_B, "/api/v1/conversations/" + conversationId + "/export"), HttpStatus.NOT_FOUND,
+                "LB-1102", "conversationId");
+    }
+
+    @Test
+    void aRecordWithoutAConversationStartsOneThatASubmissionThenContinues() {
+        ObjectNode first = record();
+        first.remove("conversationId");
+        first.remove("relatedMessageId");
+
+        JsonNode kept = json(post(COURT_A, first));
+        String started = kept.get("conversationId").asText();
+        assertThat(started).isNotBlank().isNotEqualTo(conversationId);
+        assertThat(json(get(COURT_A, "/api/v1/conversations/" + started + "/timeline")).get("entries")
+                .findValuesAsText("kind")).containsExactly("TRANSMISSION");
+        assertThat(get(COURT_B, "/api/v1/conversations/" + started + "/timeline").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        String metadata = """
+                {"backendMessageId":"%s","conversationId":"%s","service":"EPO","action":"Form_A","toPartyId":"DE",
+                 "originalSender":"urn:authority:at-prosecutor","finalRecipient":"urn:authority:de-court"}"""
+                .formatted("REC-" + UUID.randomUUID(), started);
+        assertThat(submit(COURT_A, form(metadata, XML)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json(get(COURT_A, "/api/v1/conversations/" + started + "/timeline")).get("entries")
+                .findValuesAsText("kind")).contains("TRANSMISSION", "MESSAGE");
+    }
+
+    @Test
+    void aPayloadTooLargeForTheSystemIsRefusedWithTheRecordBegunAndOneCallRecordsIt() throws Exception {
+        String metadata = """
+                {"backendMessageId":"%s","conversationId":"%s","service":"EPO","action":"Form_A","toPartyId":"DE",
+                 "originalSender":"urn:authority:at-prosecutor","finalRecipient":"urn:authority:de-court"}"""
+                .formatted("BIG-" + UUID.randomUUID(), conversationId);
+        var form = form(metadata, XML);
+        form.add("attachments", filePart("evidence-package.zip", "application/zip",
+                new byte[(int) eu.lexbridge.core.testkit.InMemoryConnector.MAX_PAYLOAD_BYTES + 1]));
+
+        ResponseEntity<String> refused = submit(COURT_A, form);
+
+        assertProblem(refused, HttpStatus.PAYLOAD_TOO_LARGE, "LB-1007", "attachments[0]");
+        JsonNode problem = json(refused);
+        assertThat(problem.get("detail").asText()).contains("POST /api/v1/records");
+        assertThat(problem.at("/recordTransmission/href").asText()).isEqualTo("/api/v1/records");
+        ObjectNode begun = (ObjectNode) problem.at("/recordTransmission/record");
+        assertThat(begun.get("conversationId").asText()).isEqualTo(conversationId);
+        assertThat(begun.get("fileName").asText()).isEqualTo("evidence-package.zip");
+        assertThat(begun.get("sender").asText()).isEqualTo("urn:authority:at-prosecutor");
+        assertThat(begun.get("recipient").asText()).isEqualTo("urn:authority:de-court");
+        assertThat(begun.get("reason").asText()).isEqualTo("data-size");
+        assertThat(begun.get("instrument").asText()).isEqualTo("EPO");
+        assertThat(begun.get("form").asText()).isEqualTo("Form_A");
+
+        // the back-end adds when, how and the digest, and posts the record as it is
+        begun.put("transmittedAt", transmittedAt.toString()).put("fileSize", 262_145)
+                .put("channel", "encrypted disk by courier");
+        begun.putObject("contentHash").put("algorithm", "SHA-256").put("value", "cd".repeat(32));
+        ResponseEntity<String> recorded = post(COURT_A, begun);
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json(recorded).get("fileName").asText()).isEqualTo("evidence-package.zip");
     }
 
     private static void assertProblem(ResponseEntity<String> response, HttpStatus status, String code,

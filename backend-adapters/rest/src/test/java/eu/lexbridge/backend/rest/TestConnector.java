@@ -8,6 +8,7 @@ import eu.lexbridge.core.testkit.PlainSealer;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.record.Conversations;
 import eu.lexbridge.record.StoredCaseRecord;
+import eu.lexbridge.record.export.CaseExport;
 import eu.lexbridge.record.timeline.CaseDeadlines;
 import eu.lexbridge.record.timeline.ConversationTimeline;
 import eu.lexbridge.record.transmission.TransmissionRecording;
@@ -59,11 +60,12 @@ public class TestConnector {
             }
             // the case record as the application makes it, on the same stores; its seal is the trust-store's concern
             RecordingSecurityEvents security = new RecordingSecurityEvents();
-            Conversations conversations = new Conversations(connector.store());
+            Conversations conversations = new Conversations(connector.store(), connector.transmissionRecords());
             CaseRecord cases = new StoredCaseRecord(conversations, new TransmissionRecording(conversations,
                     connector.transmissionRecords(), connector.payloads(), new PlainSealer(), connector.clock()),
                     connector.transmissionRecords(), new ConversationTimeline(connector.store(),
-                    connector.transmissionRecords(), CaseDeadlines.NONE), connector.payloads(), security,
+                    connector.transmissionRecords(), CaseDeadlines.NONE), connector.payloads(),
+                    new CaseExport(connector.store(), connector.payloads(), new PlainSealer()), security,
                     connector.clock());
             register(registry, "securityEvents", RecordingSecurityEvents.class, security);
             register(registry, "caseRecord", CaseRecord.class, cases);

@@ -1,12 +1,18 @@
 package eu.lexbridge.backend.rest.problem;
 
+import eu.lexbridge.backend.rest.view.ApiLinks;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCategory;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.error.TooLargeForTheSystem;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.log.LogSafe;
+import eu.lexbridge.core.record.TransmissionRecordRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +144,35 @@ public final class ExceptionProblems {
             problem.setProperty("connectorMessageId", existing.connectorMessageId());
             problem.setProperty("href", existing.href());
         }
+        if (e instanceof TooLargeForTheSystem tooLarge) {
+            problem.setProperty("recordTransmission", offSystemRecord(tooLarge.record(), request));
+        }
         return problem;
+    }
+
+    /**
+     * Where to record the transmission by another channel, and the record as the refused submission begins it: the
+     * back-end adds transmittedAt, fileSize, channel and contentHash and posts it as it is.
+     */
+    private static Map<String, Object> offSystemRecord(TransmissionRecordRequest record,
+                                                       HttpServletRequest request) {
+        Map<String, Object> begun = new LinkedHashMap<>();
+        BiConsumer<String, String> put = (field, value) -> {
+            if (value != null) {
+                begun.put(field, value);
+            }
+        };
+        put.accept("conversationId", record.conversationId());
+        put.accept("sender", record.sender());
+        put.accept("recipient", record.recipient());
+        put.accept("fileName", record.fileName());
+        put.accept("reason", record.reason());
+        put.accept("instrument", record.instrument());
+        put.accept("form", record.form());
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("href", request.getContextPath() + ApiLinks.RECORDS);
+        link.put("record", begun);
+        return link;
     }
 
     private ProblemDetail otherClientError(HttpStatusCode status, HttpServletRequest request, String path) {
