@@ -2,6 +2,7 @@ package eu.lexbridge.record.timeline;
 
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.record.TransmissionRecord;
+import eu.lexbridge.record.content.ContentCondition;
 import eu.lexbridge.record.deadline.ProcedureStep;
 import eu.lexbridge.record.deadline.StepEvent.Flag;
 import java.util.Map;

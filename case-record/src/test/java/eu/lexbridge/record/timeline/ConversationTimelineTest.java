@@ -1,7 +1,5 @@
 package eu.lexbridge.record.timeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
@@ -9,16 +7,17 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
-import eu.lexbridge.core.record.CaseDeadline;
 import eu.lexbridge.core.record.CaseDeadline.Status;
-import eu.lexbridge.core.record.CaseTimeline;
+import eu.lexbridge.core.record.CaseDeadline;
 import eu.lexbridge.core.record.CaseTimeline.Entry;
 import eu.lexbridge.core.record.CaseTimeline.Kind;
+import eu.lexbridge.core.record.CaseTimeline;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.InMemoryTransmissionRecords;
 import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.core.testkit.TransmissionRecordsContract;
+import eu.lexbridge.record.content.ContentCondition;
 import eu.lexbridge.record.deadline.EEvidenceDeadlines;
 import eu.lexbridge.record.deadline.ProcedureStep;
 import eu.lexbridge.record.deadline.StepEvent.Flag;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A conversation put together from its messages, their timelines, the recorded transmissions and the time limits the

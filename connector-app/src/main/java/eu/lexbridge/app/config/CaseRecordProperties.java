@@ -3,9 +3,11 @@ package eu.lexbridge.app.config;
 import eu.lexbridge.record.deadline.ProcedureStep;
 import eu.lexbridge.record.deadline.StepEvent.Flag;
 import eu.lexbridge.record.deadline.WorkingCalendars;
-import eu.lexbridge.record.timeline.ContentCondition;
+import eu.lexbridge.record.content.ContentCondition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,12 +33,44 @@ import org.springframework.validation.annotation.Validated;
  *     says of the step (a flag, {@code EMERGENCY}, {@code ENFORCING_AUTHORITY_NOTIFIED} or
  *     {@code WITHOUT_PRIOR_VALIDATION}, and the element that sets it by local name, as {@code Element}: present and
  *     not empty, or {@code Element=value}); a message or record of no listed pair starts no time limit
+ * @param partnerKinds each partner's kind of recipient, by AS4 party id (e.g. {@code service-provider} for a service
+ *     provider's access point), which {@code confidential-parts} keeps parts from
+ * @param confidentialParts parts of a message some kinds of recipient may not receive, one element per part:
+ *     {@code service}, {@code action}, {@code part} (the element of the business content, by local name, as
+ *     {@code Element} or {@code Element=value}), {@code not-to} (the kinds) and {@code why} (the rule in words); a
+ *     submission that would carry one to such a partner is refused (LB-1013)
  */
 @Validated
 @ConfigurationProperties("lexbridge.case-record")
 public record CaseRecordProperties(String memberState, @DefaultValue Map<String, String> partnerStates,
                                    @DefaultValue Map<String, Set<LocalDate>> holidays,
-                                   @Valid @DefaultValue List<Step> steps) {
+                                   @Valid @DefaultValue List<Step> steps,
+                                   @DefaultValue Map<String, String> partnerKinds,
+                                   @Valid @DefaultValue List<ConfidentialPart> confidentialParts) {
+
+    /**
+     * @param service the e-CODEX service of the messages it is a part of
+     * @param action their action
+     * @param part the element of the business content that is the part, by local name ({@code SectionM}), as
+     *     {@code Element} (present, with text or child elements) or {@code Element=value}
+     * @param notTo the kinds of recipient (as {@code partner-kinds} gives them) it may not go to
+     * @param why the rule in words, for the refusal
+     */
+    public record ConfidentialPart(@NotBlank String service, @NotBlank String action, @NotBlank String part,
+                                   @NotEmpty Set<String> notTo, String why) {
+
+        @AssertTrue(message = "part must name an XML element, as Element or Element=value")
+        boolean isPartReadable() {
+            try {
+                if (part != null) {
+                    ContentCondition.parse(part);
+                }
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
 
     /**
      * @param service the e-CODEX service

@@ -36,6 +36,7 @@ import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.EvidenceFactory;
 import eu.lexbridge.core.port.EvidenceVerifier;
 import eu.lexbridge.core.port.GatewayLink;
+import eu.lexbridge.core.port.DisclosurePolicy;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
@@ -83,13 +84,14 @@ public class CoreAutoConfiguration {
         return new RecipientResolution(partners, authorities);
     }
 
+    /** Checked against the disclosure policy (the case record's confidential parts) when one is defined. */
     @Bean
     @ConditionalOnMissingBean
     Submission submission(ConnectorIdentity identity, RecipientResolution recipients, ServiceCatalogue catalogue,
                           MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security,
-                          Clock clock, ConnectorProperties connector) {
+                          Clock clock, ConnectorProperties connector, ObjectProvider<DisclosurePolicy> disclosure) {
         return new Submission(identity, recipients, catalogue, store, payloads, bus, security, clock,
-                connector.payloadLimits());
+                connector.payloadLimits(), disclosure.getIfAvailable(() -> DisclosurePolicy.NONE));
     }
 
     @Bean

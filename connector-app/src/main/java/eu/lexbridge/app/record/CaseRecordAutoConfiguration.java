@@ -3,6 +3,7 @@ package eu.lexbridge.app.record;
 import eu.lexbridge.app.config.CaseRecordProperties;
 import eu.lexbridge.backend.rest.RestBackendAutoConfiguration;
 import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DisclosurePolicy;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.Sealer;
@@ -12,9 +13,11 @@ import eu.lexbridge.record.Conversations;
 import eu.lexbridge.record.StoredCaseRecord;
 import eu.lexbridge.record.export.CaseExport;
 import eu.lexbridge.record.deadline.EEvidenceDeadlines;
+import eu.lexbridge.record.disclosure.ConfidentialPart;
+import eu.lexbridge.record.disclosure.ConfidentialParts;
 import eu.lexbridge.record.deadline.WorkingCalendars;
 import eu.lexbridge.record.timeline.CaseDeadlines;
-import eu.lexbridge.record.timeline.ContentCondition;
+import eu.lexbridge.record.content.ContentCondition;
 import eu.lexbridge.record.timeline.EngineDeadlines;
 import eu.lexbridge.record.timeline.StepMapping;
 import eu.lexbridge.record.timeline.ConversationTimeline;
@@ -62,6 +65,21 @@ public class CaseRecordAutoConfiguration {
                 .toList();
         return new EngineDeadlines(mappings, EEvidenceDeadlines.engine(calendars, ownState), messages, payloads,
                 ownState, properties.partnerStates());
+    }
+
+    /**
+     * Parts some kinds of recipient may not receive (Section M of the EPOC never reaches a service provider), checked
+     * on every submission before it is taken.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DisclosurePolicy disclosurePolicy(CaseRecordProperties properties, PayloadStore payloads) {
+        if (properties.confidentialParts().isEmpty()) {
+            return DisclosurePolicy.NONE;
+        }
+        return new ConfidentialParts(properties.confidentialParts().stream().map(part -> new ConfidentialPart(
+                part.service(), part.action(), ContentCondition.parse(part.part()), part.notTo(), part.why()))
+                .toList(), properties.partnerKinds(), payloads);
     }
 
     @Bean

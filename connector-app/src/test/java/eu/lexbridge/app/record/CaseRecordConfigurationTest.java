@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DisclosurePolicy;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
@@ -114,6 +115,38 @@ class CaseRecordConfigurationTest {
                     assertThat(context.getStartupFailure()).rootCause()
                             .hasMessageContaining("lexbridge.case-record.steps[0]")
                             .hasMessageContaining("a service and an action, or (for recorded transmissions)");
+                });
+    }
+
+    @Test
+    void confidentialPartsKeepSectionMFromAServiceProviderOnEverySubmission() {
+        runner().withPropertyValues("lexbridge.case-record.partner-kinds.provider-gw=service-provider",
+                "lexbridge.case-record.confidential-parts[0].service=EEvidence",
+                "lexbridge.case-record.confidential-parts[0].action=EPOC",
+                "lexbridge.case-record.confidential-parts[0].part=SectionM",
+                "lexbridge.case-record.confidential-parts[0].not-to=service-provider",
+                "lexbridge.case-record.confidential-parts[0].why=for the enforcing authority only").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ConnectorMessage epoc = SampleMessages.outbound(Instant.now())
+                            .service(new BusinessService("EEvidence", "urn:e-codex:services:")).action("EPOC")
+                            .to(new eu.lexbridge.core.message.Party("provider-gw", "t", "GW"))
+                            .payloads(List.of(payloads.put(PayloadKind.BUSINESS_CONTENT, "messageContent",
+                                    "application/xml", "<EPOC><SectionM><a>x</a></SectionM></EPOC>"
+                                            .getBytes(StandardCharsets.UTF_8)))).build();
+                    assertThat(context.getBean(DisclosurePolicy.class).refusal(epoc))
+                            .hasValueSatisfying(reason -> assertThat(reason).contains("SectionM", "provider-gw",
+                                    "for the enforcing authority only"));
+                });
+    }
+
+    @Test
+    void aConfidentialPartWithoutKindsStopsTheStartNamingTheKey() {
+        runner().withPropertyValues("lexbridge.case-record.confidential-parts[0].service=EEvidence",
+                "lexbridge.case-record.confidential-parts[0].action=EPOC",
+                "lexbridge.case-record.confidential-parts[0].part=SectionM").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("confidentialParts[0].notTo").hasMessageContaining("must not be empty");
                 });
     }
 

@@ -16,6 +16,8 @@ public enum ErrorCode {
             "The directory does not choose one authority for the recipient"),
     DUPLICATE_BACKEND_RECORD_ID("LB-1012", ErrorCategory.CONFLICT,
             "The back-end record id was already used for another transmission"),
+    PART_NOT_FOR_RECIPIENT("LB-1013", ErrorCategory.INVALID_INPUT,
+            "The message carries a part its recipient may not receive"),
     UNKNOWN_MESSAGE("LB-1100", ErrorCategory.NOT_FOUND, "No such message for this back-end"),
     UNKNOWN_PAYLOAD("LB-1101", ErrorCategory.NOT_FOUND, "No such payload on this message"),
     UNKNOWN_CONVERSATION("LB-1102", ErrorCategory.NOT_FOUND, "No such conversation for this back-end"),

@@ -11,6 +11,7 @@ import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PartName;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.DisclosurePolicy;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
@@ -59,6 +60,7 @@ public final class Submission {
     private static final Pattern MIME_TYPE = Pattern.compile(MIME_TOKEN + "/" + MIME_TOKEN
             + "(?:[ \\t]*;[ \\t]*" + MIME_TOKEN + "=(?:" + MIME_TOKEN + "|\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\"))*");
 
+    private final DisclosurePolicy disclosure;
     private final ConnectorIdentity identity;
     private final RecipientResolution recipients;
     private final ServiceCatalogue catalogue;
@@ -72,6 +74,14 @@ public final class Submission {
     public Submission(ConnectorIdentity identity, RecipientResolution recipients, ServiceCatalogue catalogue,
                       MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security, Clock clock,
                       PayloadLimits limits) {
+        this(identity, recipients, catalogue, store, payloads, bus, security, clock, limits, DisclosurePolicy.NONE);
+    }
+
+    /** @param disclosure which parts may go to which recipient, asked before a submission is taken */
+    public Submission(ConnectorIdentity identity, RecipientResolution recipients, ServiceCatalogue catalogue,
+                      MessageStore store, PayloadStore payloads, MessageBus bus, SecurityEvents security, Clock clock,
+                      PayloadLimits limits, DisclosurePolicy disclosure) {
+        this.disclosure = disclosure;
         this.identity = identity;
         this.security = security;
         this.recipients = recipients;
@@ -152,6 +162,9 @@ public final class Submission {
                     .createdAt(clock.instant())
                     .payloads(written)
                     .build();
+            disclosure.refusal(message).ifPresent(reason -> {
+                throw new ConnectorException(ErrorCode.PART_NOT_FOR_RECIPIENT, "businessContent", reason);
+            });
             if (!store.insert(message, "submitted by back-end " + request.backendName()
                     + (recipient.note() == null ? "" : "; " + recipient.note()))) {
                 throw duplicate(backendMessageId);

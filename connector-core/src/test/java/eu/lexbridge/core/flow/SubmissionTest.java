@@ -269,6 +269,25 @@ class SubmissionTest {
     }
 
     @Test
+    void aMessageThePolicyKeepsFromItsRecipientIsRefusedWithTheReasonAndNothingIsKept() {
+        List<ConnectorMessage> asked = new java.util.ArrayList<>();
+        submission = new Submission(f.identity, new RecipientResolution(f.partners, f.authorities),
+                FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.store, f.payloads, f.bus, f.security, f.clock,
+                LIMITS, message -> {
+                    asked.add(message);
+                    return java.util.Optional.of("businessContent carries SectionM, for the enforcing authority only");
+                });
+
+        assertRefused(ErrorCode.PART_NOT_FOR_RECIPIENT, "businessContent");
+        assertThatThrownBy(this::submit).hasMessageContaining("SectionM");
+        // asked with the message as it would go, its content stored and readable
+        assertThat(asked).isNotEmpty().allSatisfy(m -> {
+            assertThat(m.to().partyId()).isEqualTo("DE");
+            assertThat(m.payload(PayloadKind.BUSINESS_CONTENT)).isPresent();
+        });
+    }
+
+    @Test
     void anAuthorityThePlaceDoesNotDecideOnIsNotChosenEvenAlone() {
         AuthorityDirectory undecided = query -> new Lookup(query, List.of(), List.of(match("sta-brandenburg", "DE")),
                 "a directory");

@@ -34,6 +34,7 @@ class HostileInputCorpusTest extends ApiTestSupport {
 
     private static final String BOUNDARY = "corpus-boundary-0f3c";
     private static final String MESSAGES = "/api/v1/messages";
+    private static final String RECORDS = "/api/v1/records";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -173,6 +174,35 @@ class HostileInputCorpusTest extends ApiTestSupport {
                         t -> t.raw("GET " + MESSAGES + " HTTP/1.1\r\nHost: localhost\r\nX-Filler: "
                                 + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n"),
                         400, "LB-1008", null),
+                // -- transmission records (the case record)
+                new Row("a record body of 20 KiB",
+                        t -> t.send(COURT_A, "POST", RECORDS, "application/json", ("{\"note\":\""
+                                + "n".repeat(20 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                        413, "LB-1007", null),
+                new Row("a record body nested 5,000 deep",
+                        t -> t.send(COURT_A, "POST", RECORDS, "application/json",
+                                ("{\"contentHash\":" + "[".repeat(5000) + "]".repeat(5000) + "}")
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        400, "LB-1008", "contentHash"),
+                new Row("a record that is not JSON",
+                        t -> t.send(COURT_A, "POST", RECORDS, "application/json",
+                                "conversationId=1&sender=x".getBytes(StandardCharsets.UTF_8)),
+                        400, "LB-1008", null),
+                new Row("a record as a form",
+                        t -> t.send(COURT_A, "POST", RECORDS, "application/x-www-form-urlencoded",
+                                "conversationId=1".getBytes(StandardCharsets.UTF_8)),
+                        415, "LB-1008", null),
+                new Row("a record with a field of another type",
+                        t -> t.send(COURT_A, "POST", RECORDS, "application/json",
+                                "{\"fileSize\":\"three gigabytes\"}".getBytes(StandardCharsets.UTF_8)),
+                        400, "LB-1008", "fileSize"),
+                new Row("a record into another back-end's conversation",
+                        t -> t.send(COURT_A, "POST", RECORDS, "application/json", t.recordInto(
+                                t.conversationOfCourtB())), 404, "LB-1102", "conversationId"),
+                new Row("deleting a record", t -> t.send(COURT_A, "DELETE", RECORDS + "/" + UUID.randomUUID(),
+                        null, null), 409, "LB-1302", null),
+                new Row("a record id of 10,000 characters",
+                        t -> t.fetch(COURT_A, RECORDS + "/" + "1".repeat(10_000)), 400, "LB-1008", null),
                 new Row("a malformed request line",
                         t -> t.raw("GET /api/v1/mess ages HTTP/1.1 trailing\r\nHost: localhost\r\n"
                                 + "Connection: close\r\n\r\n"),
@@ -202,12 +232,31 @@ class HostileInputCorpusTest extends ApiTestSupport {
         assertThat(store.all()).as("no message row").hasSize(messagesBefore);
         assertThat(payloads.count()).as("no payload").isEqualTo(preparedPayloads);
         assertThat(bus.published()).as("no queue message").hasSize(messagesBefore);
+        assertThat(connector.transmissionRecords().inConversation(preparedConversation == null ? ""
+                : preparedConversation)).as("no record").isEmpty();
     }
 
     // ---- requests
 
     private int prepared;
     private int preparedPayloads;
+    private String preparedConversation;
+
+    /** The conversation of a message court-b submitted. */
+    private String conversationOfCourtB() {
+        UUID id = messageOfCourtB();
+        preparedConversation = store.find(id).orElseThrow().conversationId();
+        return preparedConversation;
+    }
+
+    /** A complete record into {@code conversationId}. */
+    private byte[] recordInto(String conversationId) {
+        return ("""
+                {"conversationId":"%s","transmittedAt":"2026-01-01T00:00:00Z","sender":"a","recipient":"b",
+                 "fileName":"f.zip","fileSize":1,"reason":"data-size","channel":"courier",
+                 "contentHash":{"algorithm":"SHA-256","value":"%s"},"instrument":"E-EVIDENCE","form":"EPOC"}"""
+                .formatted(conversationId, "ab".repeat(32))).getBytes(StandardCharsets.UTF_8);
+    }
 
     /** A message court-b submitted, whose id court-a must not reach. */
     private UUID messageOfCourtB() {

@@ -1,4 +1,4 @@
-package eu.lexbridge.record.timeline;
+package eu.lexbridge.record.content;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,22 +12,38 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads which of some {@link ContentCondition}s hold in a business content: streamed, without a DTD or external
  * entities, and no further than a bound, so a large or hostile document costs little. A document that cannot be read,
- * or that has a DOCTYPE, sets no condition.
+ * or that has a DOCTYPE, sets no condition; whoever must be sure a part is absent asks {@link #read} whether the
+ * document was read whole.
  */
-final class ContentFacts {
+public final class ContentFacts {
 
     /** Certificates are forms of some kilobytes; the facts are near their start. */
-    static final int MAX_ELEMENTS = 100_000;
+    public static final int MAX_ELEMENTS = 100_000;
     private static final int MAX_TEXT = 4096;
     private static final XMLInputFactory FACTORY = secureFactory();
 
     private ContentFacts() {
     }
 
-    static Set<ContentCondition> holding(InputStream content, Collection<ContentCondition> conditions) {
+    /**
+     * What was found, and whether the document was read as far as it takes to be sure: to its end, or until every
+     * condition held. A document cut short by the bound, unreadable, or with a DOCTYPE is not read whole.
+     */
+    public record Reading(Set<ContentCondition> holding, boolean whole) {
+        public Reading {
+            holding = Set.copyOf(holding);
+        }
+    }
+
+    /** The conditions that hold; a document not read whole gives those found before it stopped. */
+    public static Set<ContentCondition> holding(InputStream content, Collection<ContentCondition> conditions) {
+        return read(content, conditions).holding();
+    }
+
+    public static Reading read(InputStream content, Collection<ContentCondition> conditions) {
         Set<ContentCondition> holding = new HashSet<>();
         if (conditions.isEmpty()) {
-            return holding;
+            return new Reading(holding, true);
         }
         try (content) {
             XMLStreamReader reader = FACTORY.createXMLStreamReader(content);
@@ -39,7 +55,7 @@ final class ContentFacts {
                     // text() may stop on a child's start: that element is looked at without reading on
                     int event = atStart ? XMLStreamReader.START_ELEMENT : reader.next();
                     if (event == XMLStreamReader.DTD) {
-                        return Set.of(); // as everywhere else: a document with a DOCTYPE is not read
+                        return new Reading(Set.of(), false); // as everywhere else: a DOCTYPE is not read
                     }
                     if (event != XMLStreamReader.START_ELEMENT) {
                         continue;
@@ -53,19 +69,19 @@ final class ContentFacts {
                     String text = text(reader);
                     atStart = reader.getEventType() == XMLStreamReader.START_ELEMENT;
                     for (ContentCondition condition : conditions) {
-                        if (condition.element().equals(name) && condition.holdsFor(text)) {
+                        if (condition.element().equals(name) && condition.holdsFor(text, atStart)) {
                             holding.add(condition);
                         }
                     }
                 }
+                return new Reading(holding, holding.size() == conditions.size() || !reader.hasNext());
             } finally {
                 reader.close();
             }
         } catch (XMLStreamException | IOException | RuntimeException e) {
-            // an unreadable content says nothing: the step still counts, without its flags
-            return holding;
+            // an unreadable content says nothing for sure
+            return new Reading(holding, false);
         }
-        return holding;
     }
 
     /** The element's own text, up to a bound; a child element ends it. */

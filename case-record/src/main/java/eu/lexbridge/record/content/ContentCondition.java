@@ -1,10 +1,10 @@
-package eu.lexbridge.record.timeline;
+package eu.lexbridge.record.content;
 
 import java.util.Objects;
 
 /**
  * A fact read from a message's business content (its XML form): an element, by local name, that is present and not
- * empty, or that holds one value. How a certificate says "emergency" or "enforcing authority notified" depends on its
+ * empty (text or child elements), or that holds one value. How a certificate says "emergency" or "enforcing authority notified" depends on its
  * schema; configuration names the element (e.g. {@code Emergency=true}, {@code NotifiedEnforcingState}).
  *
  * @param element the element's local name
@@ -26,9 +26,13 @@ public record ContentCondition(String element, String value) {
                 : new ContentCondition(text.substring(0, equals).strip(), text.substring(equals + 1).strip());
     }
 
-    boolean holdsFor(String text) {
+    /**
+     * @param text the element's own text, up to its first child
+     * @param children whether it has child elements
+     */
+    public boolean holdsFor(String text, boolean children) {
         String trimmed = text.strip();
-        return value == null ? !trimmed.isEmpty() : value.equals(trimmed);
+        return value == null ? children || !trimmed.isEmpty() : !children && value.equals(trimmed);
     }
 
     @Override
