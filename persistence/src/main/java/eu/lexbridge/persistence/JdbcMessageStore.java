@@ -258,6 +258,13 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public List<String> activeConversations(Instant since, int limit) {
+        return jdbc.queryForList("select conversation_id from lb_message where kind = ? and created_at >= ? "
+                + "group by conversation_id order by max(created_at) desc, conversation_id fetch first " + limit
+                + " rows only", String.class, MessageKind.BUSINESS.name(), utc(since));
+    }
+
+    @Override
     public List<ConnectorMessage> stalled(MessageState state, Instant before, int limit) {
         return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message where state = ? and state_changed_at < ? "
                         + "order by state_changed_at fetch first " + limit + " rows only",

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ import org.springframework.validation.annotation.Validated;
  *     {@code service}, {@code action}, {@code part} (the element of the business content, by local name, as
  *     {@code Element} or {@code Element=value}), {@code not-to} (the kinds) and {@code why} (the rule in words); a
  *     submission that would carry one to such a partner is refused (LB-1013)
+ * @param deadlineCheckInterval how often the conversations active lately are looked over for time limits due soon
+ *     or missed ({@code lexbridge_case_deadlines}, {@code /actuator/deadlines}), 10 s to 1 day
+ * @param deadlineWarning how long before its end a running time limit counts as due soon
+ * @param deadlineHorizon how long after its last message a conversation is still looked over (the longest limit
+ *     runs 90 days from the order it counts from)
  */
 @Validated
 @ConfigurationProperties("lexbridge.case-record")
@@ -46,7 +52,23 @@ public record CaseRecordProperties(String memberState, @DefaultValue Map<String,
                                    @DefaultValue Map<String, Set<LocalDate>> holidays,
                                    @Valid @DefaultValue List<Step> steps,
                                    @DefaultValue Map<String, String> partnerKinds,
-                                   @Valid @DefaultValue List<ConfidentialPart> confidentialParts) {
+                                   @Valid @DefaultValue List<ConfidentialPart> confidentialParts,
+                                   @NotNull @DefaultValue("15m") Duration deadlineCheckInterval,
+                                   @NotNull @DefaultValue("24h") Duration deadlineWarning,
+                                   @NotNull @DefaultValue("120d") Duration deadlineHorizon) {
+
+    @AssertTrue(message = "deadline-check-interval must be between 10 seconds and 1 day, deadline-warning and "
+            + "deadline-horizon positive")
+    boolean isWatchSensible() {
+        return deadlineCheckInterval == null || deadlineWarning == null || deadlineHorizon == null
+                || deadlineCheckInterval.compareTo(Duration.ofSeconds(10)) >= 0
+                && deadlineCheckInterval.compareTo(Duration.ofDays(1)) <= 0 && positive(deadlineWarning)
+                && positive(deadlineHorizon);
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
+    }
 
     /**
      * @param service the e-CODEX service of the messages it is a part of

@@ -71,7 +71,8 @@ public class ManagementSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Status and probes for orchestrators and the demo; details only to viewers (show-details)
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
-                        .requestMatchers(EndpointRequest.to("info", "metrics", "prometheus", "hawtio", "jolokia"))
+                        .requestMatchers(EndpointRequest.to("info", "metrics", "prometheus", "hawtio", "jolokia",
+                                "deadlines"))
                         .hasRole(ManagementRole.VIEWER_ROLE)
                         .anyRequest().hasRole(ManagementRole.OPERATOR_ROLE))
                 .httpBasic(basic -> basic.realmName("LexBridge management"))

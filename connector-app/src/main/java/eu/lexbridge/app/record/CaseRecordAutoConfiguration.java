@@ -21,11 +21,16 @@ import eu.lexbridge.record.content.ContentCondition;
 import eu.lexbridge.record.timeline.EngineDeadlines;
 import eu.lexbridge.record.timeline.StepMapping;
 import eu.lexbridge.record.timeline.ConversationTimeline;
+import eu.lexbridge.record.timeline.DeadlineWatch;
 import eu.lexbridge.record.transmission.TransmissionRecording;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -80,6 +85,31 @@ public class CaseRecordAutoConfiguration {
         return new ConfidentialParts(properties.confidentialParts().stream().map(part -> new ConfidentialPart(
                 part.service(), part.action(), ContentCondition.parse(part.part()), part.notTo(), part.why()))
                 .toList(), properties.partnerKinds(), payloads);
+    }
+
+    /** The watch over the time limits of the conversations active lately: gauges, a WARN line when one is missed. */
+    @Bean
+    DeadlineMonitor deadlineMonitor(CaseRecordProperties properties, MessageStore messages,
+                                    TransmissionRecords records, CaseDeadlines deadlines, Clock clock,
+                                    ObjectProvider<MeterRegistry> registry) {
+        DeadlineMonitor monitor = new DeadlineMonitor(new DeadlineWatch(messages, records, deadlines,
+                properties.deadlineHorizon(), properties.deadlineWarning()), properties.deadlineCheckInterval(), clock);
+        registry.ifAvailable(meters -> {
+            Gauge.builder("lexbridge.case.deadlines", monitor, m -> m.last().dueSoon().size())
+                    .description("procedural time limits running that end within lexbridge.case-record."
+                            + "deadline-warning, over the conversations watched").tag("state", "due_soon")
+                    .register(meters);
+            Gauge.builder("lexbridge.case.deadlines", monitor, m -> m.last().missed().size())
+                    .description("procedural time limits missed and still owed, over the conversations watched")
+                    .tag("state", "missed").register(meters);
+        });
+        return monitor;
+    }
+
+    @Bean
+    @ConditionalOnAvailableEndpoint
+    DeadlinesEndpoint deadlinesEndpoint(DeadlineMonitor monitor) {
+        return new DeadlinesEndpoint(monitor);
     }
 
     @Bean

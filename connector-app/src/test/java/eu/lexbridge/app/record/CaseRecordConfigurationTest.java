@@ -75,6 +75,30 @@ class CaseRecordConfigurationTest {
     }
 
     @Test
+    void theWatchCountsTheLimitsMissedAndDueSoonInGauges() {
+        ConnectorMessage received = SampleMessages.inbound(Instant.now().minus(java.time.Duration.ofDays(20)))
+                .service(new BusinessService("EEvidence", "urn:e-codex:services:")).action("EPOC")
+                .backendName(SampleMessages.BACKEND).state(MessageState.AVAILABLE_TO_BACKEND).build();
+        messages.insert(received, "received");
+
+        runner().withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+                .withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
+                        "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=EPOC")
+                .run(context -> {
+                    DeadlineMonitor monitor = context.getBean(DeadlineMonitor.class);
+                    monitor.check();
+                    var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+                    // 20 days after the EPOC: the 10-day production limit is missed; the objection window closed
+                    assertThat(meters.get("lexbridge.case.deadlines").tag("state", "missed").gauge().value())
+                            .isEqualTo(1.0);
+                    assertThat(meters.get("lexbridge.case.deadlines").tag("state", "due_soon").gauge().value())
+                            .isZero();
+                    assertThat(monitor.last().missed()).singleElement()
+                            .satisfies(w -> assertThat(w.deadline().id()).isEqualTo("D2"));
+                });
+    }
+
+    @Test
     void withoutStepsATimelineHasNoLimits() {
         ConnectorMessage received = SampleMessages.inbound(Instant.now()).backendName(SampleMessages.BACKEND)
                 .build();

@@ -100,6 +100,12 @@ public interface MessageStore {
      */
     Optional<String> conversationOwner(String conversationId, String partyId, UUID except);
 
+    /**
+     * The conversations with a business message created at or after {@code since}, the most recently active first:
+     * the cases whose time limits may still be running.
+     */
+    List<String> activeConversations(Instant since, int limit);
+
     /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
     List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);
 

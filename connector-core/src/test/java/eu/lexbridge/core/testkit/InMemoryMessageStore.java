@@ -215,6 +215,16 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
+    public synchronized List<String> activeConversations(Instant since, int limit) {
+        Map<String, Instant> latest = new HashMap<>();
+        messages.values().stream().filter(m -> m.kind() == MessageKind.BUSINESS && !m.createdAt().isBefore(since))
+                .forEach(m -> latest.merge(m.conversationId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
+        return latest.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
     public synchronized List<ConnectorMessage> stalled(MessageState state, Instant before, int limit) {
         return oldestInState(m -> m.state() == state
                 && stateSince.get(m.connectorMessageId()).isBefore(before), limit);

@@ -562,6 +562,21 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void activeConversationsAreThoseWithABusinessMessageSinceTheMostRecentFirst() {
+        stored(outbound(at(0)).conversationId("old").build());
+        stored(outbound(at(10)).conversationId("conv-a").build());
+        stored(inbound(at(20)).conversationId("conv-b").build());
+        stored(inbound(at(30)).conversationId("conv-a").build());
+        // an evidence message does not make a conversation active
+        stored(inbound(at(40)).kind(MessageKind.EVIDENCE).conversationId("conv-c").refToMessageId("x@y").build());
+
+        assertThat(store.activeConversations(at(10), 10)).containsExactly("conv-a", "conv-b");
+        assertThat(store.activeConversations(at(10), 1)).containsExactly("conv-a");
+        assertThat(store.activeConversations(at(0), 10)).containsExactly("conv-a", "conv-b", "old");
+        assertThat(store.activeConversations(at(41), 10)).isEmpty();
+    }
+
+    @Test
     void theConversationsOwnerIsTheBackendOfItsEarliestBusinessMessageWithThatPartner() {
         var france = new eu.lexbridge.core.message.Party("FR", SampleMessages.PARTY_TYPE, SampleMessages.ROLE);
         stored(inbound(at(0)).conversationId("conv-1").build()); // not routed yet: no back-end

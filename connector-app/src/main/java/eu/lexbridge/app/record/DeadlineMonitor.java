@@ -1,0 +1,88 @@
+package eu.lexbridge.app.record;
+
+import eu.lexbridge.core.log.LogSafe;
+import eu.lexbridge.record.timeline.DeadlineWatch;
+import eu.lexbridge.record.timeline.DeadlineWatch.Report;
+import eu.lexbridge.record.timeline.DeadlineWatch.Watched;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the deadline watch now and then and keeps its last report, for the gauges and {@code /actuator/deadlines}; a
+ * limit newly missed is one WARN line (ids only, no content), once per run of the connector.
+ */
+final class DeadlineMonitor implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineMonitor.class);
+
+    private final DeadlineWatch watch;
+    private final Duration interval;
+    private final Clock clock;
+    private final Set<String> reportedMissed = new HashSet<>();
+    private volatile Report last;
+    private ScheduledExecutorService timer;
+    private boolean running;
+
+    DeadlineMonitor(DeadlineWatch watch, Duration interval, Clock clock) {
+        this.watch = watch;
+        this.interval = interval;
+        this.clock = clock;
+        this.last = Report.empty(clock.instant());
+    }
+
+    Report last() {
+        return last;
+    }
+
+    /** One look, as the timer takes it; a failure is logged and the last report kept. */
+    void check() {
+        try {
+            Report report = watch.check(clock.instant());
+            for (Watched missed : report.missed()) {
+                String key = missed.conversationId() + "|" + missed.backendName() + "|" + missed.deadline().id()
+                        + "|" + missed.deadline().messageId();
+                if (reportedMissed.add(key)) {
+                    LOG.warn("time limit {} missed in conversation {} of back-end {}: due {} ({})",
+                            missed.deadline().id(), LogSafe.of(missed.conversationId()),
+                            LogSafe.of(missed.backendName()), missed.deadline().dueAt(), missed.deadline().source());
+                }
+            }
+            last = report;
+        } catch (RuntimeException e) {
+            LOG.warn("the deadline watch failed; the last report stays", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "deadline-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        running = false;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running;
+    }
+}
