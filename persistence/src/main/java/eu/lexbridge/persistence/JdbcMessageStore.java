@@ -258,10 +258,11 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public List<String> activeConversations(Instant since, int limit) {
+    public List<String> activeConversations(Instant since, Instant until, int limit) {
         return jdbc.queryForList("select conversation_id from lb_message where kind = ? and created_at >= ? "
-                + "group by conversation_id order by max(created_at) desc, conversation_id fetch first " + limit
-                + " rows only", String.class, MessageKind.BUSINESS.name(), utc(since));
+                + "and created_at < ? group by conversation_id order by max(created_at) desc, conversation_id "
+                + "fetch first " + limit + " rows only", String.class, MessageKind.BUSINESS.name(), utc(since),
+                utc(until));
     }
 
     @Override

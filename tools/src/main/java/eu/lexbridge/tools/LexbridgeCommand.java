@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, EvidenceCommand.class,
                 ContainerCommand.class, DocumentCommand.class, ManagementCommand.class,
                 BrokerSettingsCommand.class, BenchCommand.class, DirectoryCommand.class,
-                PartnerCommand.class, RecordTransmissionCommand.class, TimelineCommand.class})
+                PartnerCommand.class, RecordTransmissionCommand.class, TimelineCommand.class,
+                StatisticsCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

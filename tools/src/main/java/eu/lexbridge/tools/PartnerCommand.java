@@ -81,8 +81,9 @@ public final class PartnerCommand implements Runnable {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                            JSON.readTree(response.body())));
+                    boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+                    System.out.print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                            JSON.readTree(response.body())) + System.lineSeparator() : response.body());
                     return 0;
                 }
                 JsonNode problem = response.body().isBlank() ? null : JSON.readTree(response.body());

@@ -3,7 +3,9 @@ package eu.lexbridge.record.content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -82,6 +84,40 @@ public final class ContentFacts {
             // an unreadable content says nothing for sure
             return new Reading(holding, false);
         }
+    }
+
+    /**
+     * The texts of every element named {@code element} (by local name), in document order, stripped, empty ones left
+     * out; at most {@code max} of them. An unreadable document, or one with a DOCTYPE, gives those read before.
+     */
+    public static List<String> values(InputStream content, String element, int max) {
+        List<String> values = new ArrayList<>();
+        try (content) {
+            XMLStreamReader reader = FACTORY.createXMLStreamReader(content);
+            try {
+                int elements = 0;
+                while (reader.hasNext() && elements < MAX_ELEMENTS && values.size() < max) {
+                    int event = reader.next();
+                    if (event == XMLStreamReader.DTD) {
+                        return List.of();
+                    }
+                    if (event == XMLStreamReader.START_ELEMENT) {
+                        elements++;
+                        if (reader.getLocalName().equals(element)) {
+                            String text = text(reader).strip();
+                            if (!text.isEmpty()) {
+                                values.add(text);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            return values;
+        }
+        return values;
     }
 
     /** The element's own text, up to a bound; a child element ends it. */

@@ -1,5 +1,6 @@
 package eu.lexbridge.record.deadline;
 
+import eu.lexbridge.core.record.CaseDeadline.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param resets how often a step reset it (e.g. NEW_DEADLINE)
  */
 public record Deadline(String ruleId, String title, String source, String role, String triggerMessageId,
-                       Instant startedAt, Instant countedFrom, Instant dueAt, DeadlineStatus status, Instant closedAt,
+                       Instant startedAt, Instant countedFrom, Instant dueAt, Status status, Instant closedAt,
                        String closedByMessageId, Duration remaining, boolean late, int resets) {
 
     /** By start, then by rule id with its number read as a number (D2 before D10). */
@@ -42,7 +43,7 @@ public record Deadline(String ruleId, String title, String source, String role, 
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(countedFrom, "countedFrom");
         Objects.requireNonNull(status, "status");
-        if (status == DeadlineStatus.SUSPENDED && remaining == null) {
+        if (status == Status.SUSPENDED && remaining == null) {
             throw new IllegalArgumentException("A suspended deadline keeps the time it had left.");
         }
         if (resets < 0) {
@@ -52,22 +53,22 @@ public record Deadline(String ruleId, String title, String source, String role, 
 
     /** Whether it is still owed: running, suspended or open-ended. */
     public boolean pending() {
-        return status == DeadlineStatus.RUNNING || status == DeadlineStatus.SUSPENDED
-                || status == DeadlineStatus.OPEN;
+        return status == Status.RUNNING || status == Status.SUSPENDED
+                || status == Status.OPEN;
     }
 
     /** Whether it is running and expires within the given time from now (not yet expired). */
     public boolean dueWithin(Duration window, Instant now) {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(now, "now");
-        return status == DeadlineStatus.RUNNING && dueAt != null && now.isBefore(dueAt)
+        return status == Status.RUNNING && dueAt != null && now.isBefore(dueAt)
                 && !dueAt.isAfter(now.plus(window));
     }
 
     /** Whether it is owed and its due time has come: running past due at {@code now}, or missed. */
     public boolean overdue(Instant now) {
         Objects.requireNonNull(now, "now");
-        return (status == DeadlineStatus.RUNNING || status == DeadlineStatus.MISSED) && dueAt != null
+        return (status == Status.RUNNING || status == Status.MISSED) && dueAt != null
                 && !now.isBefore(dueAt);
     }
 }

@@ -1,5 +1,6 @@
 package eu.lexbridge.record.deadline;
 
+import eu.lexbridge.core.record.CaseDeadline.Status;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -49,22 +50,22 @@ record DeadlineTrack(DeadlineRule rule, StepEvent trigger, WorkingCalendar calen
 
     /** The deadline as it stands at {@code now}. */
     Deadline at(Instant now) {
-        DeadlineStatus status;
+        Status status;
         Instant closed = closedAt;
         switch (phase) {
-            case MET -> status = DeadlineStatus.MET;
-            case CANCELLED -> status = DeadlineStatus.CANCELLED;
-            case SUSPENDED -> status = DeadlineStatus.SUSPENDED;
+            case MET -> status = Status.MET;
+            case CANCELLED -> status = Status.CANCELLED;
+            case SUSPENDED -> status = Status.SUSPENDED;
             default -> {
                 if (due == null) {
-                    status = DeadlineStatus.OPEN;
+                    status = Status.OPEN;
                 } else if (now.isBefore(due)) {
-                    status = DeadlineStatus.RUNNING;
+                    status = Status.RUNNING;
                 } else if (rule.window()) {
-                    status = DeadlineStatus.CLOSED;
+                    status = Status.CLOSED;
                     closed = due;
                 } else {
-                    status = DeadlineStatus.MISSED;
+                    status = Status.MISSED;
                 }
             }
         }

@@ -66,7 +66,8 @@ public final class DeadlineWatch {
     public Report check(Instant now) {
         List<Watched> dueSoon = new ArrayList<>();
         List<Watched> missed = new ArrayList<>();
-        List<String> active = messages.activeConversations(now.minus(horizon), MAX_CONVERSATIONS);
+        List<String> active = messages.activeConversations(now.minus(horizon),
+                now.plus(Duration.ofDays(1)), MAX_CONVERSATIONS); // a day ahead: a clock of another replica
         for (String conversationId : active) {
             Map<String, List<ConnectorMessage>> byBackend = new LinkedHashMap<>();
             messages.conversation(conversationId, MAX_MESSAGES).stream().filter(m -> m.backendName() != null)

@@ -1,5 +1,11 @@
 package eu.lexbridge.record.deadline;
 
+import eu.lexbridge.core.record.CaseDeadline.Status;
+import eu.lexbridge.record.deadline.StepEvent.Flag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import static eu.lexbridge.record.deadline.ProcedureStep.CLARIFICATION;
 import static eu.lexbridge.record.deadline.ProcedureStep.CLARIFICATION_REQUEST;
 import static eu.lexbridge.record.deadline.ProcedureStep.DATA_PRODUCED;
@@ -21,12 +27,6 @@ import static eu.lexbridge.record.deadline.StepEvent.Flag.ENFORCING_AUTHORITY_NO
 import static eu.lexbridge.record.deadline.StepEvent.Flag.WITHOUT_PRIOR_VALIDATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import eu.lexbridge.record.deadline.StepEvent.Flag;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The engine on e-Evidence conversations: the issuing authority in Germany, the addressee and the enforcing authority
@@ -66,13 +66,13 @@ class DeadlineEngineTest {
 
         assertThat(deadlines).extracting(Deadline::ruleId).containsExactly("D2", "D11");
         Deadline d2 = deadlines.get(0);
-        assertThat(d2.status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(d2.status()).isEqualTo(Status.RUNNING);
         assertThat(d2.dueAt()).isEqualTo(TEN_DAYS_IN_AT);
         assertThat(d2.startedAt()).isEqualTo(t(EPOC_AT));
         assertThat(d2.triggerMessageId()).isEqualTo("epoc");
         assertThat(d2.role()).isEqualTo("addressee");
         assertThat(d2.source()).isEqualTo("Reg (EU) 2023/1543 Art 10(3)");
-        assertThat(deadlines.get(1).status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(deadlines.get(1).status()).isEqualTo(Status.RUNNING);
         assertThat(deadlines.get(1).dueAt()).isEqualTo(TEN_DAYS_IN_AT);
     }
 
@@ -82,14 +82,14 @@ class DeadlineEngineTest {
                 fromAt(DATA_PRODUCED, "2026-03-10T12:00:00Z", "data"));
 
         List<Deadline> before = ENGINE.evaluate(events, t("2026-03-11T00:00:00Z"));
-        assertThat(only(before, "D2").status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(only(before, "D2").status()).isEqualTo(Status.MET);
         assertThat(only(before, "D2").late()).isFalse();
         assertThat(only(before, "D2").closedAt()).isEqualTo(t("2026-03-10T12:00:00Z"));
         assertThat(only(before, "D2").closedByMessageId()).isEqualTo("data");
-        assertThat(only(before, "D11").status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(only(before, "D11").status()).isEqualTo(Status.RUNNING);
 
         List<Deadline> after = ENGINE.evaluate(events, TEN_DAYS_IN_AT);
-        assertThat(only(after, "D11").status()).isEqualTo(DeadlineStatus.CLOSED);
+        assertThat(only(after, "D11").status()).isEqualTo(Status.CLOSED);
         assertThat(only(after, "D11").closedAt()).isEqualTo(TEN_DAYS_IN_AT);
         assertThat(only(after, "D11").overdue(TEN_DAYS_IN_AT)).isFalse();
     }
@@ -98,15 +98,15 @@ class DeadlineEngineTest {
     void noDataByTheDueTimeIsMissedAndDataAfterItIsMetLate() {
         List<StepEvent> epoc = List.of(toAt(EPOC, EPOC_AT, "epoc"));
         Instant justBefore = TEN_DAYS_IN_AT.minusSeconds(1);
-        assertThat(only(ENGINE.evaluate(epoc, justBefore), "D2").status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(only(ENGINE.evaluate(epoc, justBefore), "D2").status()).isEqualTo(Status.RUNNING);
         Deadline missed = only(ENGINE.evaluate(epoc, TEN_DAYS_IN_AT), "D2");
-        assertThat(missed.status()).isEqualTo(DeadlineStatus.MISSED);
+        assertThat(missed.status()).isEqualTo(Status.MISSED);
         assertThat(missed.overdue(TEN_DAYS_IN_AT)).isTrue();
 
         List<StepEvent> late = List.of(toAt(EPOC, EPOC_AT, "epoc"),
                 fromAt(DATA_PRODUCED, "2026-03-14T09:00:00Z", "late-data"));
         Deadline met = only(ENGINE.evaluate(late, t("2026-03-15T00:00:00Z")), "D2");
-        assertThat(met.status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(met.status()).isEqualTo(Status.MET);
         assertThat(met.late()).isTrue();
         assertThat(met.dueAt()).isEqualTo(TEN_DAYS_IN_AT);
         assertThat(met.closedAt()).isEqualTo(t("2026-03-14T09:00:00Z"));
@@ -140,8 +140,8 @@ class DeadlineEngineTest {
         List<StepEvent> refused = List.of(events.get(0), events.get(1),
                 fromAt(REFUSAL, "2026-03-09T10:00:00Z", "refusal"));
         List<Deadline> afterRefusal = ENGINE.evaluate(refused, t("2026-03-09T12:00:00Z"));
-        assertThat(only(afterRefusal, "D3").status()).isEqualTo(DeadlineStatus.MET);
-        assertThat(only(afterRefusal, "D4").status()).isEqualTo(DeadlineStatus.CANCELLED);
+        assertThat(only(afterRefusal, "D3").status()).isEqualTo(Status.MET);
+        assertThat(only(afterRefusal, "D4").status()).isEqualTo(Status.CANCELLED);
         assertThat(only(afterRefusal, "D4").closedByMessageId()).isEqualTo("refusal");
     }
 
@@ -152,25 +152,25 @@ class DeadlineEngineTest {
         List<Deadline> suspended = ENGINE.evaluate(events, t("2026-03-06T00:00:00Z"));
 
         Deadline d2 = only(suspended, "D2");
-        assertThat(d2.status()).isEqualTo(DeadlineStatus.SUSPENDED);
+        assertThat(d2.status()).isEqualTo(Status.SUSPENDED);
         assertThat(d2.remaining()).isEqualTo(Duration.between(t("2026-03-05T08:30:00Z"), TEN_DAYS_IN_AT))
                 .isEqualTo(Duration.ofDays(7).plusHours(14).plusMinutes(30));
         assertThat(d2.dueAt()).isNull();
         assertThat(d2.pending()).isTrue();
         // D8 is the issuing authority's (DE): Thursday 5 March + 5 days = Tuesday 10 March, midnight in Berlin.
         Deadline d8 = only(suspended, "D8");
-        assertThat(d8.status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(d8.status()).isEqualTo(Status.RUNNING);
         assertThat(d8.role()).isEqualTo("issuing authority");
         assertThat(d8.dueAt()).isEqualTo(t("2026-03-10T23:00:00Z"));
-        assertThat(only(suspended, "D11").status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(only(suspended, "D11").status()).isEqualTo(Status.RUNNING);
         assertThat(suspended).extracting(Deadline::ruleId).doesNotContain("D9");
 
         List<StepEvent> answered = List.of(events.get(0), events.get(1),
                 toAt(CLARIFICATION, "2026-03-07T10:00:00Z", "answer"));
         List<Deadline> resumed = ENGINE.evaluate(answered, t("2026-03-08T00:00:00Z"));
-        assertThat(only(resumed, "D8").status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(only(resumed, "D8").status()).isEqualTo(Status.MET);
         assertThat(only(resumed, "D8").closedByMessageId()).isEqualTo("answer");
-        assertThat(only(resumed, "D2").status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(only(resumed, "D2").status()).isEqualTo(Status.RUNNING);
         assertThat(only(resumed, "D2").dueAt()).isEqualTo(t("2026-03-15T00:30:00Z"));
         assertThat(only(resumed, "D2").remaining()).isNull();
     }
@@ -181,7 +181,7 @@ class DeadlineEngineTest {
                 toAt(NEW_DEADLINE, "2026-03-10T12:00:00Z", "new-deadline"));
         Deadline reset = only(ENGINE.evaluate(events, t("2026-03-13T00:00:00Z")), "D2");
         // Tuesday 10 March 13:00 Vienna + 10 days = Friday 20 March.
-        assertThat(reset.status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(reset.status()).isEqualTo(Status.RUNNING);
         assertThat(reset.dueAt()).isEqualTo(t("2026-03-20T23:00:00Z"));
         assertThat(reset.countedFrom()).isEqualTo(t("2026-03-10T12:00:00Z"));
         assertThat(reset.startedAt()).isEqualTo(t(EPOC_AT));
@@ -190,7 +190,7 @@ class DeadlineEngineTest {
         List<StepEvent> afterMiss = List.of(toAt(EPOC, EPOC_AT, "epoc"),
                 toAt(NEW_DEADLINE, "2026-03-16T09:00:00Z", "new-deadline"));
         Deadline restarted = only(ENGINE.evaluate(afterMiss, t("2026-03-17T00:00:00Z")), "D2");
-        assertThat(restarted.status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(restarted.status()).isEqualTo(Status.RUNNING);
         assertThat(restarted.dueAt()).isEqualTo(t("2026-03-26T23:00:00Z"));
     }
 
@@ -203,11 +203,11 @@ class DeadlineEngineTest {
         List<Deadline> deadlines = ENGINE.evaluate(events, t("2026-03-20T00:00:00Z"));
 
         assertThat(deadlines).extracting(Deadline::ruleId).containsExactly("D3", "D4", "D11");
-        assertThat(only(deadlines, "D3").status()).isEqualTo(DeadlineStatus.MET);
-        assertThat(only(deadlines, "D4").status()).isEqualTo(DeadlineStatus.CANCELLED);
+        assertThat(only(deadlines, "D3").status()).isEqualTo(Status.MET);
+        assertThat(only(deadlines, "D4").status()).isEqualTo(Status.CANCELLED);
         assertThat(only(deadlines, "D4").closedAt()).isEqualTo(t("2026-03-04T10:00:00Z"));
         assertThat(only(deadlines, "D4").late()).isFalse();
-        assertThat(only(deadlines, "D11").status()).isEqualTo(DeadlineStatus.CANCELLED);
+        assertThat(only(deadlines, "D11").status()).isEqualTo(Status.CANCELLED);
         assertThat(only(deadlines, "D11").closedByMessageId()).isEqualTo("withdrawal");
         assertThat(ENGINE.pending(events, t("2026-03-20T00:00:00Z"))).isEmpty();
     }
@@ -223,10 +223,10 @@ class DeadlineEngineTest {
 
         StepEvent extension = toAt(PRESERVATION_EXTENSION, "2026-04-20T10:00:00Z", "extension");
         List<Deadline> extended = ENGINE.evaluate(List.of(order, extension), t("2026-04-21T00:00:00Z"));
-        assertThat(only(extended, "D12").status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(only(extended, "D12").status()).isEqualTo(Status.MET);
         Deadline d13 = only(extended, "D13");
         // Day 90 from 2 March is Sunday 31 May: it ends with Monday 1 June.
-        assertThat(d13.status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(d13.status()).isEqualTo(Status.RUNNING);
         assertThat(d13.startedAt()).isEqualTo(t("2026-04-20T10:00:00Z"));
         assertThat(d13.countedFrom()).isEqualTo(t(EPOC_AT));
         assertThat(d13.dueAt()).isEqualTo(t("2026-06-01T22:00:00Z"));
@@ -234,9 +234,9 @@ class DeadlineEngineTest {
         StepEvent confirmation = toAt(PRODUCTION_REQUEST_CONFIRMATION, "2026-05-20T10:00:00Z", "confirmation");
         List<Deadline> confirmed = ENGINE.evaluate(List.of(order, extension, confirmation),
                 t("2026-06-30T00:00:00Z"));
-        assertThat(only(confirmed, "D13").status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(only(confirmed, "D13").status()).isEqualTo(Status.MET);
         Deadline d14 = only(confirmed, "D14");
-        assertThat(d14.status()).isEqualTo(DeadlineStatus.OPEN);
+        assertThat(d14.status()).isEqualTo(Status.OPEN);
         assertThat(d14.dueAt()).isNull();
         assertThat(d14.overdue(t("2026-06-30T00:00:00Z"))).isFalse();
         assertThat(d14.role()).isEqualTo("addressee");
@@ -244,7 +244,7 @@ class DeadlineEngineTest {
         StepEvent production = toAt(EPOC, "2026-07-01T08:00:00Z", "epoc");
         List<Deadline> produced = ENGINE.evaluate(List.of(order, extension, confirmation, production),
                 t("2026-07-02T00:00:00Z"));
-        assertThat(only(produced, "D14").status()).isEqualTo(DeadlineStatus.MET);
+        assertThat(only(produced, "D14").status()).isEqualTo(Status.MET);
         assertThat(only(produced, "D14").closedByMessageId()).isEqualTo("epoc");
         assertThat(produced).extracting(Deadline::ruleId).containsExactly("D12", "D13", "D14", "D2", "D11");
     }
@@ -256,7 +256,7 @@ class DeadlineEngineTest {
         List<Deadline> deadlines = ENGINE.evaluate(events, t("2026-03-06T00:00:00Z"));
         assertThat(deadlines).extracting(Deadline::ruleId).containsExactly("D12", "D9");
         assertThat(only(deadlines, "D9").title()).contains("released");
-        assertThat(only(deadlines, "D12").status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(only(deadlines, "D12").status()).isEqualTo(Status.RUNNING);
     }
 
     @Test
@@ -275,7 +275,7 @@ class DeadlineEngineTest {
         StepEvent recognised = StepEvent.of(RECOGNITION_DECISION, t("2026-06-08T10:00:00Z"), "recognised", "PL",
                 "DE");
         assertThat(only(ENGINE.evaluate(List.of(toPoland, recognised), t("2026-06-20T00:00:00Z")), "D15").status())
-                .isEqualTo(DeadlineStatus.MET);
+                .isEqualTo(Status.MET);
     }
 
     @Test
@@ -285,9 +285,9 @@ class DeadlineEngineTest {
         List<Deadline> deadlines = ENGINE.evaluate(events, t("2026-03-02T09:00:00Z"));
         // At 09:00 only the EPOC is known: the validation, from the issuing side (DE), runs from 10:00 Berlin.
         assertThat(only(deadlines, "D7").dueAt()).isEqualTo(t("2026-03-04T09:00:00Z"));
-        assertThat(only(deadlines, "D7").status()).isEqualTo(DeadlineStatus.RUNNING);
+        assertThat(only(deadlines, "D7").status()).isEqualTo(Status.RUNNING);
         assertThat(only(ENGINE.evaluate(events, t("2026-03-05T00:00:00Z")), "D7").status())
-                .isEqualTo(DeadlineStatus.MET);
+                .isEqualTo(Status.MET);
     }
 
     @Test
@@ -295,8 +295,8 @@ class DeadlineEngineTest {
         List<StepEvent> events = List.of(toAt(EPOC, EPOC_AT, "epoc"),
                 fromAt(REASONED_OBJECTION, "2026-03-06T10:00:00Z", "objection"));
         List<Deadline> deadlines = ENGINE.evaluate(events, t("2026-03-20T00:00:00Z"));
-        assertThat(only(deadlines, "D11").status()).isEqualTo(DeadlineStatus.MET);
-        assertThat(only(deadlines, "D2").status()).isEqualTo(DeadlineStatus.SUSPENDED);
+        assertThat(only(deadlines, "D11").status()).isEqualTo(Status.MET);
+        assertThat(only(deadlines, "D2").status()).isEqualTo(Status.SUSPENDED);
     }
 
     @Test
@@ -304,9 +304,9 @@ class DeadlineEngineTest {
         List<StepEvent> shuffled = List.of(fromAt(DATA_PRODUCED, "2026-03-05T10:00:00Z", "data"),
                 toAt(EPOC, EPOC_AT, "epoc"));
         assertThat(only(ENGINE.evaluate(shuffled, t("2026-03-06T00:00:00Z")), "D2").status())
-                .isEqualTo(DeadlineStatus.MET);
+                .isEqualTo(Status.MET);
         assertThat(only(ENGINE.evaluate(shuffled, t("2026-03-04T00:00:00Z")), "D2").status())
-                .isEqualTo(DeadlineStatus.RUNNING);
+                .isEqualTo(Status.RUNNING);
         assertThat(ENGINE.evaluate(shuffled, t("2026-03-01T00:00:00Z"))).isEmpty();
         assertThat(ENGINE.evaluate(shuffled, t("2026-03-06T00:00:00Z")))
                 .isEqualTo(ENGINE.evaluate(List.of(shuffled.get(1), shuffled.get(0)), t("2026-03-06T00:00:00Z")));
@@ -318,7 +318,7 @@ class DeadlineEngineTest {
         List<StepEvent> events = List.of(fromAt(DATA_PRODUCED, "2026-03-01T10:00:00Z", "stray"),
                 toAt(EPOC, EPOC_AT, "epoc"));
         assertThat(only(ENGINE.evaluate(events, t("2026-03-03T00:00:00Z")), "D2").status())
-                .isEqualTo(DeadlineStatus.RUNNING);
+                .isEqualTo(Status.RUNNING);
     }
 
     @Test

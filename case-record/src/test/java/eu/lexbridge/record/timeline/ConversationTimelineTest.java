@@ -49,9 +49,9 @@ class ConversationTimelineTest {
     private final InMemoryMessageStore store = new InMemoryMessageStore();
     private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
     private final InMemoryTransmissionRecords records = new InMemoryTransmissionRecords();
-    private final EngineDeadlines deadlines = new EngineDeadlines(List.of(EPOC, DATA),
-            EEvidenceDeadlines.engine(WorkingCalendars.standard(), "AT"), store, payloads, "AT",
-            Map.of(SampleMessages.GERMANY.partyId(), "DE"));
+    private final EngineDeadlines deadlines = new EngineDeadlines(new ConversationSteps(List.of(EPOC, DATA), store,
+            payloads, "AT", Map.of(SampleMessages.GERMANY.partyId(), "DE")),
+            EEvidenceDeadlines.engine(WorkingCalendars.standard(), "AT"));
     private final ConversationTimeline timelines = new ConversationTimeline(store, records, deadlines);
 
     private ConnectorMessage epoc(String content, String conversation) {

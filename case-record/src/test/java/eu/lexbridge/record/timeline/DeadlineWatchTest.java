@@ -28,8 +28,9 @@ class DeadlineWatchTest {
     private final InMemoryMessageStore messages = new InMemoryMessageStore();
     private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
     private final DeadlineWatch watch = new DeadlineWatch(messages, new InMemoryTransmissionRecords(),
-            new EngineDeadlines(List.of(StepMapping.ofMessages("EEvidence", "EPOC", ProcedureStep.EPOC, Map.of())),
-                    EEvidenceDeadlines.engine(WorkingCalendars.standard(), "AT"), messages, payloads, "AT", Map.of()),
+            new EngineDeadlines(new ConversationSteps(List.of(StepMapping.ofMessages("EEvidence", "EPOC",
+                    ProcedureStep.EPOC, Map.of())), messages, payloads, "AT", Map.of()),
+                    EEvidenceDeadlines.engine(WorkingCalendars.standard(), "AT")),
             Duration.ofDays(120), Duration.ofDays(2));
 
     private ConnectorMessage received(String conversation, Instant at) {

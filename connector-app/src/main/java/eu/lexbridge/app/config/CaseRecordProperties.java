@@ -45,6 +45,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deadlineWarning how long before its end a running time limit counts as due soon
  * @param deadlineHorizon how long after its last message a conversation is still looked over (the longest limit
  *     runs 90 days from the order it counts from)
+ * @param dataCategoryElement the element of an order's business content, by local name, whose values are the
+ *     categories of data asked for (Annex I Section F): the statistics' breakdown by data category
  */
 @Validated
 @ConfigurationProperties("lexbridge.case-record")
@@ -55,7 +57,8 @@ public record CaseRecordProperties(String memberState, @DefaultValue Map<String,
                                    @Valid @DefaultValue List<ConfidentialPart> confidentialParts,
                                    @NotNull @DefaultValue("15m") Duration deadlineCheckInterval,
                                    @NotNull @DefaultValue("24h") Duration deadlineWarning,
-                                   @NotNull @DefaultValue("120d") Duration deadlineHorizon) {
+                                   @NotNull @DefaultValue("120d") Duration deadlineHorizon,
+                                   @NotBlank @DefaultValue("DataCategory") String dataCategoryElement) {
 
     @AssertTrue(message = "deadline-check-interval must be between 10 seconds and 1 day, deadline-warning and "
             + "deadline-horizon positive")

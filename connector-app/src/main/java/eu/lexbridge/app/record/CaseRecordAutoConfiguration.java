@@ -8,6 +8,7 @@ import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.Sealer;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.record.Conversations;
 import eu.lexbridge.record.StoredCaseRecord;
@@ -16,10 +17,12 @@ import eu.lexbridge.record.deadline.EEvidenceDeadlines;
 import eu.lexbridge.record.disclosure.ConfidentialPart;
 import eu.lexbridge.record.disclosure.ConfidentialParts;
 import eu.lexbridge.record.deadline.WorkingCalendars;
+import eu.lexbridge.record.statistics.YearStatistics;
 import eu.lexbridge.record.timeline.CaseDeadlines;
 import eu.lexbridge.record.content.ContentCondition;
 import eu.lexbridge.record.timeline.EngineDeadlines;
 import eu.lexbridge.record.timeline.StepMapping;
+import eu.lexbridge.record.timeline.ConversationSteps;
 import eu.lexbridge.record.timeline.ConversationTimeline;
 import eu.lexbridge.record.timeline.DeadlineWatch;
 import eu.lexbridge.record.transmission.TransmissionRecording;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,24 +56,35 @@ public class CaseRecordAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    CaseDeadlines caseDeadlines(CaseRecordProperties properties, Environment environment, MessageStore messages,
-                                PayloadStore payloads) {
+    CaseDeadlines caseDeadlines(CaseRecordProperties properties, ConversationSteps steps, Environment environment) {
         if (properties.steps().isEmpty()) {
             return CaseDeadlines.NONE;
         }
+        WorkingCalendars calendars = WorkingCalendars.standard().withExtraHolidays(properties.holidays());
+        return new EngineDeadlines(steps, EEvidenceDeadlines.engine(calendars, ownState(properties, environment)));
+    }
+
+    /** The procedural step of each message and record, as {@code lexbridge.case-record.steps} maps them. */
+    @Bean
+    @ConditionalOnMissingBean
+    ConversationSteps conversationSteps(CaseRecordProperties properties, Environment environment,
+                                        MessageStore messages, PayloadStore payloads) {
+        List<StepMapping> mappings = properties.steps().stream().map(step -> new StepMapping(step.service(),
+                step.action(), step.instrument(), step.form(), step.step(), step.flags().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, flag -> ContentCondition.parse(flag.getValue())))))
+                .toList();
+        return new ConversationSteps(mappings, messages, payloads,
+                mappings.isEmpty() ? null : ownState(properties, environment), properties.partnerStates());
+    }
+
+    private static String ownState(CaseRecordProperties properties, Environment environment) {
         String ownState = properties.memberState() != null ? properties.memberState()
                 : environment.getProperty("lexbridge.container.country");
         if (ownState == null) {
             throw new IllegalStateException("lexbridge.case-record.member-state (or lexbridge.container.country) must "
                     + "name our Member State: the time limits we keep are counted in its calendar");
         }
-        WorkingCalendars calendars = WorkingCalendars.standard().withExtraHolidays(properties.holidays());
-        List<StepMapping> mappings = properties.steps().stream().map(step -> new StepMapping(step.service(),
-                step.action(), step.instrument(), step.form(), step.step(), step.flags().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, flag -> ContentCondition.parse(flag.getValue())))))
-                .toList();
-        return new EngineDeadlines(mappings, EEvidenceDeadlines.engine(calendars, ownState), messages, payloads,
-                ownState, properties.partnerStates());
+        return ownState;
     }
 
     /**
@@ -104,6 +119,21 @@ public class CaseRecordAutoConfiguration {
                     .tag("state", "missed").register(meters);
         });
         return monitor;
+    }
+
+    /** The statistics of Art 28(2), from the traffic of a year and the figures entered by hand. */
+    @Bean
+    @ConditionalOnMissingBean
+    YearStatistics yearStatistics(CaseRecordProperties properties, MessageStore messages,
+                                  TransmissionRecords records, ConversationSteps steps, PayloadStore payloads) {
+        return new YearStatistics(messages, records, steps, payloads, properties.dataCategoryElement());
+    }
+
+    @Bean
+    @ConditionalOnAvailableEndpoint
+    StatisticsEndpoint statisticsEndpoint(YearStatistics statistics, SettingStore settings, ObjectMapper json,
+                                          Clock clock) {
+        return new StatisticsEndpoint(statistics, settings, json, clock);
     }
 
     @Bean

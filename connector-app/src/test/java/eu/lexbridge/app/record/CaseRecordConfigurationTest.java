@@ -99,6 +99,56 @@ class CaseRecordConfigurationTest {
     }
 
     @Test
+    void theStatisticsOfAYearComeFromTheTrafficAndTheFiguresEnteredAsJsonAndCsv() {
+        ConnectorMessage sent = SampleMessages.outbound(Instant.parse("2026-03-02T10:00:00Z"))
+                .service(new BusinessService("EEvidence", "urn:e-codex:services:")).action("EPOC")
+                .finalRecipient("urn:provider:alpha")
+                .payloads(List.of(payloads.put(PayloadKind.BUSINESS_CONTENT, "messageContent", "application/xml",
+                        "<EPOC><Category>trafficData</Category></EPOC>".getBytes(StandardCharsets.UTF_8)))).build();
+        messages.insert(sent, "submitted");
+        messages.recordEvidence(new eu.lexbridge.core.evidence.Evidence(java.util.UUID.randomUUID(),
+                sent.connectorMessageId(), eu.lexbridge.core.evidence.EvidenceType.DELIVERY,
+                eu.lexbridge.core.evidence.EvidenceOrigin.RECEIVED,
+                SampleMessages.evidenceDocument(eu.lexbridge.core.evidence.EvidenceType.DELIVERY), null,
+                sent.createdAt().plusSeconds(5), null), null, MessageState.DELIVERED, "delivered");
+
+        runner().withBean(eu.lexbridge.core.port.SettingStore.class,
+                        eu.lexbridge.core.testkit.InMemorySettingStore::new)
+                .withBean(com.fasterxml.jackson.databind.ObjectMapper.class)
+                .withPropertyValues("management.endpoints.web.exposure.include=statistics",
+                        "lexbridge.case-record.data-category-element=Category",
+                        "lexbridge.case-record.steps[0].service=EEvidence",
+                        "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=EPOC")
+                .run(context -> {
+                    StatisticsEndpoint endpoint = context.getBean(StatisticsEndpoint.class);
+                    var entered = endpoint.enter(2026, "trafficData 2\nsubscriberData 1", "1", "EUR 1,200 claimed",
+                            org.springframework.boot.actuate.endpoint.SecurityContext.NONE);
+                    assertThat(entered.getStatus()).isEqualTo(200);
+
+                    String csv = endpoint.csv(2026, "csv").getBody();
+                    assertThat(csv).contains("2026,\"a\",\"EPOC issued\",\"trafficData\",\"urn:provider:alpha\","
+                            + "\"no\",1,\"count\",")
+                            .contains("2026,\"h\",\"legal remedies used against EPOs (entered)\",\"trafficData\","
+                                    + "\"all\",\"all\",2,\"count\",")
+                            .contains("\"j\",\"costs claimed and reimbursed (entered)\"")
+                            .contains("\"EUR 1,200 claimed\"");
+                    assertThat(endpoint.year(2026).getBody()).containsEntry("conversations", 1);
+                    // the figures entered stay for a restart: another endpoint on the same store reads them
+                    assertThat(new StatisticsEndpoint(context.getBean(
+                            eu.lexbridge.record.statistics.YearStatistics.class),
+                            context.getBean(eu.lexbridge.core.port.SettingStore.class),
+                            new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemUTC())
+                            .csv(2026, "csv").getBody()).contains("\"i\",\"ex-post validation refused (entered)\"");
+
+                    assertThat(endpoint.enter(2026, "trafficData many", null, null,
+                            org.springframework.boot.actuate.endpoint.SecurityContext.NONE).getStatus())
+                            .isEqualTo(400);
+                    assertThat(endpoint.year(1999).getStatus()).isEqualTo(400);
+                    assertThat(endpoint.csv(2026, "xls").getStatus()).isEqualTo(400);
+                });
+    }
+
+    @Test
     void withoutStepsATimelineHasNoLimits() {
         ConnectorMessage received = SampleMessages.inbound(Instant.now()).backendName(SampleMessages.BACKEND)
                 .build();

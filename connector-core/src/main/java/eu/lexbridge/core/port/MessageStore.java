@@ -101,10 +101,10 @@ public interface MessageStore {
     Optional<String> conversationOwner(String conversationId, String partyId, UUID except);
 
     /**
-     * The conversations with a business message created at or after {@code since}, the most recently active first:
-     * the cases whose time limits may still be running.
+     * The conversations with a business message created at or after {@code since} and before {@code until}, the most
+     * recently active first: the cases whose time limits may still be running, or those of a year.
      */
-    List<String> activeConversations(Instant since, int limit);
+    List<String> activeConversations(Instant since, Instant until, int limit);
 
     /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
     List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What an operator changed while the connector ran (the back-end routing rules, the partners), kept so that a restart
+ * What an operator changed while the connector ran (the back-end routing rules, the partners, figures entered by
+ * hand), kept so that a restart
  * and every other replica use it. Each change is a new version, never an update: the versions are the record of who
  * changed what, and when.
  */
@@ -17,7 +18,9 @@ public interface SettingStore {
         /** The back-end routing rules, one a line. */
         BACKEND_RULES,
         /** The partners, as a JSON document with their certificates. */
-        PARTNERS;
+        PARTNERS,
+        /** The yearly statistics entered by hand (Reg (EU) 2023/1543 Art 28(2)(h)–(j)), as a JSON document. */
+        STATISTICS;
 
         /** As the store writes it: {@code backend-rules}. */
         public String code() {

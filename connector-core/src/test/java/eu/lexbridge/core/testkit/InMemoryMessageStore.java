@@ -215,9 +215,10 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
     }
 
     @Override
-    public synchronized List<String> activeConversations(Instant since, int limit) {
+    public synchronized List<String> activeConversations(Instant since, Instant until, int limit) {
         Map<String, Instant> latest = new HashMap<>();
-        messages.values().stream().filter(m -> m.kind() == MessageKind.BUSINESS && !m.createdAt().isBefore(since))
+        messages.values().stream().filter(m -> m.kind() == MessageKind.BUSINESS && !m.createdAt().isBefore(since)
+                        && m.createdAt().isBefore(until))
                 .forEach(m -> latest.merge(m.conversationId(), m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
         return latest.entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -570,10 +570,14 @@ public abstract class MessageStoreContract {
         // an evidence message does not make a conversation active
         stored(inbound(at(40)).kind(MessageKind.EVIDENCE).conversationId("conv-c").refToMessageId("x@y").build());
 
-        assertThat(store.activeConversations(at(10), 10)).containsExactly("conv-a", "conv-b");
-        assertThat(store.activeConversations(at(10), 1)).containsExactly("conv-a");
-        assertThat(store.activeConversations(at(0), 10)).containsExactly("conv-a", "conv-b", "old");
-        assertThat(store.activeConversations(at(41), 10)).isEmpty();
+        Instant end = at(1000);
+        assertThat(store.activeConversations(at(10), end, 10)).containsExactly("conv-a", "conv-b");
+        assertThat(store.activeConversations(at(10), end, 1)).containsExactly("conv-a");
+        assertThat(store.activeConversations(at(0), end, 10)).containsExactly("conv-a", "conv-b", "old");
+        assertThat(store.activeConversations(at(41), end, 10)).isEmpty();
+        // until is exclusive: conv-a's last message at 30 is outside [0, 30), its first at 10 inside
+        assertThat(store.activeConversations(at(0), at(30), 10)).containsExactly("conv-b", "conv-a", "old");
+        assertThat(store.activeConversations(at(0), at(10), 10)).containsExactly("old");
     }
 
     @Test

@@ -152,6 +152,16 @@ class KeepRunningDemoIT {
                 .contains("integrity  INTACT").contains("result       VALID").doesNotContain("FORMAT_FAILURE");
         assertThat(caseFile.exitValue()).isZero();
 
+        // The yearly statistics (Art 28) of the Austrian connector: the demo's EPOC, by its data categories.
+        String year = String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());
+        Process statistics = lexbridge("statistics", "--year", year, "--management", at.managementUri().toString(),
+                "--password-file", at.operatorPasswordFile().toString());
+        assertThat(statistics.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(read("statistics.out")).startsWith("year,statistic,measure,data_category,addressee,emergency,")
+                .contains(year + ",\"a\",\"EPOC issued\",\"subscriberData\",")
+                .contains(year + ",\"a\",\"EPOC issued\",\"trafficData\",");
+        assertThat(statistics.exitValue()).as(read("statistics.err")).isZero();
+
         // The integrator looks up an authority in the demo's signed directory, as the example does.
         Process find = lexbridge("directory", "find", "--instrument", "EIO", "--role", "executing", "--country", "DE",
                 "--postal-code", "10115");
