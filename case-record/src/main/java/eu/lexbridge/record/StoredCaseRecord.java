@@ -2,7 +2,7 @@ package eu.lexbridge.record;
 
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
-import eu.lexbridge.core.log.LogSafe;
+import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.CaseRecord;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
@@ -10,15 +10,14 @@ import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.core.record.CaseTimeline;
 import eu.lexbridge.core.record.TransmissionRecord;
 import eu.lexbridge.core.record.TransmissionRecordRequest;
+import eu.lexbridge.record.export.CaseExport;
 import eu.lexbridge.record.timeline.ConversationTimeline;
 import eu.lexbridge.record.transmission.TransmissionRecording;
-import eu.lexbridge.core.message.ConnectorMessage;
-import eu.lexbridge.record.export.CaseExport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /** The case record on the connector's own stores. */

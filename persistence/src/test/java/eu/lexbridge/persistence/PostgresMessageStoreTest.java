@@ -1,14 +1,14 @@
 package eu.lexbridge.persistence;
 
-import eu.lexbridge.core.port.SettingStore;
-import eu.lexbridge.core.testkit.SettingStoreContract;
-import eu.lexbridge.core.port.MessageEvents;
-import eu.lexbridge.core.port.MessageStore;
-import eu.lexbridge.core.testkit.MessageStoreContract;
-import eu.lexbridge.core.port.TransmissionRecords;
-import eu.lexbridge.core.testkit.TransmissionRecordsContract;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import eu.lexbridge.core.port.MessageEvents;
+import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.port.SettingStore;
+import eu.lexbridge.core.port.TransmissionRecords;
+import eu.lexbridge.core.testkit.MessageStoreContract;
+import eu.lexbridge.core.testkit.SettingStoreContract;
+import eu.lexbridge.core.testkit.TransmissionRecordsContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;

@@ -2,8 +2,8 @@ package eu.lexbridge.record.content;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.record.content.ContentCondition;
 import eu.lexbridge.record.deadline.ProcedureStep;
 import eu.lexbridge.record.deadline.StepEvent.Flag;
 import eu.lexbridge.record.deadline.WorkingCalendars;
-import eu.lexbridge.record.content.ContentCondition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;

@@ -1,13 +1,11 @@
 package eu.lexbridge.app.directory;
 
+import eu.lexbridge.app.RepeatingTask;
 import eu.lexbridge.directory.authority.DirectoryServiceClient;
 import eu.lexbridge.directory.authority.SnapshotIntake;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,8 +21,7 @@ final class DirectoryRefresh implements SmartLifecycle {
     private final SnapshotIntake intake;
     private final Path configured;
     private final DirectoryServiceClient client;
-    private final Duration interval;
-    private ScheduledExecutorService timer;
+    private final RepeatingTask timer;
     private boolean running;
 
     /** @param client {@code null} without a service */
@@ -32,7 +29,7 @@ final class DirectoryRefresh implements SmartLifecycle {
         this.intake = intake;
         this.configured = configured;
         this.client = client;
-        this.interval = interval;
+        this.timer = client == null ? null : new RepeatingTask("directory-refresh", interval, client::refresh);
     }
 
     Optional<DirectoryServiceClient> client() {
@@ -47,13 +44,8 @@ final class DirectoryRefresh implements SmartLifecycle {
                     () -> LOG.warn("no directory snapshot could be taken; recipients named by competence are refused"
                             + (client == null ? "" : " until the directory service answers")));
         }
-        if (client != null) {
-            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "directory-refresh");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.scheduleWithFixedDelay(client::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (timer != null) {
+            timer.start();
         }
         running = true;
     }
@@ -61,8 +53,7 @@ final class DirectoryRefresh implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
+            timer.stop();
         }
         running = false;
     }

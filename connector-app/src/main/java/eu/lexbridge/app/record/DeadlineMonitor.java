@@ -1,5 +1,6 @@
 package eu.lexbridge.app.record;
 
+import eu.lexbridge.app.RepeatingTask;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.record.timeline.DeadlineWatch;
 import eu.lexbridge.record.timeline.DeadlineWatch.Report;
@@ -8,9 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,16 +22,15 @@ final class DeadlineMonitor implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineMonitor.class);
 
     private final DeadlineWatch watch;
-    private final Duration interval;
     private final Clock clock;
     private final Set<String> reportedMissed = new HashSet<>();
     private volatile Report last;
-    private ScheduledExecutorService timer;
+    private final RepeatingTask timer;
     private boolean running;
 
     DeadlineMonitor(DeadlineWatch watch, Duration interval, Clock clock) {
         this.watch = watch;
-        this.interval = interval;
+        this.timer = new RepeatingTask("deadline-watch", interval, this::check);
         this.clock = clock;
         this.last = Report.empty(clock.instant());
     }
@@ -63,21 +60,13 @@ final class DeadlineMonitor implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "deadline-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.start();
         running = true;
     }
 
     @Override
     public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+        timer.stop();
         running = false;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.SettingStore.Setting;
-import eu.lexbridge.record.statistics.Figure;
 import eu.lexbridge.record.statistics.ManualFigures;
 import eu.lexbridge.record.statistics.StatisticsReport;
 import eu.lexbridge.record.statistics.YearStatistics;
