@@ -6,6 +6,7 @@ import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.record.TransmissionRecord;
@@ -16,6 +17,7 @@ import eu.lexbridge.record.deadline.StepEvent.Flag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +33,20 @@ import java.util.Set;
  */
 public final class ConversationSteps {
 
+    private static final int READ_CONTENTS = 10_000;
+
     private final List<StepMapping> mappings;
     private final MessageStore store;
     private final PayloadStore payloads;
     private final String ownState;
     private final Map<String, String> partnerStates;
+    /** The flags read from each business content, by payload id; the least recently used go past the bound. */
+    private final Map<String, Set<Flag>> read = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<Flag>> eldest) {
+            return size() > READ_CONTENTS;
+        }
+    };
 
     /**
      * @param ownState this connector's Member State, the sender of what it sends and the recipient of what it receives
@@ -89,10 +100,28 @@ public final class ConversationSteps {
     }
 
     private Set<Flag> flags(ConnectorMessage message, Map<Flag, ContentCondition> conditions) {
-        Set<Flag> flags = EnumSet.noneOf(Flag.class);
         if (conditions.isEmpty()) {
-            return flags;
+            return EnumSet.noneOf(Flag.class);
         }
+        // A stored payload never changes: its flags are read once, not on every timeline and every watch.
+        String key = message.payload(PayloadKind.BUSINESS_CONTENT).map(PayloadRef::payloadId).orElse(null);
+        synchronized (read) {
+            Set<Flag> known = key == null ? null : read.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Set<Flag> flags = readFlags(message, conditions);
+        if (key != null) {
+            synchronized (read) {
+                read.put(key, flags);
+            }
+        }
+        return flags;
+    }
+
+    private Set<Flag> readFlags(ConnectorMessage message, Map<Flag, ContentCondition> conditions) {
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
         message.payload(PayloadKind.BUSINESS_CONTENT).ifPresent(content -> {
             Set<ContentCondition> holding;
             try {
@@ -106,7 +135,6 @@ public final class ConversationSteps {
                 }
             });
         });
-        return flags;
+        return Set.copyOf(flags);
     }
-
 }

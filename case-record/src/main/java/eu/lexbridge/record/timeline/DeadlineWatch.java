@@ -64,6 +64,9 @@ public final class DeadlineWatch {
     }
 
     public Report check(Instant now) {
+        if (deadlines == CaseDeadlines.NONE) {
+            return Report.empty(now); // no service carries a time limit: nothing to read the conversations for
+        }
         List<Watched> dueSoon = new ArrayList<>();
         List<Watched> missed = new ArrayList<>();
         List<String> active = messages.activeConversations(now.minus(horizon),

@@ -104,15 +104,7 @@ public class RecordController {
     }
 
     private static UUID id(String recordId) {
-        try {
-            UUID id = UUID.fromString(recordId);
-            if (id.toString().equalsIgnoreCase(recordId)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // not found, and the id is not echoed
-        }
-        throw new ConnectorException(ErrorCode.UNKNOWN_RECORD, "recordId",
-                "there is no such transmission record for this back-end");
+        return MessageIds.canonical(recordId).orElseThrow(() -> new ConnectorException(ErrorCode.UNKNOWN_RECORD,
+                "recordId", "there is no such transmission record for this back-end"));
     }
 }

@@ -58,15 +58,8 @@ public record TransmissionRecordBody(
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            UUID id = UUID.fromString(value.strip());
-            if (id.toString().equalsIgnoreCase(value.strip())) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // the sentence below says what is expected, without the value
-        }
-        throw new ConnectorException(ErrorCode.INVALID_FIELD, field, field + " must be a UUID");
+        return MessageIds.canonical(value.strip()).orElseThrow(() -> new ConnectorException(ErrorCode.INVALID_FIELD,
+                field, field + " must be a UUID"));
     }
 
     private static Instant instant(String value) {
