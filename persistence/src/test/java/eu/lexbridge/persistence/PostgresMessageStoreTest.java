@@ -2,10 +2,12 @@ package eu.lexbridge.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.TransmissionRecords;
+import eu.lexbridge.core.testkit.DeadlineAlertsContract;
 import eu.lexbridge.core.testkit.MessageStoreContract;
 import eu.lexbridge.core.testkit.SettingStoreContract;
 import eu.lexbridge.core.testkit.TransmissionRecordsContract;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The message-store contract on a real PostgreSQL (zonky's embedded binaries, no Docker): one server for the class,
@@ -73,6 +77,17 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         protected TransmissionRecords store() {
             new JdbcTemplate(pool).execute("truncate lb_transmission_record");
             return new JdbcTransmissionRecords(new JdbcTemplate(pool));
+        }
+    }
+
+    /** The deadline-alert contract on the same server. */
+    @Nested
+    class Alerts extends DeadlineAlertsContract {
+        @Override
+        protected DeadlineAlerts alerts() {
+            new JdbcTemplate(pool).execute("truncate lb_deadline_alert restart identity");
+            return new JdbcDeadlineAlerts(new JdbcTemplate(pool),
+                    new TransactionTemplate(new DataSourceTransactionManager(pool)));
         }
     }
 }

@@ -1,12 +1,14 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.persistence.DiskPayloadStore;
+import eu.lexbridge.persistence.JdbcDeadlineAlerts;
 import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.persistence.JdbcSettingStore;
@@ -59,6 +61,13 @@ public class PersistenceAutoConfiguration {
     @ConditionalOnMissingBean
     TransmissionRecords transmissionRecords(JdbcTemplate jdbc) {
         return new JdbcTransmissionRecords(jdbc);
+    }
+
+    /** Alerts about time limits, told once among the replicas sharing this database. */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadlineAlerts deadlineAlerts(JdbcTemplate jdbc, DataSourceTransactionManager transactionManager) {
+        return new JdbcDeadlineAlerts(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean

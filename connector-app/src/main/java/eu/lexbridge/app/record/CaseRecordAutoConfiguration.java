@@ -2,8 +2,11 @@ package eu.lexbridge.app.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.app.config.CaseRecordProperties;
+import eu.lexbridge.app.persistence.PersistenceAutoConfiguration;
 import eu.lexbridge.backend.rest.RestBackendAutoConfiguration;
+import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.DisclosurePolicy;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
@@ -23,6 +26,7 @@ import eu.lexbridge.record.statistics.YearStatistics;
 import eu.lexbridge.record.timeline.CaseDeadlines;
 import eu.lexbridge.record.timeline.ConversationSteps;
 import eu.lexbridge.record.timeline.ConversationTimeline;
+import eu.lexbridge.record.timeline.DeadlineAlerting;
 import eu.lexbridge.record.timeline.DeadlineWatch;
 import eu.lexbridge.record.timeline.EngineDeadlines;
 import eu.lexbridge.record.timeline.StepMapping;
@@ -45,8 +49,9 @@ import org.springframework.core.env.Environment;
  * The case record: transmissions recorded outside the system, sealed and kept, and each conversation's timeline with
  * its procedural time limits.
  */
-// Before the REST API, whose record and conversation endpoints are there when the case record is.
-@AutoConfiguration(before = RestBackendAutoConfiguration.class)
+// After the stores it keeps its records and alerts in; before the REST API, whose record, conversation and alert
+// endpoints are there when the case record is.
+@AutoConfiguration(after = PersistenceAutoConfiguration.class, before = RestBackendAutoConfiguration.class)
 @EnableConfigurationProperties(CaseRecordProperties.class)
 public class CaseRecordAutoConfiguration {
 
@@ -102,13 +107,20 @@ public class CaseRecordAutoConfiguration {
                 .toList(), properties.partnerKinds(), payloads);
     }
 
-    /** The watch over the time limits of the conversations active lately: gauges, a WARN line when one is missed. */
+    /**
+     * The watch over the time limits of the conversations active lately: gauges, a WARN line when one is missed, and
+     * an alert to the back-end of each limit due soon or missed (pushed, or listed for it to read).
+     */
     @Bean
     DeadlineMonitor deadlineMonitor(CaseRecordProperties properties, MessageStore messages,
                                     TransmissionRecords records, CaseDeadlines deadlines, Clock clock,
+                                    ObjectProvider<DeadlineAlerts> alerts, ObjectProvider<BackendLink> link,
                                     ObjectProvider<MeterRegistry> registry) {
+        DeadlineAlerts kept = alerts.getIfAvailable();
         DeadlineMonitor monitor = new DeadlineMonitor(new DeadlineWatch(messages, records, deadlines,
-                properties.deadlineHorizon(), properties.deadlineWarning()), properties.deadlineCheckInterval(), clock);
+                properties.deadlineHorizon(), properties.deadlineWarning()),
+                kept == null ? null : new DeadlineAlerting(kept, link.getIfAvailable(BackendLink::heldForPull)),
+                properties.deadlineCheckInterval(), clock);
         registry.ifAvailable(meters -> {
             Gauge.builder("lexbridge.case.deadlines", monitor, m -> m.last().dueSoon().size())
                     .description("procedural time limits running that end within lexbridge.case-record."

@@ -2,6 +2,7 @@ package eu.lexbridge.app.record;
 
 import eu.lexbridge.app.RepeatingTask;
 import eu.lexbridge.core.log.LogSafe;
+import eu.lexbridge.record.timeline.DeadlineAlerting;
 import eu.lexbridge.record.timeline.DeadlineWatch;
 import eu.lexbridge.record.timeline.DeadlineWatch.Report;
 import eu.lexbridge.record.timeline.DeadlineWatch.Watched;
@@ -15,21 +16,25 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the deadline watch now and then and keeps its last report, for the gauges and {@code /actuator/deadlines}; a
- * limit newly missed is one WARN line (ids only, no content), once per run of the connector.
+ * limit newly missed is one WARN line (ids only, no content), once per run of the connector; each limit due soon or
+ * missed is alerted to its back-end once ({@link DeadlineAlerting}).
  */
 final class DeadlineMonitor implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineMonitor.class);
 
     private final DeadlineWatch watch;
+    private final DeadlineAlerting alerting;
     private final Clock clock;
     private final Set<String> reportedMissed = new HashSet<>();
     private volatile Report last;
     private final RepeatingTask timer;
     private boolean running;
 
-    DeadlineMonitor(DeadlineWatch watch, Duration interval, Clock clock) {
+    /** @param alerting {@code null} when no alert is kept (a connector without a store for them) */
+    DeadlineMonitor(DeadlineWatch watch, DeadlineAlerting alerting, Duration interval, Clock clock) {
         this.watch = watch;
+        this.alerting = alerting;
         this.timer = new RepeatingTask("deadline-watch", interval, this::check);
         this.clock = clock;
         this.last = Report.empty(clock.instant());
@@ -55,6 +60,19 @@ final class DeadlineMonitor implements SmartLifecycle {
             last = report;
         } catch (RuntimeException e) {
             LOG.warn("the deadline watch failed; the last report stays", e);
+            return;
+        }
+        if (alerting != null) {
+            try {
+                DeadlineAlerting.Outcome outcome = alerting.alert(last);
+                if (outcome.raised() > 0 || outcome.waiting() > 0) {
+                    LOG.info("time-limit alerts: {} new, {} pushed, {} held for pull, {} refused, {} waiting for "
+                            + "their back-end", outcome.raised(), outcome.pushed(), outcome.held(), outcome.refused(),
+                            outcome.waiting());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("the time-limit alerts were not all handed on; they are tried again on the next run", e);
+            }
         }
     }
 

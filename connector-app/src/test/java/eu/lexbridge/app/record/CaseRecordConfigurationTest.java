@@ -6,7 +6,9 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.DisclosurePolicy;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
@@ -14,6 +16,9 @@ import eu.lexbridge.core.port.Sealer;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.core.record.CaseDeadline;
+import eu.lexbridge.core.record.DeadlineAlert;
+import eu.lexbridge.core.testkit.InMemoryBackendLink;
+import eu.lexbridge.core.testkit.InMemoryDeadlineAlerts;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.InMemoryTransmissionRecords;
@@ -75,17 +80,22 @@ class CaseRecordConfigurationTest {
     }
 
     @Test
-    void theWatchCountsTheLimitsMissedAndDueSoonInGauges() {
+    void theWatchCountsTheLimitsInGaugesAndAlertsTheBackEndOnceThoughItRunsAgain() {
         ConnectorMessage received = SampleMessages.inbound(Instant.now().minus(java.time.Duration.ofDays(20)))
                 .service(new BusinessService("EEvidence", "urn:e-codex:services:")).action("EPOC")
                 .backendName(SampleMessages.BACKEND).state(MessageState.AVAILABLE_TO_BACKEND).build();
         messages.insert(received, "received");
 
+        InMemoryBackendLink backend = new InMemoryBackendLink();
+        backend.pushing();
         runner().withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+                .withBean(DeadlineAlerts.class, InMemoryDeadlineAlerts::new)
+                .withBean(BackendLink.class, () -> backend)
                 .withPropertyValues("lexbridge.case-record.steps[0].service=EEvidence",
                         "lexbridge.case-record.steps[0].action=EPOC", "lexbridge.case-record.steps[0].step=EPOC")
                 .run(context -> {
                     DeadlineMonitor monitor = context.getBean(DeadlineMonitor.class);
+                    monitor.check();
                     monitor.check();
                     var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
                     // 20 days after the EPOC: the 10-day production limit is missed; the objection window closed
@@ -95,6 +105,14 @@ class CaseRecordConfigurationTest {
                             .isZero();
                     assertThat(monitor.last().missed()).singleElement()
                             .satisfies(w -> assertThat(w.deadline().id()).isEqualTo("D2"));
+                    assertThat(backend.alerted()).singleElement().satisfies(alert -> {
+                        assertThat(alert.kind()).isEqualTo(DeadlineAlert.Kind.MISSED);
+                        assertThat(alert.deadlineId()).isEqualTo("D2");
+                        assertThat(alert.backendName()).isEqualTo(SampleMessages.BACKEND);
+                        assertThat(alert.conversationId()).isEqualTo(received.conversationId());
+                        assertThat(alert.startedBy()).isEqualTo(received.connectorMessageId().toString());
+                    });
+                    assertThat(context.getBean(DeadlineAlerts.class).pending(10)).isEmpty();
                 });
     }
 

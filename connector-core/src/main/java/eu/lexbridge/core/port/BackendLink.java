@@ -2,6 +2,7 @@ package eu.lexbridge.core.port;
 
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.record.DeadlineAlert;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,15 @@ public interface BackendLink {
      * back-ends read evidences with their messages; the message events ({@link MessageEvents}) say when to offer one.
      */
     Handover notify(ConnectorMessage subject, Evidence evidence);
+
+    /**
+     * Tells a back-end ({@link DeadlineAlert#backendName()}) that a time limit of one of its conversations is due soon
+     * or was missed. A link whose wire has no place for it (the official connector's delivery web service) holds it:
+     * the back-end reads its alerts from the case-record API, as a pull back-end does.
+     */
+    default Handover alert(DeadlineAlert alert) {
+        return new Held();
+    }
 
     /**
      * Whether an offer to {@code backendName} may go anywhere: {@code false} when every offer would be answered Held
@@ -104,6 +114,11 @@ public interface BackendLink {
             @Override
             public Handover notify(ConnectorMessage subject, Evidence evidence) {
                 return byBackend.getOrDefault(subject.backendName(), HeldForPull.INSTANCE).notify(subject, evidence);
+            }
+
+            @Override
+            public Handover alert(DeadlineAlert alert) {
+                return byBackend.getOrDefault(alert.backendName(), HeldForPull.INSTANCE).alert(alert);
             }
 
             @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.record.DeadlineAlert;
 import eu.lexbridge.core.testkit.SampleMessages;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,9 @@ class BackendIdentityAndLinksTest {
         assertThat(link.deliver(message("court"))).isEqualTo(new BackendLink.Pushed("soap took it"));
         assertThat(link.deliver(message("archive"))).isInstanceOf(BackendLink.Held.class);
         assertThat(link.notify(message("court"), null)).isEqualTo(new BackendLink.Pushed("soap took it"));
-        assertThat(soap.backends).containsExactly("court", "court");
+        assertThat(link.alert(alert("court"))).isEqualTo(new BackendLink.Pushed("soap took it"));
+        assertThat(link.alert(alert("archive"))).isInstanceOf(BackendLink.Held.class);
+        assertThat(soap.backends).containsExactly("court", "court", "court");
         assertThat(link.pushesTo("court")).isTrue();
         assertThat(link.pushesTo("archive")).as("pulls").isFalse();
         assertThat(BackendLink.heldForPull().pushesTo("court")).isFalse();
@@ -94,6 +97,12 @@ class BackendIdentityAndLinksTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("back-end court is pushed to by both the SOAP and the JMS API; configure push delivery "
                         + "for it in one of them");
+    }
+
+    private static DeadlineAlert alert(String backend) {
+        Instant due = Instant.parse("2026-12-16T23:00:00Z");
+        return new DeadlineAlert(1, DeadlineAlert.Kind.DUE_SOON, backend, "case-1", "D4", "produce the data", null,
+                null, null, due.minusSeconds(864_000), due, due.minusSeconds(3600));
     }
 
     private static ConnectorMessage message(String backend) {
@@ -117,6 +126,12 @@ class BackendIdentityAndLinksTest {
         @Override
         public Handover notify(ConnectorMessage subject, Evidence evidence) {
             backends.add(subject.backendName());
+            return answer;
+        }
+
+        @Override
+        public Handover alert(DeadlineAlert alert) {
+            backends.add(alert.backendName());
             return answer;
         }
     }

@@ -3,6 +3,7 @@ package eu.lexbridge.core.testkit;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.BackendLink;
+import eu.lexbridge.core.record.DeadlineAlert;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Back-ends in memory: a pull back-end by default (everything is held), a push back-end after {@link #pushing()} (each
- * message and evidence is taken and kept here, as the back-end would have it); single answers can be scripted (a
+ * message, evidence and alert is taken and kept here, as the back-end would have it); single answers can be scripted (a
  * refusal, an unreachable back-end).
  */
 public final class InMemoryBackendLink implements BackendLink {
@@ -21,6 +22,7 @@ public final class InMemoryBackendLink implements BackendLink {
     }
 
     private final List<Offered> offered = new CopyOnWriteArrayList<>();
+    private final List<DeadlineAlert> alerted = new CopyOnWriteArrayList<>();
     private final Deque<Handover> answers = new ArrayDeque<>();
     private volatile boolean pushing;
     private volatile String down;
@@ -46,6 +48,17 @@ public final class InMemoryBackendLink implements BackendLink {
     /** What was offered, in order: messages without evidence, then evidences with theirs. */
     public List<Offered> offered() {
         return List.copyOf(offered);
+    }
+
+    /** The time-limit alerts offered, in order, whatever the answer was. */
+    public List<DeadlineAlert> alerted() {
+        return List.copyOf(alerted);
+    }
+
+    @Override
+    public Handover alert(DeadlineAlert alert) {
+        alerted.add(alert);
+        return next("alert " + alert.sequence());
     }
 
     @Override

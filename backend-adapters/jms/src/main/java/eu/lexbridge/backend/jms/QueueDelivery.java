@@ -7,9 +7,11 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.BackendLink;
+import eu.lexbridge.core.record.DeadlineAlert;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.IOException;
@@ -26,7 +28,8 @@ import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
- * Pushes one back-end's received messages and the evidences about its messages onto its {@code .deliver} queue. The
+ * Pushes one back-end's received messages, the evidences about its messages and the alerts about its time limits onto
+ * its {@code .deliver} queue. The
  * payloads are streamed from the payload store into an Artemis large message (a message as a ZIP of its parts,
  * written to a spool file first; an evidence as its XML), never held whole. Broker trouble is {@code Unreachable}, and
  * the step is tried again; a message put twice (a redelivered step) is for the back-end to take twice.
@@ -107,6 +110,37 @@ final class QueueDelivery implements BackendLink {
         }
     }
 
+    /**
+     * A time-limit alert, as a message of properties and no body: the limit, when it ends, and what it is about; the
+     * conversation as message group, so it comes in order with the conversation's messages and evidences.
+     */
+    @Override
+    public Handover alert(DeadlineAlert alert) {
+        try {
+            put(session -> {
+                Message out = session.createMessage();
+                out.setStringProperty(WireFormat.KIND, WireFormat.KIND_DEADLINE_ALERT);
+                out.setLongProperty(WireFormat.ALERT_SEQUENCE, alert.sequence());
+                out.setStringProperty(WireFormat.ALERT, alert.kind().name());
+                out.setStringProperty(WireFormat.CONVERSATION_ID, alert.conversationId());
+                out.setStringProperty(WireFormat.DEADLINE_ID, alert.deadlineId());
+                out.setStringProperty(WireFormat.DEADLINE_TITLE, alert.title());
+                property(out, WireFormat.DEADLINE_SOURCE, alert.source());
+                property(out, WireFormat.DEADLINE_ACTOR, alert.actor());
+                property(out, WireFormat.STARTED_BY, alert.startedBy());
+                out.setStringProperty(WireFormat.STARTED_AT, alert.startedAt().toString());
+                out.setStringProperty(WireFormat.DUE_AT, alert.dueAt().toString());
+                out.setStringProperty(WireFormat.RAISED_AT, alert.raisedAt().toString());
+                return out;
+            }, alert.conversationId(), null);
+            return new Pushed("put on " + queues.deliver());
+        } catch (JmsException | IOException e) {
+            LOG.warn("time-limit alert {} not put on {}: {}", alert.sequence(), queues.deliver(),
+                    LogSafe.of(e.getMessage()));
+            return new Unreachable("the back-end's queue " + queues.deliver() + " cannot be reached");
+        }
+    }
+
     /** The parts the back-end sees, one ZIP folder per role as in a submission; the entry comment is the MIME type. */
     private Path zip(ConnectorMessage message) throws IOException {
         Path file = spoolDirectory == null ? Files.createTempFile("lexbridge-jms-", ".zip")
@@ -137,17 +171,20 @@ final class QueueDelivery implements BackendLink {
     }
 
     private interface Headers {
-        BytesMessage create(Session session) throws JMSException;
+        Message create(Session session) throws JMSException;
     }
 
+    /** @param body streamed as an Artemis large message, or {@code null} for a message of properties only */
     private void put(Headers headers, String group, Body body) throws IOException {
-        try (InputStream in = body.open()) {
+        try (InputStream in = body == null ? null : body.open()) {
             jms.execute(session -> {
-                BytesMessage out = headers.create(session);
+                Message out = headers.create(session);
                 if (group != null) {
                     out.setStringProperty("JMSXGroupID", group); // one conversation in order
                 }
-                out.setObjectProperty(ARTEMIS_INPUT_STREAM, in);
+                if (in != null) {
+                    out.setObjectProperty(ARTEMIS_INPUT_STREAM, in);
+                }
                 try (MessageProducer producer = session.createProducer(session.createQueue(queues.deliver()))) {
                     producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                     producer.send(out);
@@ -157,7 +194,7 @@ final class QueueDelivery implements BackendLink {
         }
     }
 
-    private static void property(BytesMessage message, String name, String value) throws JMSException {
+    private static void property(Message message, String name, String value) throws JMSException {
         if (value != null && !value.isEmpty()) {
             message.setStringProperty(name, value);
         }

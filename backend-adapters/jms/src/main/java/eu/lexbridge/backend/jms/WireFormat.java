@@ -54,7 +54,7 @@ public final class WireFormat {
     public static final String DETAIL = "detail";
 
     // ---- deliver
-    /** {@value #KIND_MESSAGE} or {@value #KIND_EVIDENCE}. */
+    /** {@value #KIND_MESSAGE}, {@value #KIND_EVIDENCE} or {@value #KIND_DEADLINE_ALERT}. */
     public static final String KIND = "kind";
     public static final String KIND_MESSAGE = "MESSAGE";
     public static final String KIND_EVIDENCE = "EVIDENCE";
@@ -63,4 +63,20 @@ public final class WireFormat {
     public static final String FROM_PARTY_ID = "fromPartyId";
     public static final String EVIDENCE_TYPE = "evidenceType";
     public static final String EVIDENCE_ID = "evidenceId";
+    /** A time limit of the back-end's conversation is due soon or missed: properties only, no body. */
+    public static final String KIND_DEADLINE_ALERT = "DEADLINE_ALERT";
+    /** {@code DUE_SOON} or {@code MISSED}. */
+    public static final String ALERT = "alert";
+    /** The alert's sequence (a long): the same alert put twice carries the same one. */
+    public static final String ALERT_SEQUENCE = "alertSequence";
+    public static final String DEADLINE_ID = "deadlineId";
+    public static final String DEADLINE_TITLE = "deadlineTitle";
+    public static final String DEADLINE_SOURCE = "deadlineSource";
+    public static final String DEADLINE_ACTOR = "deadlineActor";
+    /** The message that started the limit, when known. */
+    public static final String STARTED_BY = "startedBy";
+    /** ISO-8601 instants, UTC. */
+    public static final String STARTED_AT = "startedAt";
+    public static final String DUE_AT = "dueAt";
+    public static final String RAISED_AT = "raisedAt";
 }

@@ -9,6 +9,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.core.record.DeadlineAlert;
 import eu.lexbridge.core.testkit.InMemoryConnector;
 import eu.lexbridge.core.testkit.SampleMessages;
 import jakarta.jms.Connection;
@@ -16,6 +17,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -147,6 +149,29 @@ class DeliverAndConfirmTest extends JmsTestSupport {
         assertThat(delivered.property("evidenceType")).isEqualTo("NON_DELIVERY");
         assertThat(delivered.property("reason")).contains("not competent");
         assertThat(delivered.body()).isEqualTo(payloads.bytes(evidence.document().payloadId()));
+    }
+
+    @Test
+    void aTimeLimitAlertIsPutOnTheDeliverQueueInItsConversationsGroup() throws Exception {
+        Connection a = connect(COURT_A, COURT_A_PASSWORD);
+        Instant due = Instant.parse("2026-12-16T23:00:00Z");
+        DeadlineAlert alert = new DeadlineAlert(7, DeadlineAlert.Kind.DUE_SOON, COURT_A, "case-0042", "D4",
+                "execute the EPOC: produce the data", "Reg (EU) 2023/1543 Art 10(2)", "addressee", "msg-1",
+                due.minusSeconds(864_000), due, due.minusSeconds(3600));
+
+        BackendLink.Handover handover = jmsPushes.links().get(COURT_A).alert(alert);
+
+        assertThat(handover).isInstanceOf(BackendLink.Pushed.class);
+        Received delivered = await(a, new BackendQueues(COURT_A).deliver(), "deadlineId", "D4");
+        assertThat(delivered).isNotNull();
+        assertThat(delivered.property("kind")).isEqualTo("DEADLINE_ALERT");
+        assertThat(delivered.property("alert")).isEqualTo("DUE_SOON");
+        assertThat(delivered.property("alertSequence")).isEqualTo("7");
+        assertThat(delivered.property("conversationId")).isEqualTo("case-0042");
+        assertThat(delivered.property("JMSXGroupID")).isEqualTo("case-0042");
+        assertThat(delivered.property("dueAt")).isEqualTo("2026-12-16T23:00:00Z");
+        assertThat(delivered.property("startedBy")).isEqualTo("msg-1");
+        assertThat(delivered.body()).as("a message of properties, no bytes body").isNull();
     }
 
     @Test

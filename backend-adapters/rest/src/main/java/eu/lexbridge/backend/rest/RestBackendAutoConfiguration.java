@@ -2,6 +2,7 @@ package eu.lexbridge.backend.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.backend.rest.api.ConversationController;
+import eu.lexbridge.backend.rest.api.DeadlineAlertController;
 import eu.lexbridge.backend.rest.api.DirectoryController;
 import eu.lexbridge.backend.rest.api.EventController;
 import eu.lexbridge.backend.rest.api.MessageController;
@@ -32,6 +33,7 @@ import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.port.AuthorityDirectory;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PartnerDirectory;
@@ -224,6 +226,13 @@ public class RestBackendAutoConfiguration {
         ConversationController restConversationController(CaseRecord cases) {
             return new ConversationController(cases);
         }
+    }
+
+    /** The time-limit alerts, for the back-ends to read. */
+    @Bean
+    @ConditionalOnBean(DeadlineAlerts.class)
+    DeadlineAlertController restDeadlineAlertController(DeadlineAlerts alerts) {
+        return new DeadlineAlertController(alerts);
     }
 
     /**

@@ -66,13 +66,15 @@ class IsolationTest extends ApiTestSupport {
                             "{\"reason\":\"not opened\"}")));
 
     /**
-     * The endpoints that list or find rather than take an id; each has its own test below, but the directory lookup,
-     * which reads the directory every back-end shares and no back-end's messages.
+     * The endpoints that list or find rather than take an id; each has its own test below (the alerts' in
+     * {@link DeadlineAlertApiTest}), but the directory lookup, which reads the directory every back-end shares and no
+     * back-end's messages.
      */
     private static final Set<String> LISTS = Set.of(
             "GET /api/v1/messages",
             "GET /api/v1/messages/inbox",
             "GET /api/v1/events",
+            "GET /api/v1/deadline-alerts",
             "GET /api/v1/directory/authorities",
             "POST /api/v1/messages");
 

@@ -3,8 +3,10 @@ package eu.lexbridge.backend.rest;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.testkit.InMemoryConnector;
+import eu.lexbridge.core.testkit.InMemoryDeadlineAlerts;
 import eu.lexbridge.core.testkit.PlainSealer;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.testkit.SampleMessages;
@@ -69,6 +71,7 @@ public class TestConnector {
                     connector.clock());
             register(registry, "securityEvents", RecordingSecurityEvents.class, security);
             register(registry, "caseRecord", CaseRecord.class, cases);
+            register(registry, "deadlineAlerts", DeadlineAlerts.class, new InMemoryDeadlineAlerts());
         }
 
         private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {

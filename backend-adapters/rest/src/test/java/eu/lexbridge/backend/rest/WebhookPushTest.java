@@ -18,6 +18,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.PushDelivery;
+import eu.lexbridge.core.record.DeadlineAlert;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -206,6 +208,34 @@ class WebhookPushTest extends ApiTestSupport {
     }
 
     /** https://www.standardwebhooks.com: HMAC-SHA256 over "id.timestamp.body", "v1,<base64>", a fresh timestamp. */
+    @Test
+    void aMissedTimeLimitIsPushedSignedAndAServerErrorLeavesItForTheNextRun() throws Exception {
+        Instant due = Instant.parse("2026-12-16T23:00:00Z");
+        DeadlineAlert alert = new DeadlineAlert(41, DeadlineAlert.Kind.MISSED, "court-b", "case-0042", "D4",
+                "execute the EPOC: produce the data", "Reg (EU) 2023/1543 Art 10(2)", "addressee", "msg-1",
+                due.minusSeconds(864_000), due, due.plusSeconds(60));
+        BackendLink link = webhooks.links().get("court-b");
+
+        BackendLink.Handover taken = link.alert(alert);
+
+        assertThat(taken).isInstanceOf(BackendLink.Pushed.class);
+        Call call = CALLS.poll(5, TimeUnit.SECONDS);
+        assertSignedAsTheSpecificationSays(call);
+        assertThat(call.headers().get("webhook-id")).isEqualTo("alert-41");
+        JsonNode event = call.json();
+        assertThat(event.get("type").asText()).isEqualTo("deadline.missed");
+        assertThat(event.get("data").get("conversationId").asText()).isEqualTo("case-0042");
+        assertThat(event.get("data").get("deadlineId").asText()).isEqualTo("D4");
+        assertThat(event.get("data").get("dueAt").asText()).isEqualTo("2026-12-16T23:00:00Z");
+        assertThat(event.get("data").get("timeline").asText())
+                .isEqualTo("/api/v1/conversations/case-0042/timeline");
+
+        ANSWER.set(503);
+        assertThat(link.alert(alert)).isInstanceOf(BackendLink.Unreachable.class);
+        ANSWER.set(400);
+        assertThat(link.alert(alert)).isInstanceOf(BackendLink.Refused.class);
+    }
+
     private static void assertSignedAsTheSpecificationSays(Call call) throws Exception {
         String id = call.headers().get("webhook-id");
         String timestamp = call.headers().get("webhook-timestamp");

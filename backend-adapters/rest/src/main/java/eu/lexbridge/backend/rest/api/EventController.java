@@ -79,7 +79,8 @@ public class EventController {
                         Long.toString(page.cursor()), links.events(page.cursor())));
     }
 
-    private static long cursor(String after) {
+    /** The cursor a back-end passes as {@code after}: digits only, 0 or absent for the beginning. */
+    static long cursor(String after) {
         if (after == null || after.isEmpty()) {
             return 0;
         }

@@ -18,6 +18,7 @@ public record ApiLinks(String contextPath) {
     public static final String DIRECTORY = "/api/v1/directory";
     public static final String RECORDS = "/api/v1/records";
     public static final String CONVERSATIONS = "/api/v1/conversations";
+    public static final String DEADLINE_ALERTS = "/api/v1/deadline-alerts";
 
     public String message(UUID connectorMessageId) {
         return contextPath + MESSAGES + "/" + connectorMessageId;
@@ -41,6 +42,11 @@ public record ApiLinks(String contextPath) {
 
     public String conversationTimeline(String conversationId) {
         return contextPath + CONVERSATIONS + "/" + UriUtils.encodePathSegment(conversationId, "UTF-8") + "/timeline";
+    }
+
+    /** The time-limit alerts read on after {@code cursor}. */
+    public String deadlineAlerts(long cursor) {
+        return contextPath + DEADLINE_ALERTS + "?after=" + cursor;
     }
 
     /** The change feed read on after {@code cursor}. */

@@ -5,6 +5,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
+import eu.lexbridge.core.record.DeadlineAlert;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,10 @@ public final class MessageViews {
                 .sorted(Comparator.comparing(TimelineEntry::at)) // stable: entries at the same instant keep the store's order
                 .map(t -> new TimelineEntryView(t.at(), t.state(), t.evidenceType(), t.evidenceOrigin(), t.detail()))
                 .toList(), evidences(evidences));
+    }
+
+    public DeadlineAlertView alert(DeadlineAlert alert) {
+        return DeadlineAlertView.of(alert, links);
     }
 
     public EventView event(MessageEvent e) {

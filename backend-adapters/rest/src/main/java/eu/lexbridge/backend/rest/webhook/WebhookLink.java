@@ -7,6 +7,7 @@ import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.MessageStore;
+import eu.lexbridge.core.record.DeadlineAlert;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,7 +21,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Pushes one back-end's received messages and evidences to its webhook, signed ({@link WebhookSignature}). Its
+ * Pushes one back-end's received messages, evidences and time-limit alerts to its webhook, signed ({@link WebhookSignature}). Its
  * answer decides: 2xx took it; a 4xx other than 408 and 429 refused it (the sender gets NON_DELIVERY); anything else,
  * no answer in time or no connection means try again later: the broker redelivers with back-off, nothing is lost.
  * A call is repeated with the same {@code webhook-id}, so the back-end can recognise one it has taken already.
@@ -64,6 +65,12 @@ public final class WebhookLink implements BackendLink {
     public Handover notify(ConnectorMessage subject, Evidence evidence) {
         return post("evidence-" + evidence.evidenceId(), new WebhookEvent(WebhookEvent.EVIDENCE_RECORDED,
                 clock.instant(), new WebhookEvent.EvidenceRecorded(views.summary(subject), views.evidence(evidence))));
+    }
+
+    @Override
+    public Handover alert(DeadlineAlert alert) {
+        return post("alert-" + alert.sequence(), new WebhookEvent(alert.kind() == DeadlineAlert.Kind.MISSED
+                ? WebhookEvent.DEADLINE_MISSED : WebhookEvent.DEADLINE_DUE_SOON, clock.instant(), views.alert(alert)));
     }
 
     private Handover post(String webhookId, WebhookEvent event) {
