@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * order this connector sent (an EPOC or EPOC-PR, as {@code lexbridge.case-record.steps} maps them) in the year, by data
  * category (the values of one element of the business content, Annex I Section F), addressee (the order's final
  * recipient) and emergency; what became of it from the later steps of its conversation (messages and recorded
- * transmissions). Points (h)–(j) happen outside the message flow and are entered by hand ({@link ManualFigures}).
+ * transmissions); refusals by their ground. Points (h)–(j) happen outside the message flow and are entered by hand ({@link ManualFigures}).
  */
 public final class YearStatistics {
 
@@ -46,15 +46,20 @@ public final class YearStatistics {
     private final ConversationSteps steps;
     private final PayloadStore payloads;
     private final String categoryElement;
+    private final String refusalGroundElement;
 
-    /** @param categoryElement the element of an order's business content that names a category of data asked for */
+    /**
+     * @param categoryElement the element of an order's business content that names a category of data asked for
+     * @param refusalGroundElement the element of a refusal's business content that names its ground (Art 12(1)(a)–(d))
+     */
     public YearStatistics(MessageStore messages, TransmissionRecords records, ConversationSteps steps,
-                          PayloadStore payloads, String categoryElement) {
+                          PayloadStore payloads, String categoryElement, String refusalGroundElement) {
         this.messages = messages;
         this.records = records;
         this.steps = steps;
         this.payloads = payloads;
         this.categoryElement = categoryElement;
+        this.refusalGroundElement = refusalGroundElement;
     }
 
     /** An order sent, with its breakdown and what became of it. */
@@ -77,6 +82,7 @@ public final class YearStatistics {
         List<Order> orders = new ArrayList<>();
         long notifications = 0;
         long refusals = 0;
+        Map<List<String>, Long> refusedBy = new TreeMap<>(Comparator.comparing(Object::toString));
         Map<String, Long> enforcement = new TreeMap<>();
         for (String conversationId : conversations) {
             List<ConnectorMessage> conversation = messages.conversation(conversationId, MAX_MESSAGES);
@@ -101,7 +107,12 @@ public final class YearStatistics {
                         }
                     }
                     case EPOC_NOTIFICATION -> notifications += sent ? 1 : 0;
-                    case REFUSAL -> refusals += sent ? 0 : 1;
+                    case REFUSAL -> {
+                        if (!sent) {
+                            refusals++;
+                            refused(message, events.subList(0, i), byId, refusedBy);
+                        }
+                    }
                     case ENFORCEMENT_REQUEST -> {
                         String key = (sent ? "sent" : "received") + (later.stream()
                                 .anyMatch(e -> e.step() == ProcedureStep.DATA_PRODUCED) ? ", fulfilled" : "");
@@ -122,6 +133,8 @@ public final class YearStatistics {
         figures.add(Figure.count("d", "notifications to enforcing authorities (Art 8)", ALL, ALL, ALL,
                 notifications));
         figures.add(Figure.count("d", "EPOCs refused by an enforcing authority", ALL, ALL, ALL, refusals));
+        refusedBy.forEach((k, count) -> figures.add(Figure.count("d", "EPOCs refused by an enforcing authority, "
+                + "ground " + k.get(0), k.get(1), k.get(2), k.get(3), count)));
         averages(orders, figures);
         enforcement.forEach((key, count) -> figures.add(Figure.count("g", "EPO or EPrO for enforcement, " + key, ALL,
                 ALL, ALL, count)));
@@ -130,25 +143,58 @@ public final class YearStatistics {
                 figures);
     }
 
-    private Order order(StepEvent event, ConnectorMessage message, List<StepEvent> later,
-                        Map<String, ConnectorMessage> byId) {
-        List<String> categories = message.payload(PayloadKind.BUSINESS_CONTENT).map(content -> {
+    /**
+     * (d) broken down as the regulation asks: by the ground the refusal gives, and by the data category, addressee and
+     * emergency of the EPOC it refuses (the last one sent before it in the conversation).
+     */
+    private void refused(ConnectorMessage refusal, List<StepEvent> before, Map<String, ConnectorMessage> byId,
+                         Map<List<String>, Long> counts) {
+        List<String> grounds = values(refusal, refusalGroundElement);
+        StepEvent epoc = null;
+        for (StepEvent e : before) {
+            ConnectorMessage m = byId.get(e.messageId());
+            if (e.step() == ProcedureStep.EPOC && m != null && m.direction() == Direction.OUTBOUND) {
+                epoc = e;
+            }
+        }
+        ConnectorMessage order = epoc == null ? null : byId.get(epoc.messageId());
+        List<String> categories = order == null ? List.of() : values(order, categoryElement);
+        String addressee = order == null ? ALL : addressee(order);
+        String emergency = epoc == null ? ALL : epoc.has(StepEvent.Flag.EMERGENCY) ? "yes" : "no";
+        for (String ground : grounds.isEmpty() ? List.of("unspecified") : grounds) {
+            for (String category : categories.isEmpty() ? List.of("unspecified") : categories) {
+                counts.merge(List.of(ground, category, addressee, emergency), 1L, Long::sum);
+            }
+        }
+    }
+
+    /** The distinct values of {@code element} in the message's business content; none when it is not kept. */
+    private List<String> values(ConnectorMessage message, String element) {
+        return message.payload(PayloadKind.BUSINESS_CONTENT).map(content -> {
             try {
-                return ContentFacts.values(payloads.open(content), categoryElement, MAX_CATEGORIES).stream()
+                return ContentFacts.values(payloads.open(content), element, MAX_CATEGORIES).stream()
                         .distinct().toList();
             } catch (RuntimeException e) {
                 return List.<String>of(); // content no longer kept: counted as unspecified
             }
         }).orElse(List.of());
+    }
+
+    private static String addressee(ConnectorMessage order) {
+        return order.finalRecipient() != null ? order.finalRecipient() : order.to().partyId();
+    }
+
+    private Order order(StepEvent event, ConnectorMessage message, List<StepEvent> later,
+                        Map<String, ConnectorMessage> byId) {
+        List<String> categories = values(message, categoryElement);
         Optional<StepEvent> outcome = later.stream().filter(e -> e.step() == ProcedureStep.DATA_PRODUCED
                 || NOT_FULFILLED.contains(e.step())).findFirst();
         // (f) counts to the issue of the subsequent request: when we made it, not when the addressee received it
         Optional<Instant> confirmation = later.stream()
                 .filter(e -> e.step() == ProcedureStep.PRODUCTION_REQUEST_CONFIRMATION).findFirst()
                 .map(e -> byId.containsKey(e.messageId()) ? byId.get(e.messageId()).createdAt() : e.at());
-        String addressee = message.finalRecipient() != null ? message.finalRecipient() : message.to().partyId();
         return new Order(event.step(), message.createdAt(), categories.isEmpty() ? List.of("unspecified")
-                : categories, addressee, event.has(StepEvent.Flag.EMERGENCY),
+                : categories, addressee(message), event.has(StepEvent.Flag.EMERGENCY),
                 event.has(StepEvent.Flag.WITHOUT_PRIOR_VALIDATION), outcome, confirmation);
     }
 

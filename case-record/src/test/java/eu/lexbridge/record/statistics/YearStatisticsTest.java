@@ -44,10 +44,11 @@ class YearStatisticsTest {
             StepMapping.ofMessages("EEvidence", "EPOC-PR", ProcedureStep.EPOC_PR, Map.of()),
             StepMapping.ofMessages("EEvidence", "Data", ProcedureStep.DATA_PRODUCED, Map.of()),
             StepMapping.ofMessages("EEvidence", "AnnexV", ProcedureStep.PRODUCTION_REQUEST_CONFIRMATION, Map.of()),
-            StepMapping.ofMessages("EEvidence", "Enforcement", ProcedureStep.ENFORCEMENT_REQUEST, Map.of())),
+            StepMapping.ofMessages("EEvidence", "Enforcement", ProcedureStep.ENFORCEMENT_REQUEST, Map.of()),
+            StepMapping.ofMessages("EEvidence", "Refusal", ProcedureStep.REFUSAL, Map.of())),
             messages, payloads, "AT", Map.of());
     private final YearStatistics statistics = new YearStatistics(messages, new InMemoryTransmissionRecords(), steps,
-            payloads, "DataCategory");
+            payloads, "DataCategory", "RefusalGround");
 
     private ConnectorMessage sent(String conversation, String action, Instant at, String addressee, String content) {
         ConnectorMessage message = SampleMessages.outbound(at).service(EEVIDENCE).action(action)
@@ -65,6 +66,13 @@ class YearStatisticsTest {
     private void received(String conversation, String action, Instant at) {
         messages.insert(SampleMessages.inbound(at).service(EEVIDENCE).action(action).conversationId(conversation)
                 .backendName(SampleMessages.BACKEND).build(), "received");
+    }
+
+    private void received(String conversation, String action, Instant at, String content) {
+        messages.insert(SampleMessages.inbound(at).service(EEVIDENCE).action(action).conversationId(conversation)
+                .backendName(SampleMessages.BACKEND).payloads(List.of(payloads.put(PayloadKind.BUSINESS_CONTENT,
+                        "messageContent", "application/xml", content.getBytes(StandardCharsets.UTF_8)))).build(),
+                "received");
     }
 
     private static String epoc(String emergency, String... categories) {
@@ -105,6 +113,27 @@ class YearStatisticsTest {
                 Figure.count("g", "EPO or EPrO for enforcement, received", "all", "all", "all", 1),
                 Figure.count("g", "EPO or EPrO for enforcement, received, fulfilled", "all", "all", "all", 1));
         assertThat(report.figures()).noneMatch(f -> f.dataCategory().equals("x"));
+    }
+
+    @Test
+    void refusalsAreCountedByTheirGroundAndTheRefusedOrdersBreakdown() {
+        sent("r-1", "EPOC", MARCH, "urn:provider:alpha", epoc("true", "trafficData"));
+        received("r-1", "Refusal", MARCH.plus(Duration.ofDays(2)), "<Refusal><RefusalGround>12(1)(b)</RefusalGround>"
+                + "<RefusalGround>12(1)(d)</RefusalGround></Refusal>");
+        sent("r-2", "EPOC", MARCH, "urn:provider:beta", epoc("false", "subscriberData"));
+        received("r-2", "Refusal", MARCH.plus(Duration.ofDays(3)), "<Refusal><Reason>none given</Reason></Refusal>");
+
+        StatisticsReport report = statistics.of(2026, Instant.parse("2027-01-05T00:00:00Z"), ManualFigures.NONE);
+
+        assertThat(report.figures()).contains(
+                Figure.count("d", "EPOCs refused by an enforcing authority", "all", "all", "all", 2),
+                Figure.count("d", "EPOCs refused by an enforcing authority, ground 12(1)(b)", "trafficData",
+                        "urn:provider:alpha", "yes", 1),
+                Figure.count("d", "EPOCs refused by an enforcing authority, ground 12(1)(d)", "trafficData",
+                        "urn:provider:alpha", "yes", 1),
+                Figure.count("d", "EPOCs refused by an enforcing authority, ground unspecified", "subscriberData",
+                        "urn:provider:beta", "no", 1),
+                Figure.count("c", "EPOC not fulfilled", "trafficData", "urn:provider:alpha", "yes", 1));
     }
 
     @Test

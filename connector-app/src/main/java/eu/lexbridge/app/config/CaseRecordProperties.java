@@ -47,6 +47,8 @@ import org.springframework.validation.annotation.Validated;
  *     runs 90 days from the order it counts from)
  * @param dataCategoryElement the element of an order's business content, by local name, whose values are the
  *     categories of data asked for (Annex I Section F): the statistics' breakdown by data category
+ * @param refusalGroundElement the element of a refusal's business content, by local name, whose values are its
+ *     grounds (Art 12(1)(a)–(d)): the breakdown of the refusals counted under Art 28(2)(d)
  */
 @Validated
 @ConfigurationProperties("lexbridge.case-record")
@@ -58,7 +60,8 @@ public record CaseRecordProperties(String memberState, @DefaultValue Map<String,
                                    @NotNull @DefaultValue("15m") Duration deadlineCheckInterval,
                                    @NotNull @DefaultValue("24h") Duration deadlineWarning,
                                    @NotNull @DefaultValue("120d") Duration deadlineHorizon,
-                                   @NotBlank @DefaultValue("DataCategory") String dataCategoryElement) {
+                                   @NotBlank @DefaultValue("DataCategory") String dataCategoryElement,
+                                   @NotBlank @DefaultValue("RefusalGround") String refusalGroundElement) {
 
     @AssertTrue(message = "deadline-check-interval must be between 10 seconds and 1 day, deadline-warning and "
             + "deadline-horizon positive")

@@ -138,7 +138,8 @@ public class CaseRecordAutoConfiguration {
     @ConditionalOnMissingBean
     YearStatistics yearStatistics(CaseRecordProperties properties, MessageStore messages,
                                   TransmissionRecords records, ConversationSteps steps, PayloadStore payloads) {
-        return new YearStatistics(messages, records, steps, payloads, properties.dataCategoryElement());
+        return new YearStatistics(messages, records, steps, payloads, properties.dataCategoryElement(),
+                properties.refusalGroundElement());
     }
 
     @Bean
