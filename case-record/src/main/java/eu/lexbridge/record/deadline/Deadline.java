@@ -56,19 +56,4 @@ public record Deadline(String ruleId, String title, String source, String role, 
         return status == Status.RUNNING || status == Status.SUSPENDED
                 || status == Status.OPEN;
     }
-
-    /** Whether it is running and expires within the given time from now (not yet expired). */
-    public boolean dueWithin(Duration window, Instant now) {
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(now, "now");
-        return status == Status.RUNNING && dueAt != null && now.isBefore(dueAt)
-                && !dueAt.isAfter(now.plus(window));
-    }
-
-    /** Whether it is owed and its due time has come: running past due at {@code now}, or missed. */
-    public boolean overdue(Instant now) {
-        Objects.requireNonNull(now, "now");
-        return (status == Status.RUNNING || status == Status.MISSED) && dueAt != null
-                && !now.isBefore(dueAt);
-    }
 }

@@ -82,8 +82,7 @@ public final class DeadlineWatch {
                 for (CaseDeadline deadline : deadlines.of(own, theirs, now)) {
                     if (deadline.status() == CaseDeadline.Status.MISSED) {
                         missed.add(new Watched(conversationId, backend, deadline));
-                    } else if (deadline.status() == CaseDeadline.Status.RUNNING && deadline.dueAt() != null
-                            && now.isBefore(deadline.dueAt()) && !deadline.dueAt().isAfter(now.plus(warning))) {
+                    } else if (deadline.dueWithin(warning, now)) {
                         dueSoon.add(new Watched(conversationId, backend, deadline));
                     }
                 }

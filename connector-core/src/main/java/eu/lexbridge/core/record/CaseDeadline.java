@@ -1,5 +1,6 @@
 package eu.lexbridge.core.record;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -42,5 +43,10 @@ public record CaseDeadline(String id, String title, String source, String actor,
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** Whether it is running and ends within {@code window} of {@code now}, not yet ended: due soon. */
+    public boolean dueWithin(Duration window, Instant now) {
+        return status == Status.RUNNING && dueAt != null && now.isBefore(dueAt) && !dueAt.isAfter(now.plus(window));
     }
 }
