@@ -1,5 +1,6 @@
 package eu.lexbridge.record.content;
 
+import eu.lexbridge.core.xml.SecureStax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -22,7 +22,6 @@ public final class ContentFacts {
     /** Certificates are forms of some kilobytes; the facts are near their start. */
     public static final int MAX_ELEMENTS = 100_000;
     private static final int MAX_TEXT = 4096;
-    private static final XMLInputFactory FACTORY = secureFactory();
 
     private ContentFacts() {
     }
@@ -48,7 +47,7 @@ public final class ContentFacts {
             return new Reading(holding, true);
         }
         try (content) {
-            XMLStreamReader reader = FACTORY.createXMLStreamReader(content);
+            XMLStreamReader reader = SecureStax.reader(content);
             try {
                 int elements = 0;
                 boolean atStart = false;
@@ -93,7 +92,7 @@ public final class ContentFacts {
     public static List<String> values(InputStream content, String element, int max) {
         List<String> values = new ArrayList<>();
         try (content) {
-            XMLStreamReader reader = FACTORY.createXMLStreamReader(content);
+            XMLStreamReader reader = SecureStax.reader(content);
             try {
                 int elements = 0;
                 while (reader.hasNext() && elements < MAX_ELEMENTS && values.size() < max) {
@@ -135,13 +134,5 @@ public final class ContentFacts {
             }
         }
         return text.toString();
-    }
-
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
     }
 }

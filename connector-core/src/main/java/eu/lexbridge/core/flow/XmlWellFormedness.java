@@ -1,15 +1,13 @@
 package eu.lexbridge.core.flow;
 
+import eu.lexbridge.core.xml.SecureStax;
 import java.io.IOException;
 import java.io.InputStream;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /** Reads an XML stream to its end without a DTD or external entities: streaming, so size does not matter. */
 final class XmlWellFormedness {
-
-    private static final XMLInputFactory FACTORY = secureFactory();
 
     private XmlWellFormedness() {
     }
@@ -17,7 +15,7 @@ final class XmlWellFormedness {
     /** @return null if well-formed, else a sentence saying what is wrong (without content) */
     static String check(InputStream in) throws IOException {
         try (in) {
-            XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
+            XMLStreamReader reader = SecureStax.reader(in);
             try {
                 boolean sawRoot = false;
                 while (reader.hasNext()) {
@@ -37,13 +35,5 @@ final class XmlWellFormedness {
                     : "it is not well-formed XML (line " + location.getLineNumber() + ", column "
                     + location.getColumnNumber() + ")";
         }
-    }
-
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
     }
 }

@@ -2,6 +2,7 @@ package eu.lexbridge.directory.partner;
 
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.xml.SecureStax;
 import eu.lexbridge.directory.BoundedInput;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -63,7 +62,7 @@ public final class PModeImport {
         Map<String, String[]> legConfigurations = new HashMap<>();
         Map<String, java.util.Set<String>> legsByResponder = new HashMap<>();
         try {
-            XMLStreamReader xml = factory().createXMLStreamReader(new BoundedInput(pmode, MAX_BYTES,
+            XMLStreamReader xml = SecureStax.reader(new BoundedInput(pmode, MAX_BYTES,
                     () -> new PartnerRefusedException("the PMode set is larger than " + MAX_BYTES + " bytes")));
             PModeParty current = null;
             String processResponderRole = null;
@@ -204,18 +203,5 @@ public final class PModeImport {
             throw new PartnerRefusedException(xml.getLocalName() + " at line " + line + " has no " + name);
         }
         return value.strip();
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        try {
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        } catch (IllegalArgumentException e) {
-            // a StAX implementation without the JAXP property: DTDs are off above
-        }
-        return factory;
     }
 }
