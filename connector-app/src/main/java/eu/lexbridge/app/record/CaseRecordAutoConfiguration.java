@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.app.config.CaseRecordProperties;
 import eu.lexbridge.app.persistence.PersistenceAutoConfiguration;
 import eu.lexbridge.backend.rest.RestBackendAutoConfiguration;
+import eu.lexbridge.backend.soap.SoapBackendAutoConfiguration;
 import eu.lexbridge.core.port.BackendLink;
 import eu.lexbridge.core.port.CaseRecord;
 import eu.lexbridge.core.port.DeadlineAlerts;
@@ -49,9 +50,10 @@ import org.springframework.core.env.Environment;
  * The case record: transmissions recorded outside the system, sealed and kept, and each conversation's timeline with
  * its procedural time limits.
  */
-// After the stores it keeps its records and alerts in; before the REST API, whose record, conversation and alert
-// endpoints are there when the case record is.
-@AutoConfiguration(after = PersistenceAutoConfiguration.class, before = RestBackendAutoConfiguration.class)
+// After the stores it keeps its records and alerts in; before the REST and SOAP APIs, whose record, conversation and
+// alert endpoints are there when the case record is.
+@AutoConfiguration(after = PersistenceAutoConfiguration.class,
+        before = {RestBackendAutoConfiguration.class, SoapBackendAutoConfiguration.class})
 @EnableConfigurationProperties(CaseRecordProperties.class)
 public class CaseRecordAutoConfiguration {
 

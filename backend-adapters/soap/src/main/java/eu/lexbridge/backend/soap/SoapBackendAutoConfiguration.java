@@ -8,13 +8,17 @@ import eu.lexbridge.backend.soap.auth.SignatureAuthenticationInterceptor;
 import eu.lexbridge.backend.soap.auth.SignedAnswerInterceptor;
 import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
 import eu.lexbridge.backend.soap.service.BackendWebService;
+import eu.lexbridge.backend.soap.service.CaseRecordWebService;
 import eu.lexbridge.backend.soap.service.DeliveryWebServiceLink;
 import eu.lexbridge.backend.soap.service.LegacyBackendWebService;
 import eu.lexbridge.backend.soap.service.OversizedRequestFaults;
+import eu.lexbridge.backend.soap.service.UnreadableRequestFaults;
 import eu.lexbridge.core.flow.BackendInbox;
 import eu.lexbridge.core.flow.Submission;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.core.port.BackendLink;
+import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SecurityEvents;
@@ -38,11 +42,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The official connector's back-end web service, on when the application has the core flows it fronts: SOAP 1.2 with
  * MTOM under CXF's servlet ({@code cxf.path}, {@code /services} by default), at {@value #PATH} in the 6.x/7.x
- * namespaces and at {@value #LEGACY_PATH} in the 4.x namespaces. Each endpoint serves its own WSDL ({@code ?wsdl}).
+ * namespaces and at {@value #LEGACY_PATH} in the 4.x namespaces; beside it, LexBridge's own case-record service at
+ * {@value #CASE_RECORD_PATH} when the application has a case record ({@link CaseRecordService}). Each endpoint serves
+ * its own WSDL ({@code ?wsdl}) and authenticates back-ends alike ({@link EndpointSecurity}).
  */
 @AutoConfiguration(afterName = "org.apache.cxf.spring.boot.autoconfigure.CxfAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,6 +63,8 @@ public class SoapBackendAutoConfiguration {
     public static final String PATH = "/backend";
     /** The 4.x generation ({@code connector.domibus.eu}), relative to {@code cxf.path}. */
     public static final String LEGACY_PATH = "/backend-4";
+    /** LexBridge's case-record service ({@code urn:lexbridge:ws:case-record:1}), relative to {@code cxf.path}. */
+    public static final String CASE_RECORD_PATH = "/case-record";
 
     /** The name this API's push delivery goes by ({@link PushDelivery#api()}). */
     public static final String PUSH_API = "SOAP";
@@ -63,6 +72,11 @@ public class SoapBackendAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SoapBackendAutoConfiguration.class);
     /** Room for the SOAP envelope, the WS-Security header and the message details beside the payloads. */
     private static final long ENVELOPE_ALLOWANCE = 16 * 1024;
+    /**
+     * The largest case-record request: a transmission record is a few fields of at most 2000 characters, so this
+     * leaves room for the WS-Security header and the encrypted Body and refuses anything that could be a payload.
+     */
+    static final long CASE_RECORD_MAX_REQUEST = 64 * 1024;
 
     @Bean
     BackendPasswords soapBackendPasswords(SoapBackendProperties properties) {
@@ -148,18 +162,61 @@ public class SoapBackendAutoConfiguration {
         return publish(bus, new LegacyBackendWebService(service), LEGACY_PATH, authentication, properties);
     }
 
+    /**
+     * LexBridge's case-record service at {@value #CASE_RECORD_PATH}, beside the official one (whose contract stays as
+     * it is): transmissions recorded outside the system and the deadline alerts, for SOAP back-ends. On when the
+     * application has a {@link CaseRecord} (the case-record auto-configuration makes it, as it does for the REST
+     * API's records). Its alerts come from the {@link DeadlineAlerts} store when the application keeps one; without one
+     * no alert is ever raised, and {@code listDeadlineAlerts} answers an empty list with the cursor unchanged.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(CaseRecord.class)
+    static class CaseRecordService {
+
+        @Bean
+        CaseRecordWebService soapCaseRecordWebService(CaseRecord cases, ObjectProvider<DeadlineAlerts> alerts) {
+            return new CaseRecordWebService(cases, alerts.getIfAvailable());
+        }
+
+        /**
+         * Small requests only: a record carries no payload, so a large request is refused while it is read; a value
+         * that does not fit the contract is refused with its code ({@link UnreadableRequestFaults}).
+         */
+        @Bean
+        EndpointImpl soapCaseRecordEndpoint(Bus bus, CaseRecordWebService service, EndpointSecurity authentication,
+                                            SoapBackendProperties properties) {
+            EndpointImpl endpoint = publish(bus, service, CASE_RECORD_PATH, authentication, properties,
+                    CASE_RECORD_MAX_REQUEST, new OversizedRequestFaults(CASE_RECORD_MAX_REQUEST, "the request is"));
+            endpoint.getOutFaultInterceptors().add(new UnreadableRequestFaults());
+            return endpoint;
+        }
+    }
+
+    /** An endpoint of the official web service, whose requests carry payloads up to {@code max-attachment-size}. */
     private static EndpointImpl publish(Bus bus, Object implementor, String path,
                                         EndpointSecurity authentication,
                                         SoapBackendProperties properties) {
+        // CXF refuses a MIME part past this while reading it. With WS-Security the payloads are encrypted into the Body,
+        // so the root part holds them all, base64-encoded (4/3), besides the envelope's own few kilobytes.
+        long maxAttachment = properties.maxAttachmentSize().toBytes();
+        long maxPart = Math.min(Integer.MAX_VALUE, maxAttachment / 3 * 4 + ENVELOPE_ALLOWANCE);
+        return publish(bus, implementor, path, authentication, properties, maxPart,
+                new OversizedRequestFaults(maxAttachment));
+    }
+
+    /**
+     * Publishes {@code implementor} at {@code path}: SOAP 1.2 with MTOM, the back-ends authenticated, a MIME part or
+     * text longer than {@code maxPart} refused while it is read ({@code oversized} names it).
+     */
+    private static EndpointImpl publish(Bus bus, Object implementor, String path,
+                                        EndpointSecurity authentication,
+                                        SoapBackendProperties properties, long maxPart,
+                                        OversizedRequestFaults oversized) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor, SOAPBinding.SOAP12HTTP_MTOM_BINDING);
         Map<String, Object> settings = new HashMap<>();
         settings.put("mtom-enabled", Boolean.TRUE);
         // Attachments past the threshold are spooled to disk while the request is read: never a payload whole in heap.
         settings.put("attachment-memory-threshold", properties.attachmentMemoryThreshold().toBytes());
-        // CXF refuses a MIME part past this while reading it. With WS-Security the payloads are encrypted into the Body,
-        // so the root part holds them all, base64-encoded (4/3), besides the envelope's own few kilobytes.
-        long maxAttachment = properties.maxAttachmentSize().toBytes();
-        long maxPart = Math.min(Integer.MAX_VALUE, maxAttachment / 3 * 4 + ENVELOPE_ALLOWANCE);
         settings.put("attachment-max-size", maxPart);
         settings.put("org.apache.cxf.stax.maxTextLength", (int) maxPart);
         if (properties.attachmentDirectory() != null) {
@@ -174,7 +231,7 @@ public class SoapBackendAutoConfiguration {
         endpoint.setProperties(settings);
         endpoint.getInInterceptors().addAll(authentication.in());
         endpoint.getOutInterceptors().addAll(authentication.out());
-        endpoint.getOutFaultInterceptors().add(new OversizedRequestFaults(maxAttachment));
+        endpoint.getOutFaultInterceptors().add(oversized);
         endpoint.publish(path);
         return endpoint;
     }

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The official connector's back-end web service, under {@code lexbridge.soap}: served at {@code <cxf.path>/backend}
- * (6.x/7.x namespaces) and {@code <cxf.path>/backend-4} (4.x namespaces). A back-end is identified by the certificate
+ * (6.x/7.x namespaces) and {@code <cxf.path>/backend-4} (4.x namespaces), with LexBridge's case-record service at
+ * {@code <cxf.path>/case-record} beside them, authenticated alike. A back-end is identified by the certificate
  * that signed its request (WS-Security), the one it has under {@code lexbridge.backend-identity.certificates}; a
  * back-end without WS-Security may be given an HTTP Basic password instead ({@code password-sha256}).
  *

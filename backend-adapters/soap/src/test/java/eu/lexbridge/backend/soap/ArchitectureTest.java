@@ -24,7 +24,7 @@ class ArchitectureTest {
     static final ArchRule coreAndFrameworksOnly = classes().that().resideOutsideOfPackage(WIRE)
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("eu.lexbridge.core..", "eu.lexbridge.backend.soap..", "java..", "javax.xml..",
-                    "jakarta.activation..", "jakarta.jws..", "jakarta.xml.ws..", "jakarta.validation..",
+                    "jakarta.activation..", "jakarta.jws..", "jakarta.xml.ws..", "jakarta.xml.bind..", "jakarta.validation..",
                     "org.apache.cxf..", "org.apache.wss4j..", "javax.security.auth..",
                     "org.springframework..", "org.slf4j..", "org.w3c.dom..");
 

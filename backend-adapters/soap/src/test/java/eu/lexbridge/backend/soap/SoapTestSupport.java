@@ -3,6 +3,8 @@ package eu.lexbridge.backend.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import eu.lexbridge.backend.soap.wire.caserecord.LexBridgeCaseRecordWSService;
+import eu.lexbridge.backend.soap.wire.caserecord.LexBridgeCaseRecordWebService;
 import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWSService;
 import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWebService;
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorActionType;
@@ -105,6 +107,25 @@ abstract class SoapTestSupport {
     DomibusConnectorBackendWebService basicBackend(String name, String password) {
         DomibusConnectorBackendWebService client = plainBackend();
         var context = ((BindingProvider) client).getRequestContext();
+        if (name != null) {
+            context.put(BindingProvider.USERNAME_PROPERTY, name);
+            context.put(BindingProvider.PASSWORD_PROPERTY, password);
+        }
+        return client;
+    }
+
+    /** A client of LexBridge's case-record service at /services/case-record, signing as {@code party}. */
+    LexBridgeCaseRecordWebService caseRecord(String party) {
+        return signed(new LexBridgeCaseRecordWSService().getLexBridgeCaseRecordWebService(new MTOMFeature()),
+                "/services/case-record", party);
+    }
+
+    /** A case-record client with HTTP Basic credentials and no WS-Security (the fallback); null: none at all. */
+    LexBridgeCaseRecordWebService basicCaseRecord(String name, String password) {
+        LexBridgeCaseRecordWebService client = new LexBridgeCaseRecordWSService()
+                .getLexBridgeCaseRecordWebService(new MTOMFeature());
+        var context = ((BindingProvider) client).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, "http://127.0.0.1:" + port + "/services/case-record");
         if (name != null) {
             context.put(BindingProvider.USERNAME_PROPERTY, name);
             context.put(BindingProvider.PASSWORD_PROPERTY, password);

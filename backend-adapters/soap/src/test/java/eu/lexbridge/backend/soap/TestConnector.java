@@ -4,9 +4,19 @@ import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendCertificates;
+import eu.lexbridge.core.port.CaseRecord;
+import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.testkit.InMemoryConnector;
+import eu.lexbridge.core.testkit.InMemoryDeadlineAlerts;
+import eu.lexbridge.core.testkit.PlainSealer;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.testkit.SampleMessages;
+import eu.lexbridge.record.Conversations;
+import eu.lexbridge.record.StoredCaseRecord;
+import eu.lexbridge.record.export.CaseExport;
+import eu.lexbridge.record.timeline.CaseDeadlines;
+import eu.lexbridge.record.timeline.ConversationTimeline;
+import eu.lexbridge.record.transmission.TransmissionRecording;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.util.Map;
 import org.apache.cxf.Bus;
@@ -23,7 +33,8 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * A connector as the application wires it: core's {@link InMemoryConnector} (the real flows on in-memory ports), its
- * parts exposed as beans. Only the flows are defined here: the SOAP API must come from its auto-configuration.
+ * parts exposed as beans, with the case record the application makes (the case-record module's, on the same stores)
+ * and a deadline alert store. Only these are defined here: the SOAP API must come from its auto-configuration.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -95,6 +106,22 @@ public class TestConnector {
                 bean.setInstanceSupplier(part.instance());
                 registry.registerBeanDefinition(part.name(), bean);
             }
+            // the case record as the application makes it, on the same stores; its seal is the trust-store's concern
+            Conversations conversations = new Conversations(connector.store(), connector.transmissionRecords());
+            CaseRecord cases = new StoredCaseRecord(conversations, new TransmissionRecording(conversations,
+                    connector.transmissionRecords(), connector.payloads(), new PlainSealer(), connector.clock()),
+                    connector.transmissionRecords(), new ConversationTimeline(connector.store(),
+                    connector.transmissionRecords(), CaseDeadlines.NONE), connector.payloads(),
+                    new CaseExport(connector.store(), connector.payloads(), new PlainSealer()),
+                    SecurityEvents.logOnly(), connector.clock());
+            register(registry, "caseRecord", CaseRecord.class, cases);
+            register(registry, "deadlineAlerts", InMemoryDeadlineAlerts.class, new InMemoryDeadlineAlerts());
+        }
+
+        private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {
+            RootBeanDefinition bean = new RootBeanDefinition(type);
+            bean.setInstanceSupplier(() -> instance);
+            registry.registerBeanDefinition(name, bean);
         }
     }
 }

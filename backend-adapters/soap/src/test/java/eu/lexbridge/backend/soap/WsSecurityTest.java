@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.lexbridge.backend.soap.auth.AlgorithmSuite;
 import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.backend.soap.auth.WsSecuritySettings;
+import eu.lexbridge.backend.soap.wire.caserecord.RecordIdType;
+import eu.lexbridge.backend.soap.wire.caserecord.RecordTransmissionRequest;
 import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWebService;
 import eu.lexbridge.backend.soap.wire.ecodex.EmptyRequestType;
 import eu.lexbridge.core.message.MessageState;
@@ -155,6 +157,26 @@ class WsSecurityTest extends SoapTestSupport {
 
         assertFault(() -> stranger.listPendingMessageIds(new EmptyRequestType()), "LB-1200");
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(MessageState.AVAILABLE_TO_BACKEND);
+    }
+
+    /**
+     * LexBridge's case-record service authenticates as the official one does: a call without a signature or password,
+     * with a wrong password, or signed by a certificate no back-end has, is refused before any operation runs.
+     */
+    @Test
+    void theCaseRecordServiceRefusesCallsThatAreNotAuthenticated() {
+        RecordTransmissionRequest record = new RecordTransmissionRequest(); // would be LB-1001 if it were read
+        RecordIdType id = new RecordIdType();
+        id.setRecordId(UUID.randomUUID().toString());
+
+        assertFault(() -> basicCaseRecord(null, null).recordTransmission(record), "LB-1200");
+        assertFault(() -> basicCaseRecord(COURT_A, "wrong").recordTransmission(record), "LB-1200");
+        assertFault(() -> basicCaseRecord(COURT_B, COURT_A_PASSWORD).getTransmissionRecord(id), "LB-1200");
+        assertFault(() -> SoapTestSupport.signedAs(basicCaseRecord(null, null), "court-x", CLIENT_SECURITY)
+                .getTransmissionRecordDocument(id), "LB-1200");
+
+        assertThat(securityEvents.of(SecurityEvents.Kind.BACKEND_ACCESS_REFUSED)).hasSize(4)
+                .allSatisfy(event -> assertThat(event.detail()).contains("/services/case-record"));
     }
 
     private void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String what) {

@@ -1,6 +1,7 @@
 package eu.lexbridge.backend.soap.service;
 
-import eu.lexbridge.backend.soap.auth.CallingBackend;
+import static eu.lexbridge.backend.soap.service.BackendCall.answer;
+
 import eu.lexbridge.backend.soap.wire.ecodex.DomibusConnectorBackendWebService;
 import eu.lexbridge.backend.soap.wire.ecodex.EmptyRequestType;
 import eu.lexbridge.backend.soap.wire.ecodex.GetMessageByIdRequest;
@@ -162,28 +163,5 @@ public final class BackendWebService implements DomibusConnectorBackendWebServic
             throw new ConnectorException(ErrorCode.UNKNOWN_MESSAGE, field,
                     "message " + LogSafe.of(value, 64) + " is not known to this back-end");
         }
-    }
-
-    /** Runs one operation for the calling back-end; every failure leaves as a fault with a code. */
-    private static <T> T answer(Operation<T> operation) {
-        String backend = null;
-        try {
-            backend = CallingBackend.current().name();
-            try (var named = MDC.putCloseable("backendName", backend)) {
-                return operation.run(backend);
-            }
-        } catch (ConnectorException e) {
-            LOG.info("SOAP call of back-end {} refused: {} {}", LogSafe.of(backend), e.code().code(),
-                    LogSafe.of(e.getMessage()));
-            throw SoapFaults.of(e);
-        } catch (RuntimeException e) {
-            LOG.error("SOAP call of back-end {} failed", LogSafe.of(backend), e);
-            throw SoapFaults.of(new ConnectorException(ErrorCode.INTERNAL, "the connector could not complete the call"));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        T run(String backend);
     }
 }

@@ -16,10 +16,18 @@ import org.apache.cxf.phase.Phase;
 public final class OversizedRequestFaults extends AbstractPhaseInterceptor<Message> {
 
     private final long maxAttachmentBytes;
+    private final String what;
 
+    /** For an endpoint whose requests carry payloads, limited to {@code maxAttachmentBytes} each. */
     public OversizedRequestFaults(long maxAttachmentBytes) {
+        this(maxAttachmentBytes, "the request's payloads are");
+    }
+
+    /** @param what what was too large, for the sentence: "the request is" for an endpoint without payloads */
+    public OversizedRequestFaults(long maxAttachmentBytes, String what) {
         super(Phase.SETUP);
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.what = what;
     }
 
     @Override
@@ -28,7 +36,7 @@ public final class OversizedRequestFaults extends AbstractPhaseInterceptor<Messa
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CacheSizeExceededException) {
                 Fault fault = SoapFaults.of(new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, "attachment",
-                        "the request's payloads are larger than " + maxAttachmentBytes
+                        what + " larger than " + maxAttachmentBytes
                                 + " bytes, the most this connector takes in one SOAP request; nothing was stored"));
                 message.setContent(Exception.class, fault);
                 return;
