@@ -2,6 +2,7 @@ package eu.lexbridge.messaging;
 
 import eu.lexbridge.core.port.Hop;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -26,12 +27,17 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * queue and its group waits behind it; the back-end routes wait out the back-off themselves before they offer a
  * redelivered message again ({@code BackOff} in the routes).
  *
+ * <p>The send hops ({@link #SEND_QUEUES}: business and evidence messages to the access point) are tried for as long
+ * as the message's relay timeout lasts, which the route checks at each attempt; the broker only stops a send that
+ * outlives {@link #SEND_SPAN} (a relay timeout switched off), and dead-letters it for an operator.
+ *
  * @param maxDeliveryAttempts deliveries before the dead-letter queue; above the routes' own attempt limits, so a route
  *     gives up with its negative evidence before the broker gives up on the message
+ * @param sendMaxDeliveryAttempts deliveries on the send hops before their dead-letter queue
  * @param backendMaxDeliveryAttempts deliveries on the back-end hops before their dead-letter queue
  */
 public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliveryDelay, int maxDeliveryAttempts,
-                            int backendMaxDeliveryAttempts) {
+                            int sendMaxDeliveryAttempts, int backendMaxDeliveryAttempts) {
 
     /** Every queue of LexBridge starts with this, so one address-settings match covers them all. */
     public static final String ADDRESS_MATCH = "lexbridge.#";
@@ -39,14 +45,37 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
     public static final String BACKEND_MATCH = "lexbridge.backend.#";
     public static final String DEAD_LETTER_ADDRESS = "DLQ";
     public static final String DEAD_LETTER_QUEUE_PREFIX = "DLQ.";
+    /** The hops that hand messages to the access point; each gets an address setting of its own. */
+    public static final List<Hop> SEND_QUEUES = List.of(Hop.OUTBOUND_DISPATCH, Hop.EVIDENCE_OUTBOUND);
+    /** The longest a send is kept going by the broker: the longest relay timeout a partner may have. */
+    public static final Duration SEND_SPAN = Duration.ofDays(7);
     static final double REDELIVERY_MULTIPLIER = 2.0;
 
     public QueueSettings {
         Objects.requireNonNull(firstRedeliveryDelay, "firstRedeliveryDelay");
         Objects.requireNonNull(maxRedeliveryDelay, "maxRedeliveryDelay");
-        if (maxDeliveryAttempts < 1 || backendMaxDeliveryAttempts < 1) {
-            throw new IllegalArgumentException("maxDeliveryAttempts and backendMaxDeliveryAttempts must be positive");
+        if (maxDeliveryAttempts < 1 || sendMaxDeliveryAttempts < 1 || backendMaxDeliveryAttempts < 1) {
+            throw new IllegalArgumentException("maxDeliveryAttempts, sendMaxDeliveryAttempts and "
+                    + "backendMaxDeliveryAttempts must be positive");
         }
+    }
+
+    /**
+     * How many deliveries the broker makes from the first up to the first one at or past {@code span} after it, the
+     * delay starting at {@code first} and doubling up to {@code max}: the delivery attempts a send needs to be tried
+     * for that long, the last of them finding its time up.
+     */
+    public static int deliveriesWithin(Duration span, Duration first, Duration max) {
+        long deliveries = 1;
+        Duration elapsed = Duration.ZERO;
+        Duration delay = first.isZero() || first.isNegative() ? Duration.ofMillis(1) : first;
+        while (elapsed.compareTo(span) < 0 && deliveries < Integer.MAX_VALUE) {
+            elapsed = elapsed.plus(delay);
+            deliveries++;
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(max) > 0 ? (max.compareTo(delay) > 0 ? max : delay) : doubled;
+        }
+        return (int) deliveries;
     }
 
     /** Adds the durable anycast queues and the address settings to an embedded broker's configuration. */
@@ -61,6 +90,10 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                 maxDeliveryAttempts));
         broker.addAddressSetting(BACKEND_MATCH, addressSettings(Duration.ZERO, Duration.ZERO,
                 backendMaxDeliveryAttempts));
+        for (Hop send : SEND_QUEUES) {
+            broker.addAddressSetting(send.queue(), addressSettings(firstRedeliveryDelay, maxRedeliveryDelay,
+                    sendMaxDeliveryAttempts));
+        }
     }
 
     private static AddressSettings addressSettings(Duration first, Duration max, int attempts) {
@@ -92,6 +125,9 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
         xml.append("<address-settings>\n");
         addressSettingXml(xml, ADDRESS_MATCH, firstRedeliveryDelay, maxRedeliveryDelay, maxDeliveryAttempts);
         addressSettingXml(xml, BACKEND_MATCH, Duration.ZERO, Duration.ZERO, backendMaxDeliveryAttempts);
+        for (Hop send : SEND_QUEUES) {
+            addressSettingXml(xml, send.queue(), firstRedeliveryDelay, maxRedeliveryDelay, sendMaxDeliveryAttempts);
+        }
         xml.append("</address-settings>\n");
         return xml.toString();
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class QueueSettingsTest {
 
     private final QueueSettings settings = new QueueSettings(Duration.ofSeconds(2), Duration.ofMinutes(5), 10,
-            300);
+            2030, 300);
 
     @Test
     void theEmbeddedBrokerGetsEveryQueueAndThePolicy() {
@@ -62,6 +62,10 @@ class QueueSettingsTest {
                 .isEqualTo(embedded.getAddressSettings().get(QueueSettings.ADDRESS_MATCH));
         assertThat(parsed.getAddressSettings().get(QueueSettings.BACKEND_MATCH))
                 .isEqualTo(embedded.getAddressSettings().get(QueueSettings.BACKEND_MATCH));
+        for (Hop send : QueueSettings.SEND_QUEUES) {
+            assertThat(parsed.getAddressSettings().get(send.queue()))
+                    .isEqualTo(embedded.getAddressSettings().get(send.queue()));
+        }
         assertThat(parsed.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
                 .containsExactlyInAnyOrderElementsOf(embedded.getAddressConfigurations().stream()
                         .map(CoreAddressConfiguration::getName).toList());
@@ -72,7 +76,36 @@ class QueueSettingsTest {
 
     @Test
     void aBrokerThatNeverDeliversIsRefused() {
-        assertThatThrownBy(() -> new QueueSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 1))
+        assertThatThrownBy(() -> new QueueSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueueSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The sends: tried for as long as a relay timeout may last, with the same back-off, then dead-lettered. */
+    @Test
+    void theSendHopsAreTriedForDays() {
+        Configuration broker = new ConfigurationImpl();
+        settings.applyTo(broker);
+
+        for (Hop send : QueueSettings.SEND_QUEUES) {
+            AddressSettings policy = broker.getAddressSettings().get(send.queue());
+            assertThat(policy.getMaxDeliveryAttempts()).as(send.queue()).isEqualTo(2030);
+            assertThat(policy.getRedeliveryDelay()).isEqualTo(2000);
+            assertThat(policy.getMaxRedeliveryDelay()).isEqualTo(300_000);
+        }
+    }
+
+    /** 2 s doubling up to 5 min: 2, 4, … 256 s (about 8.5 min in all), then every 5 min; up to the first past the span. */
+    @Test
+    void theDeliveriesWithinASpanFollowTheBackOff() {
+        Duration first = Duration.ofSeconds(2);
+        Duration max = Duration.ofMinutes(5);
+        assertThat(QueueSettings.deliveriesWithin(Duration.ZERO, first, max)).isEqualTo(1);
+        assertThat(QueueSettings.deliveriesWithin(Duration.ofSeconds(2), first, max)).isEqualTo(2);
+        assertThat(QueueSettings.deliveriesWithin(Duration.ofSeconds(62), first, max)).isEqualTo(6);
+        // an hour: 9 deliveries by 510 s (at 0, 2, 6, … 254, 510 s), then one every 300 s, the 11th at 3810 s
+        assertThat(QueueSettings.deliveriesWithin(Duration.ofHours(1), first, max)).isEqualTo(9 + 11);
+        assertThat(QueueSettings.deliveriesWithin(QueueSettings.SEND_SPAN, first, max)).isBetween(2010, 2030);
     }
 }

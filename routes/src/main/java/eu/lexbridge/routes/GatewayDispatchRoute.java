@@ -1,17 +1,18 @@
 package eu.lexbridge.routes;
 
-import eu.lexbridge.core.evidence.RejectionReason;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.RetryableSendException;
+import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.flow.Topology;
+import eu.lexbridge.core.log.LogSafe;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Business and evidence messages to the access point. A send that may succeed later rolls the JMS transaction back,
- * so the broker delivers it again after its back-off delay — durable across restarts. The last attempt gives up and
- * issues RELAY_REMMD_FAILURE at once, instead of waiting for a relay timeout. A message an asynchronous gateway took
- * goes nowhere from here: the gateway reports later ({@code GatewayOutcomes}).
+ * so the broker delivers it again after its back-off delay — durable across restarts — for as long as the message's
+ * relay timeout lasts ({@link SendRetries}); the first attempt after it issues RELAY_REMMD_FAILURE. A message an
+ * asynchronous gateway took goes nowhere from here: the gateway reports later ({@code GatewayOutcomes}).
  */
 public final class GatewayDispatchRoute extends RouteBuilder {
 
@@ -20,10 +21,12 @@ public final class GatewayDispatchRoute extends RouteBuilder {
 
     private final RouteSettings settings;
     private final Dispatch dispatch;
+    private final SendRetries retries;
 
-    public GatewayDispatchRoute(RouteSettings settings, Dispatch dispatch) {
+    public GatewayDispatchRoute(RouteSettings settings, Dispatch dispatch, SendRetries retries) {
         this.settings = settings;
         this.dispatch = dispatch;
+        this.retries = retries;
     }
 
     @Override
@@ -43,12 +46,10 @@ public final class GatewayDispatchRoute extends RouteBuilder {
             }
         } catch (RetryableSendException e) {
             int attempt = Headers.deliveryCount(exchange);
-            if (attempt >= settings.maxSendAttempts()) {
-                dispatch.giveUp(id, RejectionReason.UNREACHABLE.because(e.getMessage() + " (after " + attempt
-                        + " attempts)"));
-            } else {
-                log.info("sending {} failed (attempt {} of {}), the broker retries: {}", id, attempt,
-                        settings.maxSendAttempts(), e.getMessage());
+            if (retries.failed(id, attempt, e.getMessage()) instanceof SendRetries.TryAgain again) {
+                // an expected retry: one line, no stack trace
+                log.info("sending {} failed (attempt {}), the broker tries again{}: {}", id, attempt,
+                        again.until().map(end -> " until " + end).orElse(""), LogSafe.of(e.getMessage(), 300));
                 throw e;
             }
         }

@@ -9,7 +9,6 @@ import java.util.Objects;
  *
  * @param jmsComponent the name of the Camel JMS component, set up for local JMS transactions
  * @param concurrentConsumers consumers per queue; message groups keep each conversation in order among them
- * @param maxSendAttempts AS4 send attempts (broker redeliveries with back-off) before RELAY_REMMD_FAILURE
  * @param sweepInterval how often stalled work is looked for
  * @param maxPrepareAttempts deliveries of a submitted message to its preparation before it is rejected; fewer than the
  *     broker's max delivery attempts, so that the message gets its SUBMISSION_REJECTION rather than the dead-letter
@@ -19,15 +18,12 @@ import java.util.Objects;
  * @param backendBackOff how the back-end hops wait before a redelivered message is offered to its back-end again
  *     (the broker redelivers them at once, to keep each conversation in order)
  */
-public record RouteSettings(String jmsComponent, int concurrentConsumers, int maxSendAttempts, Duration sweepInterval,
+public record RouteSettings(String jmsComponent, int concurrentConsumers, Duration sweepInterval,
                             int maxPrepareAttempts, Duration evidenceRelayInterval, BackOff backendBackOff) {
     public RouteSettings {
         Objects.requireNonNull(jmsComponent, "jmsComponent");
         if (concurrentConsumers < 1) {
             throw new IllegalArgumentException("concurrentConsumers must be at least 1");
-        }
-        if (maxSendAttempts < 1) {
-            throw new IllegalArgumentException("maxSendAttempts must be at least 1");
         }
         Objects.requireNonNull(sweepInterval, "sweepInterval");
         if (maxPrepareAttempts < 1) {

@@ -73,8 +73,8 @@ class BackendHopsOverTheBrokerTest {
     private final AnswersSeen link = new AnswersSeen(backend);
     /** Quick back-off for the test; two consumers, so that a free one could take a conversation's next message. */
     private final QueueSettings queues = new QueueSettings(Duration.ofMillis(100), Duration.ofMillis(400), 10,
-            1000);
-    private final RouteSettings settings = new RouteSettings("jms", 2, 3, Duration.ofHours(1), 3,
+            10, 1000);
+    private final RouteSettings settings = new RouteSettings("jms", 2, Duration.ofHours(1), 3,
             Duration.ofMillis(100), new BackOff(Duration.ofMillis(20), Duration.ofMillis(100)));
 
     private EmbeddedActiveMQ broker;
@@ -178,7 +178,7 @@ class BackendHopsOverTheBrokerTest {
         int conversations = 8;
         int perConversation = 40;
         // a failed offer waits longer than the other consumers need to reach the conversation's next message
-        var parallel = new RouteSettings("jms", 4, 3, Duration.ofHours(1), 3, Duration.ofMillis(100),
+        var parallel = new RouteSettings("jms", 4, Duration.ofHours(1), 3, Duration.ofMillis(100),
                 new BackOff(Duration.ofMillis(50), Duration.ofMillis(100)));
         var recording = new OrderRecordingLink(new Random(12));
         run(new BackendDeliveryRoute(parallel, new BackendDelivery(store, m -> "court-a", recording, issuer, clock)));

@@ -15,6 +15,8 @@ import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.RelayTimeout;
+import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.Topology;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -79,8 +81,10 @@ class RoutesFollowTheTopologyTest {
     private final DocumentChecker noDocuments = (document, signature) -> {
         throw new AssertionError("no document is checked under AUTHENTICATION");
     };
-    private final RouteSettings settings = new RouteSettings("stub", 1, 3, Duration.ofHours(1), 3,
+    private final RouteSettings settings = new RouteSettings("stub", 1, Duration.ofHours(1), 3,
             Duration.ofMillis(50), new BackOff(Duration.ZERO, Duration.ZERO));
+
+    private static final Duration RELAY_TIMEOUT = Duration.ofHours(12);
 
     private CamelContext camel;
     private ProducerTemplate producer;
@@ -116,6 +120,12 @@ class RoutesFollowTheTopologyTest {
         assertThat(consumer.receiveBody(settings.to(hop), ABSENT_MS, String.class)).as("nothing more on " + hop)
                 .isNull();
         return ids;
+    }
+
+    private GatewayDispatchRoute dispatchRoute(ScriptedGatewayLink gateway) {
+        Dispatch dispatch = new Dispatch(store, partners, gateway, issuer, clock);
+        return new GatewayDispatchRoute(settings, dispatch, new SendRetries(store, dispatch,
+                new RelayTimeout(RELAY_TIMEOUT, java.util.Map.of(), partners), clock));
     }
 
     private ConnectorMessage stored(ConnectorMessage message) {
@@ -180,21 +190,31 @@ class RoutesFollowTheTopologyTest {
         assertThat(consumer.receiveBody(settings.to(Topology.PREPARED.next()), ABSENT_MS, String.class)).isNull();
     }
 
-    /** The last send attempt that fails gives up at once: RELAY_REMMD_FAILURE, not another redelivery. */
+    /**
+     * A send that fails after the relay timeout gives up at once: RELAY_REMMD_FAILURE, not another redelivery; before
+     * it, the attempt is noted and another asked for.
+     */
     @Test
-    void theLastFailedSendAttemptEndsTheMessageWithRelayFailure() throws Exception {
+    void aFailedSendAttemptAfterTheRelayTimeoutEndsTheMessageWithRelayFailure() throws Exception {
         var gateway = new ScriptedGatewayLink();
-        gateway.answer(SendOutcome.retryable("connection refused"));
-        run(new GatewayDispatchRoute(settings, new Dispatch(store, partners, gateway, issuer, clock)));
+        gateway.answer(SendOutcome.retryable("connection refused"), SendOutcome.retryable("connection refused"));
+        run(dispatchRoute(gateway));
         var business = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED).build());
 
         producer.sendBodyAndHeader(settings.to(Topology.PREPARED.next()), business.connectorMessageId().toString(),
-                Headers.DELIVERY_COUNT, settings.maxSendAttempts());
+                Headers.DELIVERY_COUNT, 40);
+        awaitTimeline(business.connectorMessageId(), "send attempt 40 failed: connection refused; tried again until "
+                + T0.plus(RELAY_TIMEOUT));
+        assertThat(stateOf(business.connectorMessageId())).isEqualTo(MessageState.ACCEPTED);
+
+        clock.advance(RELAY_TIMEOUT);
+        producer.sendBodyAndHeader(settings.to(Topology.PREPARED.next()), business.connectorMessageId().toString(),
+                Headers.DELIVERY_COUNT, 41);
 
         awaitState(business.connectorMessageId(), MessageState.RELAY_FAILED);
         assertThat(store.findEvidence(business.connectorMessageId(), EvidenceType.RELAY_REMMD_FAILURE,
-                EvidenceOrigin.ISSUED)).hasValueSatisfying(e -> assertThat(e.reason())
-                .isEqualTo("E404 connection refused (after 3 attempts)"));
+                EvidenceOrigin.ISSUED)).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo("E404 connection "
+                + "refused (attempt 41; the relay timeout of PT12H from the submission has passed)"));
     }
 
     @Test
@@ -269,7 +289,7 @@ class RoutesFollowTheTopologyTest {
     @Test
     void businessAndEvidenceMessagesAreSentFromTheHopsThatFollowTheirPreparation() throws Exception {
         var gateway = new ScriptedGatewayLink();
-        run(new GatewayDispatchRoute(settings, new Dispatch(store, partners, gateway, issuer, clock)));
+        run(dispatchRoute(gateway));
         var business = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED).build());
         var subject = stored(SampleMessages.inbound(T0).build());
         var relay = issuer.issue(subject, EvidenceType.RELAY_REMMD_ACCEPTANCE, Route.OWN_MESSAGE, null, null);
@@ -303,8 +323,7 @@ class RoutesFollowTheTopologyTest {
         var preparation = new OutboundPreparation(store, partners, issuer, containers, new ServiceCatalogue(Set.of()),
                 noDocuments, security, clock);
         for (RoutesBuilder route : List.of(new OutboundPrepareRoute(settings, preparation),
-                new GatewayDispatchRoute(settings, new Dispatch(store, partners, new ScriptedGatewayLink(), issuer,
-                        clock)),
+                dispatchRoute(new ScriptedGatewayLink()),
                 new InboundReceiveRoute(settings, store),
                 new InboundBusinessRoute(settings, new InboundAcceptance(store, partners, verifier, issuer,
                         containers, security, clock)),
@@ -367,6 +386,10 @@ class RoutesFollowTheTopologyTest {
     private void awaitState(UUID id, MessageState state) throws InterruptedException {
         await(() -> stateOf(id) == state);
         assertThat(stateOf(id)).isEqualTo(state);
+    }
+
+    private void awaitTimeline(UUID id, String detail) throws InterruptedException {
+        await(() -> store.timeline(id).stream().anyMatch(e -> detail.equals(e.detail())));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -3,22 +3,22 @@ package eu.lexbridge.tools;
 import eu.lexbridge.app.config.RouteProperties;
 import eu.lexbridge.messaging.QueueSettings;
 import java.util.ArrayList;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.validation.FieldError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code lexbridge broker-settings}: the queues and their redelivery policy as {@code broker.xml} settings for an
@@ -72,7 +72,7 @@ public final class BrokerSettingsCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per refused key, {@code lexbridge.routes.max-send-attempts: must be …}. */
+    /** One line per refused key, {@code lexbridge.routes.max-prepare-attempts: must be …}. */
     private static String problems(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindValidationException invalid) {

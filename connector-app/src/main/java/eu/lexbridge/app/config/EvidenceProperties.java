@@ -1,5 +1,6 @@
 package eu.lexbridge.app.config;
 
+import eu.lexbridge.messaging.QueueSettings;
 import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,7 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * When a sent message's evidence is overdue. Each timeout counts from the submission; an empty value switches it off.
  *
  * @param relayTimeout RELAY_REMMD_FAILURE ({@code E301 RELAY_REMMD_TIMEOUT}) when no relay evidence came within it;
- *     empty: off
+ *     until then a send the partner's access point could not take is tried again with the broker's back-off
+ *     ({@code lexbridge.routes.first-retry-delay}, {@code max-retry-delay}); at most 7 days; empty: off (a send is
+ *     then dead-lettered after 7 days of attempts, for an operator)
+ * @param relayTimeouts a relay timeout of their own for some partners, by partner name (e.g. {@code de-court: 48h}),
+ *     at most 7 days each
  * @param deliveryTimeout NON_DELIVERY ({@code E300 DELIVERY_EVIDENCE_TIMEOUT}) when no delivery evidence came within
  *     it; empty: off
  * @param retrievalTimeout NON_RETRIEVAL ({@code E302}) when no retrieval evidence came within it; off by default,
@@ -40,6 +47,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lexbridge.evidence")
 public record EvidenceProperties(
         @DefaultValue("12h") Duration relayTimeout,
+        @DefaultValue Map<String, Duration> relayTimeouts,
         @DefaultValue("24h") Duration deliveryTimeout,
         Duration retrievalTimeout,
         @NotNull @DefaultValue("5m") Duration checkInterval,
@@ -48,6 +56,14 @@ public record EvidenceProperties(
         @NotNull char[] trustStorePassword,
         @NotNull @DefaultValue("CRL") RevocationChecking revocation,
         @NotNull @DefaultValue("5s") Duration revocationFetchTimeout) {
+
+    @AssertTrue(message = "relay-timeout and each of relay-timeouts must be positive and at most 7 days (the longest "
+            + "the broker keeps a send going)")
+    public boolean isRelayTimeoutWithinTheSendSpan() {
+        return Stream.concat(Stream.ofNullable(relayTimeout),
+                relayTimeouts.values().stream()).allMatch(t -> t != null && !t.isNegative() && !t.isZero()
+                && t.compareTo(QueueSettings.SEND_SPAN) <= 0);
+    }
 
     /** How partners' seal certificates are checked for revocation. */
     public RevocationSettings revocationSettings() {
@@ -112,7 +128,8 @@ public record EvidenceProperties(
 
     @Override
     public String toString() {
-        return "EvidenceProperties[relayTimeout=" + relayTimeout + ", deliveryTimeout=" + deliveryTimeout
+        return "EvidenceProperties[relayTimeout=" + relayTimeout + ", relayTimeouts=" + relayTimeouts
+                + ", deliveryTimeout=" + deliveryTimeout
                 + ", retrievalTimeout=" + retrievalTimeout + ", seal=" + seal + ", trustStore=" + trustStore
                 + ", revocation=" + revocation + "]";
     }

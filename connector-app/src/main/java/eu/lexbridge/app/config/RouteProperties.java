@@ -14,14 +14,14 @@ import org.springframework.validation.annotation.Validated;
  * How the routes consume and retry.
  *
  * @param concurrentConsumers consumers per queue (message groups keep each conversation in order); 1 to 64
- * @param maxSendAttempts AS4 send attempts before RELAY_REMMD_FAILURE; 1 to 50
- * @param firstRetryDelay the broker's first redelivery delay; it doubles each time, up to {@code max-retry-delay}
+ * @param firstRetryDelay the broker's first redelivery delay; it doubles each time, up to {@code max-retry-delay}. A
+ *     send is redelivered so until its relay timeout ({@code lexbridge.evidence.relay-timeout}) has passed
  * @param maxRetryDelay the longest redelivery delay
  * @param sweepInterval how often stalled work is looked for
  * @param stalledAfter how long a message may rest in one state before it is queued again
  * @param maxPrepareAttempts deliveries of a submitted message to its preparation (document check, container) before
- *     it gets SUBMISSION_REJECTION instead of another retry; 1 to 50 and at most {@code max-send-attempts + 2}, below
- *     the broker's max delivery attempts ({@code max-send-attempts + 4}), so it never ends in the dead-letter queue
+ *     it gets SUBMISSION_REJECTION instead of another retry; 1 to 50, below the broker's max delivery attempts (the
+ *     larger of 10 and {@code max-prepare-attempts + 4}), so it never ends in the dead-letter queue
  * @param maxRequeues how often the stalled-work sweep queues one SUBMITTED or ACCEPTED message again (each requeue is
  *     on its timeline) before it ends it with SUBMISSION_REJECTION or RELAY_REMMD_FAILURE; 1 to 100
  * @param evidenceRelayInterval how often the outbox is read for evidences to offer to the back-ends of their messages
@@ -41,7 +41,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lexbridge.routes")
 public record RouteProperties(
         @Min(1) @Max(64) @DefaultValue("2") int concurrentConsumers,
-        @Min(1) @Max(50) @DefaultValue("6") int maxSendAttempts,
         @NotNull @DefaultValue("2s") Duration firstRetryDelay,
         @NotNull @DefaultValue("5m") Duration maxRetryDelay,
         @NotNull @DefaultValue("1m") Duration sweepInterval,
@@ -57,9 +56,13 @@ public record RouteProperties(
     /**
      * The broker's side of the same policy: redelivery as the routes retry, and four deliveries more than the routes
      * attempt, so that a route always gives up with its negative evidence before the broker dead-letters the message.
+     * Sends are kept going for the longest relay timeout a partner may have ({@link QueueSettings#SEND_SPAN}); their
+     * route ends each at its own.
      */
     public QueueSettings queueSettings() {
-        return new QueueSettings(firstRetryDelay, maxRetryDelay, maxSendAttempts + 4, backendMaxAttempts);
+        return new QueueSettings(firstRetryDelay, maxRetryDelay, Math.max(10, maxPrepareAttempts + 4),
+                QueueSettings.deliveriesWithin(QueueSettings.SEND_SPAN, firstRetryDelay, maxRetryDelay) + 4,
+                backendMaxAttempts);
     }
 
     @AssertTrue(message = "evidence-relay-interval and fetch-lease must be positive, and backend-max-retry-delay at "
@@ -73,9 +76,10 @@ public record RouteProperties(
         return duration != null && !duration.isNegative() && !duration.isZero();
     }
 
-    @AssertTrue(message = "max-prepare-attempts must be at most max-send-attempts + 2 (the broker's max delivery "
-            + "attempts are max-send-attempts + 4)")
-    public boolean isMaxPrepareAttemptsBelowTheBrokers() {
-        return maxPrepareAttempts <= maxSendAttempts + 2;
+    @AssertTrue(message = "first-retry-delay must be positive, and max-retry-delay at least first-retry-delay and "
+            + "at least 1s")
+    public boolean isRetryDelaySound() {
+        return positive(firstRetryDelay) && maxRetryDelay != null && maxRetryDelay.compareTo(firstRetryDelay) >= 0
+                && maxRetryDelay.compareTo(Duration.ofSeconds(1)) >= 0;
     }
 }

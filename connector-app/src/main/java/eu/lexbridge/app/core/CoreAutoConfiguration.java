@@ -3,6 +3,7 @@ package eu.lexbridge.app.core;
 import eu.lexbridge.app.config.BackendIdentityProperties;
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.app.config.EvidenceProperties;
+import eu.lexbridge.app.config.NetworkProperties;
 import eu.lexbridge.app.config.RouteProperties;
 import eu.lexbridge.backend.rest.RestBackendAutoConfiguration;
 import eu.lexbridge.core.flow.BackendDelivery;
@@ -17,9 +18,12 @@ import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.OutboundPreparation;
 import eu.lexbridge.core.flow.RecipientResolution;
+import eu.lexbridge.core.flow.RelayTimeout;
+import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.flow.Submission;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.AuthorityDirectory;
 import eu.lexbridge.core.port.BackendCertificates;
@@ -43,6 +47,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,6 +63,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = RestBackendAutoConfiguration.class)
 @EnableConfigurationProperties({ConnectorProperties.class, BackendIdentityProperties.class, RouteProperties.class, EvidenceProperties.class})
 public class CoreAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -181,11 +189,32 @@ public class CoreAutoConfiguration {
         return new StalledWork(store, bus, preparation, dispatch, clock, routes.stalledAfter(), routes.maxRequeues());
     }
 
+    /** How long a send is tried, per partner: {@code lexbridge.evidence.relay-timeout} and {@code relay-timeouts}. */
     @Bean
     @ConditionalOnMissingBean
-    EvidenceTimeouts evidenceTimeouts(MessageStore store, EvidenceIssuer issuer, Clock clock,
+    RelayTimeout relayTimeout(EvidenceProperties evidence, PartnerDirectory partners,
+                              ObjectProvider<NetworkProperties> network) {
+        NetworkProperties configured = network.getIfAvailable();
+        if (configured != null) {
+            var names = configured.partners().stream().map(NetworkProperties.PartnerEntry::name).toList();
+            evidence.relayTimeouts().keySet().stream().filter(name -> !names.contains(name)).forEach(name -> LOG.warn(
+                    "lexbridge.evidence.relay-timeouts.{} names no partner of lexbridge.network.partners; it applies "
+                            + "once a partner of that name is added", LogSafe.of(name)));
+        }
+        return new RelayTimeout(evidence.relayTimeout(), evidence.relayTimeouts(), partners);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SendRetries sendRetries(MessageStore store, Dispatch dispatch, RelayTimeout relay, Clock clock) {
+        return new SendRetries(store, dispatch, relay, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EvidenceTimeouts evidenceTimeouts(MessageStore store, EvidenceIssuer issuer, Clock clock, RelayTimeout relay,
                                       EvidenceProperties evidence) {
-        return new EvidenceTimeouts(store, issuer, clock, new EvidenceTimeouts.Limits(evidence.relayTimeout(),
+        return new EvidenceTimeouts(store, issuer, clock, relay, new EvidenceTimeouts.Limits(
                 evidence.deliveryTimeout(), evidence.retrievalTimeout()));
     }
 }

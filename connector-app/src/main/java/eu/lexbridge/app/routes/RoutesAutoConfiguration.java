@@ -9,6 +9,7 @@ import eu.lexbridge.core.flow.EvidenceForwarding;
 import eu.lexbridge.core.flow.EvidenceTimeouts;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.flow.StalledWork;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.routes.BackOff;
@@ -33,7 +34,7 @@ public class RoutesAutoConfiguration {
 
     @Bean
     RouteSettings routeSettings(RouteProperties routes) {
-        return new RouteSettings("jms", routes.concurrentConsumers(), routes.maxSendAttempts(), routes.sweepInterval(),
+        return new RouteSettings("jms", routes.concurrentConsumers(), routes.sweepInterval(),
                 routes.maxPrepareAttempts(), routes.evidenceRelayInterval(),
                 new BackOff(routes.backendFirstRetryDelay(), routes.backendMaxRetryDelay()));
     }
@@ -44,8 +45,8 @@ public class RoutesAutoConfiguration {
     }
 
     @Bean
-    GatewayDispatchRoute gatewayDispatchRoute(RouteSettings settings, Dispatch dispatch) {
-        return new GatewayDispatchRoute(settings, dispatch);
+    GatewayDispatchRoute gatewayDispatchRoute(RouteSettings settings, Dispatch dispatch, SendRetries retries) {
+        return new GatewayDispatchRoute(settings, dispatch, retries);
     }
 
     @Bean

@@ -63,12 +63,12 @@ class DocumentLimitsPropertiesTest {
     }
 
     @Test
-    void prepareAttemptsBeyondTheBrokersDeliveriesStopTheStart() {
-        runner.withPropertyValues("lexbridge.routes.max-send-attempts=2", "lexbridge.routes.max-prepare-attempts=5")
+    void aRetryDelayUnderASecondOrARelayTimeoutPastSevenDaysStopsTheStart() {
+        runner.withPropertyValues("lexbridge.routes.max-retry-delay=500ms", "lexbridge.routes.first-retry-delay=100ms")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.routes")
-                            .hasMessageContaining("max-prepare-attempts must be at most max-send-attempts + 2");
+                            .hasMessageContaining("max-retry-delay at least first-retry-delay and at least 1s");
                 });
     }
 }

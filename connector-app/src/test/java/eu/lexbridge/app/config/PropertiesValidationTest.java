@@ -103,7 +103,8 @@ class PropertiesValidationTest {
     void validSettingsStart() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(RouteProperties.class).maxSendAttempts()).isEqualTo(6);
+            assertThat(context.getBean(RouteProperties.class).queueSettings().sendMaxDeliveryAttempts())
+                    .as("2s doubling to 5m for 7 days, and 4 more").isBetween(2010, 2040);
             assertThat(context.getBean(ConnectorProperties.class).maxPayloadSize().toGigabytes()).isEqualTo(2);
             assertThat(context.getBean(ConnectorProperties.class).payloadLimits().maxMessageBytes())
                     .isEqualTo(4L << 30);
@@ -112,10 +113,10 @@ class PropertiesValidationTest {
 
     @Test
     void anOutOfRangeValueNamesItsKey() {
-        runner.withPropertyValues("lexbridge.routes.max-send-attempts=0").run(context -> {
+        runner.withPropertyValues("lexbridge.routes.max-prepare-attempts=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.routes")
-                    .hasMessageContaining("maxSendAttempts");
+                    .hasMessageContaining("maxPrepareAttempts");
         });
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.app.LexbridgeApplication;
 import eu.lexbridge.app.TestConnectorSettings;
-import eu.lexbridge.trust.pki.AlteredDocuments;
 import eu.lexbridge.app.security.CountedSecurityEvents;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
@@ -12,6 +11,7 @@ import eu.lexbridge.core.port.DocumentChecker;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.AlteredDocuments;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.PdfSealer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,7 +97,6 @@ class DocumentSubmissionTest {
         // quick redeliveries and sweeps, so that giving up is seen within seconds (30s in TestConnectorSettings)
         registry.add("lexbridge.routes.first-retry-delay", () -> "100ms");
         registry.add("lexbridge.routes.max-retry-delay", () -> "1s");
-        registry.add("lexbridge.routes.max-send-attempts", () -> "20");
         registry.add("lexbridge.routes.max-prepare-attempts", () -> "3");
         registry.add("lexbridge.routes.sweep-interval", () -> "1s");
         // longer than any preparation here, or a message being prepared would count as stalled

@@ -8,6 +8,7 @@ import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.flow.EvidenceTimeouts;
+import eu.lexbridge.core.flow.RelayTimeout;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -66,8 +68,8 @@ class EvidenceTimeoutsTest {
     }
 
     private EvidenceTimeouts timeouts(Duration retrieval) {
-        return new EvidenceTimeouts(store, issuer, clock,
-                new EvidenceTimeouts.Limits(Duration.ofHours(12), Duration.ofHours(24), retrieval));
+        return new EvidenceTimeouts(store, issuer, clock, new RelayTimeout(Duration.ofHours(12), Map.of(),
+                partyId -> Optional.empty()), new EvidenceTimeouts.Limits(Duration.ofHours(24), retrieval));
     }
 
     private UUID sentMessage(MessageState state) {

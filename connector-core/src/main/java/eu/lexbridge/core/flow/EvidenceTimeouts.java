@@ -8,6 +8,7 @@ import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Issues the negative evidence a sent message is owed when the other side stays silent: RELAY_REMMD_FAILURE,
  * NON_DELIVERY, NON_RETRIEVAL. Each timeout counts from the submission, as the official connector's do; unlike it,
- * the retrieval timeout is enforced too. The evidences go to our back-end only.
+ * the retrieval timeout is enforced too, and the relay timeout may differ per partner ({@link RelayTimeout}). The evidences go to our back-end only.
  */
 public final class EvidenceTimeouts {
 
@@ -25,25 +26,28 @@ public final class EvidenceTimeouts {
     private final MessageStore store;
     private final EvidenceIssuer evidences;
     private final Clock clock;
+    private final RelayTimeout relay;
     private final Limits limits;
 
-    public EvidenceTimeouts(MessageStore store, EvidenceIssuer evidences, Clock clock, Limits limits) {
+    /** @param relay how long RELAY_REMMD_ACCEPTANCE/REJECTION may take, per partner */
+    public EvidenceTimeouts(MessageStore store, EvidenceIssuer evidences, Clock clock, RelayTimeout relay,
+                            Limits limits) {
         this.store = store;
         this.evidences = evidences;
         this.clock = clock;
+        this.relay = relay;
         this.limits = limits;
     }
 
     /**
-     * How long after submission each evidence may take; {@code null} switches that timeout off.
+     * How long after submission the later evidences may take; {@code null} switches that timeout off.
      *
-     * @param relay RELAY_REMMD_ACCEPTANCE/REJECTION
      * @param delivery DELIVERY/NON_DELIVERY
      * @param retrieval RETRIEVAL/NON_RETRIEVAL
      */
-    public record Limits(Duration relay, Duration delivery, Duration retrieval) {
+    public record Limits(Duration delivery, Duration retrieval) {
         public Limits {
-            for (Duration d : new Duration[] {relay, delivery, retrieval}) {
+            for (Duration d : new Duration[] {delivery, retrieval}) {
                 if (d != null && (d.isNegative() || d.isZero())) {
                     throw new IllegalArgumentException("an evidence timeout must be positive, was " + d);
                 }
@@ -54,10 +58,10 @@ public final class EvidenceTimeouts {
     /** @return how many negative evidences were issued */
     public int enforce() {
         int issued = 0;
-        if (limits.relay() != null) {
+        Duration shortest = relay.shortest().orElse(null);
+        if (shortest != null) {
             for (MessageState waiting : List.of(MessageState.ACCEPTED, MessageState.SENT)) {
-                issued += expire(waiting, limits.relay(), EvidenceType.RELAY_REMMD_FAILURE,
-                        RejectionReason.RELAY_REMMD_TIMEOUT);
+                issued += expireRelay(waiting, shortest);
             }
         }
         if (limits.delivery() != null) {
@@ -71,6 +75,25 @@ public final class EvidenceTimeouts {
                 issued += expire(waiting, limits.retrieval(), EvidenceType.NON_RETRIEVAL,
                         RejectionReason.RETRIEVAL_EVIDENCE_TIMEOUT);
             }
+        }
+        return issued;
+    }
+
+    /** Looked for as far back as the shortest timeout reaches; each message then by its own partner's. */
+    private int expireRelay(MessageState waiting, Duration shortest) {
+        int issued = 0;
+        Instant now = clock.instant();
+        for (ConnectorMessage message : store.overdue(waiting, now.minus(shortest), BATCH)) {
+            Duration limit = relay.of(message).orElse(null);
+            if (limit == null || !relay.passed(message, now)) {
+                continue;
+            }
+            LOG.info("message {} has waited {} for its relay evidence since {}", message.connectorMessageId(), limit,
+                    message.createdAt());
+            evidences.issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY,
+                    EvidenceType.RELAY_REMMD_FAILURE.outboundState(),
+                    RejectionReason.RELAY_REMMD_TIMEOUT.named("no evidence within " + limit));
+            issued++;
         }
         return issued;
     }

@@ -10,12 +10,14 @@ import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.core.port.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Queues again what was stored but never queued: the database write and the queue write are not one transaction (no
- * XA), so a crash between them leaves a message waiting in its state. Every step is idempotent, so queueing a message
+ * XA), so a crash between them leaves a message waiting in its state. Resting means nothing on its timeline for the
+ * grace time: a message whose send is being retried notes each attempt ({@link SendRetries}) and is not stalled. Every step is idempotent, so queueing a message
  * that is in fact still in flight does no harm.
  *
  * <p>A message is queued again a bounded number of times, each recorded on its timeline: a submitted or accepted
@@ -74,7 +76,11 @@ public final class StalledWork {
                 if (resuming.isEmpty() || dispatch.awaitsReport(m)) {
                     continue; // nothing owed to it here, or an asynchronous gateway still has it
                 }
-                if (m.direction() == Direction.INBOUND || withinBound(m)) {
+                List<TimelineEntry> timeline = store.timeline(m.connectorMessageId());
+                if (timeline.stream().anyMatch(e -> e.at().isAfter(before) && !requeue(e))) {
+                    continue; // at work: a send being retried notes each attempt
+                }
+                if (m.direction() == Direction.INBOUND || withinBound(timeline)) {
                     count += queue(resuming.get().next(), m);
                 } else {
                     giveUp(m);
@@ -99,10 +105,13 @@ public final class StalledWork {
     }
 
     /** True while the message has been queued again fewer than {@code maxRequeues} times. */
-    private boolean withinBound(ConnectorMessage message) {
-        long requeued = store.timeline(message.connectorMessageId()).stream()
-                .filter(e -> e.detail() != null && e.detail().startsWith(REQUEUED)).count();
+    private boolean withinBound(List<TimelineEntry> timeline) {
+        long requeued = timeline.stream().filter(StalledWork::requeue).count();
         return requeued < maxRequeues;
+    }
+
+    private static boolean requeue(TimelineEntry entry) {
+        return entry.detail() != null && entry.detail().startsWith(REQUEUED);
     }
 
     private int queue(Hop hop, ConnectorMessage message) {

@@ -13,6 +13,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.testkit.SampleMessages;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,12 +26,13 @@ class EvidenceTimeoutsTest {
 
     private final FlowFixture f = new FlowFixture();
 
-    private EvidenceTimeouts timeouts(Limits limits) {
-        return new EvidenceTimeouts(f.store, f.issuer(), f.clock, limits);
+    private EvidenceTimeouts timeouts(Duration relay, Limits limits) {
+        return new EvidenceTimeouts(f.store, f.issuer(), f.clock, new RelayTimeout(relay, Map.of(), f.partners),
+                limits);
     }
 
     private EvidenceTimeouts all() {
-        return timeouts(new Limits(RELAY, DELIVERY, RETRIEVAL));
+        return timeouts(RELAY, new Limits(DELIVERY, RETRIEVAL));
     }
 
     private ConnectorMessage sent(MessageState state) {
@@ -52,13 +54,15 @@ class EvidenceTimeoutsTest {
 
     @Test
     void aTimeoutMustBePositive() {
-        assertThatThrownBy(() -> new Limits(Duration.ZERO, null, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Limits(Duration.ZERO, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an evidence timeout must be positive, was PT0S");
-        assertThatThrownBy(() -> new Limits(null, Duration.ofSeconds(-1), null))
+        assertThatThrownBy(() -> new Limits(null, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Limits(null, null, Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Limits(null, null, null).relay()).isNull();
+        assertThatThrownBy(() -> new RelayTimeout(Duration.ZERO, Map.of(), f.partners))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the relay timeout must be positive, was PT0S");
+        assertThatThrownBy(() -> new RelayTimeout(null, Map.of("de", Duration.ofSeconds(-1)), f.partners))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the relay timeout of partner de must be positive, was PT-1S");
     }
 
     @ParameterizedTest
@@ -171,16 +175,32 @@ class EvidenceTimeoutsTest {
     }
 
     @Test
+    void aPartnerWithARelayTimeoutOfItsOwnIsGivenThatLong() {
+        var message = sent(MessageState.ACCEPTED);
+        EvidenceTimeouts longer = new EvidenceTimeouts(f.store, f.issuer(), f.clock,
+                new RelayTimeout(RELAY, Map.of("de-connector", RELAY.multipliedBy(3)), f.partners),
+                new Limits(null, null));
+
+        pastSubmissionBy(RELAY);
+        assertThat(longer.enforce()).isZero();
+        assertThat(stateOf(message)).isEqualTo(MessageState.ACCEPTED);
+
+        pastSubmissionBy(RELAY.multipliedBy(3));
+        assertThat(longer.enforce()).isEqualTo(1);
+        assertThat(stateOf(message)).isEqualTo(MessageState.RELAY_FAILED);
+    }
+
+    @Test
     void aTimeoutSwitchedOffIsNotEnforced() {
         var sent = sent(MessageState.SENT);
         var delivered = sent(MessageState.DELIVERED);
         pastSubmissionBy(RETRIEVAL);
 
-        assertThat(timeouts(new Limits(null, null, RETRIEVAL)).enforce()).isEqualTo(2);
+        assertThat(timeouts(null, new Limits(null, RETRIEVAL)).enforce()).isEqualTo(2);
 
         assertThat(stateOf(sent)).as("no relay or delivery timeout").isEqualTo(MessageState.NOT_RETRIEVED);
         assertThat(stateOf(delivered)).isEqualTo(MessageState.NOT_RETRIEVED);
-        assertThat(timeouts(new Limits(null, null, null)).enforce()).isZero();
+        assertThat(timeouts(null, new Limits(null, null)).enforce()).isZero();
     }
 
     @Test
@@ -189,7 +209,7 @@ class EvidenceTimeoutsTest {
         var delivered = sent(MessageState.DELIVERED);
         pastSubmissionBy(RETRIEVAL);
 
-        assertThat(timeouts(new Limits(null, DELIVERY, null)).enforce()).isEqualTo(1);
+        assertThat(timeouts(null, new Limits(DELIVERY, null)).enforce()).isEqualTo(1);
 
         assertThat(stateOf(relayed)).isEqualTo(MessageState.NOT_DELIVERED);
         assertThat(stateOf(delivered)).isEqualTo(MessageState.DELIVERED);

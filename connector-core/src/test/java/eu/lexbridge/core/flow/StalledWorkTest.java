@@ -55,6 +55,21 @@ class StalledWorkTest {
     }
 
     @Test
+    void aMessageWhoseSendIsBeingRetriedIsNotStalledThoughItsStateIsOld() {
+        var retrying = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));
+        var resting = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));
+        f.clock.advance(GRACE.multipliedBy(6));
+        new SendRetries(f.store, dispatch, new RelayTimeout(Duration.ofHours(12), java.util.Map.of(), f.partners),
+                f.clock).failed(retrying.connectorMessageId(), 40, "connection refused by de.example");
+        f.clock.advance(GRACE.minusSeconds(1));
+
+        assertThat(sweep(3).requeue()).isEqualTo(1);
+
+        assertThat(f.bus.published()).containsExactly(on(Hop.OUTBOUND_DISPATCH, resting));
+        assertThat(requeueLines(retrying)).isZero();
+    }
+
+    @Test
     void eachWaitingStateGoesBackOnTheQueueThatTakesItOn() {
         var submitted = stored(SampleMessages.outbound(T0));
         var accepted = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));

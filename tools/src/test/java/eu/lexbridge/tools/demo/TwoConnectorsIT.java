@@ -28,7 +28,7 @@ class TwoConnectorsIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     /** Short broker back-off so that a retry happens within the test. */
     private static final List<String> QUICK_RETRIES = List.of("--lexbridge.routes.first-retry-delay=1s",
-            "--lexbridge.routes.max-retry-delay=3s", "--lexbridge.routes.max-send-attempts=40");
+            "--lexbridge.routes.max-retry-delay=3s");
 
     @TempDir
     Path root;
