@@ -100,6 +100,57 @@ class BackendRulesManagementTest {
                 kept.changedBy()).isEqualTo("operator"));
     }
 
+    @Autowired
+    eu.lexbridge.core.port.MessageStore messages;
+
+    @Autowired
+    eu.lexbridge.core.flow.Dispatch dispatch;
+
+    /**
+     * Issue 15 item 1: an operator holds the sends to a partner for its maintenance and releases them, and sends again
+     * a message whose send failed; a viewer can do neither; each is kept with who did it.
+     */
+    @Test
+    void anOperatorHoldsAndReleasesAPartnerAndResendsAFailedMessageAndAViewerCannot() {
+        assertThat(post("/actuator/holds/de-court", JSON, "{\"reason\":\"maintenance 08:00-12:00\"}")
+                .basic("viewer", "viewer-secret").send(managementPort).status()).isEqualTo(403);
+        Reply held = asOperator(post("/actuator/holds/de-court", JSON, "{\"reason\":\"maintenance 08:00-12:00\"}"));
+        assertThat(held.status()).as(held.body()).isEqualTo(200);
+        assertThat(held.body()).contains("\"partner\":\"de-court\"").contains("\"heldBy\":\"operator\"");
+        assertThat(asOperator(get("/actuator/holds")).body()).contains("\"count\":1")
+                .contains("maintenance 08:00-12:00");
+        Reply unknown = asOperator(post("/actuator/holds/xx-nobody", JSON, "{}"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"code\":\"LB-1104\"");
+        Reply released = asOperator(ManagementCall.delete("/actuator/holds/de-court"));
+        assertThat(released.body()).contains("\"released\":true");
+        assertThat(store.latest(SettingStore.Setting.PARTNER_HOLDS)).hasValueSatisfying(kept ->
+                assertThat(kept.changedBy()).isEqualTo("operator"));
+
+        var failed = eu.lexbridge.core.testkit.SampleMessages.outbound(java.time.Instant.now())
+                .state(eu.lexbridge.core.message.MessageState.ACCEPTED).build();
+        messages.insert(failed, "stored by the test");
+        dispatch.giveUp(failed.connectorMessageId(), eu.lexbridge.core.evidence.RejectionReason.UNREACHABLE
+                .because("connection refused"));
+        String path = "/actuator/resend/" + failed.connectorMessageId();
+        assertThat(post(path, JSON, "{}").basic("viewer", "viewer-secret").send(managementPort).status())
+                .isEqualTo(403);
+
+        Reply resent = asOperator(post(path, JSON, "{}"));
+
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.body()).contains("\"state\":\"ACCEPTED\"");
+        assertThat(messages.timeline(failed.connectorMessageId())).anySatisfy(e -> assertThat(e.detail())
+                .isEqualTo("sent again at the request of operator"));
+        var sent = eu.lexbridge.core.testkit.SampleMessages.outbound(java.time.Instant.now())
+                .state(eu.lexbridge.core.message.MessageState.SENT).build();
+        messages.insert(sent, "stored by the test");
+        Reply notFailed = asOperator(post("/actuator/resend/" + sent.connectorMessageId(), JSON, "{}"));
+        assertThat(notFailed.status()).isEqualTo(409);
+        assertThat(notFailed.body()).contains("\"code\":\"LB-1303\"").contains("SENT");
+        assertThat(asOperator(post("/actuator/resend/not-a-uuid", JSON, "{}")).body()).contains("LB-1002");
+    }
+
     private Reply asOperator(ManagementCall call) {
         return call.basic("operator", "operator-secret").send(managementPort);
     }

@@ -15,6 +15,7 @@ import eu.lexbridge.core.flow.EvidenceIssuer;
 import eu.lexbridge.core.flow.EvidenceIssuer.Route;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.PartnerHolds;
 import eu.lexbridge.core.flow.RelayTimeout;
 import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.flow.ServiceCatalogue;
@@ -33,6 +34,7 @@ import eu.lexbridge.core.testkit.FixedPartnerDirectory;
 import eu.lexbridge.core.testkit.InMemoryBackendLink;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.InMemorySettingStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
 import eu.lexbridge.core.testkit.SampleMessages;
@@ -123,9 +125,10 @@ class RoutesFollowTheTopologyTest {
     }
 
     private GatewayDispatchRoute dispatchRoute(ScriptedGatewayLink gateway) {
-        Dispatch dispatch = new Dispatch(store, partners, gateway, issuer, clock);
+        Dispatch dispatch = new Dispatch(store, partners, gateway, issuer,
+                new PartnerHolds(new InMemorySettingStore(), clock), clock);
         return new GatewayDispatchRoute(settings, dispatch, new SendRetries(store, dispatch,
-                new RelayTimeout(RELAY_TIMEOUT, java.util.Map.of(), partners), clock));
+                new RelayTimeout(RELAY_TIMEOUT, java.util.Map.of(), partners, store), clock));
     }
 
     private ConnectorMessage stored(ConnectorMessage message) {

@@ -7,6 +7,7 @@ import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.flow.ConnectorIdentity;
 import eu.lexbridge.core.flow.Dispatch;
 import eu.lexbridge.core.flow.EvidenceIssuer;
+import eu.lexbridge.core.flow.PartnerHolds;
 import eu.lexbridge.core.flow.RelayTimeout;
 import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.message.ConnectorMessage;
@@ -16,6 +17,7 @@ import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.testkit.FixedPartnerDirectory;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.InMemorySettingStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.core.transport.SendOutcome;
@@ -107,13 +109,14 @@ class SendOutageOverTheBrokerTest {
     }
 
     private void run(Partner partner) throws Exception {
-        Dispatch dispatch = new Dispatch(store, partners, partner, issuer, clock);
+        Dispatch dispatch = new Dispatch(store, partners, partner, issuer,
+                new PartnerHolds(new InMemorySettingStore(), clock), clock);
         camel = new DefaultCamelContext();
         JmsComponent jms = JmsComponent.jmsComponentTransacted(connections, new JmsTransactionManager(connections));
         jms.setCacheLevelName("CACHE_CONSUMER");
         camel.addComponent("jms", jms);
         camel.addRoutes(new GatewayDispatchRoute(settings, dispatch, new SendRetries(store, dispatch,
-                new RelayTimeout(RELAY_TIMEOUT, Map.of(), partners), clock)));
+                new RelayTimeout(RELAY_TIMEOUT, Map.of(), partners, store), clock)));
         camel.start();
     }
 

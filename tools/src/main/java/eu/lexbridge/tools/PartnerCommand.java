@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "partner", mixinStandardHelpOptions = true,
         description = "The partners of a running connector: list, add or change, retire; no restart.",
         subcommands = {PartnerCommand.List.class, PartnerCommand.Add.class, PartnerCommand.Retire.class,
-                PartnerCommand.ImportPMode.class})
+                PartnerCommand.ImportPMode.class, PartnerCommand.Hold.class, PartnerCommand.Release.class,
+                PartnerCommand.Holds.class})
 public final class PartnerCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +62,10 @@ public final class PartnerCommand implements Runnable {
                         + "histories keep those)")
         Path passwordFile;
 
-        /** Exit 0 on 200; 2 on a refusal (its sentence printed); 1 when the connector cannot be used. */
+        /**
+         * Exit 0 on 200; 2 on a refusal of what was asked (a 4xx other than a refused login, its sentence printed);
+         * 1 when the connector cannot be used (no answer, a refused login, a server error).
+         */
         int send(String method, String path, String body) {
             if (passwordFile == null) {
                 System.err.println("--password-file is required: the operator login's password");
@@ -89,7 +93,8 @@ public final class PartnerCommand implements Runnable {
                 JsonNode problem = response.body().isBlank() ? null : JSON.readTree(response.body());
                 System.err.println(method + " " + path + " answered " + response.statusCode()
                         + (problem != null && problem.has("detail") ? ": " + problem.get("detail").asText() : ""));
-                return response.statusCode() == 400 ? 2 : 1;
+                int status = response.statusCode();
+                return status >= 400 && status < 500 && status != 401 && status != 403 ? 2 : 1;
             } catch (IOException | IndexOutOfBoundsException e) {
                 System.err.println("the connector at " + management + " cannot be used: " + e.getMessage());
                 return 1;
@@ -185,6 +190,55 @@ public final class PartnerCommand implements Runnable {
         public Integer call() {
             return management.send("DELETE", "/actuator/partners/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
                     null);
+        }
+    }
+
+    @Command(name = "hold", mixinStandardHelpOptions = true,
+            description = {"Hold every send to a partner for its announced maintenance: its messages wait, tried again "
+                    + "with back-off, until it is released; the relay timeout keeps counting.",
+                    "Exit 0: held; 2: no such partner; 1: the connector cannot be used."})
+    static final class Hold implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Option(names = "--reason", defaultValue = "maintenance", description = "Why, for the others "
+                + "(default: ${DEFAULT-VALUE})")
+        String reason;
+
+        @Override
+        public Integer call() throws IOException {
+            return management.send("POST", "/actuator/holds/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                    JSON.writeValueAsString(JSON.createObjectNode().put("reason", reason)));
+        }
+    }
+
+    @Command(name = "release", mixinStandardHelpOptions = true,
+            description = {"Release the sends to a partner held before: its messages go at their next attempt.",
+                    "Exit 0: released (or was not held); 2: no such partner; 1: the connector cannot be used."})
+    static final class Release implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+
+        @Override
+        public Integer call() {
+            return management.send("DELETE", "/actuator/holds/" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                    null);
+        }
+    }
+
+    @Command(name = "holds", mixinStandardHelpOptions = true,
+            description = "The partners whose sends are held, with why, by whom and since when.")
+    static final class Holds implements Callable<Integer> {
+        @Mixin
+        Management management = new Management();
+
+        @Override
+        public Integer call() {
+            return management.send("GET", "/actuator/holds", null);
         }
     }
 

@@ -17,8 +17,10 @@ import eu.lexbridge.core.flow.EvidenceTimeouts;
 import eu.lexbridge.core.flow.InboundAcceptance;
 import eu.lexbridge.core.flow.InboundReception;
 import eu.lexbridge.core.flow.OutboundPreparation;
+import eu.lexbridge.core.flow.PartnerHolds;
 import eu.lexbridge.core.flow.RecipientResolution;
 import eu.lexbridge.core.flow.RelayTimeout;
+import eu.lexbridge.core.flow.Resend;
 import eu.lexbridge.core.flow.SendRetries;
 import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.flow.StalledWork;
@@ -42,6 +44,7 @@ import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.PushDelivery;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -113,8 +116,22 @@ public class CoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Dispatch dispatch(MessageStore store, PartnerDirectory partners, GatewayLink gateway, EvidenceIssuer issuer,
-                      Clock clock) {
-        return new Dispatch(store, partners, gateway, issuer, clock);
+                      PartnerHolds holds, Clock clock) {
+        return new Dispatch(store, partners, gateway, issuer, holds, clock);
+    }
+
+    /** The partners an operator holds for their maintenance, kept as a setting for a restart and the replicas. */
+    @Bean
+    @ConditionalOnMissingBean
+    PartnerHolds partnerHolds(SettingStore settings, Clock clock) {
+        return new PartnerHolds(settings, clock);
+    }
+
+    /** An operator's resend of a message whose send failed. */
+    @Bean
+    @ConditionalOnMissingBean
+    Resend resend(MessageStore store, MessageBus bus, Clock clock) {
+        return new Resend(store, bus, clock);
     }
 
     @Bean
@@ -192,7 +209,7 @@ public class CoreAutoConfiguration {
     /** How long a send is tried, per partner: {@code lexbridge.evidence.relay-timeout} and {@code relay-timeouts}. */
     @Bean
     @ConditionalOnMissingBean
-    RelayTimeout relayTimeout(EvidenceProperties evidence, PartnerDirectory partners,
+    RelayTimeout relayTimeout(EvidenceProperties evidence, PartnerDirectory partners, MessageStore store,
                               ObjectProvider<NetworkProperties> network) {
         NetworkProperties configured = network.getIfAvailable();
         if (configured != null) {
@@ -201,7 +218,7 @@ public class CoreAutoConfiguration {
                     "lexbridge.evidence.relay-timeouts.{} names no partner of lexbridge.network.partners; it applies "
                             + "once a partner of that name is added", LogSafe.of(name)));
         }
-        return new RelayTimeout(evidence.relayTimeout(), evidence.relayTimeouts(), partners);
+        return new RelayTimeout(evidence.relayTimeout(), evidence.relayTimeouts(), partners, store);
     }
 
     @Bean

@@ -69,7 +69,7 @@ class EvidenceTimeoutsTest {
 
     private EvidenceTimeouts timeouts(Duration retrieval) {
         return new EvidenceTimeouts(store, issuer, clock, new RelayTimeout(Duration.ofHours(12), Map.of(),
-                partyId -> Optional.empty()), new EvidenceTimeouts.Limits(Duration.ofHours(24), retrieval));
+                partyId -> Optional.empty(), store), new EvidenceTimeouts.Limits(Duration.ofHours(24), retrieval));
     }
 
     private UUID sentMessage(MessageState state) {

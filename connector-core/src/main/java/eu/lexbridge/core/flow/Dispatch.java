@@ -51,14 +51,17 @@ public final class Dispatch implements GatewayOutcomes {
     private final PartnerDirectory partners;
     private final GatewayLink gateway;
     private final EvidenceIssuer evidences;
+    private final PartnerHolds holds;
     private final Clock clock;
 
+    /** @param holds the partners an operator holds for their maintenance: nothing is sent to them meanwhile */
     public Dispatch(MessageStore store, PartnerDirectory partners, GatewayLink gateway, EvidenceIssuer evidences,
-                    Clock clock) {
+                    PartnerHolds holds, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.gateway = gateway;
         this.evidences = evidences;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -115,6 +118,11 @@ public final class Dispatch implements GatewayOutcomes {
             return giveUp(connectorMessageId, RejectionReason.OTHER.because("party " + message.to().partyId()
                     + " is not a configured partner"));
         }
+        var hold = holds.of(partner.get().name());
+        if (hold.isPresent()) {
+            throw new RetryableSendException("partner " + partner.get().name() + " is held since "
+                    + hold.get().since() + " by " + hold.get().heldBy() + " (" + hold.get().reason() + ")");
+        }
         var envelope = new Envelope(message.ebmsMessageId(), message.conversationId(), message.refToMessageId(),
                 message.service(), message.action(), message.from(), message.to(), message.originalSender(),
                 message.finalRecipient());
@@ -146,9 +154,14 @@ public final class Dispatch implements GatewayOutcomes {
         }
         // The reason may quote the partner's answer.
         LOG.warn("sending message {} failed for good: {}", connectorMessageId, LogSafe.of(reason.text(), 1024));
-        if (message.kind() == MessageKind.BUSINESS) {
+        if (message.kind() == MessageKind.BUSINESS && store.findEvidence(connectorMessageId,
+                EvidenceType.RELAY_REMMD_FAILURE, EvidenceOrigin.ISSUED).isEmpty()) {
             evidences.issue(message, EvidenceType.RELAY_REMMD_FAILURE, Route.BACKEND_ONLY, MessageState.RELAY_FAILED,
                     reason);
+        } else if (message.kind() == MessageKind.BUSINESS) {
+            // sent again by an operator, and failed again: the back-end has its RELAY_REMMD_FAILURE from before
+            store.advance(connectorMessageId, MessageState.RELAY_FAILED, "sent again, and it failed again: "
+                    + reason.text(), clock.instant());
         } else {
             store.advance(connectorMessageId, MessageState.RELAY_FAILED, "the AS4 message could not be sent: "
                     + reason.text(), clock.instant());

@@ -36,7 +36,7 @@ public enum MessageState {
         return direction;
     }
 
-    /** No transition leaves a terminal state. */
+    /** Nothing that happens to a message moves it on from a terminal state; an operator may resend a RELAY_FAILED one. */
     public boolean isTerminal() {
         return terminal;
     }

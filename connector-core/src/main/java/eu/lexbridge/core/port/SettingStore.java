@@ -20,7 +20,9 @@ public interface SettingStore {
         /** The partners, as a JSON document with their certificates. */
         PARTNERS,
         /** The yearly statistics entered by hand (Reg (EU) 2023/1543 Art 28(2)(h)–(j)), as a JSON document. */
-        STATISTICS;
+        STATISTICS,
+        /** The partners whose sends are held for their maintenance, one a line. */
+        PARTNER_HOLDS;
 
         /** As the store writes it: {@code backend-rules}. */
         public String code() {

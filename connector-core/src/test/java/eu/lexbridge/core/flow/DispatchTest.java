@@ -18,16 +18,16 @@ import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.port.GatewayOutcomes.Effect;
+import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.SendOutcome;
-import eu.lexbridge.core.testkit.SampleMessages;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DispatchTest {
 
     private final FlowFixture f = new FlowFixture();
-    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, f.issuer(), f.clock);
+    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, f.issuer(), f.holds, f.clock);
 
     private final PayloadRef content = SampleMessages.payload(PayloadKind.BUSINESS_CONTENT, "businessContent");
     private final PayloadRef document = SampleMessages.payload(PayloadKind.BUSINESS_DOCUMENT, "form.pdf");

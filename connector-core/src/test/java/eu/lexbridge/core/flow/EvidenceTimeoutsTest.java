@@ -27,7 +27,7 @@ class EvidenceTimeoutsTest {
     private final FlowFixture f = new FlowFixture();
 
     private EvidenceTimeouts timeouts(Duration relay, Limits limits) {
-        return new EvidenceTimeouts(f.store, f.issuer(), f.clock, new RelayTimeout(relay, Map.of(), f.partners),
+        return new EvidenceTimeouts(f.store, f.issuer(), f.clock, new RelayTimeout(relay, Map.of(), f.partners, f.store),
                 limits);
     }
 
@@ -58,9 +58,10 @@ class EvidenceTimeoutsTest {
                 .hasMessage("an evidence timeout must be positive, was PT0S");
         assertThatThrownBy(() -> new Limits(null, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RelayTimeout(Duration.ZERO, Map.of(), f.partners))
+        assertThatThrownBy(() -> new RelayTimeout(Duration.ZERO, Map.of(), f.partners, f.store))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the relay timeout must be positive, was PT0S");
-        assertThatThrownBy(() -> new RelayTimeout(null, Map.of("de", Duration.ofSeconds(-1)), f.partners))
+        assertThatThrownBy(() -> new RelayTimeout(null, Map.of("de", Duration.ofSeconds(-1)), f.partners,
+                f.store))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the relay timeout of partner de must be positive, was PT-1S");
     }
@@ -178,7 +179,7 @@ class EvidenceTimeoutsTest {
     void aPartnerWithARelayTimeoutOfItsOwnIsGivenThatLong() {
         var message = sent(MessageState.ACCEPTED);
         EvidenceTimeouts longer = new EvidenceTimeouts(f.store, f.issuer(), f.clock,
-                new RelayTimeout(RELAY, Map.of("de-connector", RELAY.multipliedBy(3)), f.partners),
+                new RelayTimeout(RELAY, Map.of("de-connector", RELAY.multipliedBy(3)), f.partners, f.store),
                 new Limits(null, null));
 
         pastSubmissionBy(RELAY);

@@ -7,6 +7,7 @@ import eu.lexbridge.core.testkit.InMemoryAuthorityDirectory;
 import eu.lexbridge.core.testkit.InMemoryBackendLink;
 import eu.lexbridge.core.testkit.InMemoryMessageStore;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.InMemorySettingStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.RecordingMessageBus;
 import eu.lexbridge.core.testkit.RecordingSecurityEvents;
@@ -34,6 +35,8 @@ final class FlowFixture {
     final RecordingMessageBus bus = new RecordingMessageBus();
     final RecordingSecurityEvents security = new RecordingSecurityEvents();
     final FixedPartnerDirectory partners = FixedPartnerDirectory.of(SampleMessages.germany());
+    final InMemorySettingStore settings = new InMemorySettingStore();
+    final PartnerHolds holds = new PartnerHolds(settings, clock);
     final InMemoryAuthorityDirectory authorities = new InMemoryAuthorityDirectory();
     final ConnectorIdentity identity = new ConnectorIdentity(SampleMessages.HOME, EBMS_DOMAIN);
     final ScriptedGatewayLink gateway = new ScriptedGatewayLink();

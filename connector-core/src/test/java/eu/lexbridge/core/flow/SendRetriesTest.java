@@ -20,10 +20,10 @@ class SendRetriesTest {
     private static final Duration RELAY = Duration.ofHours(12);
 
     private final FlowFixture f = new FlowFixture();
-    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, f.issuer(), f.clock);
+    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, f.issuer(), f.holds, f.clock);
 
     private SendRetries retries(Duration standard, Map<String, Duration> byPartner) {
-        return new SendRetries(f.store, dispatch, new RelayTimeout(standard, byPartner, f.partners), f.clock);
+        return new SendRetries(f.store, dispatch, new RelayTimeout(standard, byPartner, f.partners, f.store), f.clock);
     }
 
     private ConnectorMessage accepted() {

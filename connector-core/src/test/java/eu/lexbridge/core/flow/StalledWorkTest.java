@@ -25,7 +25,7 @@ class StalledWorkTest {
     private final EvidenceIssuer issuer = f.issuer();
     private final OutboundPreparation preparation = new OutboundPreparation(f.store, f.partners, issuer,
             f.containers, FlowFixture.catalogue(DocumentPolicy.AUTHENTICATION), f.documents, f.security, f.clock);
-    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, issuer, f.clock);
+    private final Dispatch dispatch = new Dispatch(f.store, f.partners, f.gateway, issuer, f.holds, f.clock);
 
     private StalledWork sweep(int maxRequeues) {
         return new StalledWork(f.store, f.bus, preparation, dispatch, f.clock, GRACE, maxRequeues);
@@ -59,7 +59,7 @@ class StalledWorkTest {
         var retrying = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));
         var resting = stored(SampleMessages.outbound(T0).state(MessageState.ACCEPTED));
         f.clock.advance(GRACE.multipliedBy(6));
-        new SendRetries(f.store, dispatch, new RelayTimeout(Duration.ofHours(12), java.util.Map.of(), f.partners),
+        new SendRetries(f.store, dispatch, new RelayTimeout(Duration.ofHours(12), java.util.Map.of(), f.partners, f.store),
                 f.clock).failed(retrying.connectorMessageId(), 40, "connection refused by de.example");
         f.clock.advance(GRACE.minusSeconds(1));
 

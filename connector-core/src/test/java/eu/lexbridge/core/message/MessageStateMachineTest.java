@@ -34,11 +34,17 @@ class MessageStateMachineTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MessageState.class, names = {"REJECTED", "RELAY_FAILED", "NOT_DELIVERED", "NOT_RETRIEVED",
+    @EnumSource(value = MessageState.class, names = {"REJECTED", "NOT_DELIVERED", "NOT_RETRIEVED",
             "RETRIEVED", "RETRIEVED_BY_BACKEND", "NOT_DELIVERED_TO_BACKEND"})
     void terminalStatesHaveNoWayOut(MessageState terminal) {
         assertThat(terminal.isTerminal()).isTrue();
         assertThat(MessageStateMachine.next(terminal)).isEmpty();
+    }
+
+    @Test
+    void aFailedSendsOnlyWayOutIsAnOperatorsResend() {
+        assertThat(RELAY_FAILED.isTerminal()).isTrue();
+        assertThat(MessageStateMachine.next(RELAY_FAILED)).containsExactly(ACCEPTED);
     }
 
     @Test
@@ -48,7 +54,10 @@ class MessageStateMachineTest {
                 continue;
             }
             for (EvidenceType negative : EvidenceType.values()) {
-                if (negative.isPositive()) {
+                if (negative.isPositive() || positive == EvidenceType.SUBMISSION_ACCEPTANCE
+                        && negative.outboundState() == RELAY_FAILED) {
+                    // ACCEPTED after RELAY_FAILED is the operator's resend; SUBMISSION_ACCEPTANCE itself is issued
+                    // once, while the message is SUBMITTED, before any send could fail
                     continue;
                 }
                 assertThat(MessageStateMachine.isLegal(negative.outboundState(), positive.outboundState()))
@@ -62,6 +71,9 @@ class MessageStateMachineTest {
         for (MessageState from : MessageState.values()) {
             for (MessageState to : MessageStateMachine.next(from)) {
                 assertThat(to.direction()).as(from + " -> " + to).isEqualTo(from.direction());
+                if (from == RELAY_FAILED && to == ACCEPTED) {
+                    continue; // the one way back: an operator's resend (aFailedSendsOnlyWayOutIsAnOperatorsResend)
+                }
                 assertThat(to.ordinal()).as(from + " -> " + to).isGreaterThan(from.ordinal());
             }
         }
