@@ -22,10 +22,7 @@ import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.core.testkit.TickingClock;
-import eu.lexbridge.messaging.JmsMessageBus;
 import eu.lexbridge.messaging.QueueSettings;
-import jakarta.jms.Connection;
-import jakarta.jms.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,19 +36,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jms.connection.JmsTransactionManager;
-import org.springframework.jms.core.JmsTemplate;
 
 /**
  * The back-end hops over a real embedded broker, with the queues and the redelivery policy of {@link QueueSettings}
@@ -77,42 +65,22 @@ class BackendHopsOverTheBrokerTest {
     private final RouteSettings settings = new RouteSettings("jms", 2, Duration.ofHours(1), 3,
             Duration.ofMillis(100), new BackOff(Duration.ofMillis(20), Duration.ofMillis(100)));
 
-    private EmbeddedActiveMQ broker;
-    private ActiveMQConnectionFactory connections;
-    private CamelContext camel;
+    private BrokerFixture broker;
     private MessageBus bus;
 
     @BeforeEach
     void startBroker() throws Exception {
-        Configuration config = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
-                .addAcceptorConfiguration("in-vm", "vm://0");
-        queues.applyTo(config);
-        broker = new EmbeddedActiveMQ().setConfiguration(config);
-        broker.start();
-        connections = new ActiveMQConnectionFactory("vm://0");
-        JmsTemplate template = new JmsTemplate(connections);
-        template.setSessionTransacted(true);
-        bus = new JmsMessageBus(template);
+        broker = new BrokerFixture(queues);
+        bus = broker.bus();
     }
 
     @AfterEach
     void stopAll() throws Exception {
-        if (camel != null) {
-            camel.stop();
-        }
-        connections.close();
-        broker.stop();
+        broker.close();
     }
 
     private void run(RoutesBuilder... routes) throws Exception {
-        camel = new DefaultCamelContext();
-        JmsComponent jms = JmsComponent.jmsComponentTransacted(connections, new JmsTransactionManager(connections));
-        jms.setCacheLevelName("CACHE_CONSUMER");
-        camel.addComponent("jms", jms);
-        for (RoutesBuilder route : routes) {
-            camel.addRoutes(route);
-        }
-        camel.start();
+        broker.run(routes);
     }
 
     @Test
@@ -290,21 +258,7 @@ class BackendHopsOverTheBrokerTest {
 
     /** Messages in the dead-letter queues of the back-end hops. */
     private int dead() throws Exception {
-        int count = 0;
-        try (Connection connection = connections.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            for (Hop hop : List.of(Hop.BACKEND_DELIVERY, Hop.BACKEND_EVIDENCE)) {
-                var browser = session.createBrowser(session.createQueue(QueueSettings.DEAD_LETTER_QUEUE_PREFIX
-                        + hop.queue()));
-                var messages = browser.getEnumeration();
-                while (messages.hasMoreElements()) {
-                    messages.nextElement();
-                    count++;
-                }
-            }
-        }
-        return count;
+        return broker.dead(List.of(Hop.BACKEND_DELIVERY, Hop.BACKEND_EVIDENCE));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -21,27 +21,15 @@ import eu.lexbridge.core.testkit.InMemorySettingStore;
 import eu.lexbridge.core.testkit.PlainEvidenceFactory;
 import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.core.transport.SendOutcome;
-import eu.lexbridge.messaging.JmsMessageBus;
 import eu.lexbridge.messaging.QueueSettings;
-import jakarta.jms.Connection;
-import jakarta.jms.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jms.connection.JmsTransactionManager;
-import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Issue 15 item 1 over a real embedded broker, on a scale of seconds: with the broker's back-off (here 100 ms doubling
@@ -66,10 +54,7 @@ class SendOutageOverTheBrokerTest {
     private final RouteSettings settings = new RouteSettings("jms", 1, Duration.ofHours(1), 3,
             Duration.ofMillis(100), new BackOff(Duration.ZERO, Duration.ZERO));
 
-    private EmbeddedActiveMQ broker;
-    private ActiveMQConnectionFactory connections;
-    private CamelContext camel;
-    private JmsMessageBus bus;
+    private BrokerFixture broker;
 
     /** A partner whose access point refuses connections until it is brought back. */
     private final class Partner implements GatewayLink {
@@ -88,42 +73,25 @@ class SendOutageOverTheBrokerTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        Configuration config = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
-                .addAcceptorConfiguration("in-vm", "vm://0");
-        queues.applyTo(config);
-        broker = new EmbeddedActiveMQ().setConfiguration(config);
-        broker.start();
-        connections = new ActiveMQConnectionFactory("vm://0");
-        JmsTemplate template = new JmsTemplate(connections);
-        template.setSessionTransacted(true);
-        bus = new JmsMessageBus(template);
+        broker = new BrokerFixture(queues);
     }
 
     @AfterEach
     void stopAll() throws Exception {
-        if (camel != null) {
-            camel.stop();
-        }
-        connections.close();
-        broker.stop();
+        broker.close();
     }
 
     private void run(Partner partner) throws Exception {
         Dispatch dispatch = new Dispatch(store, partners, partner, issuer,
                 new PartnerHolds(new InMemorySettingStore(), clock), clock);
-        camel = new DefaultCamelContext();
-        JmsComponent jms = JmsComponent.jmsComponentTransacted(connections, new JmsTransactionManager(connections));
-        jms.setCacheLevelName("CACHE_CONSUMER");
-        camel.addComponent("jms", jms);
-        camel.addRoutes(new GatewayDispatchRoute(settings, dispatch, new SendRetries(store, dispatch,
+        broker.run(new GatewayDispatchRoute(settings, dispatch, new SendRetries(store, dispatch,
                 new RelayTimeout(RELAY_TIMEOUT, Map.of(), partners, store), clock)));
-        camel.start();
     }
 
     private ConnectorMessage accepted() {
         ConnectorMessage message = SampleMessages.outbound(clock.instant()).state(MessageState.ACCEPTED).build();
         store.insert(message, "accepted");
-        bus.publish(Hop.OUTBOUND_DISPATCH, message.connectorMessageId(), message.conversationId());
+        broker.bus().publish(Hop.OUTBOUND_DISPATCH, message.connectorMessageId(), message.conversationId());
         return message;
     }
 
@@ -168,19 +136,7 @@ class SendOutageOverTheBrokerTest {
     }
 
     private int dead() throws Exception {
-        int count = 0;
-        try (Connection connection = connections.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var browser = session.createBrowser(session.createQueue(QueueSettings.DEAD_LETTER_QUEUE_PREFIX
-                    + Hop.OUTBOUND_DISPATCH.queue()));
-            var messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                messages.nextElement();
-                count++;
-            }
-        }
-        return count;
+        return broker.dead(java.util.List.of(Hop.OUTBOUND_DISPATCH));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

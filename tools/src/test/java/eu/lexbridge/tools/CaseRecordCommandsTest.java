@@ -2,11 +2,7 @@ package eu.lexbridge.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,39 +23,22 @@ class CaseRecordCommandsTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final List<String> requests = new ArrayList<>();
-    private int status;
-    private String answer;
+    private ScriptedServer server;
 
     @BeforeEach
     void startApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v1/", this::answer);
-        server.start();
+        server = ScriptedServer.below("/api/v1/");
         Files.writeString(dir.resolve("token"), "court-a-token\n");
         Files.writeString(dir.resolve("data.bin"), "the data");
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                + exchange.getRequestHeaders().getFirst("Authorization") + " "
-                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status < 300 ? "application/json"
-                : "application/problem+json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        server.close();
     }
 
     private String apiAddress() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.address();
     }
 
     private CliRun record(String... more) {
@@ -73,14 +52,13 @@ class CaseRecordCommandsTest {
 
     @Test
     void aFileIsRecordedByItsNameSizeAndSha256ReadFromIt() {
-        status = 201;
-        answer = "{\"recordId\":\"r-1\"}";
+        server.answer(201, "{\"recordId\":\"r-1\"}");
 
         CliRun run = record("--file", dir.resolve("data.bin").toString(), "--backend-record-id", "OFF-1");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"recordId\" : \"r-1\"");
-        assertThat(requests).singleElement().satisfies(request -> assertThat(request)
+        assertThat(server.requests()).singleElement().satisfies(request -> assertThat(request)
                 .startsWith("POST /api/v1/records Bearer court-a-token {")
                 .contains("\"fileName\":\"data.bin\"", "\"fileSize\":8", "\"algorithm\":\"SHA-256\"",
                         // SHA-256 of "the data"
@@ -90,8 +68,7 @@ class CaseRecordCommandsTest {
 
     @Test
     void aRefusalExitsTwoWithTheSentenceAndTheField() {
-        status = 400;
-        answer = "{\"code\":\"LB-1002\",\"field\":\"transmittedAt\",\"detail\":\"transmittedAt is in the future\"}";
+        server.answer(400, "{\"code\":\"LB-1002\",\"field\":\"transmittedAt\",\"detail\":\"transmittedAt is in the future\"}");
 
         CliRun run = record("--file-name", "x.zip", "--file-size", "5", "--content-hash", "ab".repeat(32));
 
@@ -102,11 +79,10 @@ class CaseRecordCommandsTest {
 
     @Test
     void aConnectorThatCannotBeUsedExitsOne() {
-        status = 503;
-        answer = "{\"code\":\"LB-2002\",\"detail\":\"unavailable\"}";
+        server.answer(503, "{\"code\":\"LB-2002\",\"detail\":\"unavailable\"}");
         assertThat(record("--file", dir.resolve("data.bin").toString()).exit()).isEqualTo(1);
 
-        server.stop(0);
+        server.close();
         CliRun down = record("--file", dir.resolve("data.bin").toString());
         assertThat(down.exit()).isEqualTo(1);
         assertThat(down.err()).contains("cannot be used");
@@ -114,15 +90,14 @@ class CaseRecordCommandsTest {
 
     @Test
     void anUnknownConversationsTimelineExitsTwo() {
-        status = 404;
-        answer = "{\"code\":\"LB-1102\",\"field\":\"conversationId\",\"detail\":\"there is no such conversation\"}";
+        server.answer(404, "{\"code\":\"LB-1102\",\"field\":\"conversationId\",\"detail\":\"there is no such conversation\"}");
 
         CliRun run = CliRun.of("timeline", "conv/with slash", "--api", apiAddress(), "--token-file",
                 dir.resolve("token").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("there is no such conversation");
-        assertThat(requests).singleElement().satisfies(request -> assertThat(request)
+        assertThat(server.requests()).singleElement().satisfies(request -> assertThat(request)
                 .startsWith("GET /api/v1/conversations/conv%2Fwith%20slash/timeline Bearer court-a-token"));
     }
 

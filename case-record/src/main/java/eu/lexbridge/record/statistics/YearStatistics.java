@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * order this connector sent (an EPOC or EPOC-PR, as {@code lexbridge.case-record.steps} maps them) in the year, by data
  * category (the values of one element of the business content, Annex I Section F), addressee (the order's final
  * recipient) and emergency; what became of it from the later steps of its conversation (messages and recorded
- * transmissions); refusals by their ground. Points (h)–(j) happen outside the message flow and are entered by hand ({@link ManualFigures}).
+ * transmissions); refusals by their ground. Points (h)–(j) happen outside the message flow and are entered by hand
+ * ({@link ManualFigures}).
  */
 public final class YearStatistics {
 

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issues the negative evidence a sent message is owed when the other side stays silent: RELAY_REMMD_FAILURE,
- * NON_DELIVERY, NON_RETRIEVAL. Each timeout counts from the submission, as the official connector's do; unlike it,
- * the retrieval timeout is enforced too, and the relay timeout may differ per partner ({@link RelayTimeout}). The evidences go to our back-end only.
+ * NON_DELIVERY, NON_RETRIEVAL. Each timeout counts from the submission, as the official connector's do; unlike it, the
+ * retrieval timeout is enforced too, and the relay timeout may differ per partner ({@link RelayTimeout}). The evidences
+ * go to our back-end only.
  */
 public final class EvidenceTimeouts {
 

@@ -78,7 +78,7 @@ public final class RelayTimeout {
                 .map(TimelineEntry::at).max(Instant::compareTo);
     }
 
-    /** The shortest timeout of any partner, or empty when none has one: how far back overdue messages are looked for. */
+    /** The shortest timeout of any partner, or empty when none has one: how far back overdue messages are sought. */
     public Optional<Duration> shortest() {
         return Stream.concat(Stream.ofNullable(standard),
                 byPartner.values().stream()).min(Duration::compareTo);

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Queues again what was stored but never queued: the database write and the queue write are not one transaction (no
  * XA), so a crash between them leaves a message waiting in its state. Resting means nothing on its timeline for the
- * grace time: a message whose send is being retried notes each attempt ({@link SendRetries}) and is not stalled. Every step is idempotent, so queueing a message
- * that is in fact still in flight does no harm.
+ * grace time: a message whose send is being retried notes each attempt ({@link SendRetries}) and is not stalled. Every
+ * step is idempotent, so queueing a message that is in fact still in flight does no harm.
  *
  * <p>A message is queued again a bounded number of times, each recorded on its timeline: a submitted or accepted
  * message that is still stalled after that is ended with its negative evidence (SUBMISSION_REJECTION,
