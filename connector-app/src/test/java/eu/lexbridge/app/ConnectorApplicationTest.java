@@ -34,10 +34,13 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 // phase4 allows one AS4 identity per JVM: the next whole connector starts only once this one is closed
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class ConnectorApplicationTest {
 
     private static final String TOKEN = "application-test-token";
@@ -124,6 +128,31 @@ class ConnectorApplicationTest {
         assertThat(jdbc.queryForList("select state from lb_timeline where message_id = ? and state is not null "
                 + "and (detail is null or detail not like 'send attempt %')", String.class, id))
                 .containsExactly("SUBMITTED", "ACCEPTED");
+    }
+
+    /**
+     * Issue 15 item 6: the partner of this test is not up, so the send is tried again later. That is expected: one INFO
+     * line with the attempt and until when, no ERROR or WARN with a stack trace from the route or the listener
+     * container (before, each attempt printed about 80 lines).
+     */
+    @Test
+    void anExpectedSendRetryIsOneInfoLineWithoutAStackTrace(CapturedOutput output) throws Exception {
+        var response = submit("""
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC","toPartyId":"de-court",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""".formatted(UUID.randomUUID()),
+                "<epoc><a>2</a></epoc>");
+        UUID id = UUID.fromString(response.body().replaceAll(".*\"connectorMessageId\":\"([^\"]+)\".*", "$1"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && jdbc.queryForObject("select count(*) from lb_timeline where "
+                + "message_id = ? and detail like 'send attempt 1 failed%'", Integer.class, id) == 0) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // the listener container logs, if at all, right after the rollback
+
+        assertThat(output.getOut()).contains("sending " + id + " failed (attempt 1), the broker tries again until ");
+        String afterTheAttempt = output.getOut().substring(output.getOut().indexOf("sending " + id + " failed"));
+        assertThat(afterTheAttempt).doesNotContain("RollbackExchangeException").doesNotContain("Failed delivery for")
+                .doesNotContain("Execution of JMS message listener failed").doesNotContain("\tat org.apache.camel");
     }
 
     @Test

@@ -29,13 +29,19 @@ public final class GatewayDispatchRoute extends RouteBuilder {
         this.retries = retries;
     }
 
+    /**
+     * An expected retry is marked rollback-only rather than thrown, so neither the route's error handler nor the
+     * listener container logs it as a failure with a stack trace: it is the one INFO line below. A send that fails
+     * otherwise still throws, and is logged as the failure it is by the route.
+     */
+    private static final String QUIET_ROLLBACK = "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false";
+
     @Override
     public void configure() {
-        from(settings.from(Topology.PREPARED.next())).routeId(MESSAGE_ROUTE_ID).routePolicy(MessageIdMdc.INSTANCE)
-                .process(this::send);
-        from(settings.from(Topology.EVIDENCE_ISSUED.next())).routeId(EVIDENCE_ROUTE_ID)
-                .routePolicy(MessageIdMdc.INSTANCE)
-                .process(this::send);
+        from(settings.from(Topology.PREPARED.next()) + QUIET_ROLLBACK).routeId(MESSAGE_ROUTE_ID)
+                .routePolicy(MessageIdMdc.INSTANCE).process(this::send);
+        from(settings.from(Topology.EVIDENCE_ISSUED.next()) + QUIET_ROLLBACK).routeId(EVIDENCE_ROUTE_ID)
+                .routePolicy(MessageIdMdc.INSTANCE).process(this::send);
     }
 
     private void send(Exchange exchange) {
@@ -47,10 +53,9 @@ public final class GatewayDispatchRoute extends RouteBuilder {
         } catch (RetryableSendException e) {
             int attempt = Headers.deliveryCount(exchange);
             if (retries.failed(id, attempt, e.getMessage()) instanceof SendRetries.TryAgain again) {
-                // an expected retry: one line, no stack trace
                 log.info("sending {} failed (attempt {}), the broker tries again{}: {}", id, attempt,
                         again.until().map(end -> " until " + end).orElse(""), LogSafe.of(e.getMessage(), 300));
-                throw e;
+                exchange.setRollbackOnly(true); // the broker delivers it again after its back-off delay
             }
         }
     }

@@ -341,11 +341,12 @@ class RoutesFollowTheTopologyTest {
         List<String> consumed = model.getRouteDefinitions().stream()
                 .map(r -> r.getInput().getEndpointUri())
                 .filter(uri -> !uri.startsWith("timer:")) // the evidence relay reads the outbox, no queue
+                .map(uri -> uri.substring(0, uri.indexOf('?'))) // the queue, whatever a route adds to its options
                 .toList();
 
         List<String> expected = new ArrayList<>();
         for (Hop hop : Hop.values()) {
-            expected.add(settings.from(hop));
+            expected.add(settings.from(hop).substring(0, settings.from(hop).indexOf('?')));
         }
         assertThat(consumed).containsExactlyInAnyOrderElementsOf(expected);
     }
