@@ -72,7 +72,7 @@ final class KnownSettings {
             ConfigurationPropertyName prefix = name.chop(length);
             Type type = containers.get(prefix.toString());
             if (type != null) {
-                return fits(type, name, length);
+                return typeAt(type, name, length) != null;
             }
             if (keys.contains(prefix.toString())) {
                 return false; // a scalar key with something after it
@@ -101,7 +101,11 @@ final class KnownSettings {
         return keys.stream().filter(k -> ConfigurationPropertyName.of(k).getParent().equals(parent)).toList();
     }
 
-    /** The type of the value at the end of {@code name}, walking from {@code type} at element {@code from}. */
+    /**
+     * The type of the value at the end of {@code name}, walking from {@code type} at element {@code from}, or
+     * {@code null} when the elements do not fit: a list entry that is no index, a key a record does not have, anything
+     * below a plain value.
+     */
     private static Type typeAt(Type type, ConfigurationPropertyName name, int from) {
         if (from == name.getNumberOfElements()) {
             return type;
@@ -109,6 +113,9 @@ final class KnownSettings {
         Class<?> raw = raw(type);
         if (type instanceof ParameterizedType generic && (Collection.class.isAssignableFrom(raw)
                 || Map.class.isAssignableFrom(raw))) {
+            if (Collection.class.isAssignableFrom(raw) && !name.isNumericIndex(from)) {
+                return null;
+            }
             Type[] arguments = generic.getActualTypeArguments();
             return typeAt(arguments[arguments.length - 1], name, from + 1);
         }
@@ -121,33 +128,6 @@ final class KnownSettings {
             }
         }
         return null;
-    }
-
-    /** Whether the elements of {@code name} from {@code from} on fit a value of {@code type}. */
-    private boolean fits(Type type, ConfigurationPropertyName name, int from) {
-        int count = name.getNumberOfElements();
-        if (from == count) {
-            return true;
-        }
-        Class<?> raw = raw(type);
-        if (type instanceof ParameterizedType generic && (Collection.class.isAssignableFrom(raw)
-                || Map.class.isAssignableFrom(raw))) {
-            if (Collection.class.isAssignableFrom(raw) && !name.isNumericIndex(from)) {
-                return false;
-            }
-            Type[] arguments = generic.getActualTypeArguments();
-            return fits(arguments[arguments.length - 1], name, from + 1); // past the index or the map key
-        }
-        if (raw.isRecord()) {
-            String element = name.getElement(from, ConfigurationPropertyName.Form.DASHED);
-            for (RecordComponent component : raw.getRecordComponents()) {
-                if (dashed(component.getName()).equals(element)) {
-                    return fits(component.getGenericType(), name, from + 1);
-                }
-            }
-            return false;
-        }
-        return false; // a plain value has no keys below it
     }
 
     private static Class<?> raw(Type type) {

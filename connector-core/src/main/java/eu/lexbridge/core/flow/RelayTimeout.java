@@ -83,10 +83,4 @@ public final class RelayTimeout {
         return Stream.concat(Stream.ofNullable(standard),
                 byPartner.values().stream()).min(Duration::compareTo);
     }
-
-    /** The longest timeout of any partner, or empty when none has one: how long the broker must keep a send going. */
-    public Optional<Duration> longest() {
-        return Stream.concat(Stream.ofNullable(standard),
-                byPartner.values().stream()).max(Duration::compareTo);
-    }
 }

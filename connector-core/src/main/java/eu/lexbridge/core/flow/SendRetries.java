@@ -60,13 +60,13 @@ public final class SendRetries {
             return new Done(message == null ? "unknown" : "it is " + message.state());
         }
         Instant now = clock.instant();
-        if (relay.passed(message, now)) {
+        Optional<Instant> until = relay.endOf(message);
+        if (until.filter(end -> !now.isBefore(end)).isPresent()) {
             String reason = why + " (attempt " + attempt + "; the relay timeout of "
                     + relay.of(message).orElseThrow() + " from the submission has passed)";
             dispatch.giveUp(connectorMessageId, RejectionReason.UNREACHABLE.because(reason));
             return new GaveUp(reason);
         }
-        Optional<Instant> until = relay.endOf(message);
         store.note(TimelineEntry.state(connectorMessageId, now, MessageState.ACCEPTED, ATTEMPT_FAILED + attempt
                 + " failed: " + why + "; tried again" + until.map(end -> " until " + end).orElse("")));
         return new TryAgain(until);
