@@ -7,7 +7,6 @@ import com.marcnuri.helm.LintResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,7 @@ class ChartLintTest {
             if (value instanceof Map<?, ?> && into.get(key) instanceof Map<?, ?>) {
                 merge(Chart.map(into.get(key)), Chart.map(value));
             } else {
-                into.put(key, value instanceof Map<?, ?> ? new LinkedHashMap<>(Chart.map(value)) : value);
+                into.put(key, value);
             }
         });
     }
