@@ -1,0 +1,51 @@
+{{- define "lexbridge.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "lexbridge.selectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "lexbridge.labels" -}}
+{{ include "lexbridge.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* The embedded broker and H2 only for a single replica, and only with a data directory that outlives the pod. */}}
+{{- define "lexbridge.external" -}}
+{{- if and .Values.broker.url .Values.database.url -}}true{{- end -}}
+{{- end -}}
+
+{{- define "lexbridge.checks" -}}
+{{- $_ := required "image.repository is required: build the image from the Dockerfile and push it to your registry" .Values.image.repository -}}
+{{- if gt (int .Values.replicaCount) 1 -}}
+{{- $_ := required "broker.url is required with replicaCount > 1: replicas share an external Artemis broker" .Values.broker.url -}}
+{{- $_ := required "database.url is required with replicaCount > 1: replicas share an external PostgreSQL database" .Values.database.url -}}
+{{- else if not (include "lexbridge.external" .) -}}
+{{- $_ := required "dataDirectory.existingClaim is required without broker.url and database.url: the embedded broker and database keep their data in the data directory" .Values.dataDirectory.existingClaim -}}
+{{- end -}}
+{{- range $name, $store := .Values.stores -}}
+{{- $_ := required (printf "stores.%s.secretName is required: the Secret holding %s" $name $store.file) $store.secretName -}}
+{{- end -}}
+{{- end -}}
+
+{{/* An env entry for a password: the entry's own Secret, else passwordsSecret. */}}
+{{- define "lexbridge.passwordEnv" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "%s: set passwordsSecret or %s.passwordSecret.name" .env .what) (.ref.name | default .root.Values.passwordsSecret) }}
+      key: {{ .ref.key }}
+{{- end -}}
+
+{{/* The mount path of a store's file. */}}
+{{- define "lexbridge.storePath" -}}
+/etc/lexbridge/stores/{{ .name }}/{{ .store.file }}
+{{- end -}}

@@ -1,0 +1,232 @@
+package eu.lexbridge.helm;
+
+import static eu.lexbridge.helm.Chart.at;
+import static eu.lexbridge.helm.Chart.list;
+import static eu.lexbridge.helm.Chart.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** {@code helm template} with the production-like values: what each rendered document must say. */
+class ChartTemplateTest {
+
+    private static final Chart.Rendered RENDERED = Chart.production();
+    private static final Map<String, Object> VALUES = Chart.yaml(Chart.PRODUCTION_VALUES);
+    private static final Map<String, Object> DEFAULTS = Chart.yaml(Chart.DIRECTORY.resolve("values.yaml"));
+
+    /** Which store each configuration key names: the values' store, the key in application.yml. */
+    private static final Map<String, String> STORE_KEYS = Map.of(
+            "tls", "server.ssl.key-store",
+            "as4", "lexbridge.as4.key-store",
+            "evidenceSeal", "lexbridge.evidence.seal.key-store",
+            "containerSeal", "lexbridge.container.seal.key-store",
+            "as4Trust", "lexbridge.as4.trust-store",
+            "tlsTrust", "lexbridge.as4.tls-trust-store",
+            "evidenceTrust", "lexbridge.evidence.trust-store");
+
+    @Test
+    void theDeploymentRunsTheConfiguredReplicasOnTheExternalBrokerAndDatabase() {
+        assertThat(at(RENDERED.one("Deployment"), "spec.replicas")).isEqualTo(VALUES.get("replicaCount"));
+        Map<String, Object> config = RENDERED.applicationYml();
+        assertThat(at(config, "spring.artemis.mode")).isEqualTo("native");
+        assertThat(at(config, "spring.artemis.broker-url")).isEqualTo(at(VALUES, "broker.url"));
+        assertThat(at(config, "spring.datasource.url")).isEqualTo(at(VALUES, "database.url"));
+        assertThat(at(RENDERED.container(), "args").toString())
+                .contains("--spring.config.additional-location=file:/etc/lexbridge/config/application.yml");
+    }
+
+    @Test
+    void theProbesAskTheManagementPortWithAHostItKnows() {
+        Map<String, Object> container = RENDERED.container();
+        Map<String, Object> config = RENDERED.applicationYml();
+        assertThat(at(config, "management.server.address")).isEqualTo("0.0.0.0");
+        Object managementPort = at(config, "management.server.port");
+        assertThat(containerPort(container, "management")).isEqualTo(managementPort);
+
+        Map<String, String> paths = Map.of("startupProbe", "/actuator/health/liveness",
+                "livenessProbe", "/actuator/health/liveness", "readinessProbe", "/actuator/health/readiness");
+        paths.forEach((probe, path) -> {
+            assertThat(at(container, probe + ".httpGet.path")).as(probe).isEqualTo(path);
+            assertThat(at(container, probe + ".httpGet.port")).as(probe).isEqualTo("management");
+            assertThat(at(container, probe + ".httpGet.httpHeaders").toString()).as(probe).contains("Host", "localhost");
+        });
+        int startupSeconds = (Integer) at(container, "startupProbe.periodSeconds")
+                * (Integer) at(container, "startupProbe.failureThreshold");
+        assertThat(startupSeconds).as("the connector takes up to a minute to start").isGreaterThanOrEqualTo(120);
+    }
+
+    @Test
+    void eachStoreIsMountedReadOnlyFromItsSecretWhereTheConfigurationLooksForIt() {
+        Map<String, Object> pod = map(at(RENDERED.one("Deployment"), "spec.template.spec"));
+        Map<String, Object> config = RENDERED.applicationYml();
+        STORE_KEYS.forEach((store, key) -> {
+            String path = (String) at(config, key);
+            assertThat(path).as(key).isNotBlank();
+            Map<String, Object> mount = list(RENDERED.container().get("volumeMounts")).stream().map(Chart::map)
+                    .filter(m -> path.startsWith(m.get("mountPath") + "/")).findFirst().orElseThrow();
+            assertThat(mount.get("readOnly")).as(key).isEqualTo(true);
+            Map<String, Object> volume = list(pod.get("volumes")).stream().map(Chart::map)
+                    .filter(v -> v.get("name").equals(mount.get("name"))).findFirst().orElseThrow();
+            assertThat(at(volume, "secret.secretName")).as(key).isEqualTo(at(VALUES, "stores." + store + ".secretName"));
+            String file = path.substring(((String) mount.get("mountPath")).length() + 1);
+            assertThat(at(volume, "secret.items").toString()).as(key).contains("key=" + file, "path=" + file);
+        });
+        assertThat(STORE_KEYS.keySet()).as("every store of the values").isEqualTo(map(DEFAULTS.get("stores")).keySet());
+    }
+
+    @Test
+    void noConfigMapHoldsAPasswordOrKeyMaterial() {
+        for (Map<String, Object> configMap : RENDERED.all("ConfigMap")) {
+            for (Object text : map(configMap.get("data")).values()) {
+                assertThat((String) text).doesNotContain("PRIVATE KEY", "BEGIN CERTIFICATE", "{bcrypt}");
+            }
+        }
+        Chart.flatten(RENDERED.applicationYml()).forEach((key, value) -> {
+            if (key.matches("(?i).*(password|pin|secret)$")) {
+                assertThat(value).as(key).asString().matches("\\$\\{[A-Z0-9_]+}");
+            }
+        });
+    }
+
+    @Test
+    void everyPlaceholderOfTheConfigurationIsAnEnvironmentVariableOfThePod() {
+        Map<String, Object> env = list(RENDERED.container().get("env")).stream().map(Chart::map)
+                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+        Set<String> placeholders = placeholders(Chart.flatten(RENDERED.applicationYml()).values());
+        assertThat(placeholders).contains("LEXBRIDGE_TLS_PASSWORD", "LEXBRIDGE_DB_PASSWORD", "POD_IP");
+        for (String name : placeholders) {
+            assertThat(env).as(name).containsKey(name);
+            if (name.endsWith("_PASSWORD")) {
+                assertThat(at(env.get(name), "valueFrom.secretKeyRef.name")).as(name).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void payloadsLieOnOneClaimEveryReplicaCanWrite() {
+        Map<String, Object> claim = RENDERED.one("PersistentVolumeClaim");
+        assertThat(list(at(claim, "spec.accessModes"))).containsExactly("ReadWriteMany");
+        String directory = (String) at(RENDERED.applicationYml(), "lexbridge.connector.payload-directory");
+        Map<String, Object> mount = list(RENDERED.container().get("volumeMounts")).stream().map(Chart::map)
+                .filter(m -> directory.equals(m.get("mountPath"))).findFirst().orElseThrow();
+        Map<String, Object> volume = list(at(RENDERED.one("Deployment"), "spec.template.spec.volumes")).stream()
+                .map(Chart::map).filter(v -> v.get("name").equals(mount.get("name"))).findFirst().orElseThrow();
+        assertThat(at(volume, "persistentVolumeClaim.claimName")).isEqualTo(at(claim, "metadata.name"));
+    }
+
+    @Test
+    void theContainerRunsUnprivilegedOnAReadOnlyRoot() {
+        Map<String, Object> pod = map(at(RENDERED.one("Deployment"), "spec.template.spec"));
+        assertThat(at(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
+        assertThat(at(RENDERED.container(), "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat(list(at(RENDERED.container(), "securityContext.capabilities.drop"))).containsExactly("ALL");
+        assertThat(list(RENDERED.container().get("volumeMounts")).toString()).contains("mountPath=/tmp");
+    }
+
+    @Test
+    void aDisruptionBudgetKeepsOneReplicaSelectingTheDeploymentsPods() {
+        Map<String, Object> budget = RENDERED.one("PodDisruptionBudget");
+        assertThat(at(budget, "spec.minAvailable")).isEqualTo(1);
+        assertThat(at(budget, "spec.selector.matchLabels"))
+                .isEqualTo(at(RENDERED.one("Deployment"), "spec.selector.matchLabels"));
+    }
+
+    @Test
+    void onlyTheMonitoringNamespaceAndOperatorNetworksReachTheManagementPort() {
+        List<Map<String, Object>> rules = list(at(RENDERED.one("NetworkPolicy"), "spec.ingress")).stream()
+                .map(Chart::map).toList();
+        List<Map<String, Object>> management = rules.stream()
+                .filter(r -> r.get("ports").toString().contains("management")).toList();
+        assertThat(management).hasSize(1);
+        List<Object> from = list(management.get(0).get("from"));
+        assertThat(from).containsExactlyInAnyOrder(
+                Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring"))),
+                Map.of("ipBlock", Map.of("cidr", "10.20.0.0/24")));
+        assertThat(list(at(RENDERED.one("NetworkPolicy"), "spec.policyTypes"))).contains("Ingress", "Egress");
+    }
+
+    @Test
+    void theManagementPortHasAServiceOfItsOwnInsideTheCluster() {
+        Map<String, Set<Object>> portsByService = RENDERED.all("Service").stream().collect(Collectors.toMap(
+                s -> (String) at(s, "metadata.name"),
+                s -> list(at(s, "spec.ports")).stream().map(p -> map(p).get("name")).collect(Collectors.toSet())));
+        assertThat(portsByService.values()).containsExactlyInAnyOrder(Set.of("public"), Set.of("management"));
+        Map<String, Object> management = RENDERED.all("Service").stream()
+                .filter(s -> at(s, "spec.ports.0.name").equals("management")).findFirst().orElseThrow();
+        assertThat(at(management, "spec.type")).isEqualTo("ClusterIP");
+    }
+
+    @Test
+    void prometheusScrapesTheActuatorWithAViewerLoginFromASecret() {
+        Map<String, Object> monitor = RENDERED.one("ServiceMonitor");
+        Map<String, Object> endpoint = map(list(at(monitor, "spec.endpoints")).get(0));
+        assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+        assertThat(endpoint.get("port")).isEqualTo("management");
+        String secret = (String) at(VALUES, "serviceMonitor.basicAuthSecret");
+        assertThat(at(endpoint, "basicAuth.username.name")).isEqualTo(secret);
+        assertThat(at(endpoint, "basicAuth.password.name")).isEqualTo(secret);
+        Map<String, Object> managementService = RENDERED.all("Service").stream()
+                .filter(s -> at(s, "spec.ports").toString().contains("management")).findFirst().orElseThrow();
+        assertThat(map(at(managementService, "metadata.labels")))
+                .containsAllEntriesOf(map(at(monitor, "spec.selector.matchLabels")));
+    }
+
+    @Test
+    void theIngressPassesTlsThroughToTheConnector() {
+        Map<String, Object> ingress = RENDERED.one("Ingress");
+        assertThat(map(at(ingress, "metadata.annotations")))
+                .containsEntry("nginx.ingress.kubernetes.io/ssl-passthrough", "true");
+        assertThat(at(ingress, "spec.rules.0.host")).isEqualTo(at(VALUES, "ingress.host"));
+    }
+
+    @Test
+    void valuesThatMustBeGivenStopTheRenderingWithASentence() {
+        assertThatThrownBy(() -> Chart.render(t -> t.set("image.repository", "registry.example.eu/lexbridge")))
+                .hasMessageContaining("broker.url is required with replicaCount > 1");
+        assertThatThrownBy(() -> Chart.render(t -> t.set("image.repository", "registry.example.eu/lexbridge")
+                .set("broker.url", "tcp://artemis:61616")))
+                .hasMessageContaining("database.url is required with replicaCount > 1");
+        assertThatThrownBy(() -> Chart.render(t -> t.set("image.repository", "registry.example.eu/lexbridge")
+                .set("replicaCount", 1)))
+                .hasMessageContaining("dataDirectory.existingClaim is required");
+        assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("stores.as4.secretName", "")))
+                .hasMessageContaining("stores.as4.secretName is required");
+        assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("image.repository", "")))
+                .hasMessageContaining("image.repository is required");
+    }
+
+    @Test
+    void aSingleReplicaOnItsOwnClaimGetsNoDisruptionBudget() {
+        Chart.Rendered single = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("replicaCount", 1).set("dataDirectory.existingClaim", "lexbridge-data"));
+        assertThat(single.all("PodDisruptionBudget")).isEmpty();
+        assertThat(at(single.one("Deployment"), "spec.replicas")).isEqualTo(1);
+    }
+
+    private static Object containerPort(Map<String, Object> container, String name) {
+        return list(container.get("ports")).stream().map(Chart::map).filter(p -> name.equals(p.get("name")))
+                .findFirst().orElseThrow().get("containerPort");
+    }
+
+    private static Set<String> placeholders(Iterable<Object> values) {
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+        Set<String> names = new TreeSet<>();
+        for (Object value : values) {
+            Matcher m = placeholder.matcher(String.valueOf(value));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+}
