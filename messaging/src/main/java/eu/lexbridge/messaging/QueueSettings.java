@@ -86,6 +86,14 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     .addQueueConfiguration(QueueConfiguration.of(hop.queue())
                             .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
         }
+        CoreAddressConfiguration deadLetters = new CoreAddressConfiguration().setName(DEAD_LETTER_ADDRESS)
+                .addRoutingType(RoutingType.MULTICAST);
+        for (Hop hop : Hop.values()) {
+            deadLetters.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue(hop)).setAddress(
+                    DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.MULTICAST).setFilterString(deadLetterFilter(hop))
+                    .setDurable(true));
+        }
+        broker.addAddressConfiguration(deadLetters);
         broker.addAddressSetting(ADDRESS_MATCH, addressSettings(firstRedeliveryDelay, maxRedeliveryDelay,
                 maxDeliveryAttempts));
         broker.addAddressSetting(BACKEND_MATCH, addressSettings(Duration.ZERO, Duration.ZERO,
@@ -94,6 +102,19 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
             broker.addAddressSetting(send.queue(), addressSettings(firstRedeliveryDelay, maxRedeliveryDelay,
                     sendMaxDeliveryAttempts));
         }
+    }
+
+    /** The hop's dead-letter queue, on {@value #DEAD_LETTER_ADDRESS}. */
+    public static String deadLetterQueue(Hop hop) {
+        return DEAD_LETTER_QUEUE_PREFIX + hop.queue();
+    }
+
+    /**
+     * The filter Artemis gives a dead-letter queue it creates itself. The queues are created up front, with the same
+     * filter, so that reading an empty one (the console, the gauges) never makes the broker create it without one.
+     */
+    private static String deadLetterFilter(Hop hop) {
+        return "_AMQ_ORIG_ADDRESS = '" + hop.queue() + "'";
     }
 
     private static AddressSettings addressSettings(Duration first, Duration max, int attempts) {
@@ -121,6 +142,14 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     .append("    </anycast>\n")
                     .append("  </address>\n");
         }
+        xml.append("  <address name=\"").append(DEAD_LETTER_ADDRESS).append("\">\n")
+                .append("    <multicast>\n");
+        for (Hop hop : Hop.values()) {
+            xml.append("      <queue name=\"").append(deadLetterQueue(hop)).append("\"><filter string=\"")
+                    .append(deadLetterFilter(hop).replace("'", "&apos;")).append("\"/><durable>true</durable></queue>\n");
+        }
+        xml.append("    </multicast>\n")
+                .append("  </address>\n");
         xml.append("</addresses>\n");
         xml.append("<address-settings>\n");
         addressSettingXml(xml, ADDRESS_MATCH, firstRedeliveryDelay, maxRedeliveryDelay, maxDeliveryAttempts);

@@ -25,7 +25,8 @@ class QueueSettingsTest {
         settings.applyTo(broker);
 
         assertThat(broker.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(Hop.values()).map(Hop::queue).toArray(String[]::new));
+                .containsExactlyInAnyOrder(java.util.stream.Stream.concat(java.util.Arrays.stream(Hop.values())
+                        .map(Hop::queue), java.util.stream.Stream.of("DLQ")).toArray(String[]::new));
         AddressSettings policy = broker.getAddressSettings().get(QueueSettings.ADDRESS_MATCH);
         assertThat(policy.getRedeliveryDelay()).isEqualTo(2000);
         assertThat(policy.getMaxRedeliveryDelay()).isEqualTo(300_000);
@@ -69,9 +70,18 @@ class QueueSettingsTest {
         assertThat(parsed.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
                 .containsExactlyInAnyOrderElementsOf(embedded.getAddressConfigurations().stream()
                         .map(CoreAddressConfiguration::getName).toList());
-        assertThat(parsed.getAddressConfigurations()).allSatisfy(address ->
-                assertThat(address.getQueueConfigs()).singleElement()
-                        .satisfies(queue -> assertThat(queue.isDurable()).isTrue()));
+        assertThat(queues(parsed)).isEqualTo(queues(embedded)).hasSize(2 * Hop.values().length)
+                .contains("DLQ DLQ.lexbridge.outbound.dispatch MULTICAST _AMQ_ORIG_ADDRESS = "
+                        + "'lexbridge.outbound.dispatch' durable")
+                .contains("lexbridge.outbound.dispatch lexbridge.outbound.dispatch ANYCAST null durable");
+    }
+
+    /** Each queue as "address name routing-type filter durable", sorted. */
+    private static java.util.List<String> queues(Configuration configuration) {
+        return configuration.getAddressConfigurations().stream().flatMap(address -> address.getQueueConfigs()
+                .stream().map(queue -> address.getName() + " " + queue.getName() + " " + queue.getRoutingType()
+                        + " " + queue.getFilterString() + (Boolean.TRUE.equals(queue.isDurable()) ? " durable" : "")))
+                .sorted().toList();
     }
 
     @Test

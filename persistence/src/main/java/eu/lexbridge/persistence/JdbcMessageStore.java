@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageQuery;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.MessageStateMachine;
 import eu.lexbridge.core.message.Party;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -263,6 +265,37 @@ public final class JdbcMessageStore implements MessageStore {
                 + "and created_at < ? group by conversation_id order by max(created_at) desc, conversation_id "
                 + "fetch first " + limit + " rows only", String.class, MessageKind.BUSINESS.name(), utc(since),
                 utc(until));
+    }
+
+    @Override
+    public List<ConnectorMessage> search(MessageQuery query, int limit) {
+        List<String> where = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        criterion(where, values, "backend_name = ?", query.backendName());
+        criterion(where, values, "backend_message_id = ?", query.backendMessageId());
+        criterion(where, values, "conversation_id = ?", query.conversationId());
+        if (query.partyId() != null) {
+            where.add("(from_party_id = ? or to_party_id = ?)");
+            values.add(query.partyId());
+            values.add(query.partyId());
+        }
+        criterion(where, values, "state = ?", query.state() == null ? null : query.state().name());
+        criterion(where, values, "direction = ?", query.direction() == null ? null : query.direction().name());
+        criterion(where, values, "created_at >= ?", query.createdFrom() == null ? null : utc(query.createdFrom()));
+        criterion(where, values, "created_at < ?", query.createdBefore() == null ? null
+                : utc(query.createdBefore()));
+        // only fixed column names and placeholders go into the statement; the values are bound
+        return jdbc.query("select " + MESSAGE_COLUMNS + " from lb_message"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by created_at desc fetch first " + limit + " rows only",
+                this::message, values.toArray()).stream().map(this::withPayloads).toList();
+    }
+
+    private static void criterion(List<String> where, List<Object> values, String condition, Object value) {
+        if (value != null) {
+            where.add(condition);
+            values.add(value);
+        }
     }
 
     @Override

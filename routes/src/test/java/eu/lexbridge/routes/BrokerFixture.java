@@ -2,10 +2,10 @@ package eu.lexbridge.routes;
 
 import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.MessageBus;
+import eu.lexbridge.messaging.DeadLetters;
 import eu.lexbridge.messaging.JmsMessageBus;
 import eu.lexbridge.messaging.QueueSettings;
-import jakarta.jms.Connection;
-import jakarta.jms.Session;
+import java.time.Duration;
 import java.util.List;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -59,21 +59,8 @@ final class BrokerFixture implements AutoCloseable {
 
     /** Messages in the dead-letter queues of {@code hops}. */
     int dead(List<Hop> hops) throws Exception {
-        int count = 0;
-        try (Connection connection = connections.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            for (Hop hop : hops) {
-                var browser = session.createBrowser(session.createQueue(QueueSettings.DEAD_LETTER_QUEUE_PREFIX
-                        + hop.queue()));
-                var messages = browser.getEnumeration();
-                while (messages.hasMoreElements()) {
-                    messages.nextElement();
-                    count++;
-                }
-            }
-        }
-        return count;
+        return (int) new DeadLetters(connections, Duration.ofSeconds(1)).list(Integer.MAX_VALUE).stream()
+                .filter(letter -> hops.contains(letter.hop())).count();
     }
 
     @Override

@@ -23,6 +23,7 @@ public enum ErrorCode {
     UNKNOWN_CONVERSATION("LB-1102", ErrorCategory.NOT_FOUND, "No such conversation for this back-end"),
     UNKNOWN_RECORD("LB-1103", ErrorCategory.NOT_FOUND, "No such transmission record for this back-end"),
     UNKNOWN_PARTNER("LB-1104", ErrorCategory.NOT_FOUND, "No such partner"),
+    UNKNOWN_DEAD_LETTER("LB-1105", ErrorCategory.NOT_FOUND, "No such dead letter"),
     NOT_AUTHENTICATED("LB-1200", ErrorCategory.FORBIDDEN, "The back-end is not authenticated"),
     NOT_ACKNOWLEDGEABLE("LB-1300", ErrorCategory.CONFLICT, "The message cannot be acknowledged in its state"),
     CONFIRMATION_CONTRADICTED("LB-1301", ErrorCategory.CONFLICT,

@@ -5,6 +5,7 @@ import eu.lexbridge.core.evidence.EvidenceOrigin;
 import eu.lexbridge.core.evidence.EvidenceType;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
+import eu.lexbridge.core.message.MessageQuery;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.PayloadRef;
 import eu.lexbridge.core.message.TimelineEntry;
@@ -105,6 +106,12 @@ public interface MessageStore {
      * recently active first: the cases whose time limits may still be running, or those of a year.
      */
     List<String> activeConversations(Instant since, Instant until, int limit);
+
+    /**
+     * The messages that hold every criterion of {@code query} ({@link MessageQuery#matches}), the most recently created
+     * first (messages of one instant in no given order), at most {@code limit}: an operator looking for a message.
+     */
+    List<ConnectorMessage> search(MessageQuery query, int limit);
 
     /** Messages still in {@code state} since before {@code before}: work a crash may have left unqueued. */
     List<ConnectorMessage> stalled(MessageState state, Instant before, int limit);

@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageQuery;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.MessageStateMachine;
 import eu.lexbridge.core.message.PayloadRef;
@@ -223,6 +224,12 @@ public final class InMemoryMessageStore implements MessageStore, MessageEvents {
         return latest.entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized List<ConnectorMessage> search(MessageQuery query, int limit) {
+        return messages.values().stream().filter(query::matches)
+                .sorted(Comparator.comparing(ConnectorMessage::createdAt).reversed()).limit(limit).toList();
     }
 
     @Override

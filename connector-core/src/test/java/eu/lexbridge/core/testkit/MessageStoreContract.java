@@ -16,6 +16,7 @@ import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.MessageEvent;
 import eu.lexbridge.core.message.MessageKind;
+import eu.lexbridge.core.message.MessageQuery;
 import eu.lexbridge.core.message.MessageState;
 import eu.lexbridge.core.message.MessageStateMachine;
 import eu.lexbridge.core.message.PayloadKind;
@@ -604,6 +605,77 @@ public abstract class MessageStoreContract {
         store.assignBackend(id, backend);
         assertThat(store.advance(id, MessageState.AVAILABLE_TO_BACKEND, "available", at)).isTrue();
         return store.find(id).orElseThrow();
+    }
+
+    /** An operator's search: each criterion alone and together, the newest first, within the limit. */
+    @Test
+    void searchFindsTheMessagesThatHoldEveryCriterionTheNewestFirst() {
+        var old = stored(outbound(at(0)).backendName("court-a").backendMessageId("b-1").conversationId("conv-1")
+                .build());
+        var answer = routed(inbound(at(10)).conversationId("conv-1"), "court-a", at(11));
+        var other = stored(outbound(at(20)).backendName("court-b").backendMessageId("b-2").conversationId("conv-2")
+                .build());
+        store.advance(other.connectorMessageId(), MessageState.ACCEPTED, "accepted", at(21));
+        var france = new eu.lexbridge.core.message.Party("FR", SampleMessages.PARTY_TYPE, SampleMessages.ROLE);
+        var fromFrance = stored(inbound(at(30)).from(france).conversationId("conv-3").build());
+
+        assertThat(ids(store.search(MessageQuery.ANY, 10))).containsExactly(fromFrance.connectorMessageId(),
+                other.connectorMessageId(), answer.connectorMessageId(), old.connectorMessageId());
+        assertThat(ids(store.search(MessageQuery.ANY, 2))).containsExactly(fromFrance.connectorMessageId(),
+                other.connectorMessageId());
+        assertThat(ids(store.search(query().backend("court-a").done(), 10)))
+                .containsExactly(answer.connectorMessageId(),
+                old.connectorMessageId());
+        assertThat(ids(store.search(query().backend("court-a").direction(Direction.OUTBOUND).done(), 10)))
+                .containsExactly(old.connectorMessageId());
+        assertThat(ids(store.search(query().backendMessageId("b-2").done(), 10)))
+                .containsExactly(other.connectorMessageId());
+        assertThat(ids(store.search(query().conversation("conv-1").done(), 10)))
+                .containsExactly(answer.connectorMessageId(),
+                old.connectorMessageId());
+        assertThat(ids(store.search(query().state(MessageState.ACCEPTED).done(), 10)))
+                .containsExactly(other.connectorMessageId());
+        assertThat(ids(store.search(query().party("FR").done(), 10))).as("as sender")
+                .containsExactly(fromFrance.connectorMessageId());
+        assertThat(ids(store.search(query().party(old.to().partyId()).direction(Direction.OUTBOUND).done(), 10)))
+                .as("as recipient").containsExactly(other.connectorMessageId(), old.connectorMessageId());
+        assertThat(ids(store.search(query().from(at(10)).before(at(30)).done(), 10))).as("from inclusive, before not")
+                .containsExactly(other.connectorMessageId(), answer.connectorMessageId());
+        assertThat(store.search(query().backend("court-a").state(MessageState.ACCEPTED).done(), 10)).isEmpty();
+        assertThat(store.search(query().backend("court-z").done(), 10)).isEmpty();
+    }
+
+    private static List<UUID> ids(List<ConnectorMessage> messages) {
+        return messages.stream().map(ConnectorMessage::connectorMessageId).toList();
+    }
+
+    private static Query query() {
+        return new Query();
+    }
+
+    /** A query built criterion by criterion, for the search test. */
+    private static final class Query {
+        private String backend;
+        private String backendMessageId;
+        private String conversation;
+        private String party;
+        private MessageState state;
+        private Direction direction;
+        private Instant from;
+        private Instant before;
+
+        Query backend(String v) { backend = v; return this; }
+        Query backendMessageId(String v) { backendMessageId = v; return this; }
+        Query conversation(String v) { conversation = v; return this; }
+        Query party(String v) { party = v; return this; }
+        Query state(MessageState v) { state = v; return this; }
+        Query direction(Direction v) { direction = v; return this; }
+        Query from(Instant v) { from = v; return this; }
+        Query before(Instant v) { before = v; return this; }
+
+        MessageQuery done() {
+            return new MessageQuery(backend, backendMessageId, conversation, party, state, direction, from, before);
+        }
     }
 
     /** "Still in state since before": the time counts from the last transition, not from the creation. */
