@@ -15,6 +15,7 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.TestPki;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -90,6 +91,9 @@ class ConnectorApplicationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    ConnectionFactory connections;
+
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         var pki = TestConnectorSettings.register(registry, root, TOKEN);
@@ -153,6 +157,9 @@ class ConnectorApplicationTest {
         String afterTheAttempt = output.getOut().substring(output.getOut().indexOf("sending " + id + " failed"));
         assertThat(afterTheAttempt).doesNotContain("RollbackExchangeException").doesNotContain("Failed delivery for")
                 .doesNotContain("Execution of JMS message listener failed").doesNotContain("\tat org.apache.camel");
+        assertThat(output.getOut().lines().filter(line -> line.contains("[" + id + "]"))
+                .filter(line -> line.contains(" WARN [") || line.contains(" ERROR ["))).as("no warning either")
+                .isEmpty();
     }
 
     @Test
@@ -197,6 +204,100 @@ class ConnectorApplicationTest {
                 "/actuator/jolokia/read/org.apache.camel:context=lexbridge,type=routes,name=%22outbound-prepare%22/State"))
                 .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(jolokia.body()).contains("Started");
+    }
+
+    /**
+     * Issue 15 item 3: the series an operator alerts on. The partner of this test is down, so a submitted message is
+     * accepted (an evidence, timed from its submission) and its send attempts fail and are tried again.
+     */
+    @Test
+    void prometheusShowsTheQueuesTheEvidencesTheSendsAndTheCertificates() throws Exception {
+        var response = submit("""
+                {"backendMessageId":"%s","service":"EEvidence","action":"EPOC","toPartyId":"de-court",
+                 "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""".formatted(UUID.randomUUID()),
+                "<epoc><a>3</a></epoc>");
+        UUID id = id(response);
+        awaitState(id, "ACCEPTED");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && jdbc.queryForObject("select count(*) from lb_timeline where "
+                + "message_id = ? and detail like 'send attempt 1 failed%'", Integer.class, id) == 0) {
+            Thread.sleep(100);
+        }
+        TestConnectorSettings.deadLetter(connections, Hop.BACKEND_EVIDENCE, "an id");
+        String scrape = scrape();
+        deadline = Instant.now().plus(Duration.ofSeconds(20)); // the queue gauges read the broker every 10 s at most
+        while (Instant.now().isBefore(deadline)
+                && !scrape.contains("lexbridge_queue_messages{queue=\"DLQ.lexbridge.backend.evidence\"} 1.0")) {
+            Thread.sleep(500);
+            scrape = scrape();
+        }
+
+        assertThat(sample(scrape, "lexbridge_evidences_total", "type=\"SUBMISSION_ACCEPTANCE\"",
+                "origin=\"ISSUED\"")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(scrape, "lexbridge_evidence_latency_seconds_count", "type=\"SUBMISSION_ACCEPTANCE\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(scrape).contains("lexbridge_evidence_latency_seconds_bucket{type=\"SUBMISSION_ACCEPTANCE\"");
+        assertThat(sample(scrape, "lexbridge_as4_sends_seconds_count", "partner=\"de-court\"",
+                "outcome=\"retryable\"")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape).as("a histogram, for the dashboard's p95 per partner")
+                .containsPattern("lexbridge_as4_sends_seconds_bucket\\{[^}]*partner=\"de-court\"");
+        assertThat(sample(scrape, "lexbridge_queue_messages", "queue=\"DLQ.lexbridge.backend.evidence\""))
+                .isEqualTo(1);
+        assertThat(sample(scrape, "lexbridge_queue_oldest_age_seconds",
+                "queue=\"DLQ.lexbridge.backend.evidence\"")).isGreaterThan(0);
+        for (Hop hop : Hop.values()) {
+            assertThat(sample(scrape, "lexbridge_queue_messages", "queue=\"" + hop.queue() + "\""))
+                    .as(hop.queue()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(sample(scrape, "lexbridge_certificate_expiry_seconds", "holder=\"self\"", "use=\"as4\""))
+                .isGreaterThan(Duration.ofDays(30).toSeconds());
+        assertThat(sample(scrape, "lexbridge_certificate_expiry_seconds", "holder=\"self\"", "use=\"tls\""))
+                .isGreaterThan(0);
+        assertThat(sample(scrape, "lexbridge_certificate_expiry_seconds", "holder=\"de-court\"",
+                "use=\"as4\"")).isGreaterThan(0);
+        assertThat(sample(scrape, "lexbridge_partner_reachable", "partner=\"de-court\"")).isZero();
+    }
+
+    /**
+     * Issue 15 item 4: readiness is what the connector needs to take work (broker, database, disks), liveness only
+     * that it runs; partners and certificates are shown, not counted against either.
+     */
+    @Test
+    void readinessChecksTheBrokerTheDatabaseAndTheDisksWhileAPartnerDownIsADetail() throws Exception {
+        var management = URI.create("http://127.0.0.1:" + managementPort);
+        var readiness = client().send(HttpRequest.newBuilder(management.resolve("/actuator/health/readiness"))
+                .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"jms\"")
+                .contains("\"diskSpace\"").contains("\"payloadDisk\"").doesNotContain("\"partners\"");
+        var liveness = client().send(HttpRequest.newBuilder(management.resolve("/actuator/health/liveness"))
+                .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(liveness.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"")
+                .doesNotContain("\"jms\"");
+        var health = client().send(HttpRequest.newBuilder(management.resolve("/actuator/health"))
+                .header("Authorization", VIEWER_LOGIN).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as("a partner down leaves the connector UP").isEqualTo(200);
+        assertThat(health.body()).contains("\"partners\":{\"status\":\"UP\"")
+                .containsPattern("\"de-court\":\\{[^}]*\"reachable\":false")
+                .contains("\"certificates\":{\"status\":\"UP\"").contains("\"self/as4\"")
+                .contains("\"de-court/as4\"").contains("\"daysLeft\"");
+    }
+
+    private String scrape() throws Exception {
+        var response = client().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + "/actuator/prometheus")).header("Authorization", VIEWER_LOGIN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the one sample of {@code metric} with every one of {@code labels}. */
+    private static double sample(String scrape, String metric, String... labels) {
+        var values = scrape.lines().filter(line -> line.startsWith(metric + "{"))
+                .filter(line -> Stream.of(labels).allMatch(line::contains))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).toList();
+        assertThat(values).as(metric + " " + String.join(",", labels)).hasSize(1);
+        return values.get(0);
     }
 
     /** application.yml binds the management port to 127.0.0.1: another loopback address does not reach it. */

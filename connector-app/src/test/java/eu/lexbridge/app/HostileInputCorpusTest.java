@@ -147,6 +147,32 @@ class HostileInputCorpusTest {
                         new Expected(200, 0, "components", null, false)),
                 row("viewer opens Hawtio", get("/actuator/hawtio/").basic("viewer", "viewer-secret"),
                         new Expected(200, 0, null, null, false)),
+                // The console and what it calls: viewers read, with bounded, checked values; operators act
+                row("no credentials: the console", get("/actuator/console"), http(401, false)),
+                row("no credentials: message search", get("/actuator/messages"), http(401, false)),
+                row("viewer opens the console", get("/actuator/console").basic("viewer", "viewer-secret"),
+                        new Expected(200, 0, "console/console.js", null, false)),
+                row("viewer asks the console for a file it does not serve", get("/actuator/console/application.yml")
+                        .basic("viewer", "viewer-secret"), new Expected(404, 0, null, "lexbridge", false)),
+                row("viewer searches with a huge limit", get("/actuator/messages?limit=99999999999")
+                        .basic("viewer", "viewer-secret"), new Expected(400, 0, "LB-1002", null, false)),
+                row("viewer searches with SQL in the state", get("/actuator/messages?state=x%27%20or%201=1--")
+                        .basic("viewer", "viewer-secret"), new Expected(400, 0, "\"field\":\"state\"", null, false)),
+                row("viewer searches with SQL in the conversation (bound, finds nothing)",
+                        get("/actuator/messages?conversation=x%27%20or%20%271%27=%271").basic("viewer", "viewer-secret"),
+                        new Expected(200, 0, "\"count\":0", null, false)),
+                row("viewer searches by a value with a line break (log forging)",
+                        get("/actuator/messages?backend=a%0AWARN%20forged").basic("viewer", "viewer-secret"),
+                        new Expected(400, 0, "\"field\":\"backend\"", null, false)),
+                row("viewer asks for a message by a made-up id", get("/actuator/messages/no-such-id")
+                        .basic("viewer", "viewer-secret"), new Expected(404, 0, "LB-1100", null, false)),
+                row("viewer replays a dead letter", post("/actuator/deadletters/lexbridge.outbound.dispatch/ID%3Aabc",
+                        JSON, "{}").basic("viewer", "viewer-secret"), http(403, true)),
+                row("operator discards by a selector that would match every dead letter",
+                        ManagementCall.delete("/actuator/deadletters/lexbridge.outbound.dispatch/"
+                                + "ID%3Ax%27%20OR%20JMSMessageID%20IS%20NOT%20NULL%20OR%20%27x")
+                                .basic("operator", "operator-secret"),
+                        new Expected(400, 0, "\"field\":\"jmsMessageId\"", null, false)),
                 row("viewer stops a route (Jolokia exec)", post(JOLOKIA, JSON, stop).basic("viewer", "viewer-secret"),
                         jolokia(403)),
                 row("viewer stops a route through a GET URL", get(JOLOKIA + "/exec/" + ROUTE.replace("\"", "%22")

@@ -3,13 +3,21 @@ package eu.lexbridge.app;
 import static eu.lexbridge.app.ManagementCall.get;
 import static eu.lexbridge.app.ManagementCall.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.lexbridge.app.ManagementCall.Reply;
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.message.MessageState;
+import eu.lexbridge.core.port.Hop;
 import eu.lexbridge.core.port.SettingStore;
+import eu.lexbridge.core.testkit.SampleMessages;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
+import eu.lexbridge.messaging.DeadLetters;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,14 +28,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The back-end routing rules changed at run time on the management port, over HTTP with the management logins: an
- * operator reads and replaces them; a set with a rule that does not parse is refused naming its line and column, and
- * the rules in force stay; a viewer, and nobody logged in, can neither read nor change them.
+ * What operators do on the management port of a whole connector, over HTTP with the management logins, and the console
+ * in a real browser (Debian's headless Chromium): the back-end routing rules and the partners changed at run time, a
+ * partner held and released, a failed message resent, dead letters listed, replayed and discarded; a viewer reads but
+ * changes nothing, and nobody logged in can neither read nor change. With {@code -Dlexbridge.docs.write=true} the
+ * console's screenshot goes to {@code docs/images/} for the operations guide.
  */
 @SpringBootTest(classes = LexbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // phase4 allows one AS4 identity per JVM: the next whole connector starts only once this one is closed
 @DirtiesContext
-class BackendRulesManagementTest {
+class ManagementOperationsTest {
 
     private static final String PATH = "/actuator/backendrules";
     private static final String JSON = "application/json";
@@ -46,6 +56,15 @@ class BackendRulesManagementTest {
 
     @Autowired
     SettingStore store;
+
+    @Autowired
+    jakarta.jms.ConnectionFactory connections;
+
+    @Autowired
+    DeadLetters deadLetters;
+
+    @TempDir
+    Path browser;
 
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
@@ -151,6 +170,50 @@ class BackendRulesManagementTest {
         assertThat(asOperator(post("/actuator/resend/not-a-uuid", JSON, "{}")).body()).contains("LB-1002");
     }
 
+    /** Issue 15 item 2: dead letters listed, replayed and discarded by an operator; not by a viewer. */
+    @Test
+    void anOperatorListsReplaysAndDiscardsDeadLettersAndAViewerCannot() throws Exception {
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        for (String body : List.of(first, second)) { // as the broker leaves them: the message id as the body
+            TestConnectorSettings.deadLetter(connections, eu.lexbridge.core.port.Hop.OUTBOUND_SUBMITTED, body);
+        }
+        assertThat(get("/actuator/deadletters").basic("viewer", "viewer-secret").send(managementPort).status())
+                .isEqualTo(403);
+
+        Reply listed = asOperator(get("/actuator/deadletters"));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        String firstId = jmsIdOf(listed.body(), first);
+        String secondId = jmsIdOf(listed.body(), second);
+        assertThat(listed.body()).contains("\"queue\":\"lexbridge.outbound.submitted\"");
+
+        String replayPath = "/actuator/deadletters/lexbridge.outbound.submitted/" + firstId.replace(":", "%3A");
+        assertThat(post(replayPath, JSON, "{}").basic("viewer", "viewer-secret").send(managementPort).status())
+                .isEqualTo(403);
+        Reply replayed = asOperator(post(replayPath, JSON, "{}"));
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.body()).contains("\"id\":\"" + first + "\"").contains("put back on");
+        Reply again = asOperator(post(replayPath, JSON, "{}"));
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.body()).contains("\"code\":\"LB-1105\"");
+        Reply discarded = asOperator(ManagementCall.delete("/actuator/deadletters/lexbridge.outbound.submitted/"
+                + secondId.replace(":", "%3A")));
+        assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
+        assertThat(asOperator(get("/actuator/deadletters")).body()).doesNotContain(first).doesNotContain(second);
+
+        Reply badQueue = asOperator(ManagementCall.delete("/actuator/deadletters/DLQ.nowhere/ID%3Aabc"));
+        assertThat(badQueue.status()).isEqualTo(400);
+        assertThat(badQueue.body()).contains("\"code\":\"LB-1002\"").contains("\"field\":\"queue\"");
+    }
+
+    /** The broker's id of the dead letter that carries {@code body}, from a listing. */
+    private static String jmsIdOf(String listing, String body) {
+        var match = java.util.regex.Pattern.compile("\"jmsMessageId\":\"(ID:[^\"]+)\",\"id\":\"" + body + "\"")
+                .matcher(listing);
+        assertThat(match.find()).as(listing).isTrue();
+        return match.group(1);
+    }
+
     private Reply asOperator(ManagementCall call) {
         return call.basic("operator", "operator-secret").send(managementPort);
     }
@@ -205,5 +268,68 @@ class BackendRulesManagementTest {
         assertThat(replace(rulesJson).basic("operator", "guess").send(managementPort).status()).isEqualTo(401);
 
         assertThat(rules.rules()).isEqualTo(before);
+    }
+
+    @Test
+    void anOperatorFindsAMessageWithItsTimelineAndReplaysADeadLetter() throws Exception {
+        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are not installed (.ci/run "
+                + "installs them): the console is not tried in a browser here");
+        ConnectorMessage sent = SampleMessages.outbound(Instant.now()).conversationId("case-2026-417").build();
+        messages.insert(sent, "submitted by the test");
+        messages.advance(sent.connectorMessageId(), MessageState.ACCEPTED, "accepted by the test", Instant.now());
+        String stuck = UUID.randomUUID().toString();
+        TestConnectorSettings.deadLetter(connections, Hop.OUTBOUND_SUBMITTED, stuck);
+
+        try (Chromium chromium = new Chromium(browser.resolve("profile"))) {
+            chromium.open(console("operator:operator-secret"));
+
+            assertThat(chromium.textOf("#health tbody", text -> text.contains("db"))).contains("jms")
+                    .contains("partners").contains("certificates");
+            assertThat(chromium.textOf("#queues tbody", text -> text.contains("DLQ.lexbridge.outbound.submitted")))
+                    .contains("lexbridge.outbound.dispatch");
+            assertThat(chromium.textOf("#partners tbody", text -> text.contains("de-court"))).contains("no");
+            assertThat(chromium.textOf("#certificates tbody", text -> text.contains("self/as4")))
+                    .contains("de-court/as4").contains("self/tls");
+            assertThat(chromium.textOf("#deadletters tbody", text -> text.contains(stuck)))
+                    .contains("lexbridge.outbound.submitted");
+
+            chromium.type("#search input[name=conversation]", "case-2026-417");
+            chromium.click("#search button[type=submit]");
+            chromium.textOf("#messages tbody", text -> text.contains(sent.connectorMessageId().toString())
+                    && !text.contains("\n"));
+            chromium.click("#messages tbody tr");
+            assertThat(chromium.textOf("#timeline tbody", text -> text.contains("ACCEPTED"))).contains("SUBMITTED")
+                    .contains("accepted by the test");
+            assertThat(chromium.textOf("#message-facts", text -> text.contains("case-2026-417")))
+                    .contains(sent.ebmsMessageId());
+            screenshot(chromium, "console.png");
+
+            chromium.click("#deadletters tbody button");
+            chromium.textOf("#deadletters tbody", text -> !text.contains(stuck));
+            assertThat(deadLetters.list(100)).extracting(DeadLetters.DeadLetter::body).doesNotContain(stuck);
+        }
+    }
+
+    @Test
+    void aViewerSeesTheConsoleButNotTheDeadLetters() throws Exception {
+        assumeTrue(Chromium.installed(), "Debian's chromium and chromium-driver are not installed (.ci/run "
+                + "installs them): the console is not tried in a browser here");
+        try (Chromium chromium = new Chromium(browser.resolve("profile"))) {
+            chromium.open(console("viewer:viewer-secret"));
+
+            assertThat(chromium.textOf("#deadletters-problem", text -> !text.isBlank())).contains("403");
+            assertThat(chromium.textOf("#health tbody", text -> text.contains("db"))).contains("partners");
+        }
+    }
+
+    private String console(String login) {
+        return "http://" + login + "@127.0.0.1:" + managementPort + "/actuator/console";
+    }
+
+    private static void screenshot(Chromium chromium, String name) throws Exception {
+        chromium.screenshot(Path.of("target", "console", name));
+        if (Boolean.getBoolean("lexbridge.docs.write")) {
+            chromium.screenshot(Path.of("..", "docs", "images", name));
+        }
     }
 }

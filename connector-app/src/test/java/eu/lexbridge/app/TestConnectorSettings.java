@@ -113,4 +113,17 @@ public final class TestConnectorSettings {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A dead letter of {@code hop} carrying {@code body}, put where the broker moves one: sent to the dead-letter
+     * address with the property the broker sets, which the hop's dead-letter queue filters on.
+     */
+    public static void deadLetter(jakarta.jms.ConnectionFactory connections, eu.lexbridge.core.port.Hop hop, String body) {
+        var template = new org.springframework.jms.core.JmsTemplate(connections);
+        template.setPubSubDomain(true);
+        template.convertAndSend(eu.lexbridge.messaging.QueueSettings.DEAD_LETTER_ADDRESS, body, message -> {
+            message.setStringProperty("_AMQ_ORIG_ADDRESS", hop.queue());
+            return message;
+        });
+    }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code partner hold|release|holds} and {@code messages resend} against a management port on loopback that answers
+ * {@code partner hold|release|holds}, {@code messages resend} and {@code dlq list|replay|discard} against a management port on loopback that answers
  * as the connector does: the request they make and their exit codes — 0 done, 2 refused (with the sentence), 1 the
- * connector cannot be used. (The endpoints themselves: BackendRulesManagementTest in connector-app.)
+ * connector cannot be used. (The endpoints themselves: ManagementOperationsTest in connector-app.)
  */
 class OperatorCommandsTest {
 
@@ -89,5 +89,29 @@ class OperatorCommandsTest {
 
         assertThat(resent.exit()).as(resent.err()).isZero();
         assertThat(resent.out()).contains("\"state\" : \"ACCEPTED\"");
+    }
+
+    @Test
+    void aDeadLetterIsListedReplayedAndDiscardedByItsQueueAndBrokerId() {
+        server.answer(200, "{\"count\":1,\"deadLetters\":[{\"queue\":\"lexbridge.outbound.dispatch\"}]}");
+
+        CliRun listed = run("dlq", "list");
+        CliRun replayed = run("dlq", "replay", "lexbridge.outbound.dispatch", "ID:5b1e-77");
+        CliRun discarded = run("dlq", "discard", "lexbridge.inbound.received", "ID:9c2f-01");
+
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("\"queue\" : \"lexbridge.outbound.dispatch\"");
+        assertThat(replayed.exit()).isZero();
+        assertThat(discarded.exit()).isZero();
+        assertThat(server.requests()).containsExactly(
+                "GET /actuator/deadletters " + OPERATOR + " ",
+                "POST /actuator/deadletters/lexbridge.outbound.dispatch/ID%3A5b1e-77 " + OPERATOR + " {}",
+                "DELETE /actuator/deadletters/lexbridge.inbound.received/ID%3A9c2f-01 " + OPERATOR + " ");
+
+        server.answer(404, "{\"code\":\"LB-1105\",\"detail\":\"no dead letter ID:5b1e-77 of "
+                + "lexbridge.outbound.dispatch (replayed or discarded already?)\"}");
+        CliRun again = run("dlq", "replay", "lexbridge.outbound.dispatch", "ID:5b1e-77");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("replayed or discarded already?");
     }
 }

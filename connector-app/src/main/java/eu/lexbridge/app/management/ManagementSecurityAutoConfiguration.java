@@ -39,6 +39,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -72,7 +74,7 @@ public class ManagementSecurityAutoConfiguration {
                         // Status and probes for orchestrators and the demo; details only to viewers (show-details)
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers(EndpointRequest.to("info", "metrics", "prometheus", "hawtio", "jolokia",
-                                "deadlines"))
+                                "deadlines", "console", "messages", "queues"))
                         .hasRole(ManagementRole.VIEWER_ROLE)
                         .anyRequest().hasRole(ManagementRole.OPERATOR_ROLE))
                 .httpBasic(basic -> basic.realmName("LexBridge management"))
@@ -81,7 +83,12 @@ public class ManagementSecurityAutoConfiguration {
                 // guard keeps foreign pages out (Host, Origin, Sec-Fetch-Site, Jolokia operations by POST only).
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers.frameOptions(frames -> frames.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frames -> frames.sameOrigin())
+                        // the console runs only its own script and style, and talks only to this port
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(EndpointRequest.to("console"),
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; "
+                                        + "script-src 'self'; style-src 'self'; connect-src 'self'; "
+                                        + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'"))));
         if (properties.identityProvider() != null) {
             var tokens = new IdentityProviderTokens(properties.identityProvider());
             http.oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(tokens.decoder())

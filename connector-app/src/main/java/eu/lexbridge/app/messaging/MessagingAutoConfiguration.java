@@ -3,8 +3,11 @@ package eu.lexbridge.app.messaging;
 import eu.lexbridge.app.config.RouteProperties;
 import eu.lexbridge.core.port.MessageBus;
 import eu.lexbridge.messaging.JmsMessageBus;
+import eu.lexbridge.messaging.DeadLetters;
+import eu.lexbridge.messaging.QueueDepths;
 import eu.lexbridge.messaging.QueueSettings;
 import jakarta.jms.ConnectionFactory;
+import java.time.Duration;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,6 +16,7 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jms.connection.JmsTransactionManager;
+import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -48,6 +52,26 @@ public class MessagingAutoConfiguration {
         JmsComponent component = JmsComponent.jmsComponentTransacted(connectionFactory, jmsTransactionManager);
         component.setCacheLevelName("CACHE_CONSUMER");
         return component;
+    }
+
+    /** The depth and age of every queue, for the gauges and the console. */
+    @Bean
+    @ConditionalOnMissingBean
+    QueueDepths queueDepths(ConnectionFactory connectionFactory) {
+        return new QueueDepths(own(connectionFactory), Duration.ofSeconds(5));
+    }
+
+    /** The dead letters, for operators to list, replay and discard. */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(ConnectionFactory connectionFactory) {
+        return new DeadLetters(own(connectionFactory), Duration.ofSeconds(5));
+    }
+
+    /** Connections of their own: the routes' cached shared connection is not to be closed after each use. */
+    private static ConnectionFactory own(ConnectionFactory factory) {
+        return factory instanceof SingleConnectionFactory cached && cached.getTargetConnectionFactory() != null
+                ? cached.getTargetConnectionFactory() : factory;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package eu.lexbridge.app.operations;
 
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCategory;
+import eu.lexbridge.core.error.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -18,6 +19,7 @@ final class OperatorProblems {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case INVALID_INPUT -> 400;
+            case UNAVAILABLE -> 503;
             default -> 500;
         };
         Map<String, Object> problem = new LinkedHashMap<>();
@@ -30,6 +32,12 @@ final class OperatorProblems {
         // a sentence of the connector's, never an internal one
         problem.put("detail", e.code().category() == ErrorCategory.INTERNAL ? e.code().title() : e.getMessage());
         return new WebEndpointResponse<>(problem, status);
+    }
+
+    /** 503 LB-2002: the broker could not be asked. */
+    static WebEndpointResponse<Map<String, Object>> brokerDown(Exception e) {
+        return of(new ConnectorException(ErrorCode.QUEUE_UNAVAILABLE, null,
+                "the broker cannot be reached; try again once it is up", e));
     }
 
     /** Who is calling, as the management port authenticated them. */

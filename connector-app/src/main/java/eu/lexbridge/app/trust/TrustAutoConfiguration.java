@@ -66,6 +66,13 @@ public class TrustAutoConfiguration {
                 KeyStores.loadPkcs12(evidence.trustStore(), evidence.trustStorePassword())));
     }
 
+    /** The key containers and Trust OK tokens are sealed with; a bean so that its certificate's expiry is watched. */
+    @Bean
+    @ConditionalOnMissingBean(name = "containerSealKey")
+    SealKey containerSealKey(ContainerProperties container) {
+        return container.seal().open();
+    }
+
     /**
      * Containers are sealed with the container key and checked against the CAs of partners' seals; a partner with a
      * {@code container-seal-certificate} must seal its containers and tokens with it (or its renewal).
@@ -74,8 +81,7 @@ public class TrustAutoConfiguration {
     @ConditionalOnMissingBean
     ContainerPacker containerPacker(ContainerProperties container, EvidenceProperties evidence,
                                     PartnerTrustAnchors trust, ConnectorProperties connector, PayloadStore payloads,
-                                    Clock clock) {
-        var key = container.seal().open();
+                                    @Qualifier("containerSealKey") SealKey key, Clock clock) {
         List<X509Certificate> anchors = trust.certificates();
         Path work = connector.dataDirectory().resolve("work");
         return new EcodexContainerPacker(new EcodexContainerBuilder(key, clock, work),

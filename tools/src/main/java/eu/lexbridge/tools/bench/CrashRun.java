@@ -3,17 +3,14 @@ package eu.lexbridge.tools.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.messaging.DeadLetters;
+import eu.lexbridge.messaging.QueueSettings;
 import eu.lexbridge.tools.bench.CrashReport.Disruption;
 import eu.lexbridge.tools.demo.BackendClient;
 import eu.lexbridge.tools.demo.ConnectorProcess;
 import eu.lexbridge.tools.demo.DemoConnector;
 import eu.lexbridge.tools.demo.DemoNetwork;
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -621,21 +617,15 @@ public final class CrashRun {
     /** Every dead-letter queue of the broker on {@code port}, browsed: what is there, by connector message id. */
     private static Map<String, Integer> deadLetters(int port, List<String> found) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-             Connection connection = factory.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
+        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port)) {
             for (Hop hop : Hop.values()) {
-                String queue = "DLQ." + hop.queue();
-                int count = 0;
-                try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
-                    for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); count++) {
-                        Message m = (Message) e.nextElement();
-                        found.add("dead letter on " + queue + " (broker " + port + "): message "
-                                + (m instanceof TextMessage t ? t.getText() : m.getJMSMessageID()));
-                    }
-                }
-                counts.put(port + "/" + queue, count);
+                counts.put(port + "/" + QueueSettings.deadLetterQueue(hop), 0);
+            }
+            for (DeadLetters.DeadLetter letter : new DeadLetters(factory, Duration.ofSeconds(1))
+                    .list(Integer.MAX_VALUE)) {
+                String queue = QueueSettings.deadLetterQueue(letter.hop());
+                counts.merge(port + "/" + queue, 1, Integer::sum);
+                found.add("dead letter on " + queue + " (broker " + port + "): message " + letter.body());
             }
         } catch (JMSException e) {
             found.add("cannot browse the dead-letter queues of the broker on " + port + ": " + e.getMessage());

@@ -85,6 +85,10 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         if (outcome.status() == SendOutcome.Status.DELIVERED) {
             LOG.info("AS4 message {} to {} delivered in {} ms, receipt {}", LogSafe.of(envelope.ebmsMessageId()),
                     LogSafe.of(partner.name()), millis, LogSafe.of(outcome.receiptMessageId()));
+        } else if (outcome.status() == SendOutcome.Status.RETRYABLE_FAILURE) {
+            // expected while a partner is down: the dispatch route says it once, at INFO, with the attempt and until when
+            LOG.debug("AS4 message {} to {} not delivered after {} ms: {} {}", LogSafe.of(envelope.ebmsMessageId()),
+                    LogSafe.of(partner.name()), millis, outcome.status(), LogSafe.of(outcome.detail(), 2048));
         } else {
             // The detail may quote the partner's ebMS error text.
             LOG.warn("AS4 message {} to {} not delivered after {} ms: {} {}", LogSafe.of(envelope.ebmsMessageId()),
