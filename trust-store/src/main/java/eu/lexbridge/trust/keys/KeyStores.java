@@ -148,13 +148,14 @@ public final class KeyStores {
             return store;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new IllegalArgumentException(
-                        "Cannot open PKCS#12 key store " + file + ": the password is wrong", e);
+                throw new UnusableKeyFile("Cannot open PKCS#12 key store " + file + ": the password is wrong", file,
+                        UnusableKeyFile.Problem.WRONG_PASSWORD, e);
             }
-            throw new IllegalArgumentException(
-                    "Cannot open PKCS#12 key store " + file + ": it is not a readable PKCS#12 file", e);
+            throw new UnusableKeyFile("Cannot open PKCS#12 key store " + file + ": it is not a readable PKCS#12 file",
+                    file, UnusableKeyFile.Problem.NOT_PKCS12, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot open PKCS#12 key store " + file + ": " + e.getMessage(), e);
+            throw new UnusableKeyFile("Cannot open PKCS#12 key store " + file + ": " + e.getMessage(), file,
+                    UnusableKeyFile.Problem.OTHER, e);
         }
     }
 
@@ -178,10 +179,12 @@ public final class KeyStores {
 
     private static void requireReadable(Path file, String what) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("The " + what + " " + file + " does not exist or is not a file");
+            throw new UnusableKeyFile("The " + what + " " + file + " does not exist or is not a file", file,
+                    UnusableKeyFile.Problem.MISSING, null);
         }
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("The " + what + " " + file + " is not readable");
+            throw new UnusableKeyFile("The " + what + " " + file + " is not readable", file,
+                    UnusableKeyFile.Problem.UNREADABLE, null);
         }
     }
 
