@@ -86,8 +86,13 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     .addQueueConfiguration(QueueConfiguration.of(hop.queue())
                             .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
         }
+        // Spring Boot's embedded broker (and Artemis's own broker.xml) has an address DLQ already, whose one anycast
+        // queue would keep a second copy of each dead letter that nobody reads: replaced by the one below
+        broker.getAddressConfigurations().removeIf(address -> DEAD_LETTER_ADDRESS.equals(address.getName()));
         CoreAddressConfiguration deadLetters = new CoreAddressConfiguration().setName(DEAD_LETTER_ADDRESS)
-                .addRoutingType(RoutingType.MULTICAST);
+                .addRoutingType(RoutingType.ANYCAST).addRoutingType(RoutingType.MULTICAST)
+                .addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_ADDRESS).setAddress(DEAD_LETTER_ADDRESS)
+                        .setRoutingType(RoutingType.ANYCAST).setFilterString(OTHERS_DEAD_LETTERS).setDurable(true));
         for (Hop hop : Hop.values()) {
             deadLetters.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue(hop)).setAddress(
                     DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.MULTICAST).setFilterString(deadLetterFilter(hop))
@@ -103,6 +108,12 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     sendMaxDeliveryAttempts));
         }
     }
+
+    /**
+     * The dead letters of addresses that are not LexBridge's, in the queue {@value #DEAD_LETTER_ADDRESS} as Artemis and
+     * Spring Boot configure it; LexBridge's go to the queue of their hop (or of their back-end queue) only.
+     */
+    static final String OTHERS_DEAD_LETTERS = "NOT (_AMQ_ORIG_ADDRESS LIKE 'lexbridge.%')";
 
     /** The hop's dead-letter queue, on {@value #DEAD_LETTER_ADDRESS}. */
     public static String deadLetterQueue(Hop hop) {
@@ -143,6 +154,10 @@ public record QueueSettings(Duration firstRedeliveryDelay, Duration maxRedeliver
                     .append("  </address>\n");
         }
         xml.append("  <address name=\"").append(DEAD_LETTER_ADDRESS).append("\">\n")
+                .append("    <anycast>\n")
+                .append("      <queue name=\"").append(DEAD_LETTER_ADDRESS).append("\"><filter string=\"")
+                .append(OTHERS_DEAD_LETTERS.replace("'", "&apos;")).append("\"/><durable>true</durable></queue>\n")
+                .append("    </anycast>\n")
                 .append("    <multicast>\n");
         for (Hop hop : Hop.values()) {
             xml.append("      <queue name=\"").append(deadLetterQueue(hop)).append("\"><filter string=\"")

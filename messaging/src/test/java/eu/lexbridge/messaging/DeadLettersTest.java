@@ -30,6 +30,7 @@ class DeadLettersTest {
     void start() throws Exception {
         Configuration config = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
                 .addAcceptorConfiguration("in-vm", "vm://8");
+        QueueDepthsTest.springBootsOwnDeadLetterAddress(config);
         SETTINGS.applyTo(config);
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();

@@ -31,10 +31,22 @@ class QueueDepthsTest {
     void start() throws Exception {
         Configuration config = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
                 .addAcceptorConfiguration("in-vm", "vm://7");
+        springBootsOwnDeadLetterAddress(config);
         SETTINGS.applyTo(config);
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
         connections = new ActiveMQConnectionFactory("vm://7");
+    }
+
+    /**
+     * Spring Boot's embedded broker comes with an address DLQ of its own, with an anycast queue DLQ: the connector's
+     * embedded broker is that one plus {@link QueueSettings}.
+     */
+    static void springBootsOwnDeadLetterAddress(Configuration config) {
+        config.addAddressConfiguration(new org.apache.activemq.artemis.core.config.CoreAddressConfiguration()
+                .setName("DLQ").addRoutingType(org.apache.activemq.artemis.api.core.RoutingType.ANYCAST)
+                .addQueueConfiguration(org.apache.activemq.artemis.api.core.QueueConfiguration.of("DLQ")
+                        .setRoutingType(org.apache.activemq.artemis.api.core.RoutingType.ANYCAST)));
     }
 
     @AfterEach
@@ -65,9 +77,52 @@ class QueueDepthsTest {
         assertThat(dead.deadLetters()).isTrue();
         assertThat(depths.get("DLQ.lexbridge.outbound.dispatch").messages()).as("nothing dead-lettered").isZero();
         assertThat(depths.values().stream().filter(QueueDepths.Depth::deadLetters)).hasSize(Hop.values().length);
+        assertThat(broker.getActiveMQServer().locateQueue("DLQ").getMessageCount()).as("not kept twice").isZero();
         assertThat(countsOf(depths)).as("reading changes nothing").isEqualTo(countsOf(
                 new QueueDepths(connections, Duration.ofSeconds(5)).read().stream()
                         .collect(Collectors.toMap(QueueDepths.Depth::queue, Function.identity()))));
+    }
+
+    /** Up front, so that reading an empty one never creates it without a filter. */
+    @Test
+    void everyDeadLetterQueueExistsFromTheStartWithTheFilterOfItsHop() {
+        for (Hop hop : Hop.values()) {
+            var queue = broker.getActiveMQServer().locateQueue(QueueSettings.deadLetterQueue(hop));
+            assertThat(queue).as(hop.queue()).isNotNull();
+            assertThat(queue.getAddress().toString()).isEqualTo("DLQ");
+            assertThat(queue.getFilter().getFilterString().toString())
+                    .isEqualTo("_AMQ_ORIG_ADDRESS = '" + hop.queue() + "'");
+        }
+        assertThat(broker.getActiveMQServer().locateQueue("DLQ").getFilter().getFilterString().toString())
+                .as("Spring Boot's own, for others' dead letters only").isEqualTo(QueueSettings.OTHERS_DEAD_LETTERS);
+    }
+
+    /** A journal written before: its DLQ queue, without a filter, gets the filter at the next start. */
+    @Test
+    void aJournalFromBeforeKeepsNoSecondCopyOfTheConnectorsDeadLetters(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path journal) throws Exception {
+        Configuration before = new ConfigurationImpl().setPersistenceEnabled(true).setSecurityEnabled(false)
+                .setJournalDirectory(journal.resolve("journal").toString())
+                .setBindingsDirectory(journal.resolve("bindings").toString())
+                .setPagingDirectory(journal.resolve("paging").toString())
+                .setLargeMessagesDirectory(journal.resolve("large").toString())
+                .addAcceptorConfiguration("in-vm", "vm://9");
+        springBootsOwnDeadLetterAddress(before);
+        var old = new EmbeddedActiveMQ().setConfiguration(before);
+        old.start();
+        old.stop();
+        SETTINGS.applyTo(before);
+        var upgraded = new EmbeddedActiveMQ().setConfiguration(before);
+        upgraded.start();
+        try {
+            assertThat(upgraded.getActiveMQServer().locateQueue("DLQ").getFilter()).isNotNull();
+            assertThat(upgraded.getActiveMQServer().locateQueue("DLQ").getFilter().getFilterString().toString())
+                    .isEqualTo(QueueSettings.OTHERS_DEAD_LETTERS);
+            assertThat(upgraded.getActiveMQServer().locateQueue(QueueSettings.deadLetterQueue(Hop.OUTBOUND_DISPATCH)))
+                    .isNotNull();
+        } finally {
+            upgraded.stop();
+        }
     }
 
     @Test
