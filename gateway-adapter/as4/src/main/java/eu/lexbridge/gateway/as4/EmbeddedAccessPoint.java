@@ -2,14 +2,12 @@ package eu.lexbridge.gateway.as4;
 
 import com.helger.base.wrapper.Wrapper;
 import com.helger.phase4.crypto.AS4CryptParams;
-import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
 import com.helger.phase4.crypto.AS4SigningParams;
 import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
 import com.helger.phase4.crypto.ECryptoAlgorithmSign;
 import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
 import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
-import com.helger.phase4.crypto.IAS4CryptoFactory;
 import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
 import com.helger.phase4.messaging.http.HttpRetrySettings;
 import com.helger.phase4.model.ESoapVersion;
@@ -46,16 +44,12 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
 
     private final As4Settings settings;
     private final PayloadStore payloads;
-    private final IAS4CryptoFactory cryptoFactory;
     private final CloseableHttpClient httpClient;
     private final Path spoolDirectory;
 
     public EmbeddedAccessPoint(As4Settings settings, PayloadStore payloads) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.payloads = Objects.requireNonNull(payloads, "payloads");
-        // as4TrustStore also decides whose receipts we believe.
-        this.cryptoFactory = new AS4CryptoFactoryInMemoryKeyStore(settings.as4KeyStore(), settings.as4KeyAlias(),
-                settings.as4KeyPassword(), settings.as4TrustStore());
         this.httpClient = PartnerHttpClient.create(settings);
         this.spoolDirectory = settings.dataDirectory().resolve(SPOOL);
     }
@@ -106,7 +100,8 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
                 .as4ProfileID(LexBridgeProfile.ID)
                 .soapVersion(ESoapVersion.SOAP_12)
                 .locale(Locale.ENGLISH)
-                .cryptoFactory(cryptoFactory)
+                // the receipt's signer must chain to the AS4 trust store and bear the partner's name
+                .cryptoFactory(PartnerCertificates.cryptoFactory(settings, partner))
                 .withSigningParams(EmbeddedAccessPoint::eDeliverySigning)
                 .withCryptParams(EmbeddedAccessPoint::eDeliveryEncryption)
                 .customHttpPoster(new PooledHttpPoster(httpClient))

@@ -9,7 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.common.crypto.CryptoType;
@@ -25,6 +28,9 @@ import org.apache.wss4j.common.ext.WSSecurityException;
  * registered certificate.
  */
 final class PartnerCertificates extends Merlin {
+
+    /** Matches no name. */
+    private static final Pattern NOBODY = Pattern.compile("(?!)");
 
     private final RequestSender sender;
 
@@ -45,6 +51,27 @@ final class PartnerCertificates extends Merlin {
                 return crypto;
             }
         };
+    }
+
+    /** The same, for the receipts of a message sent to {@code partner}: their signer is held to that partner. */
+    static AS4CryptoFactoryInMemoryKeyStore cryptoFactory(As4Settings settings, Partner partner) {
+        RequestSender counterpart = new RequestSender();
+        counterpart.found(partner);
+        return cryptoFactory(settings, counterpart);
+    }
+
+    /**
+     * WSS4J's trust check with the signer held to the subject of the partner's registered certificate (or a renewal
+     * under the same name). Alone, WSS4J takes any signer that chains to the trust store, and warns on every message
+     * that no subject constraint was given; with no partner known, nobody's signature is trusted.
+     */
+    @Override
+    public void verifyTrust(X509Certificate[] certs, boolean enableRevocation, Collection<Pattern> subjectConstraints,
+                            Collection<Pattern> issuerConstraints) throws WSSecurityException {
+        Collection<Pattern> subjects = subjectConstraints != null && !subjectConstraints.isEmpty() ? subjectConstraints
+                : List.of(sender.partner().map(partner -> Pattern.compile(Pattern.quote(
+                        partner.certificate().getSubjectX500Principal().getName()))).orElse(NOBODY));
+        super.verifyTrust(certs, enableRevocation, subjects, issuerConstraints);
     }
 
     @Override
