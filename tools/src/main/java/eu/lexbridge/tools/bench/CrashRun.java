@@ -3,6 +3,8 @@ package eu.lexbridge.tools.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.core.port.Hop;
+import eu.lexbridge.messaging.QueueSettings;
+import eu.lexbridge.tools.BrokerSettingsCommand;
 import eu.lexbridge.tools.bench.CrashReport.Disruption;
 import eu.lexbridge.tools.demo.BackendClient;
 import eu.lexbridge.tools.demo.ConnectorProcess;
@@ -43,8 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * {@code lexbridge bench crash}: two connectors on an external Artemis broker (its own JVM) and an external PostgreSQL
- * server, under a closed-loop load through the REST back-end API, while the run kills either connector with SIGKILL at
+ * {@code lexbridge bench crash}: two connectors on an external Artemis broker (the Apache Artemis distribution, set up
+ * as an operator sets it up: {@link BrokerProcess}) and an external PostgreSQL server, under a closed-loop load through the REST back-end API, while the run kills either connector with SIGKILL at
  * random moments, kills and restarts the broker once and restarts the database once. Afterwards it checks that every
  * message was delivered exactly once, ended with its evidences, and that no dead-letter queue holds anything.
  *
@@ -76,9 +78,10 @@ public final class CrashRun {
      * @param timeout the connectors' start, and each message's wait for its final state
      * @param routeSettings {@code --lexbridge.routes.*} arguments of the connectors and the broker, e.g.
      *     {@link #ROUTE_SETTINGS}
+     * @param artemisHome the unpacked Artemis distribution the broker runs on, e.g. {@link BrokerProcess#defaultHome}
      */
     public record Options(Path dir, int messages, int kills, boolean restarts, int inFlight, int replicas, long seed,
-                          Duration timeout, List<String> jvmOptions, List<String> routeSettings) {
+                          Duration timeout, List<String> jvmOptions, List<String> routeSettings, Path artemisHome) {
         public Options {
             if (messages < 10 || kills < 0 || inFlight < 1 || replicas < 1 || replicas > 4) {
                 throw new IllegalArgumentException("at least 10 messages, no negative kills, one in flight, 1 to 4 "
@@ -86,6 +89,7 @@ public final class CrashRun {
             }
             jvmOptions = List.copyOf(jvmOptions);
             routeSettings = List.copyOf(routeSettings);
+            BrokerProcess.requireDistribution(artemisHome);
         }
     }
 
@@ -109,6 +113,8 @@ public final class CrashRun {
     private final AtomicInteger disruptionsStarted = new AtomicInteger();
     /** Ports this run has handed out: each only once. */
     private final Set<Integer> taken = ConcurrentHashMap.newKeySet();
+    /** The broker user's, new for each run: the connectors log in as an external broker requires. */
+    private final String brokerPassword = UUID.randomUUID().toString().replace("-", "");
     private final long started = System.nanoTime();
     private volatile boolean stopping;
 
@@ -162,8 +168,10 @@ public final class CrashRun {
                 + receiverBroker + "...");
         try (PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), databasePort,
                 List.of("lexbridge_at", "lexbridge_de"));
-             BrokerProcess broker = new BrokerProcess(jar, dir.resolve("broker"),
-                     List.of(senderBroker, receiverBroker), options.routeSettings())) {
+             // one instance per connector, as each had its own embedded broker: the same queue names on each
+             BrokerProcess broker = BrokerProcess.create(options.artemisHome(), dir.resolve("broker"),
+                     List.of(senderBroker, receiverBroker), brokerPassword,
+                     BrokerSettingsCommand.queueSettings(options.routeSettings()), options.timeout())) {
             broker.start(options.timeout());
             Side sender = new Side(network.issuing(), network, settings(senderBroker,
                     postgres.jdbcUrl("lexbridge_at")), options.replicas());
@@ -212,7 +220,9 @@ public final class CrashRun {
 
     private List<String> settings(int brokerPort, String jdbcUrl) {
         List<String> settings = new ArrayList<>(List.of("--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
+                "--spring.artemis.user=" + BrokerProcess.USER, "--spring.artemis.password=" + brokerPassword,
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password="));
         settings.addAll(options.routeSettings());
         return settings;
@@ -618,17 +628,27 @@ public final class CrashRun {
                 found, seconds);
     }
 
-    /** Every dead-letter queue of the broker on {@code port}, browsed: what is there, by connector message id. */
-    private static Map<String, Integer> deadLetters(int port, List<String> found) {
+    /**
+     * Every dead-letter queue of the broker on {@code port}, browsed: what is there, by connector message id. The
+     * distribution's broker creates the {@code DLQ.lexbridge.*} queues at its start, on the address {@code DLQ} that
+     * its own {@code broker.xml} declares with a catch-all queue {@code DLQ}: each is browsed by its fully qualified
+     * name (a plain name would ask for a queue of that name on an address of that name), the catch-all too.
+     */
+    private Map<String, Integer> deadLetters(int port, List<String> found) {
+        List<String> queues = new ArrayList<>(List.of(QueueSettings.DEAD_LETTER_ADDRESS));
+        for (Hop hop : Hop.values()) {
+            queues.add(QueueSettings.DEAD_LETTER_QUEUE_PREFIX + hop.queue());
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port, BrokerProcess.USER,
+                brokerPassword);
              Connection connection = factory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
-            for (Hop hop : Hop.values()) {
-                String queue = "DLQ." + hop.queue();
+            for (String queue : queues) {
                 int count = 0;
-                try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+                try (QueueBrowser browser = session.createBrowser(session.createQueue(
+                        QueueSettings.DEAD_LETTER_ADDRESS + "::" + queue))) {
                     for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); count++) {
                         Message m = (Message) e.nextElement();
                         found.add("dead letter on " + queue + " (broker " + port + "): message "
