@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "crash", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start a PostgreSQL server, an Artemis broker (the Apache Artemis distribution: an instance "
                 + "per connector created by its bin/artemis create, login required, the queue settings "
-                + "broker-settings prints) and two connectors on loopback (at-prosecutor sends, de-court receives), send --messages through the sender's REST API, "
-                + "and meanwhile kill a connector with SIGKILL --kills times at random moments (sender and receiver "
-                + "in turn), kill and restart the broker once and restart the database once.",
+                + "broker-settings prints) and two connectors on loopback (at-prosecutor sends, de-court receives), "
+                + "send --messages through the sender's REST API, and meanwhile kill a connector with SIGKILL "
+                + "--kills times at random moments (sender and receiver in turn), kill and restart the broker once "
+                + "and restart the database once.",
             "",
             "Then checks that every message was submitted once (a back-end sends again when an answer is lost), "
                     + "ended DELIVERED at the sender with one evidence of each type, exists once at the receiver and "

@@ -46,9 +46,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * {@code lexbridge bench crash}: two connectors on an external Artemis broker (the Apache Artemis distribution, set up
- * as an operator sets it up: {@link BrokerProcess}) and an external PostgreSQL server, under a closed-loop load through the REST back-end API, while the run kills either connector with SIGKILL at
- * random moments, kills and restarts the broker once and restarts the database once. Afterwards it checks that every
- * message was delivered exactly once, ended with its evidences, and that no dead-letter queue holds anything.
+ * as an operator sets it up: {@link BrokerProcess}) and an external PostgreSQL server, under a closed-loop load through
+ * the REST back-end API, while the run kills either connector with SIGKILL at random moments, kills and restarts the
+ * broker once and restarts the database once. Afterwards it checks that every message was delivered exactly once,
+ * ended with its evidences, and that no dead-letter queue holds anything.
  *
  * <p>The sending back-end behaves as a real one must: a submission whose answer is lost is sent again with the same
  * {@code backendMessageId}, and a 409 names the message the first attempt created. The receiving back-end fetches,
