@@ -20,8 +20,7 @@ import picocli.CommandLine.Command;
                     + "the hashes compared.",
             "",
             "Long runs: keep them out of the test suite. Figures and how to read them: docs/performance.md."},
-        subcommands = {LoadCommand.class, CrashCommand.class, LargeCommand.class, As4PeerCommand.class,
-                BrokerCommand.class})
+        subcommands = {LoadCommand.class, CrashCommand.class, LargeCommand.class, As4PeerCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override

@@ -11,10 +11,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code lexbridge bench crash}: see {@link CrashRun}. */
 @Command(name = "crash", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Start a PostgreSQL server, an Artemis broker (a JVM of its own) and two connectors on "
-                + "loopback (at-prosecutor sends, de-court receives), send --messages through the sender's REST API, "
-                + "and meanwhile kill a connector with SIGKILL --kills times at random moments (sender and receiver "
-                + "in turn), kill and restart the broker once and restart the database once.",
+        description = {"Start a PostgreSQL server, an Artemis broker (the Apache Artemis distribution: an instance "
+                + "per connector created by its bin/artemis create, login required, the queue settings "
+                + "broker-settings prints) and two connectors on loopback (at-prosecutor sends, de-court receives), "
+                + "send --messages through the sender's REST API, and meanwhile kill a connector with SIGKILL "
+                + "--kills times at random moments (sender and receiver in turn), kill and restart the broker once "
+                + "and restart the database once.",
             "",
             "Then checks that every message was submitted once (a back-end sends again when an answer is lost), "
                     + "ended DELIVERED at the sender with one evidence of each type, exists once at the receiver and "
@@ -67,20 +69,26 @@ public final class CrashCommand implements Callable<Integer> {
                     + "each run (default: ${DEFAULT-VALUE})")
     Path dir;
 
+    @Option(names = "--artemis-home", paramLabel = "DIR",
+            description = "The unpacked Apache Artemis distribution the broker runs on (default: the one the build "
+                    + "unpacks beside the application, tools/target/apache-artemis-<version>)")
+    Path artemisHome;
+
     @Override
     public Integer call() {
         CrashRun.Options options;
+        Path jar = Demo.ownJar();
         try {
             long chosen = seed != null ? seed : new java.security.SecureRandom().nextLong();
             System.out.println("seed " + chosen);
             options = new CrashRun.Options(dir, messages, kills, restarts, inFlight, replicas, chosen,
                     LoadOptions.parseDuration(timeout),
                     LoadOptions.parseJvmOptions(jvmOptions),
-                    CrashRun.ROUTE_SETTINGS);
+                    CrashRun.ROUTE_SETTINGS, artemisHome != null ? artemisHome : BrokerProcess.defaultHome(jar));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        CrashReport report = new CrashRun(options, Demo.ownJar()).run();
+        CrashReport report = new CrashRun(options, jar).run();
         report.print(System.out);
         if (json != null) {
             report.writeJson(json);

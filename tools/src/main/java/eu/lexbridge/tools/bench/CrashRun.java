@@ -3,14 +3,19 @@ package eu.lexbridge.tools.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.core.port.Hop;
-import eu.lexbridge.messaging.DeadLetters;
 import eu.lexbridge.messaging.QueueSettings;
+import eu.lexbridge.tools.BrokerSettingsCommand;
 import eu.lexbridge.tools.bench.CrashReport.Disruption;
 import eu.lexbridge.tools.demo.BackendClient;
 import eu.lexbridge.tools.demo.ConnectorProcess;
 import eu.lexbridge.tools.demo.DemoConnector;
 import eu.lexbridge.tools.demo.DemoNetwork;
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +45,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * {@code lexbridge bench crash}: two connectors on an external Artemis broker (its own JVM) and an external PostgreSQL
- * server, under a closed-loop load through the REST back-end API, while the run kills either connector with SIGKILL at
- * random moments, kills and restarts the broker once and restarts the database once. Afterwards it checks that every
- * message was delivered exactly once, ended with its evidences, and that no dead-letter queue holds anything.
+ * {@code lexbridge bench crash}: two connectors on an external Artemis broker (the Apache Artemis distribution, set up
+ * as an operator sets it up: {@link BrokerProcess}) and an external PostgreSQL server, under a closed-loop load through
+ * the REST back-end API, while the run kills either connector with SIGKILL at random moments, kills and restarts the
+ * broker once and restarts the database once. Afterwards it checks that every message was delivered exactly once,
+ * ended with its evidences, and that no dead-letter queue holds anything.
  *
  * <p>The sending back-end behaves as a real one must: a submission whose answer is lost is sent again with the same
  * {@code backendMessageId}, and a 409 names the message the first attempt created. The receiving back-end fetches,
@@ -72,9 +79,10 @@ public final class CrashRun {
      * @param timeout the connectors' start, and each message's wait for its final state
      * @param routeSettings {@code --lexbridge.routes.*} arguments of the connectors and the broker, e.g.
      *     {@link #ROUTE_SETTINGS}
+     * @param artemisHome the unpacked Artemis distribution the broker runs on, e.g. {@link BrokerProcess#defaultHome}
      */
     public record Options(Path dir, int messages, int kills, boolean restarts, int inFlight, int replicas, long seed,
-                          Duration timeout, List<String> jvmOptions, List<String> routeSettings) {
+                          Duration timeout, List<String> jvmOptions, List<String> routeSettings, Path artemisHome) {
         public Options {
             if (messages < 10 || kills < 0 || inFlight < 1 || replicas < 1 || replicas > 4) {
                 throw new IllegalArgumentException("at least 10 messages, no negative kills, one in flight, 1 to 4 "
@@ -82,6 +90,7 @@ public final class CrashRun {
             }
             jvmOptions = List.copyOf(jvmOptions);
             routeSettings = List.copyOf(routeSettings);
+            BrokerProcess.requireDistribution(artemisHome);
         }
     }
 
@@ -105,6 +114,8 @@ public final class CrashRun {
     private final AtomicInteger disruptionsStarted = new AtomicInteger();
     /** Ports this run has handed out: each only once. */
     private final Set<Integer> taken = ConcurrentHashMap.newKeySet();
+    /** The broker user's, new for each run: the connectors log in as an external broker requires. */
+    private final String brokerPassword = UUID.randomUUID().toString().replace("-", "");
     private final long started = System.nanoTime();
     private volatile boolean stopping;
 
@@ -158,8 +169,10 @@ public final class CrashRun {
                 + receiverBroker + "...");
         try (PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), databasePort,
                 List.of("lexbridge_at", "lexbridge_de"));
-             BrokerProcess broker = new BrokerProcess(jar, dir.resolve("broker"),
-                     List.of(senderBroker, receiverBroker), options.routeSettings())) {
+             // one instance per connector, as each had its own embedded broker: the same queue names on each
+             BrokerProcess broker = BrokerProcess.create(options.artemisHome(), dir.resolve("broker"),
+                     List.of(senderBroker, receiverBroker), brokerPassword,
+                     BrokerSettingsCommand.queueSettings(options.routeSettings()), options.timeout())) {
             broker.start(options.timeout());
             Side sender = new Side(network.issuing(), network, settings(senderBroker,
                     postgres.jdbcUrl("lexbridge_at")), options.replicas());
@@ -208,7 +221,9 @@ public final class CrashRun {
 
     private List<String> settings(int brokerPort, String jdbcUrl) {
         List<String> settings = new ArrayList<>(List.of("--spring.artemis.mode=native",
-                "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort, "--spring.datasource.url=" + jdbcUrl,
+                "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
+                "--spring.artemis.user=" + BrokerProcess.USER, "--spring.artemis.password=" + brokerPassword,
+                "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password="));
         settings.addAll(options.routeSettings());
         return settings;
@@ -614,18 +629,34 @@ public final class CrashRun {
                 found, seconds);
     }
 
-    /** Every dead-letter queue of the broker on {@code port}, browsed: what is there, by connector message id. */
-    private static Map<String, Integer> deadLetters(int port, List<String> found) {
+    /**
+     * Every dead-letter queue of the broker on {@code port}, browsed: what is there, by connector message id. The
+     * distribution's broker creates the {@code DLQ.lexbridge.*} queues at its start, on the address {@code DLQ} that
+     * its own {@code broker.xml} declares with a catch-all queue {@code DLQ}: each is browsed by its fully qualified
+     * name (a plain name would ask for a queue of that name on an address of that name), the catch-all too.
+     */
+    private Map<String, Integer> deadLetters(int port, List<String> found) {
+        List<String> queues = new ArrayList<>(List.of(QueueSettings.DEAD_LETTER_ADDRESS));
+        for (Hop hop : Hop.values()) {
+            queues.add(QueueSettings.DEAD_LETTER_QUEUE_PREFIX + hop.queue());
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port)) {
-            for (Hop hop : Hop.values()) {
-                counts.put(port + "/" + QueueSettings.deadLetterQueue(hop), 0);
-            }
-            for (DeadLetters.DeadLetter letter : new DeadLetters(factory, Duration.ofSeconds(1))
-                    .list(Integer.MAX_VALUE)) {
-                String queue = QueueSettings.deadLetterQueue(letter.hop());
-                counts.merge(port + "/" + queue, 1, Integer::sum);
-                found.add("dead letter on " + queue + " (broker " + port + "): message " + letter.body());
+        try (var factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port, BrokerProcess.USER,
+                brokerPassword);
+             Connection connection = factory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            for (String queue : queues) {
+                int count = 0;
+                try (QueueBrowser browser = session.createBrowser(session.createQueue(
+                        QueueSettings.DEAD_LETTER_ADDRESS + "::" + queue))) {
+                    for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); count++) {
+                        Message m = (Message) e.nextElement();
+                        found.add("dead letter on " + queue + " (broker " + port + "): message "
+                                + (m instanceof TextMessage t ? t.getText() : m.getJMSMessageID()));
+                    }
+                }
+                counts.put(port + "/" + queue, count);
             }
         } catch (JMSException e) {
             found.add("cannot browse the dead-letter queues of the broker on " + port + ": " + e.getMessage());

@@ -3,19 +3,23 @@ package eu.lexbridge.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.lexbridge.tools.BrokerSettingsCommand;
 import eu.lexbridge.tools.bench.CrashReport.Disruption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.utils.VersionLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench crash}, bounded for the test suite: two connectors on an external broker and PostgreSQL, the sending one
- * as two replicas behind one address; one sending replica and the receiver killed (SIGKILL), the broker killed and
- * restarted, the database restarted, all while messages flow; every message delivered exactly once. The full run
+ * {@code bench crash}, bounded for the test suite: two connectors on an external broker (the Artemis distribution) and
+ * PostgreSQL, the sending one as two replicas behind one address; one sending replica and the receiver killed
+ * (SIGKILL), the broker killed and restarted, the database restarted, all while messages flow; every message delivered
+ * exactly once. The full run
  * (2,000 messages, ten kills) is {@code ./lexbridge bench crash}.
  */
 class CrashIT {
@@ -31,10 +35,11 @@ class CrashIT {
         // apart (a killed connector is back in 15-25 s; each send is tried until its relay timeout) and a stalled-work
         // sweep after 60 s: a submission stored while the broker restarted, and so not queued, does not hold the test
         // up for the default 15 minutes, or the bench's 5.
+        List<String> routeSettings = List.of("--lexbridge.routes.max-retry-delay=4s",
+                "--lexbridge.routes.stalled-after=60s", "--lexbridge.routes.sweep-interval=5s");
         var options = new CrashRun.Options(dir.resolve("crash"), 24, 2, true, 4, 2, 1205L, Duration.ofSeconds(600),
-                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                List.of("--lexbridge.routes.max-retry-delay=4s",
-                        "--lexbridge.routes.stalled-after=60s", "--lexbridge.routes.sweep-interval=5s"));
+                List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), routeSettings,
+                BrokerProcess.defaultHome(jar));
 
         CrashReport report = new CrashRun(options, jar).run();
         report.print(System.out);
@@ -48,7 +53,8 @@ class CrashIT {
         assertThat(report.deliveredOnce()).isEqualTo(24);
         assertThat(report.receivedOnce()).isEqualTo(24);
         assertThat(report.acknowledged()).isEqualTo(24);
-        assertThat(report.deadLetters()).hasSize(2 * eu.lexbridge.core.port.Hop.values().length)
+        // each broker's DLQ.<queue> per hop, and the distribution's catch-all DLQ
+        assertThat(report.deadLetters()).hasSize(2 * (eu.lexbridge.core.port.Hop.values().length + 1))
                 .allSatisfy((queue, count) -> assertThat(count).as(queue).isZero());
         assertThat(report.passed()).isTrue();
         // the connectors used the external broker and database only: no journal or H2 file of their own; the
@@ -68,6 +74,22 @@ class CrashIT {
                 root.resolve("de-court/connector.log"))) {
             assertThat(Files.readString(log)).as(log + ": started again after its kill")
                     .containsPattern("(?s)Started LexbridgeCommand in .*Started LexbridgeCommand in ");
+        }
+        // the brokers were the Artemis distribution, one instance per connector, each started, killed and started
+        // again, on the queue settings broker-settings prints for the connectors' configuration
+        String settings = BrokerSettingsCommand.queueSettings(routeSettings).brokerXml();
+        String addressSettings = settings.substring(settings.indexOf("<address-settings>") + 18,
+                settings.indexOf("</address-settings>"));
+        try (Stream<Path> logs = Files.list(root.resolve("broker"))) {
+            List<Path> brokerLogs = logs.filter(p -> p.toString().endsWith(".log")).toList();
+            assertThat(brokerLogs).hasSize(2).allSatisfy(log -> {
+                String text = Files.readString(log);
+                assertThat(text).contains("Apache ActiveMQ Artemis " + VersionLoader.getVersion().getFullVersion());
+                assertThat(text.split(BrokerProcess.ACTIVE, -1)).as(log + ": active twice").hasSize(3);
+                String instance = log.getFileName().toString().replace(".log", "");
+                assertThat(root.resolve("broker").resolve(instance).resolve("etc/broker.xml")).content()
+                        .contains(addressSettings);
+            });
         }
         assertThat(report.senderReplicas()).isEqualTo(2);
         assertThat(report.messagesPerSecond()).isPositive();
