@@ -122,33 +122,42 @@ class TransmissionRecordingTest {
         assertThat(payloads.count()).isZero();
     }
 
+    /**
+     * An insert that failed may have committed all the same (the connection broke before the answer): the record may
+     * be kept, so its sealed document stays, never a record without it.
+     */
     @Test
-    void aStoreThatFailsLeavesNoDocumentBehind() {
-        TransmissionRecords broken = new TransmissionRecords() {
+    void aStoreThatLosesTheAnswerKeepsTheDocumentOfTheRecordItKept() throws Exception {
+        TransmissionRecords lossy = new TransmissionRecords() {
             @Override
             public boolean insert(TransmissionRecord record) {
-                throw new IllegalStateException("the database is gone");
+                records.insert(record);
+                throw new IllegalStateException("the database connection broke before the commit was confirmed");
             }
 
             @Override
             public Optional<TransmissionRecord> find(UUID recordId) {
-                return Optional.empty();
+                return records.find(recordId);
             }
 
             @Override
             public Optional<TransmissionRecord> findByBackendRecordId(String backendName, String backendRecordId) {
-                return Optional.empty();
+                return records.findByBackendRecordId(backendName, backendRecordId);
             }
 
             @Override
             public List<TransmissionRecord> inConversation(String conversationId) {
-                return List.of();
+                return records.inConversation(conversationId);
             }
         };
 
-        assertThatThrownBy(() -> recording(new eu.lexbridge.core.testkit.PlainSealer(), broken)
-                .record(SampleMessages.BACKEND, request("R-3"))).hasMessageContaining("database");
-        assertThat(payloads.count()).isZero();
+        assertThatThrownBy(() -> recording(new eu.lexbridge.core.testkit.PlainSealer(), lossy)
+                .record(SampleMessages.BACKEND, request("R-3"))).hasMessageContaining("connection broke");
+
+        TransmissionRecord kept = records.findByBackendRecordId(SampleMessages.BACKEND, "R-3").orElseThrow();
+        try (var in = payloads.open(kept.document())) {
+            assertThat(in.readAllBytes()).isNotEmpty();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package eu.lexbridge.core.flow;
 
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
+import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.evidence.BackendConfirmation;
 import eu.lexbridge.core.evidence.Evidence;
 import eu.lexbridge.core.evidence.EvidenceOrigin;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class BackendInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackendInbox.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger("lexbridge.audit");
     /** How long a fetched message is left out of the pending list unless configured otherwise. */
     public static final Duration DEFAULT_FETCH_LEASE = Duration.ofMinutes(5);
 
@@ -132,7 +134,13 @@ public final class BackendInbox {
                         "payload " + payloadId + " is not part of message " + connectorMessageId));
     }
 
-    public InputStream open(PayloadRef payload) {
+    /**
+     * The bytes of a payload or evidence document of one of {@code backendName}'s messages, as they leave for it: one
+     * line of the audit log {@code lexbridge.audit} each (which back-end, which message, which part).
+     */
+    public InputStream open(String backendName, UUID connectorMessageId, PayloadRef payload) {
+        AUDIT.info("back-end {} reads {} ({}, {} bytes) of message {}", LogSafe.of(backendName),
+                LogSafe.of(payload.name()), payload.payloadId(), payload.size(), connectorMessageId);
         return payloads.open(payload);
     }
 

@@ -72,6 +72,7 @@ public final class EvidenceIssuer {
         PayloadRef ref = payloads.write(PayloadKind.EVIDENCE, type.payloadDescription(), "text/xml",
                 new ByteArrayInputStream(document), MAX_EVIDENCE_BYTES);
         boolean recorded = false;
+        boolean mayBeRecorded = false;
         try {
             ConnectorMessage carrier = route == Route.OWN_MESSAGE ? carrierFor(subject, type, ref) : null;
             UUID carrierId = switch (route) {
@@ -83,12 +84,17 @@ public final class EvidenceIssuer {
             var evidence = new Evidence(evidenceId, subjectId, type, EvidenceOrigin.ISSUED, ref, carrierId, at,
                     because);
             String cause = type + " issued, " + factory.sealDescription() + (because == null ? "" : ": " + because);
+            mayBeRecorded = true;
             recorded = store.recordEvidence(evidence, carrier, subjectState, cause);
+            mayBeRecorded = false;
             // when not recorded, another delivery of the same step won the race
             return recorded ? evidence : store.findEvidence(subjectId, type, EvidenceOrigin.ISSUED).orElseThrow();
         } finally {
-            if (!recorded) {
-                payloads.delete(ref); // no evidence refers to it: a lost race, or a failure every retry would repeat
+            // When not recorded, no evidence refers to it: a lost race, or a failure every retry would repeat. A
+            // recording that failed may have committed all the same (the connection broke before the answer): its
+            // document stays, an orphan at worst, never an evidence without its document.
+            if (!recorded && !mayBeRecorded) {
+                payloads.delete(ref);
             }
         }
     }

@@ -83,6 +83,7 @@ public final class InboundReception implements TransmissionReceiver {
                     + " with action " + envelope.action() + " is not exchanged with this connector");
         }
         List<PayloadRef> written = new ArrayList<>();
+        boolean mayBeStored = false;
         try {
             for (IncomingPart part : parts) {
                 try (InputStream in = part.content().open()) {
@@ -108,7 +109,11 @@ public final class InboundReception implements TransmissionReceiver {
                     .createdAt(clock.instant())
                     .payloads(written)
                     .build();
-            if (!store.insert(message, "received over AS4 from " + partner.name() + ", signed by " + signer)) {
+            mayBeStored = true;
+            boolean inserted = store.insert(message, "received over AS4 from " + partner.name() + ", signed by "
+                    + signer);
+            mayBeStored = false;
+            if (!inserted) {
                 return ReceptionOutcome.DUPLICATE; // a concurrent redelivery stored it first
             }
             written.clear();
@@ -117,7 +122,11 @@ public final class InboundReception implements TransmissionReceiver {
         } catch (IOException e) {
             throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, null, "an attachment could not be read", e);
         } finally {
-            written.forEach(payloads::delete);
+            // An insert that failed may have committed all the same (the connection broke before the answer): its
+            // parts stay, an orphan at worst, never a stored message without its bytes.
+            if (!mayBeStored) {
+                written.forEach(payloads::delete);
+            }
         }
     }
 

@@ -122,6 +122,7 @@ public final class Submission {
                 recipient.finalRecipient(), null, null, "data-size", null, null, null, serviceValue, action, null,
                 null, null);
         List<PayloadRef> written = new ArrayList<>();
+        boolean mayBeStored = false;
         try {
             PayloadRef content = write(PayloadKind.BUSINESS_CONTENT, "businessContent", request.businessContent(),
                     "text/xml", written, offSystem);
@@ -165,8 +166,11 @@ public final class Submission {
             disclosure.refusal(message).ifPresent(reason -> {
                 throw new ConnectorException(ErrorCode.PART_NOT_FOR_RECIPIENT, "businessContent", reason);
             });
-            if (!store.insert(message, "submitted by back-end " + request.backendName()
-                    + (recipient.note() == null ? "" : "; " + recipient.note()))) {
+            mayBeStored = true;
+            boolean inserted = store.insert(message, "submitted by back-end " + request.backendName()
+                    + (recipient.note() == null ? "" : "; " + recipient.note()));
+            mayBeStored = false;
+            if (!inserted) {
                 throw duplicate(backendMessageId);
             }
             written.clear(); // stored for good from here on
@@ -175,7 +179,11 @@ public final class Submission {
         } catch (IOException e) {
             throw new ConnectorException(ErrorCode.MALFORMED_REQUEST, null, "a payload could not be read", e);
         } finally {
-            written.forEach(payloads::delete);
+            // An insert that failed may have committed all the same (the connection broke before the answer): its
+            // payloads stay, an orphan at worst, never a stored message without its bytes.
+            if (!mayBeStored) {
+                written.forEach(payloads::delete);
+            }
         }
     }
 

@@ -138,7 +138,7 @@ class BackendInboxTest {
 
         assertThat(payload).isEqualTo(document);
         assertThat(evidence).isEqualTo(relay.document());
-        try (InputStream in = inbox.open(payload)) {
+        try (InputStream in = inbox.open("court-a", message.connectorMessageId(), payload)) {
             assertThat(in.readAllBytes()).containsExactly('%', 'P', 'D', 'F');
         }
     }

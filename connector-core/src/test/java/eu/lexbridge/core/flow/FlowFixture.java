@@ -80,6 +80,28 @@ final class FlowFixture {
                 });
     }
 
+    /**
+     * This fixture's store, whose first call of {@code method} is done and then fails: a database that committed while
+     * the connection broke, so the caller cannot know whether its change was kept.
+     */
+    MessageStore storeThatLosesTheAnswerTo(String method) {
+        boolean[] happened = {false};
+        return (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
+                new Class<?>[] {MessageStore.class}, (proxy, m, args) -> {
+                    Object result;
+                    try {
+                        result = m.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (m.getName().equals(method) && !happened[0]) {
+                        happened[0] = true;
+                        throw new IllegalStateException("the connection broke before the commit was confirmed");
+                    }
+                    return result;
+                });
+    }
+
     ConnectorMessage stored(ConnectorMessage message) {
         if (!store.insert(message, "stored by the test")) {
             throw new IllegalStateException("the test stored " + message.connectorMessageId() + " twice");

@@ -111,6 +111,26 @@ class InboundReceptionTest {
                 e.detail()).isEqualTo("received over AS4 from de-connector, signed by " + SIGNER));
     }
 
+    /**
+     * Found by bench crash: the database committed while PostgreSQL restarted, the insert threw, and the reception
+     * deleted the parts the stored message refers to. Its parts now stay; the sender's retry is a duplicate.
+     */
+    @Test
+    void aMessageWhoseStoringMayHaveBeenKeptKeepsItsPartsAndTheRetryIsADuplicate() throws IOException {
+        var lossy = reception(f.storeThatLosesTheAnswerTo("insert"));
+        var envelope = business("m9@de.test");
+        var parts = List.of(part("messageContent", "messageContent", "<epo/>"), part("annex-1", "annex.pdf", "%PDF"));
+
+        assertThatThrownBy(() -> lossy.receive(envelope, parts, SIGNER)).isInstanceOf(IllegalStateException.class);
+
+        ConnectorMessage kept = only();
+        assertThat(read(kept.payloads().get(0))).isEqualTo("<epo/>");
+        assertThat(read(kept.payloads().get(1))).isEqualTo("%PDF");
+        assertThat(lossy.receive(envelope, parts, SIGNER)).isEqualTo(ReceptionOutcome.DUPLICATE);
+        assertThat(f.bus.published()).extracting(Published::connectorMessageId)
+                .containsExactly(kept.connectorMessageId());
+    }
+
     @Test
     void anEvidenceMessageIsKnownByItsReferenceAndAction() {
         reception.receive(evidence("e1@de.test", "m0@at.test", "RelayREMMDAcceptanceRejection"),

@@ -594,4 +594,23 @@ class SubmissionTest {
         assertThat(f.store.find(message.connectorMessageId())).hasValue(message);
         assertThat(f.bus.published()).isEmpty();
     }
+
+    /**
+     * An insert that failed may have committed all the same (the connection broke before the answer): the message may
+     * be stored, so its payloads stay; the back-end's retry with the same id finds it.
+     */
+    @Test
+    void aSubmissionWhoseStoringMayHaveBeenKeptKeepsItsPayloads() throws IOException {
+        request.attachments = List.of(upload("annex.txt", "text/plain", "annex"));
+        submission = submission(f.storeThatLosesTheAnswerTo("insert"), f.payloads);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::submit).isInstanceOf(IllegalStateException.class);
+
+        ConnectorMessage kept = f.store.all().get(0);
+        for (PayloadRef payload : kept.payloads()) {
+            try (InputStream in = f.payloads.open(payload)) {
+                assertThat(in.readAllBytes()).as(payload.name()).isNotEmpty();
+            }
+        }
+    }
 }

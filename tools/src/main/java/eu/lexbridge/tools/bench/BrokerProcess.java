@@ -23,6 +23,9 @@ import org.apache.activemq.artemis.utils.VersionLoader;
  */
 final class BrokerProcess implements AutoCloseable {
 
+    private static final java.util.regex.Pattern DISTRIBUTIONS_DEAD_LETTER_ADDRESS = java.util.regex.Pattern.compile(
+            "<address name=\"DLQ\">.*?</address>", java.util.regex.Pattern.DOTALL);
+
     static final String USER = "lexbridge";
     /** What a broker logs once its acceptors take connections ({@code Server is now active}). */
     static final String ACTIVE = "AMQ221007";
@@ -108,10 +111,12 @@ final class BrokerProcess implements AutoCloseable {
 
     /**
      * {@code broker.xml} with the queues' {@code <address>} and {@code <address-setting>} elements added to its own,
-     * as an operator pastes them: the distribution's catch-all and management settings stay.
+     * as an operator pastes them: the distribution's catch-all and management settings stay; its own
+     * {@code <address name="DLQ">} gives way to the connector's (operations.md says so), since one address configured
+     * twice does not deploy.
      */
     static String withQueues(String brokerXml, String queues) {
-        String xml = brokerXml;
+        String xml = DISTRIBUTIONS_DEAD_LETTER_ADDRESS.matcher(brokerXml).replaceFirst("");
         for (String element : List.of("addresses", "address-settings")) {
             String open = "<" + element + ">";
             int at = xml.indexOf(open);

@@ -101,7 +101,8 @@ final class QueueDelivery implements BackendLink {
                 out.setStringProperty(WireFormat.EVIDENCE_ID, evidence.evidenceId().toString());
                 property(out, WireFormat.REASON, evidence.reason());
                 return out;
-            }, subject.conversationId(), () -> inbox.open(evidence.document()));
+            }, subject.conversationId(), () -> inbox.open(subject.backendName(), subject.connectorMessageId(),
+                    evidence.document()));
             return new Pushed("put on " + queues.deliver());
         } catch (JmsException | IOException | UncheckedIOException e) {
             LOG.warn("{} evidence about {} not put on {}: {}", evidence.type(), subject.connectorMessageId(),
@@ -154,7 +155,7 @@ final class QueueDelivery implements BackendLink {
                 ZipEntry entry = new ZipEntry(folder + "/" + payload.name());
                 entry.setComment(payload.mimeType());
                 zip.putNextEntry(entry);
-                try (InputStream in = inbox.open(payload)) {
+                try (InputStream in = inbox.open(message.backendName(), message.connectorMessageId(), payload)) {
                     in.transferTo(zip);
                 }
                 zip.closeEntry();

@@ -55,7 +55,7 @@ public class PayloadController {
                          @PathVariable String payloadId, HttpServletResponse response) throws IOException {
         UUID id = MessageIds.parse(messageId);
         PayloadRef payload = inbox.payload(backend.name(), id, payloadId);
-        try (InputStream in = inbox.open(payload)) {
+        try (InputStream in = inbox.open(backend.name(), id, payload)) {
             HttpHeaders headers = headers(payload);
             headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             response.setStatus(HttpServletResponse.SC_OK);

@@ -43,7 +43,7 @@ final class DeliveryMapping {
         soap.setMessageDetails(details(message));
         message.payload(PayloadKind.BUSINESS_CONTENT).ifPresent(xml -> {
             DomibusConnectorMessageContentType content = new DomibusConnectorMessageContentType();
-            content.setXmlContent(stream(xml));
+            content.setXmlContent(stream(message, xml));
             message.payload(PayloadKind.BUSINESS_DOCUMENT).ifPresent(doc -> content.setDocument(document(message, doc)));
             soap.setMessageContent(content);
         });
@@ -53,14 +53,14 @@ final class DeliveryMapping {
                 attachment.setIdentifier(payload.name());
                 attachment.setName(payload.name());
                 attachment.setMimeType(payload.mimeType());
-                attachment.setAttachment(stream(payload));
+                attachment.setAttachment(stream(message, payload));
                 soap.getMessageAttachments().add(attachment);
             }
         }
         for (Evidence evidence : evidences) {
             DomibusConnectorMessageConfirmationType confirmation = new DomibusConnectorMessageConfirmationType();
             confirmation.setConfirmationType(DomibusConnectorConfirmationType.fromValue(evidence.type().name()));
-            confirmation.setConfirmation(bytes(evidence.document()));
+            confirmation.setConfirmation(bytes(message, evidence.document()));
             soap.getMessageConfirmations().add(confirmation);
         }
         return soap;
@@ -81,18 +81,18 @@ final class DeliveryMapping {
         soap.setMessageDetails(details);
         DomibusConnectorMessageConfirmationType confirmation = new DomibusConnectorMessageConfirmationType();
         confirmation.setConfirmationType(DomibusConnectorConfirmationType.fromValue(evidence.type().name()));
-        confirmation.setConfirmation(bytes(evidence.document()));
+        confirmation.setConfirmation(bytes(subject, evidence.document()));
         soap.getMessageConfirmations().add(confirmation);
         return soap;
     }
 
     private DomibusConnectorMessageDocumentType document(ConnectorMessage message, PayloadRef doc) {
         DomibusConnectorMessageDocumentType document = new DomibusConnectorMessageDocumentType();
-        document.setDocument(stream(doc));
+        document.setDocument(stream(message, doc));
         document.setDocumentName(doc.name());
         message.payload(PayloadKind.DETACHED_SIGNATURE).ifPresent(sig -> {
             DomibusConnectorDetachedSignatureType signature = new DomibusConnectorDetachedSignatureType();
-            signature.setDetachedSignature(stream(sig));
+            signature.setDetachedSignature(stream(message, sig));
             signature.setDetachedSignatureName(sig.name());
             String type = sig.mimeType().toLowerCase(Locale.ROOT);
             signature.setMimeType(type.contains("xml") ? DomibusConnectorDetachedSignatureMimeType.XML
@@ -131,13 +131,13 @@ final class DeliveryMapping {
         return soap;
     }
 
-    private DataHandler stream(PayloadRef payload) {
-        return new DataHandler(new StoredPayload(inbox, payload));
+    private DataHandler stream(ConnectorMessage message, PayloadRef payload) {
+        return new DataHandler(new StoredPayload(inbox, message, payload));
     }
 
     /** An evidence is a small XML document, carried inline as the contract has it. */
-    private byte[] bytes(PayloadRef evidence) {
-        try (InputStream in = inbox.open(evidence)) {
+    private byte[] bytes(ConnectorMessage message, PayloadRef evidence) {
+        try (InputStream in = inbox.open(message.backendName(), message.connectorMessageId(), evidence)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
