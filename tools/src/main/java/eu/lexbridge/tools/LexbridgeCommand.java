@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
                 ContainerCommand.class, DocumentCommand.class, ManagementCommand.class,
                 BrokerSettingsCommand.class, BenchCommand.class, DirectoryCommand.class,
                 PartnerCommand.class, RecordTransmissionCommand.class, TimelineCommand.class,
-                StatisticsCommand.class, MessagesCommand.class, DeadLettersCommand.class})
+                StatisticsCommand.class, MessagesCommand.class, DeadLettersCommand.class,
+                MaintenanceCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

@@ -114,4 +114,19 @@ class OperatorCommandsTest {
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("replayed or discarded already?");
     }
+
+    @Test
+    void messagesAreSearchedByTheirCriteriaAndOneIsShownByItsId() {
+        server.answer(200, "{\"count\":0,\"messages\":[]}");
+
+        CliRun searched = run("messages", "search", "--conversation", "case 2026/417", "--state", "RELAY_FAILED",
+                "--limit", "10");
+        CliRun shown = run("messages", "show", "05a8f20e-846c@lexbridge.at.test");
+
+        assertThat(searched.exit()).as(searched.err()).isZero();
+        assertThat(shown.exit()).isZero();
+        assertThat(server.requests()).containsExactly(
+                "GET /actuator/messages?conversation=case+2026%2F417&state=RELAY_FAILED&limit=10 " + OPERATOR + " ",
+                "GET /actuator/messages/05a8f20e-846c%40lexbridge.at.test " + OPERATOR + " ");
+    }
 }
