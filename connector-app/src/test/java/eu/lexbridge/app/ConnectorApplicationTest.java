@@ -146,11 +146,7 @@ class ConnectorApplicationTest {
                  "originalSender":"AT/prosecutor","finalRecipient":"DE/court"}""".formatted(UUID.randomUUID()),
                 "<epoc><a>2</a></epoc>");
         UUID id = UUID.fromString(response.body().replaceAll(".*\"connectorMessageId\":\"([^\"]+)\".*", "$1"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline) && jdbc.queryForObject("select count(*) from lb_timeline where "
-                + "message_id = ? and detail like 'send attempt 1 failed%'", Integer.class, id) == 0) {
-            Thread.sleep(100);
-        }
+        awaitFirstSendAttempt(id);
         Thread.sleep(1000); // the listener container logs, if at all, right after the rollback
 
         assertThat(output.getOut()).contains("sending " + id + " failed (attempt 1), the broker tries again until ");
@@ -218,14 +214,11 @@ class ConnectorApplicationTest {
                 "<epoc><a>3</a></epoc>");
         UUID id = id(response);
         awaitState(id, "ACCEPTED");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline) && jdbc.queryForObject("select count(*) from lb_timeline where "
-                + "message_id = ? and detail like 'send attempt 1 failed%'", Integer.class, id) == 0) {
-            Thread.sleep(100);
-        }
+        awaitFirstSendAttempt(id);
         TestConnectorSettings.deadLetter(connections, Hop.BACKEND_EVIDENCE, "an id");
         String scrape = scrape();
-        deadline = Instant.now().plus(Duration.ofSeconds(20)); // the queue gauges read the broker every 10 s at most
+        // the queue gauges read the broker every 10 s at most
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)
                 && !scrape.contains("lexbridge_queue_messages{queue=\"DLQ.lexbridge.backend.evidence\"} 1.0")) {
             Thread.sleep(500);
@@ -477,6 +470,15 @@ class ConnectorApplicationTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Until the timeline says the first send attempt failed (the partner of this test is down), 30 s at most. */
+    private void awaitFirstSendAttempt(UUID id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline) && jdbc.queryForObject("select count(*) from lb_timeline where "
+                + "message_id = ? and detail like 'send attempt 1 failed%'", Integer.class, id) == 0) {
+            Thread.sleep(100);
+        }
     }
 
     private void awaitState(UUID id, String state) throws InterruptedException {
