@@ -196,6 +196,9 @@ class ManagementOperationsTest {
         Reply again = asOperator(post(replayPath, JSON, "{}"));
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.body()).contains("\"code\":\"LB-1105\"");
+        // audited, in the audit log's own file as well
+        assertThat(root.resolve("data/logs/audit.log")).content()
+                .contains("operator operator replayed dead letter " + firstId + " of lexbridge.outbound.submitted");
         Reply discarded = asOperator(ManagementCall.delete("/actuator/deadletters/lexbridge.outbound.submitted/"
                 + secondId.replace(":", "%3A")));
         assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
