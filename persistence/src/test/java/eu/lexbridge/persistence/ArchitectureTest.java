@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Persistence implements core's stores on JDBC and the disk: core, the JDK and Spring's JDBC support, nothing else. */
+/**
+ * Persistence implements core's stores on JDBC, the disk and S3: core, the JDK, Spring's JDBC support and the AWS SDK's
+ * S3 client, nothing else.
+ */
 @AnalyzeClasses(packages = "eu.lexbridge.persistence", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -15,5 +18,5 @@ class ArchitectureTest {
     static final ArchRule onlyCoreJdkAndSpringJdbc = classes().should().onlyDependOnClassesThat().resideInAnyPackage(
             "eu.lexbridge.persistence..", "eu.lexbridge.core..", "java..", "javax.sql..",
             "org.springframework.jdbc..", "org.springframework.dao..", "org.springframework.transaction..",
-            "org.slf4j..");
+            "org.slf4j..", "software.amazon.awssdk..");
 }
