@@ -18,5 +18,5 @@ class ArchitectureTest {
     static final ArchRule onlyCoreJdkAndSpringJdbc = classes().should().onlyDependOnClassesThat().resideInAnyPackage(
             "eu.lexbridge.persistence..", "eu.lexbridge.core..", "java..", "javax.sql..",
             "org.springframework.jdbc..", "org.springframework.dao..", "org.springframework.transaction..",
-            "org.slf4j..", "software.amazon.awssdk..");
+            "javax.crypto..", "org.slf4j..", "software.amazon.awssdk..");
 }
