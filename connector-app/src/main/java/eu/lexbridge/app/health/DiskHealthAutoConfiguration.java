@@ -1,6 +1,7 @@
 package eu.lexbridge.app.health;
 
 import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.app.config.PayloadStoreProperties;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.system.DiskSpaceHealthIndicatorProperties;
 import org.springframework.boot.actuate.system.DiskSpaceHealthIndicator;
@@ -12,14 +13,15 @@ import org.springframework.context.annotation.Bean;
 /**
  * Disk space where the connector writes, not where it was started: Spring Boot's own check looks at the working
  * folder. {@code diskSpace} is the data directory (database, journal, spool), {@code payloadDisk} the payload
- * directory (a shared volume, or the same disk below the data directory). Each is DOWN below Spring Boot's
+ * directory (a shared volume, or the same disk below the data directory; the data directory with the S3 store). Each is DOWN below Spring Boot's
  * {@code management.health.diskspace.threshold} (10 MB unless set); operations.md advises twice
  * {@code lexbridge.connector.max-payload-size} in production, room for one more of the largest messages.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.actuate.autoconfigure.system."
         + "DiskSpaceHealthContributorAutoConfiguration")
 @ConditionalOnClass(DiskSpaceHealthIndicator.class)
-@EnableConfigurationProperties({ConnectorProperties.class, DiskSpaceHealthIndicatorProperties.class})
+@EnableConfigurationProperties({ConnectorProperties.class, PayloadStoreProperties.class,
+        DiskSpaceHealthIndicatorProperties.class})
 public class DiskHealthAutoConfiguration {
 
     /** Replaces Spring Boot's check of the working folder (same name, so dashboards keep their series). */
@@ -32,10 +34,11 @@ public class DiskHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnEnabledHealthIndicator("diskspace")
-    DiskSpaceHealthIndicator payloadDiskHealthIndicator(ConnectorProperties connector,
+    DiskSpaceHealthIndicator payloadDiskHealthIndicator(ConnectorProperties connector, PayloadStoreProperties store,
                                                         DiskSpaceHealthIndicatorProperties disk) {
-        // below the data directory it is the same disk as diskSpace, shown once more under its own path
-        return new DiskSpaceHealthIndicator(connector.payloads().toAbsolutePath().normalize().toFile(),
-                disk.getThreshold());
+        // below the data directory it is the same disk as diskSpace, shown once more under its own path; with the S3
+        // store there is no payload directory, and the data directory is where payloads pass through (spooled parts)
+        var payloads = store.type() == PayloadStoreProperties.Type.S3 ? connector.dataDirectory() : connector.payloads();
+        return new DiskSpaceHealthIndicator(payloads.toAbsolutePath().normalize().toFile(), disk.getThreshold());
     }
 }

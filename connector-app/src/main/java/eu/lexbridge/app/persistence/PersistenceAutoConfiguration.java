@@ -1,6 +1,7 @@
 package eu.lexbridge.app.persistence;
 
 import eu.lexbridge.app.config.ConnectorProperties;
+import eu.lexbridge.app.config.PayloadStoreProperties;
 import eu.lexbridge.core.port.DeadlineAlerts;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
@@ -13,18 +14,29 @@ import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.persistence.JdbcSettingStore;
 import eu.lexbridge.persistence.JdbcTransmissionRecords;
+import eu.lexbridge.persistence.ObjectStoreAccess;
+import eu.lexbridge.persistence.PayloadCipher;
+import eu.lexbridge.persistence.S3PayloadStore;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** The database (H2 by default, PostgreSQL in production; Flyway migrates both) and the payload store. */
+/**
+ * The database (H2 by default, PostgreSQL in production; Flyway migrates both) and the payload store: on disk, or in an
+ * S3-compatible bucket ({@code lexbridge.payload-store}).
+ */
 @AutoConfiguration(before = DataSourceTransactionManagerAutoConfiguration.class)
+@EnableConfigurationProperties(PayloadStoreProperties.class)
 public class PersistenceAutoConfiguration {
 
     /**
@@ -72,7 +84,34 @@ public class PersistenceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "lexbridge.payload-store.type", havingValue = "disk", matchIfMissing = true)
     PayloadStore payloadStore(ConnectorProperties connector) {
         return new DiskPayloadStore(connector.payloads());
+    }
+
+    /** Payloads in an S3-compatible bucket every replica reaches, encrypted by the connector. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "lexbridge.payload-store.type", havingValue = "s3")
+    static class S3PayloadStoreConfiguration {
+
+        /** Closed with the context (its connections). */
+        @Bean
+        @ConditionalOnMissingBean
+        S3Client payloadS3Client(PayloadStoreProperties payloads) {
+            PayloadStoreProperties.S3 s3 = payloads.s3();
+            return new ObjectStoreAccess(s3.endpoint(), s3.region(), s3.pathStyle(), s3.accessKey(), s3.secretKey())
+                    .client();
+        }
+
+        /** The bucket is checked here, so that a connector that cannot keep payloads does not start. */
+        @Bean
+        @ConditionalOnMissingBean
+        PayloadStore payloadStore(S3Client payloadS3Client, PayloadStoreProperties payloads) {
+            PayloadStoreProperties.S3 s3 = payloads.s3();
+            S3PayloadStore store = new S3PayloadStore(payloadS3Client, s3.bucket(),
+                    new PayloadCipher(s3.encryptionKeyBytes()), (int) s3.partSize().toBytes());
+            store.checkBucket();
+            return store;
+        }
     }
 }
