@@ -34,14 +34,20 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- range $name, $store := .Values.stores -}}
 {{- $_ := required (printf "stores.%s.secretName is required: the Secret holding %s" $name $store.file) $store.secretName -}}
 {{- end -}}
+{{- if not (has .Values.payloads.store (list "disk" "s3")) -}}
+{{- fail (printf "payloads.store must be disk or s3, not %s" .Values.payloads.store) -}}
+{{- end -}}
+{{- if eq .Values.payloads.store "s3" -}}
+{{- $_ := required "payloads.s3.bucket is required with payloads.store s3" .Values.payloads.s3.bucket -}}
+{{- end -}}
 {{- end -}}
 
-{{/* An env entry for a password: the entry's own Secret, else passwordsSecret. */}}
+{{/* An env entry for a password or key: the entry's own Secret (.ref, the value .what.field), else passwordsSecret. */}}
 {{- define "lexbridge.passwordEnv" -}}
 - name: {{ .env }}
   valueFrom:
     secretKeyRef:
-      name: {{ required (printf "%s: set passwordsSecret or %s.passwordSecret.name" .env .what) (.ref.name | default .root.Values.passwordsSecret) }}
+      name: {{ required (printf "%s: set passwordsSecret or %s.%s.name" .env .what (.field | default "passwordSecret")) (.ref.name | default .root.Values.passwordsSecret) }}
       key: {{ .ref.key }}
 {{- end -}}
 

@@ -122,6 +122,52 @@ class ChartTemplateTest {
         assertThat(at(volume, "persistentVolumeClaim.claimName")).isEqualTo(at(claim, "metadata.name"));
     }
 
+    /** The alternative to the shared volume: a bucket, with its credentials and the encryption key from Secrets. */
+    @Test
+    void payloadsInABucketNeedNoClaimAndTakeTheirKeysFromSecrets() {
+        Chart.Rendered s3 = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("payloads.store", "s3").set("payloads.s3.endpoint", "https://minio.storage.svc:9000")
+                .set("payloads.s3.bucket", "lexbridge-payloads")
+                .set("payloads.s3.encryptionKeySecret.name", "lexbridge-payload-key"));
+
+        assertThat(s3.all("PersistentVolumeClaim")).isEmpty();
+        assertThat(list(s3.container().get("volumeMounts")).toString()).doesNotContain("payloads");
+        assertThat(list(at(s3.one("Deployment"), "spec.template.spec.volumes")).toString())
+                .doesNotContain("payloads");
+        Map<String, Object> config = s3.applicationYml();
+        assertThat(at(map(config.get("lexbridge")), "connector").toString()).doesNotContain("payload-directory");
+        assertThat(at(config, "lexbridge.payload-store.type")).isEqualTo("s3");
+        assertThat(at(config, "lexbridge.payload-store.s3.endpoint")).isEqualTo("https://minio.storage.svc:9000");
+        assertThat(at(config, "lexbridge.payload-store.s3.bucket")).isEqualTo("lexbridge-payloads");
+        assertThat(at(config, "lexbridge.payload-store.s3.path-style")).isEqualTo(true);
+        Map<String, Object> env = list(s3.container().get("env")).stream().map(Chart::map)
+                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+        Map<String, String> secrets = Map.of(
+                "access-key", "LEXBRIDGE_S3_ACCESS_KEY:lexbridge-passwords:s3-access-key",
+                "secret-key", "LEXBRIDGE_S3_SECRET_KEY:lexbridge-passwords:s3-secret-key",
+                "encryption-key", "LEXBRIDGE_PAYLOAD_ENCRYPTION_KEY:lexbridge-payload-key:payload-encryption-key");
+        secrets.forEach((key, expected) -> {
+            String[] parts = expected.split(":");
+            assertThat(at(config, "lexbridge.payload-store.s3." + key)).as(key).isEqualTo("${" + parts[0] + "}");
+            assertThat(at(env.get(parts[0]), "valueFrom.secretKeyRef.name")).as(key).isEqualTo(parts[1]);
+            assertThat(at(env.get(parts[0]), "valueFrom.secretKeyRef.key")).as(key).isEqualTo(parts[2]);
+        });
+
+        Chart.Rendered podCredentials = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("payloads.store", "s3").set("payloads.s3.bucket", "lexbridge-payloads")
+                .set("payloads.s3.credentialsFromSecret", false));
+        assertThat(map(at(podCredentials.applicationYml(), "lexbridge.payload-store.s3")))
+                .doesNotContainKeys("access-key", "secret-key", "endpoint").containsKey("encryption-key");
+        assertThat(list(podCredentials.container().get("env")).toString()).doesNotContain("LEXBRIDGE_S3_");
+
+        assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("payloads.store", "s3")))
+                .hasMessageContaining("payloads.s3.bucket is required with payloads.store s3");
+        assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("payloads.store", "nfs")))
+                .hasMessageContaining("payloads.store must be disk or s3, not nfs");
+    }
+
     @Test
     void theContainerRunsUnprivilegedOnAReadOnlyRoot() {
         Map<String, Object> pod = map(at(RENDERED.one("Deployment"), "spec.template.spec"));

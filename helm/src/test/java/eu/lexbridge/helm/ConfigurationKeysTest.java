@@ -34,6 +34,15 @@ class ConfigurationKeysTest {
         assertThat(written).contains("lexbridge.connector.payload-directory", "lexbridge.evidence.seal.key-store");
         assertThat(written).allSatisfy(key -> assertThat(isDocumented(key, documented))
                 .as("%s is not in docs/configuration.md", key).isTrue());
+
+        List<String> s3 = Chart.flatten(Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                        .set("payloads.store", "s3").set("payloads.s3.endpoint", "https://minio:9000")
+                        .set("payloads.s3.bucket", "payloads")).applicationYml()).keySet().stream()
+                .filter(k -> k.startsWith("lexbridge.payload-store")).toList();
+        assertThat(s3).contains("lexbridge.payload-store.type", "lexbridge.payload-store.s3.encryption-key",
+                "lexbridge.payload-store.s3.endpoint", "lexbridge.payload-store.s3.secret-key");
+        assertThat(s3).allSatisfy(key -> assertThat(isDocumented(key, documented))
+                .as("%s is not in docs/configuration.md", key).isTrue());
     }
 
     @Test
