@@ -46,7 +46,7 @@ public final class PayloadCipher {
     }
 
     /** The encrypted size of {@code plainSize} bytes. */
-    public static long encryptedSize(long plainSize) {
+    static long encryptedSize(long plainSize) {
         long segments = plainSize / SEGMENT + 1; // a full last segment is followed by an empty one
         return MAGIC.length + SALT + plainSize + segments * TAG;
     }

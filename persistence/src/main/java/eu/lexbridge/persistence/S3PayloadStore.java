@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -59,11 +60,6 @@ public final class S3PayloadStore implements PayloadStore {
     public static String objectKey(String payloadId) {
         UUID.fromString(payloadId); // ids are ours; refuse anything else before it reaches the bucket
         return PREFIX + payloadId;
-    }
-
-    /** The prefix below which every payload lies. */
-    public static String keyPrefix() {
-        return PREFIX;
     }
 
     @Override
@@ -169,7 +165,8 @@ public final class S3PayloadStore implements PayloadStore {
      */
     private final class Upload extends OutputStream {
         private final String key;
-        private final byte[] part = new byte[partSize];
+        /** Grows to a part as bytes come: most payloads (evidences, tokens) are a few kilobytes. */
+        private byte[] part = new byte[Math.min(partSize, BUFFER)];
         private final List<CompletedPart> parts = new ArrayList<>();
         private int filled;
         private String uploadId;
@@ -186,7 +183,9 @@ public final class S3PayloadStore implements PayloadStore {
         @Override
         public void write(byte[] b, int off, int len) {
             while (len > 0) {
-                if (filled == part.length) {
+                if (filled == part.length && part.length < partSize) {
+                    part = Arrays.copyOf(part, (int) Math.min(partSize, 2L * part.length));
+                } else if (filled == part.length) {
                     sendPart(); // only when more follows: the last part goes in complete()
                 }
                 int n = Math.min(len, part.length - filled);
