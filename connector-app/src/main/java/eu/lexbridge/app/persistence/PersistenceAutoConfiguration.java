@@ -17,8 +17,11 @@ import eu.lexbridge.persistence.JdbcTransmissionRecords;
 import eu.lexbridge.persistence.ObjectStoreAccess;
 import eu.lexbridge.persistence.PayloadCipher;
 import eu.lexbridge.persistence.S3PayloadStore;
+import eu.lexbridge.persistence.UnusableBucket;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
@@ -112,6 +115,27 @@ public class PersistenceAutoConfiguration {
                     new PayloadCipher(s3.encryptionKeyBytes()), (int) s3.partSize().toBytes());
             store.checkBucket();
             return store;
+        }
+
+        /**
+         * {@code payloadBucket}: DOWN when the bucket cannot be used (missing, refused, unreachable), with the
+         * sentence. In the overall health, not in readiness: every replica shares the bucket, so none would be ready,
+         * and queued work waits for the store as it waits for a partner.
+         */
+        @Bean
+        HealthIndicator payloadBucketHealthIndicator(PayloadStore payloadStore) {
+            return () -> {
+                if (!(payloadStore instanceof S3PayloadStore s3)) {
+                    return Health.unknown().withDetail("store", "replaced by the application").build();
+                }
+                try {
+                    s3.checkBucket();
+                    return Health.up().build();
+                } catch (UnusableBucket e) {
+                    return Health.down().withDetail("bucket", e.bucket()).withDetail("problem", e.problem().sentence())
+                            .build();
+                }
+            };
         }
     }
 }

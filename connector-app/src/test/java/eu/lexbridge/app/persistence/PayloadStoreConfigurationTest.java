@@ -10,6 +10,8 @@ import eu.lexbridge.persistence.UnusableBucket;
 import eu.lexbridge.persistence.s3server.S3Server;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,13 +56,21 @@ class PayloadStoreConfigurationTest {
     }
 
     @Test
-    void aReachableBucketGivesTheS3Store() {
+    void aReachableBucketGivesTheS3StoreAndItsHealth() {
         String bucket = S3Server.get().newBucket();
         s3("lexbridge.payload-store.s3.bucket=" + bucket).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(PayloadStore.class)).isInstanceOf(S3PayloadStore.class);
             assertThat(context.getBean(PayloadStoreProperties.class).toString()).contains(bucket)
                     .doesNotContain(S3Server.SECRET_KEY).doesNotContain(KEY);
+            HealthIndicator health = context.getBean("payloadBucketHealthIndicator", HealthIndicator.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+            try (var s3 = S3Server.get().client()) {
+                s3.deleteBucket(b -> b.bucket(bucket)); // the bucket goes away while the connector runs
+            }
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.health().getDetails()).containsEntry("problem", "the bucket does not exist");
         });
     }
 

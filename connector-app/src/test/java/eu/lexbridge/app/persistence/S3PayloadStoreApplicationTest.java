@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +62,9 @@ class S3PayloadStoreApplicationTest {
     @Autowired
     PayloadStore payloads;
 
+    @Autowired
+    HealthContributorRegistry health;
+
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         TestConnectorSettings.register(registry, root, TOKEN);
@@ -77,6 +83,8 @@ class S3PayloadStoreApplicationTest {
     @Test
     void aSubmittedMessagesPayloadsAreKeptInTheBucketAndReadFromIt() throws Exception {
         assertThat(payloads).isInstanceOf(S3PayloadStore.class);
+        assertThat(((HealthIndicator) health.getContributor("payloadBucket")).health().getStatus())
+                .isEqualTo(Status.UP);
         String content = "<epoc><order>" + UUID.randomUUID() + "</order></epoc>";
 
         HttpResponse<String> response = submit("""
