@@ -274,7 +274,8 @@ class KeepRunningDemoIT {
      */
     private Process lexbridge(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString()));
+                // the demo's connectors map the class-data archive too, as this test's neighbours' do
+                "-D" + ClassDataArchive.ENABLED + "=" + ClassDataArchive.enabled(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         String name = args[0];
         return new ProcessBuilder(command).directory(work.toFile())
