@@ -54,11 +54,13 @@ public final class Resend {
             throw new ConnectorException(ErrorCode.NOT_RESENDABLE, "messageId", "message " + connectorMessageId
                     + " changed meanwhile; look at it again");
         }
+        // read before it is queued: the send route may take it, and even fail it again, before we answer
+        ConnectorMessage resent = store.find(connectorMessageId).orElseThrow();
         Topology hop = message.kind() == MessageKind.BUSINESS ? Topology.PREPARED : Topology.EVIDENCE_ISSUED;
         bus.publish(hop.next(), connectorMessageId, message.conversationId());
         AUDIT.info("operator {} sent message {} ({}) again to {}", LogSafe.of(operator), connectorMessageId,
                 message.ebmsMessageId() == null ? "-" : LogSafe.of(message.ebmsMessageId()),
                 LogSafe.of(message.to().partyId()));
-        return store.find(connectorMessageId).orElseThrow();
+        return resent;
     }
 }

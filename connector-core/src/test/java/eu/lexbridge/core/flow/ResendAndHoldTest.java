@@ -116,6 +116,26 @@ class ResendAndHoldTest {
         assertThat(stateOf(message)).isEqualTo(MessageState.SENT);
     }
 
+    /**
+     * The send route may take the queued message, and fail it again, before the operator's answer is written: the
+     * answer says what the resend did (ACCEPTED and queued), not what happened next (a flaky console test, before).
+     */
+    @Test
+    void theAnswerIsTheResentMessageEvenWhenTheSendHasAlreadyFailedAgain() {
+        ConnectorMessage message = accepted();
+        dispatch.giveUp(message.connectorMessageId(), RejectionReason.UNREACHABLE.because("HTTP 503"));
+        eu.lexbridge.core.port.MessageBus fastRoute = (hop, id, conversation) -> {
+            f.bus.publish(hop, id, conversation);
+            f.clock.advance(RELAY.plusSeconds(1));
+            retries.failed(id, 1, "HTTP 503"); // past its relay timeout already: failed for good at once
+        };
+
+        ConnectorMessage again = new Resend(f.store, fastRoute, f.clock).resend(message.connectorMessageId(), "ops");
+
+        assertThat(stateOf(message)).isEqualTo(MessageState.RELAY_FAILED);
+        assertThat(again.state()).isEqualTo(MessageState.ACCEPTED);
+    }
+
     @Test
     void aResentMessageThatFailsAgainIsRelayFailedWithoutASecondEvidence() {
         ConnectorMessage message = accepted();
