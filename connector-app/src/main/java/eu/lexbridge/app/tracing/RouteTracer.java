@@ -1,0 +1,58 @@
+package eu.lexbridge.app.tracing;
+
+import eu.lexbridge.core.message.ConnectorMessage;
+import eu.lexbridge.core.port.MessageStore;
+import io.opentelemetry.api.trace.Span;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
+import org.apache.camel.telemetry.Op;
+
+/**
+ * Camel's own OpenTelemetry support, with each route's span named after the route's id (Camel names it after the
+ * endpoint, the same {@code jms} for every queue) and carrying the ids of the message the route works on. Only ids and
+ * the envelope's names: a queue message's body is an id, never content.
+ */
+final class RouteTracer extends OpenTelemetryTracer {
+
+    private final Supplier<MessageStore> store;
+
+    RouteTracer(Supplier<MessageStore> store) {
+        this.store = store;
+    }
+
+    @Override
+    protected void beginEventSpan(Exchange exchange, Endpoint endpoint, Op op) throws Exception {
+        super.beginEventSpan(exchange, endpoint, op);
+        if (op != Op.EVENT_RECEIVED || exchange.getFromRouteId() == null) {
+            return;
+        }
+        // the span Camel has just begun is the current one on this thread
+        Span span = Span.current();
+        span.updateName(exchange.getFromRouteId());
+        queuedId(exchange).ifPresent(id -> {
+            Optional<ConnectorMessage> message = store.get().find(id);
+            if (message.isPresent()) {
+                SpanAttributes.of(message.get(), span);
+            } else {
+                // the evidence hops carry an evidence's id
+                span.setAttribute(SpanAttributes.QUEUED_ID, id.toString());
+            }
+        });
+    }
+
+    private static Optional<UUID> queuedId(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        if (body == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(body.strip()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}
