@@ -34,6 +34,9 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- range $name, $store := .Values.stores -}}
 {{- $_ := required (printf "stores.%s.secretName is required: the Secret holding %s" $name $store.file) $store.secretName -}}
 {{- end -}}
+{{- if .Values.tracing.enabled -}}
+{{- $_ := required "tracing.endpoint is required with tracing.enabled: the collector's OTLP/HTTP traces address, e.g. http://otel-collector:4318/v1/traces" .Values.tracing.endpoint -}}
+{{- end -}}
 {{- end -}}
 
 {{/* An env entry for a password: the entry's own Secret, else passwordsSecret. */}}
