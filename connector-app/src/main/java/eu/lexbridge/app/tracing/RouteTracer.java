@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
+import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.telemetry.Op;
 
 /**
@@ -27,12 +28,13 @@ final class RouteTracer extends OpenTelemetryTracer {
     @Override
     protected void beginEventSpan(Exchange exchange, Endpoint endpoint, Op op) throws Exception {
         super.beginEventSpan(exchange, endpoint, op);
-        if (op != Op.EVENT_RECEIVED || exchange.getFromRouteId() == null) {
+        String routeId = ExchangeHelper.getRouteId(exchange);
+        if (op != Op.EVENT_RECEIVED || routeId == null) {
             return;
         }
         // the span Camel has just begun is the current one on this thread
         Span span = Span.current();
-        span.updateName(exchange.getFromRouteId());
+        span.updateName(routeId);
         queuedId(exchange).ifPresent(id -> {
             Optional<ConnectorMessage> message = store.get().find(id);
             if (message.isPresent()) {
@@ -42,6 +44,32 @@ final class RouteTracer extends OpenTelemetryTracer {
                 span.setAttribute(SpanAttributes.QUEUED_ID, id.toString());
             }
         });
+    }
+
+    /**
+     * Camel records a failed exchange's exception message as a span event; it may quote an outside text (a partner's
+     * error, a document's content). The span gets the exception's type instead, and the exchange its own exception back.
+     */
+    @Override
+    protected void endEventSpan(Exchange exchange, Endpoint endpoint) throws Exception {
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            super.endEventSpan(exchange, endpoint);
+            return;
+        }
+        exchange.setException(new RedactedFailure(failure));
+        try {
+            super.endEventSpan(exchange, endpoint);
+        } finally {
+            exchange.setException(failure);
+        }
+    }
+
+    /** Only the type of the failure, for the span. */
+    static final class RedactedFailure extends Exception {
+        RedactedFailure(Exception failure) {
+            super(failure.getClass().getName(), null, false, false);
+        }
     }
 
     private static Optional<UUID> queuedId(Exchange exchange) {

@@ -188,7 +188,7 @@ class TracingTest {
                         .encodeToString("viewer:viewer-secret".getBytes(StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body()).contains("routeId=\"outbound-prepare\"");
+        assertThat(scrape.body()).contains("routeId=\"outbound-prepare\"", "lexbridge_queue_messages{");
     }
 
     private List<SpanData> inTrace(String traceId) {
