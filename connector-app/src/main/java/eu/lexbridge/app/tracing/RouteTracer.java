@@ -36,7 +36,7 @@ final class RouteTracer extends OpenTelemetryTracer {
         Span span = Span.current();
         span.updateName(routeId);
         queuedId(exchange).ifPresent(id -> {
-            Optional<ConnectorMessage> message = store.get().find(id);
+            Optional<ConnectorMessage> message = find(id);
             if (message.isPresent()) {
                 SpanAttributes.of(message.get(), span);
             } else {
@@ -69,6 +69,15 @@ final class RouteTracer extends OpenTelemetryTracer {
     static final class RedactedFailure extends Exception {
         RedactedFailure(Exception failure) {
             super(failure.getClass().getName(), null, false, false);
+        }
+    }
+
+    /** A database that cannot answer now costs the span its attributes, never the route its step. */
+    private Optional<ConnectorMessage> find(UUID id) {
+        try {
+            return store.get().find(id);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
