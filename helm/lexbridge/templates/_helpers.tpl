@@ -40,6 +40,9 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- if eq .Values.payloads.store "s3" -}}
 {{- $_ := required "payloads.s3.bucket is required with payloads.store s3" .Values.payloads.s3.bucket -}}
 {{- end -}}
+{{- if .Values.tracing.enabled -}}
+{{- $_ := required "tracing.endpoint is required with tracing.enabled: the collector's OTLP/HTTP traces address, e.g. http://otel-collector:4318/v1/traces" .Values.tracing.endpoint -}}
+{{- end -}}
 {{- end -}}
 
 {{/* An env entry for a password or key: the entry's own Secret (.ref, the value .what.field), else passwordsSecret. */}}

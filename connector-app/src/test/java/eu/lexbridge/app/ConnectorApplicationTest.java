@@ -94,6 +94,9 @@ class ConnectorApplicationTest {
     @Autowired
     ConnectionFactory connections;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @DynamicPropertySource
     static void connector(DynamicPropertyRegistry registry) {
         var pki = TestConnectorSettings.register(registry, root, TOKEN);
@@ -111,6 +114,24 @@ class ConnectorApplicationTest {
                 "outbound-prepare", "gateway-dispatch-message", "gateway-dispatch-evidence", "inbound-receive",
                 "inbound-business", "backend-delivery", "backend-evidence-relay", "backend-evidence", "evidence-inbound",
                 "stalled-work-sweep", "evidence-timeouts", "trusted-lists-refresh");
+    }
+
+    /**
+     * Issue 15 item 3: tracing is off unless switched on (lexbridge.tracing.enabled): no tracer, no exporter, no
+     * exporting thread, no tracing in Camel, no trace context put on the AS4 requests.
+     */
+    @Test
+    void tracingIsOffByDefault() {
+        assertThat(context.getBeanNamesForType(io.opentelemetry.api.trace.Tracer.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.SdkTracerProvider.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.export.SpanExporter.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(eu.lexbridge.gateway.as4.OutgoingRequestHeaders.class)).isEmpty();
+        assertThat(context.getBeansOfType(io.micrometer.tracing.Tracer.class).values())
+                .allSatisfy(tracer -> assertThat(tracer).isSameAs(io.micrometer.tracing.Tracer.NOOP));
+        assertThat(camel.hasService(org.apache.camel.telemetry.Tracer.class)).isNull();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.contains("BatchSpanProcessor") || name.contains("OkHttp")
+                        || name.contains("otlp"));
     }
 
     @Test

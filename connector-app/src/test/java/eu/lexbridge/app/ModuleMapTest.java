@@ -60,12 +60,12 @@ class ModuleMapTest {
     /**
      * connector-app wires: its classes are auto-configurations, their properties, and the management port's guards.
      * It implements no port of the core, with two exceptions until operations get a module of their own: the security
-     * events counted with Micrometer, and the metrics' views of a port that measure it and pass every call on
-     * (package {@code metrics}).
+     * events counted with Micrometer, and the views of a port that measure or trace it and pass every call on
+     * (packages {@code metrics} and {@code tracing}).
      */
     @ArchTest
     static final ArchRule appImplementsNoPort = noClasses().that().resideInAPackage("eu.lexbridge.app..")
-            .and().doNotBelongToAnyOf(CountedSecurityEvents.class).and().resideOutsideOfPackage("eu.lexbridge.app.metrics")
+            .and().doNotBelongToAnyOf(CountedSecurityEvents.class).and().resideOutsideOfPackages("eu.lexbridge.app.metrics", "eu.lexbridge.app.tracing")
             .should().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a port of the core",
                     c -> c.getPackageName().equals("eu.lexbridge.core.port")));
 

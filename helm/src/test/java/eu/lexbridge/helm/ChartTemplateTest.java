@@ -251,6 +251,25 @@ class ChartTemplateTest {
                 .hasMessageContaining("image.repository is required");
     }
 
+    /** Tracing is off unless tracing.enabled; on, the connector gets the collector and the pods may reach it. */
+    @Test
+    void tracingPassesTheCollectorToTheConnectorAndOpensItsPortOnlyWhenEnabled() {
+        Map<String, Object> config = RENDERED.applicationYml();
+        assertThat(at(config, "lexbridge.tracing.enabled")).isEqualTo(true);
+        assertThat(at(config, "lexbridge.tracing.endpoint")).isEqualTo(at(VALUES, "tracing.endpoint"));
+        assertThat(at(config, "lexbridge.tracing.sampling-probability")).isEqualTo(0.2);
+        assertThat(at(RENDERED.one("NetworkPolicy"), "spec.egress").toString()).contains("port=4318");
+
+        assertThat(at(DEFAULTS, "tracing.enabled")).isEqualTo(false);
+        Chart.Rendered off = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES).set("tracing.enabled", false));
+        assertThat(map(off.applicationYml().get("lexbridge"))).doesNotContainKey("tracing");
+        assertThat(at(off.one("NetworkPolicy"), "spec.egress").toString()).doesNotContain("port=4318");
+
+        assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("tracing.endpoint", "")))
+                .hasMessageContaining("tracing.endpoint is required with tracing.enabled");
+    }
+
     @Test
     void aSingleReplicaOnItsOwnClaimGetsNoDisruptionBudget() {
         Chart.Rendered single = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)

@@ -12,8 +12,10 @@ import eu.lexbridge.gateway.as4.As4ReceivingServlet;
 import eu.lexbridge.gateway.as4.As4Runtime;
 import eu.lexbridge.gateway.as4.As4Settings;
 import eu.lexbridge.gateway.as4.EmbeddedAccessPoint;
+import eu.lexbridge.gateway.as4.OutgoingRequestHeaders;
 import eu.lexbridge.trust.keys.KeyStores;
 import jakarta.servlet.ServletContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,7 +60,8 @@ public class As4GatewayAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(GatewayLink.class)
-    EmbeddedAccessPoint embeddedAccessPoint(As4Runtime runtime, As4Settings settings, PayloadStore payloads) {
-        return new EmbeddedAccessPoint(settings, payloads);
+    EmbeddedAccessPoint embeddedAccessPoint(As4Runtime runtime, As4Settings settings, PayloadStore payloads,
+                                            ObjectProvider<OutgoingRequestHeaders> extraHeaders) {
+        return new EmbeddedAccessPoint(settings, payloads, extraHeaders.getIfAvailable(() -> OutgoingRequestHeaders.NONE));
     }
 }

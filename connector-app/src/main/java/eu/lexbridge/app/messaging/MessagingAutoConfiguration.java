@@ -6,9 +6,11 @@ import eu.lexbridge.messaging.JmsMessageBus;
 import eu.lexbridge.messaging.DeadLetters;
 import eu.lexbridge.messaging.QueueDepths;
 import eu.lexbridge.messaging.QueueSettings;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.jms.ConnectionFactory;
 import java.time.Duration;
 import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -76,10 +78,13 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MessageBus messageBus(ConnectionFactory connectionFactory) {
+    MessageBus messageBus(ConnectionFactory connectionFactory, ObjectProvider<ObservationRegistry> observations) {
         JmsTemplate template = new JmsTemplate(connectionFactory);
         template.setSessionTransacted(true);
         template.setDeliveryPersistent(true);
+        // Observed as Spring Boot observes its own JmsTemplate: with tracing on, each message carries the trace
+        // context of the request that queued it (a back-end's submission, a partner's AS4 message) to its route.
+        observations.ifAvailable(template::setObservationRegistry);
         return new JmsMessageBus(template);
     }
 

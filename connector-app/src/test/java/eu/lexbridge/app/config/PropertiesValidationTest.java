@@ -28,6 +28,15 @@ class PropertiesValidationTest {
     static class Network {
     }
 
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(TracingProperties.class)
+    static class Tracing {
+    }
+
+    private final ApplicationContextRunner tracingRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Tracing.class);
+
     private final ApplicationContextRunner networkRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Network.class)
@@ -197,5 +206,29 @@ class PropertiesValidationTest {
                 });
         networkRunner.withPropertyValues("lexbridge.network.partners[1].endpoint=https://fr.example/as4")
                 .run(c -> assertThat(c).hasNotFailed());
+    }
+
+    /** Tracing is off by default and needs nothing then; switched on, it needs the collector's address. */
+    @Test
+    void tracingOnWithoutACollectorOrWithABadShareStopsTheStartNamingTheKey() {
+        tracingRunner.run(c -> {
+            assertThat(c).hasNotFailed();
+            assertThat(c.getBean(TracingProperties.class).enabled()).isFalse();
+            assertThat(c.getBean(TracingProperties.class).samplingProbability()).isEqualTo(1.0);
+        });
+        tracingRunner.withPropertyValues("lexbridge.tracing.enabled=true").run(c -> {
+            assertThat(c).hasFailed();
+            assertThat(c.getStartupFailure()).rootCause()
+                    .hasMessageContaining("lexbridge.tracing.endpoint must be the collector's http:// or https://");
+        });
+        tracingRunner.withPropertyValues("lexbridge.tracing.enabled=true", "lexbridge.tracing.endpoint=collector:4318")
+                .run(c -> assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.tracing.endpoint"));
+        tracingRunner.withPropertyValues("lexbridge.tracing.enabled=true",
+                "lexbridge.tracing.endpoint=http://127.0.0.1:4318/v1/traces", "lexbridge.tracing.sampling-probability=1.5")
+                .run(c -> assertThat(c.getStartupFailure()).rootCause()
+                        .hasMessageContaining("lexbridge.tracing.sampling-probability"));
+        tracingRunner.withPropertyValues("lexbridge.tracing.enabled=true",
+                "lexbridge.tracing.endpoint=https://collector.example:4318/v1/traces",
+                "lexbridge.tracing.sampling-probability=0.25").run(c -> assertThat(c).hasNotFailed());
     }
 }

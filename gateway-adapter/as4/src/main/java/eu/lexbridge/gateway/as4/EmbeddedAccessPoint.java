@@ -46,10 +46,17 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
     private final PayloadStore payloads;
     private final CloseableHttpClient httpClient;
     private final Path spoolDirectory;
+    private final OutgoingRequestHeaders extraHeaders;
 
     public EmbeddedAccessPoint(As4Settings settings, PayloadStore payloads) {
+        this(settings, payloads, OutgoingRequestHeaders.NONE);
+    }
+
+    /** @param extraHeaders added to every AS4 request, e.g. the trace context of the send */
+    public EmbeddedAccessPoint(As4Settings settings, PayloadStore payloads, OutgoingRequestHeaders extraHeaders) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.payloads = Objects.requireNonNull(payloads, "payloads");
+        this.extraHeaders = Objects.requireNonNull(extraHeaders, "extraHeaders");
         this.httpClient = PartnerHttpClient.create(settings);
         this.spoolDirectory = settings.dataDirectory().resolve(SPOOL);
     }
@@ -104,7 +111,7 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
                 .cryptoFactory(PartnerCertificates.cryptoFactory(settings, partner))
                 .withSigningParams(EmbeddedAccessPoint::eDeliverySigning)
                 .withCryptParams(EmbeddedAccessPoint::eDeliveryEncryption)
-                .customHttpPoster(new PooledHttpPoster(httpClient))
+                .customHttpPoster(new PooledHttpPoster(httpClient, extraHeaders))
                 // One attempt per call: the dispatch route retries durably, with back-off, across restarts.
                 .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
                 // The receipt is read with the PMode we sent with and validated against our profile.

@@ -22,9 +22,11 @@ final class PooledHttpPoster extends BasicHttpPoster {
     static final java.util.Set<Integer> TRY_AGAIN = java.util.Set.of(429, 502, 503, 504);
 
     private final CloseableHttpClient client;
+    private final OutgoingRequestHeaders extraHeaders;
 
-    PooledHttpPoster(CloseableHttpClient client) {
+    PooledHttpPoster(CloseableHttpClient client, OutgoingRequestHeaders extraHeaders) {
         this.client = client;
+        this.extraHeaders = extraHeaders;
     }
 
     @Override
@@ -35,6 +37,7 @@ final class PooledHttpPoster extends BasicHttpPoster {
             // Same header handling as phase4's own poster: unify values, quote as configured.
             headers.forEachSingleHeader(post::addHeader, true, isQuoteHttpHeaders());
         }
+        extraHeaders.addTo(post::setHeader);
         post.setEntity(entity);
         if (getHttpCustomizer() != null) {
             getHttpCustomizer().accept(post);
