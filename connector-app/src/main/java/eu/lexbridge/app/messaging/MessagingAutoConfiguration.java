@@ -70,6 +70,13 @@ public class MessagingAutoConfiguration {
         return new DeadLetters(own(connectionFactory), Duration.ofSeconds(5));
     }
 
+    /** One line when the broker is lost and one when it is back, instead of the listener containers' many. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    @ConditionalOnMissingBean
+    BrokerWatch brokerWatch(ConnectionFactory connectionFactory) {
+        return new BrokerWatch(own(connectionFactory), Duration.ofSeconds(10));
+    }
+
     /** Connections of their own: the routes' cached shared connection is not to be closed after each use. */
     private static ConnectionFactory own(ConnectionFactory factory) {
         return factory instanceof SingleConnectionFactory cached && cached.getTargetConnectionFactory() != null
