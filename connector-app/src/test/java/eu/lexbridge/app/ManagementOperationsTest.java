@@ -83,6 +83,25 @@ class ManagementOperationsTest {
     @Autowired
     eu.lexbridge.directory.partner.SharedPartners partners;
 
+    /**
+     * Annex I 6: a viewer reads the availability of a month, this instance's readiness as the history keeps it and the
+     * outages; nobody logged in reads nothing.
+     */
+    @Test
+    void aViewerReadsTheAvailabilityAndTheOutages() {
+        Reply month = get("/actuator/availability?month=2026-11").basic("viewer", "viewer-secret")
+                .send(managementPort);
+        assertThat(month.status()).as(month.body()).isEqualTo(200);
+        assertThat(month.body()).contains("\"period\":\"2026-11\"").contains("\"maintenanceWindows\"")
+                .contains("\"current\":{\"instance\"");
+        Reply outages = get("/actuator/availability/outages").basic("viewer", "viewer-secret").send(managementPort);
+        assertThat(outages.status()).isEqualTo(200);
+        assertThat(outages.body()).contains("\"outages\":[");
+        assertThat(get("/actuator/availability").send(managementPort).status()).isEqualTo(401);
+        assertThat(get("/actuator/availability?month=26-11").basic("viewer", "viewer-secret").send(managementPort)
+                .body()).contains("LB-1002");
+    }
+
     /** The partners are changed the same way, on the same port, without a restart. */
     @Test
     void anOperatorAddsAndRetiresAPartnerWithItsServicesAndAViewerCannot() throws Exception {

@@ -45,7 +45,7 @@ class MaintenanceWindowsConfigurationTest {
     void theWindowsAreShownWithTheNoticeEachOneOffWindowNeeds(CapturedOutput output) {
         runner.run(context -> {
             Map<String, Object> windows = (Map<String, Object>) context.getBean(AvailabilityEndpoint.class)
-                    .availability().get("maintenanceWindows");
+                    .availability(null).getBody().get("maintenanceWindows");
 
             assertThat((List<Map<String, Object>>) windows.get("regular")).singleElement().isEqualTo(Map.of(
                     "day", "SUNDAY", "start", "02:00", "duration", "PT2H", "zone", "Europe/Brussels"));
