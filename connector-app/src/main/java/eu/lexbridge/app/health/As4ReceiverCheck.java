@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntSupplier;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import org.springframework.boot.actuate.health.Health;
@@ -23,7 +24,9 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /**
  * The connector's own AS4 endpoint answers: a GET on its path over loopback (TLS when the server serves TLS), whose
  * answer below 500 means the web server, its TLS and the receiving servlet take requests. Cached {@link #KEPT}, so a
- * busy probe does not add a connection a second.
+ * busy probe does not add a connection a second. When the server requires a client certificate
+ * ({@code server.ssl.client-auth=need}) the check has none to give: a TLS refusal after the connection was taken then
+ * counts as an answer.
  */
 final class As4ReceiverCheck implements HealthIndicator {
 
@@ -34,16 +37,23 @@ final class As4ReceiverCheck implements HealthIndicator {
     private final IntSupplier port;
     private final String path;
     private final boolean tls;
+    private final boolean clientCertificateNeeded;
     private final Clock clock;
     private Health last;
     private Instant lastAt;
 
     /** @param port the public server's port, or a negative number while it has not started */
     As4ReceiverCheck(InetAddress address, IntSupplier port, String path, boolean tls, Clock clock) {
+        this(address, port, path, tls, false, clock);
+    }
+
+    As4ReceiverCheck(InetAddress address, IntSupplier port, String path, boolean tls, boolean clientCertificateNeeded,
+                     Clock clock) {
         this.address = address;
         this.port = port;
         this.path = path;
         this.tls = tls;
+        this.clientCertificateNeeded = clientCertificateNeeded;
         this.clock = clock;
     }
 
@@ -63,8 +73,10 @@ final class As4ReceiverCheck implements HealthIndicator {
     private Health probe() {
         int at = port.getAsInt();
         String url = (tls ? "https://" : "http://") + address.getHostAddress() + ":" + at + path;
+        boolean connected = false;
         try (Socket socket = socket()) {
             socket.connect(new InetSocketAddress(address, at), (int) TIMEOUT.toMillis());
+            connected = true;
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
@@ -76,6 +88,12 @@ final class As4ReceiverCheck implements HealthIndicator {
             int status = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
             return (status > 0 && status < 500 ? Health.up() : Health.down()).withDetail("url", url)
                     .withDetail("status", status).withDetail("tls", tls).build();
+        } catch (SSLException e) {
+            if (connected && clientCertificateNeeded) {
+                return Health.up().withDetail("url", url).withDetail("tls", true).withDetail("detail",
+                        "TLS asked for a client certificate, which this check does not have").build();
+            }
+            return Health.down().withDetail("url", url).withDetail("error", e.getClass().getSimpleName()).build();
         } catch (IOException | GeneralSecurityException e) {
             return Health.down().withDetail("url", url).withDetail("error", e.getClass().getSimpleName()).build();
         }

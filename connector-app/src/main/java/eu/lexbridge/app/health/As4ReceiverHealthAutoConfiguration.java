@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
@@ -55,6 +56,8 @@ public class As4ReceiverHealthAutoConfiguration {
         InetAddress address = web != null && web.getAddress() != null && !web.getAddress().isAnyLocalAddress()
                 ? web.getAddress() : InetAddress.getLoopbackAddress();
         boolean tls = web != null && web.getSsl() != null && web.getSsl().isEnabled();
-        return new As4ReceiverCheck(address, port::port, settings.path(), tls, clock.getIfAvailable(Clock::systemUTC));
+        boolean need = tls && web.getSsl().getClientAuth() == Ssl.ClientAuth.NEED;
+        return new As4ReceiverCheck(address, port::port, settings.path(), tls, need,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

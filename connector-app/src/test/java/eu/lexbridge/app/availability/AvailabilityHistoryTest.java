@@ -79,6 +79,17 @@ class AvailabilityHistoryTest {
                     "lexbridge.availability.maintenance-windows.planned[0].start=2026-12-01T00:00Z",
                     "lexbridge.availability.maintenance-windows.planned[0].duration=1h");
 
+    /**
+     * The task's first look runs at start, on its own thread, at the clock's first time; the next is minutes away.
+     * Waiting for it keeps it from landing between a test's own looks.
+     */
+    private ReadinessRecorder firstLookDone(ReadinessRecorder recorder) throws InterruptedException {
+        for (int i = 0; i < 1000 && recorder.current() == null; i++) {
+            Thread.sleep(10);
+        }
+        return recorder;
+    }
+
     private void at(String instant, ReadinessRecorder recorder) {
         now.set(Instant.parse(instant));
         recorder.look();
@@ -88,7 +99,7 @@ class AvailabilityHistoryTest {
     @SuppressWarnings("unchecked")
     void theReadinessGroupsChangesGiveTheAvailabilityOfEachMonthOutsideTheWindows() {
         runner.run(context -> {
-            ReadinessRecorder recorder = context.getBean(ReadinessRecorder.class);
+            ReadinessRecorder recorder = firstLookDone(context.getBean(ReadinessRecorder.class));
             at("2026-11-30T20:00:00Z", recorder);
             dbUp.set(false);
             at("2026-11-30T22:00:00Z", recorder);
@@ -199,7 +210,7 @@ class AvailabilityHistoryTest {
     @SuppressWarnings("unchecked")
     void anOutageOutsideTheWindowsThatLastsDraftsItsNoticeOnceAndShowsIt(CapturedOutput output) {
         runner.withPropertyValues("lexbridge.connector.party-id=at-prosecutor").run(context -> {
-            ReadinessRecorder recorder = context.getBean(ReadinessRecorder.class);
+            ReadinessRecorder recorder = firstLookDone(context.getBean(ReadinessRecorder.class));
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             // inside the window 00:00-01:00: down for 50 minutes, no notice
             dbUp.set(false);
@@ -235,7 +246,7 @@ class AvailabilityHistoryTest {
     @Test
     void anotherReplicaReadyIsNoOutage() {
         runner.run(context -> {
-            ReadinessRecorder recorder = context.getBean(ReadinessRecorder.class);
+            ReadinessRecorder recorder = firstLookDone(context.getBean(ReadinessRecorder.class));
             dbUp.set(false);
             for (int minute = 10; minute <= 20; minute++) {
                 now.set(Instant.parse("2026-12-02T10:00:00Z").plusSeconds(60L * minute));

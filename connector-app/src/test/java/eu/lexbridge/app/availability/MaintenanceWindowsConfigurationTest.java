@@ -2,6 +2,7 @@ package eu.lexbridge.app.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.app.config.SettingsCheckAutoConfiguration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ class MaintenanceWindowsConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
-                    AvailabilityAutoConfiguration.class))
+                    SettingsCheckAutoConfiguration.class, AvailabilityAutoConfiguration.class))
             .withBean(Clock.class, () -> Clock.fixed(NOW, ZoneOffset.UTC))
             .withPropertyValues("lexbridge.container.country=AT", "management.endpoints.web.exposure.include=availability",
                     "lexbridge.availability.maintenance-windows.regular[0].day=SUNDAY",
@@ -56,7 +57,7 @@ class MaintenanceWindowsConfigurationTest {
                     .containsEntry("preferredHours", true);
         });
         assertThat(output.getOut().lines().filter(line -> line.contains("planned maintenance"))).singleElement()
-                .satisfies(line -> assertThat(line).contains(" WARN ").contains("2026-12-03T21:00+01:00")
+                .satisfies(line -> assertThat(line).contains("WARN").contains("2026-12-03T21:00+01:00")
                         .contains("needs 5 working days' notice").contains("was 2026-11-26"));
     }
 
@@ -66,5 +67,12 @@ class MaintenanceWindowsConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("lexbridge.availability").hasMessageContaining("maintenanceWindows.regular[0]")
                         .hasMessageContaining("less than a week"));
+    }
+
+    @Test
+    void aMisspeltKeyOfAWindowIsNamed() {
+        runner.withPropertyValues("lexbridge.availability.maintenance-windows.regular[0].strat=02:00")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("lexbridge.availability.maintenance-windows.regular[0].strat"));
     }
 }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.lexbridge.trust.lists.TrustedListStatus;
+import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.FetchedCrls.Fetched;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 /**
  * Issue 15 item 4: the trust data's freshness (trusted lists and CRLs against their next update, with an hour's
- * grace) and the AS4 receiver's self-check (a real HTTP server on loopback; over TLS in ManagementOperationsTest).
+ * grace) and the AS4 receiver's self-check (real HTTP and TLS servers on loopback; the whole connector's in
+ * ManagementOperationsTest).
  */
 class SelfChecksTest {
 
@@ -111,5 +121,59 @@ class SelfChecksTest {
         var notStarted = new As4ReceiverCheck(InetAddress.getLoopbackAddress(), () -> -1, "/as4", true,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(notStarted.health().getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    /**
+     * Over TLS, against a real TLS server with the test PKI's TLS key: it answers; and when it requires a client
+     * certificate, which the check cannot give, its refusal after taking the connection counts as an answer only where
+     * the configuration says so.
+     */
+    @Test
+    void overTlsTheReceiverAnswersAndAClientCertificateRequiredIsAnAnswerWhenConfigured(@TempDir Path dir)
+            throws Exception {
+        char[] password = "test-only".toCharArray();
+        var pki = TestPki.generate(dir, List.of("p"), password);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(pki.parties().get("p").tlsKeyStore())) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+
+        for (boolean need : new boolean[] {false, true}) {
+            try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 5,
+                    InetAddress.getLoopbackAddress())) {
+                server.setNeedClientAuth(need);
+                Thread answering = new Thread(() -> {
+                    for (int i = 0; i < 2; i++) {
+                        try (var socket = server.accept()) {
+                            socket.getInputStream().read(new byte[512]);
+                            socket.getOutputStream().write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                        } catch (IOException e) {
+                            // the handshake refused: what the check sees
+                        }
+                    }
+                });
+                answering.setDaemon(true);
+                answering.start();
+                Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+                Health strict = new As4ReceiverCheck(InetAddress.getLoopbackAddress(), server::getLocalPort, "/as4",
+                        true, false, clock).health();
+                Health configured = new As4ReceiverCheck(InetAddress.getLoopbackAddress(), server::getLocalPort,
+                        "/as4", true, true, clock).health();
+                if (need) {
+                    assertThat(strict.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(configured.getStatus()).isEqualTo(Status.UP);
+                    assertThat(configured.getDetails()).containsKey("detail");
+                } else {
+                    assertThat(strict.getStatus()).isEqualTo(Status.UP);
+                    assertThat(strict.getDetails()).containsEntry("status", 405).containsEntry("tls", true);
+                }
+                answering.join(5000);
+            }
+        }
     }
 }
