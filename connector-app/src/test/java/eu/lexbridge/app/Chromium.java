@@ -148,7 +148,23 @@ final class Chromium implements AutoCloseable {
         } catch (Exception e) {
             // the browser goes with the driver below
         } finally {
+            // the browser may still be writing its profile as it goes: wait for it, so the profile's folder can be
+            // deleted after (a test's @TempDir failed to close otherwise, now and then)
+            List<ProcessHandle> browser = driver.descendants().toList();
             driver.destroy();
+            browser.forEach(ProcessHandle::destroy);
+            for (ProcessHandle process : browser) {
+                try {
+                    process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    process.destroyForcibly();
+                }
+            }
+            try {
+                driver.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

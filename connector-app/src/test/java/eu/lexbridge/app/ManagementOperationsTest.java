@@ -83,6 +83,30 @@ class ManagementOperationsTest {
     @Autowired
     eu.lexbridge.directory.partner.SharedPartners partners;
 
+    /**
+     * Annex I 6: a viewer reads the availability of a month, this instance's readiness as the history keeps it and the
+     * outages; nobody logged in reads nothing.
+     */
+    @Test
+    void aViewerReadsTheAvailabilityAndTheOutagesAndTheSelfChecks() {
+        Reply month = get("/actuator/availability?month=2026-11").basic("viewer", "viewer-secret")
+                .send(managementPort);
+        assertThat(month.status()).as(month.body()).isEqualTo(200);
+        assertThat(month.body()).contains("\"period\":\"2026-11\"").contains("\"maintenanceWindows\"")
+                .contains("\"current\":{\"instance\"");
+        Reply outages = get("/actuator/availability/outages").basic("viewer", "viewer-secret").send(managementPort);
+        assertThat(outages.status()).isEqualTo(200);
+        assertThat(outages.body()).contains("\"outages\":[");
+        assertThat(get("/actuator/availability").send(managementPort).status()).isEqualTo(401);
+        // issue 15 item 4: the AS4 receiver answers over TLS and is part of readiness; the trust data is current
+        Reply readiness = get("/actuator/health/readiness").basic("viewer", "viewer-secret").send(managementPort);
+        assertThat(readiness.body()).contains("\"as4Receiver\":{\"status\":\"UP\"").contains("\"tls\":true");
+        assertThat(get("/actuator/health/trust").basic("viewer", "viewer-secret").send(managementPort).body())
+                .contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/availability?month=26-11").basic("viewer", "viewer-secret").send(managementPort)
+                .body()).contains("LB-1002");
+    }
+
     /** The partners are changed the same way, on the same port, without a restart. */
     @Test
     void anOperatorAddsAndRetiresAPartnerWithItsServicesAndAViewerCannot() throws Exception {
@@ -321,7 +345,10 @@ class ManagementOperationsTest {
             chromium.open(console("viewer:viewer-secret"));
 
             assertThat(chromium.textOf("#deadletters-problem", text -> !text.isBlank())).contains("403");
-            assertThat(chromium.textOf("#health tbody", text -> text.contains("db"))).contains("partners");
+            assertThat(chromium.textOf("#health tbody", text -> text.contains("db"))).contains("partners")
+                    .contains("as4Receiver").contains("trust");
+            String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Brussels")).toString();
+            assertThat(chromium.textOf("#availability tbody", text -> text.contains(month))).contains(month);
         }
     }
 

@@ -27,14 +27,18 @@ class MonitoringTest {
             "lexbridge_evidence_latency_seconds_bucket", "lexbridge_as4_sends_seconds_count",
             "lexbridge_as4_sends_seconds_sum", "lexbridge_as4_sends_seconds_bucket",
             "lexbridge_certificate_expiry_seconds", "lexbridge_directory_snapshot_age_seconds",
-            "lexbridge_case_deadlines", "lexbridge_security_events_total");
+            "lexbridge_case_deadlines", "lexbridge_security_events_total", "lexbridge_availability_ratio",
+            "lexbridge_availability_unplanned_outage_seconds", "lexbridge_availability_maintenance_late",
+            "lexbridge_trust_next_update_seconds");
     /** Spring Boot's, Camel's and Prometheus's own. */
     static final Pattern STANDARD_SERIES = Pattern.compile(
             "up|camel_exchanges_(total|failed_total)|http_server_requests_seconds_(count|sum|bucket|max)|jvm_\\w+|process_\\w+");
     static final Set<String> ALERTS = Set.of("LexBridgeScrapeFailing", "LexBridgeDeadLetters",
             "LexBridgeQueueMessageOld", "LexBridgeEvidenceFailures", "LexBridgeAs4PartnerUnreachable",
             "LexBridgeCertificateExpiring", "LexBridgeCertificateExpiringCritical", "LexBridgeDirectorySnapshotOld",
-            "LexBridgeCaseDeadlineMissed", "LexBridgeSecurityEvents", "LexBridgeDocumentsBelowPolicy");
+            "LexBridgeCaseDeadlineMissed", "LexBridgeSecurityEvents", "LexBridgeDocumentsBelowPolicy",
+            "LexBridgeUnplannedOutage", "LexBridgeAvailabilityBelowRequired", "LexBridgeMaintenanceAnnouncedLate",
+            "LexBridgeTrustDataStale");
 
     private static final Chart.Rendered RENDERED = Chart.production();
 

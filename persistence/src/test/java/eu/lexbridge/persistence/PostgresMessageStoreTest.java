@@ -3,11 +3,13 @@ package eu.lexbridge.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.lexbridge.core.port.DeadlineAlerts;
+import eu.lexbridge.core.port.HealthHistory;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.core.testkit.DeadlineAlertsContract;
+import eu.lexbridge.core.testkit.HealthHistoryContract;
 import eu.lexbridge.core.testkit.MessageStoreContract;
 import eu.lexbridge.core.testkit.SettingStoreContract;
 import eu.lexbridge.core.testkit.TransmissionRecordsContract;
@@ -88,6 +90,16 @@ class PostgresMessageStoreTest extends MessageStoreContract {
             new JdbcTemplate(pool).execute("truncate lb_deadline_alert restart identity");
             return new JdbcDeadlineAlerts(new JdbcTemplate(pool),
                     new TransactionTemplate(new DataSourceTransactionManager(pool)));
+        }
+    }
+
+    /** The health-history contract on the same server. */
+    @Nested
+    class Health extends HealthHistoryContract {
+        @Override
+        protected HealthHistory history() {
+            new JdbcTemplate(pool).execute("truncate lb_health_transition restart identity");
+            return new JdbcHealthHistory(new JdbcTemplate(pool));
         }
     }
 }

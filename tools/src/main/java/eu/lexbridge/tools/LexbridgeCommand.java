@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 BrokerSettingsCommand.class, BenchCommand.class, DirectoryCommand.class,
                 PartnerCommand.class, RecordTransmissionCommand.class, TimelineCommand.class,
                 StatisticsCommand.class, MessagesCommand.class, DeadLettersCommand.class,
-                MaintenanceCommand.class})
+                MaintenanceCommand.class, AvailabilityCommand.class})
 public final class LexbridgeCommand implements Runnable {
 
     public static void main(String[] args) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code partner hold|release|holds}, {@code messages resend} and {@code dlq list|replay|discard} against a management port on loopback that answers
+ * {@code partner hold|release|holds}, {@code messages resend}, {@code dlq list|replay|discard} and {@code availability} against a management port on loopback that answers
  * as the connector does: the request they make and their exit codes — 0 done, 2 refused (with the sentence), 1 the
  * connector cannot be used. (The endpoints themselves: ManagementOperationsTest in connector-app.)
  */
@@ -128,5 +128,29 @@ class OperatorCommandsTest {
         assertThat(server.requests()).containsExactly(
                 "GET /actuator/messages?conversation=case+2026%2F417&state=RELAY_FAILED&limit=10 " + OPERATOR + " ",
                 "GET /actuator/messages/05a8f20e-846c%40lexbridge.at.test " + OPERATOR + " ");
+    }
+
+    @Test
+    void theAvailabilityOfAMonthAndTheOutagesAreAskedForAndAMonthRefusedIsExitTwo() {
+        server.answer(200, "{\"month\":{\"period\":\"2026-11\",\"ratio\":0.9991}}");
+
+        CliRun month = run("availability", "--month", "2026-11");
+        CliRun current = run("availability");
+        CliRun outages = run("availability", "outages");
+
+        assertThat(month.exit()).as(month.err()).isZero();
+        assertThat(month.out()).contains("\"ratio\" : 0.9991");
+        assertThat(current.exit()).isZero();
+        assertThat(outages.exit()).isZero();
+        assertThat(server.requests()).containsExactly(
+                "GET /actuator/availability?month=2026-11 " + OPERATOR + " ",
+                "GET /actuator/availability " + OPERATOR + " ",
+                "GET /actuator/availability/outages " + OPERATOR + " ");
+
+        server.answer(400, "{\"code\":\"LB-1002\",\"detail\":\"month is a month as YYYY-MM, from 2026-01 to a "
+                + "year from now\"}");
+        CliRun refused = run("availability", "--month", "11/2026");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("month is a month as YYYY-MM");
     }
 }

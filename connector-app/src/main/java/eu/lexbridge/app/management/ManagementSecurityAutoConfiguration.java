@@ -74,7 +74,7 @@ public class ManagementSecurityAutoConfiguration {
                         // Status and probes for orchestrators and the demo; details only to viewers (show-details)
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .requestMatchers(EndpointRequest.to("info", "metrics", "prometheus", "hawtio", "jolokia",
-                                "deadlines", "console", "messages", "queues"))
+                                "deadlines", "console", "messages", "queues", "availability"))
                         .hasRole(ManagementRole.VIEWER_ROLE)
                         .anyRequest().hasRole(ManagementRole.OPERATOR_ROLE))
                 .httpBasic(basic -> basic.realmName("LexBridge management"))

@@ -9,12 +9,12 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /** An operator's refused action as a problem body (RFC 9457 members and the stable code), with its HTTP status. */
-final class OperatorProblems {
+public final class OperatorProblems {
 
     private OperatorProblems() {
     }
 
-    static WebEndpointResponse<Map<String, Object>> of(ConnectorException e) {
+    public static WebEndpointResponse<Map<String, Object>> of(ConnectorException e) {
         int status = switch (e.code().category()) {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;

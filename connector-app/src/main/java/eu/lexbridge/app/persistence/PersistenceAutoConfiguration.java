@@ -3,6 +3,7 @@ package eu.lexbridge.app.persistence;
 import eu.lexbridge.app.config.ConnectorProperties;
 import eu.lexbridge.app.config.PayloadStoreProperties;
 import eu.lexbridge.core.port.DeadlineAlerts;
+import eu.lexbridge.core.port.HealthHistory;
 import eu.lexbridge.core.port.MessageEvents;
 import eu.lexbridge.core.port.MessageStore;
 import eu.lexbridge.core.port.PayloadStore;
@@ -10,6 +11,7 @@ import eu.lexbridge.core.port.SettingStore;
 import eu.lexbridge.core.port.TransmissionRecords;
 import eu.lexbridge.persistence.DiskPayloadStore;
 import eu.lexbridge.persistence.JdbcDeadlineAlerts;
+import eu.lexbridge.persistence.JdbcHealthHistory;
 import eu.lexbridge.persistence.JdbcMessageEvents;
 import eu.lexbridge.persistence.JdbcMessageStore;
 import eu.lexbridge.persistence.JdbcSettingStore;
@@ -83,6 +85,13 @@ public class PersistenceAutoConfiguration {
     @ConditionalOnMissingBean
     DeadlineAlerts deadlineAlerts(JdbcTemplate jdbc, DataSourceTransactionManager transactionManager) {
         return new JdbcDeadlineAlerts(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    /** The readiness of each running connector over time, for the availability (lb_health_transition). */
+    @Bean
+    @ConditionalOnMissingBean
+    HealthHistory healthHistory(JdbcTemplate jdbc) {
+        return new JdbcHealthHistory(jdbc);
     }
 
     @Bean

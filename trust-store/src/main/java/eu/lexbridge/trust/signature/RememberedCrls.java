@@ -36,11 +36,17 @@ final class RememberedCrls {
     }
 
     private final Clock clock;
+    private final FetchedCrls fetched;
     private final Map<String, Remembered> byUrl = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     RememberedCrls(Clock clock) {
+        this(clock, FetchedCrls.PROCESS);
+    }
+
+    RememberedCrls(Clock clock, FetchedCrls fetched) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.fetched = Objects.requireNonNull(fetched, "fetched");
     }
 
     /** The CRL at {@code url}: the one kept while it is current, otherwise what {@code fetch} returns. */
@@ -53,7 +59,11 @@ final class RememberedCrls {
             }
         }
         byte[] crl = fetch.apply(url);
-        Instant until = currentUntil(crl, now);
+        X509CRL parsed = parse(crl);
+        if (parsed != null) {
+            fetched.fetched(url, parsed.getNextUpdate() == null ? null : parsed.getNextUpdate().toInstant(), now);
+        }
+        Instant until = currentUntil(parsed, now);
         if (until != null && until.isAfter(now) && crl.length <= MAX_BYTES) {
             remember(url, new Remembered(crl, until));
         }
@@ -72,17 +82,22 @@ final class RememberedCrls {
         }
     }
 
-    /** Until when {@code crl} may stand for its issuer's answer, or {@code null} if it is no CRL. */
-    private static Instant currentUntil(byte[] crl, Instant now) {
+    /** Until when {@code parsed} may stand for its issuer's answer, or {@code null} if it is no CRL. */
+    private static Instant currentUntil(X509CRL parsed, Instant now) {
+        if (parsed == null) {
+            return null;
+        }
+        Instant longest = now.plus(LONGEST);
+        if (parsed.getNextUpdate() == null) {
+            return longest;
+        }
+        Instant next = parsed.getNextUpdate().toInstant();
+        return next.isBefore(longest) ? next : longest;
+    }
+
+    private static X509CRL parse(byte[] crl) {
         try {
-            X509CRL parsed = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(crl));
-            Instant longest = now.plus(LONGEST);
-            if (parsed.getNextUpdate() == null) {
-                return longest;
-            }
-            Instant next = parsed.getNextUpdate().toInstant();
-            return next.isBefore(longest) ? next : longest;
+            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(crl));
         } catch (CertificateException | CRLException | ClassCastException e) {
             return null;
         }

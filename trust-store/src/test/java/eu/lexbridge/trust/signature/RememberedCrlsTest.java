@@ -94,6 +94,35 @@ class RememberedCrlsTest {
         assertThat(loader.get(url)).as("kept now").isEqualTo(crl);
     }
 
+    /** What the trust health check shows: each distribution point's last CRL, stale or not, and its next update. */
+    @Test
+    void eachCrlFetchedIsReportedWithItsNextUpdateStaleOrNot() throws Exception {
+        var seen = new FetchedCrls();
+        var crls = new RememberedCrls(new TickingClock(NOW), seen);
+        Path stale = dir.resolve("stale.crl");
+        Path fresh = dir.resolve("fresh.crl");
+        Files.write(stale, crl(NOW.minus(Duration.ofHours(2)), 0));
+        Files.write(fresh, crl(NOW.plus(Duration.ofHours(6)), 0));
+        Path notCrl = dir.resolve("other");
+        Files.writeString(notCrl, "not a CRL", StandardCharsets.US_ASCII);
+
+        for (Path file : new Path[] {stale, fresh, notCrl}) {
+            crls.get(file.toUri().toString(), url -> readAll(file));
+        }
+
+        assertThat(seen.all()).containsOnlyKeys(stale.toUri().toString(), fresh.toUri().toString());
+        assertThat(seen.all().get(stale.toUri().toString()).nextUpdate()).isEqualTo(NOW.minus(Duration.ofHours(2)));
+        assertThat(seen.all().get(fresh.toUri().toString()).nextUpdate()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void anExpiredCrlIsNotKept() throws Exception {
         UrlDataLoader loader = UrlDataLoader.forCrl(Duration.ofSeconds(1), new TickingClock(NOW));

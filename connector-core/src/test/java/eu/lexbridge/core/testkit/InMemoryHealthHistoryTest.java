@@ -1,0 +1,11 @@
+package eu.lexbridge.core.testkit;
+
+import eu.lexbridge.core.port.HealthHistory;
+
+class InMemoryHealthHistoryTest extends HealthHistoryContract {
+
+    @Override
+    protected HealthHistory history() {
+        return new InMemoryHealthHistory();
+    }
+}
