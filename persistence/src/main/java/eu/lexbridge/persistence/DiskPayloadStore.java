@@ -25,7 +25,6 @@ import java.util.UUID;
  */
 public final class DiskPayloadStore implements PayloadStore {
 
-    private static final int BUFFER = 64 * 1024;
 
     private final Path root;
 
@@ -43,20 +42,10 @@ public final class DiskPayloadStore implements PayloadStore {
         String id = UUID.randomUUID().toString();
         Path temp = root.resolve("tmp").resolve(id);
         MessageDigest sha256 = sha256();
-        long size = 0;
+        long size;
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = content.read(buffer)) > 0) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, null,
-                                "a payload is larger than the limit of " + maxBytes + " bytes");
-                    }
-                    sha256.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
+                size = PayloadCopy.copy(content, out, sha256, maxBytes);
             }
             Path target = path(id);
             Files.createDirectories(target.getParent());

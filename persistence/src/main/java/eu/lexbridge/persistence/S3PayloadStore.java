@@ -39,7 +39,6 @@ public final class S3PayloadStore implements PayloadStore {
     /** S3 refuses parts under 5 MiB, but the last. */
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     private static final String PREFIX = "payloads/";
-    private static final int BUFFER = 64 * 1024;
 
     private final S3Client s3;
     private final String bucket;
@@ -66,22 +65,11 @@ public final class S3PayloadStore implements PayloadStore {
     public PayloadRef write(PayloadKind kind, String name, String mimeType, InputStream content, long maxBytes) {
         String id = UUID.randomUUID().toString();
         MessageDigest sha256 = sha256();
-        long size = 0;
         Upload upload = new Upload(objectKey(id));
         try {
             // closed only when the source ended well: closing writes the last segment, which a failure must not send
             OutputStream out = cipher.encrypting(upload, id);
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = content.read(buffer)) >= 0) {
-                size += n;
-                if (size > maxBytes) {
-                    throw new ConnectorException(ErrorCode.PAYLOAD_TOO_LARGE, null,
-                            "a payload is larger than the limit of " + maxBytes + " bytes");
-                }
-                sha256.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
+            long size = PayloadCopy.copy(content, out, sha256, maxBytes);
             out.close();
             upload.complete();
             return new PayloadRef(id, kind, name, mimeType, size, HexFormat.of().formatHex(sha256.digest()));
@@ -166,7 +154,7 @@ public final class S3PayloadStore implements PayloadStore {
     private final class Upload extends OutputStream {
         private final String key;
         /** Grows to a part as bytes come: most payloads (evidences, tokens) are a few kilobytes. */
-        private byte[] part = new byte[Math.min(partSize, BUFFER)];
+        private byte[] part = new byte[Math.min(partSize, PayloadCopy.BUFFER)];
         private final List<CompletedPart> parts = new ArrayList<>();
         private int filled;
         private String uploadId;
