@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntSupplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import org.springframework.boot.actuate.health.Health;
@@ -88,13 +87,15 @@ final class As4ReceiverCheck implements HealthIndicator {
             int status = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
             return (status > 0 && status < 500 ? Health.up() : Health.down()).withDetail("url", url)
                     .withDetail("status", status).withDetail("tls", tls).build();
-        } catch (SSLException e) {
-            if (connected && clientCertificateNeeded) {
+        } catch (IOException e) {
+            // with a client certificate required, the server refuses the check's TLS session once it has taken the
+            // connection: an alert (SSLException) or, as often, the socket reset under the check's read
+            if (connected && tls && clientCertificateNeeded && !(e instanceof java.net.SocketTimeoutException)) {
                 return Health.up().withDetail("url", url).withDetail("tls", true).withDetail("detail",
                         "TLS asked for a client certificate, which this check does not have").build();
             }
             return Health.down().withDetail("url", url).withDetail("error", e.getClass().getSimpleName()).build();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return Health.down().withDetail("url", url).withDetail("error", e.getClass().getSimpleName()).build();
         }
     }
