@@ -273,9 +273,9 @@ class KeepRunningDemoIT {
      * process signals reach); a demo writes to demo.out/err, anything else to document.out/err.
      */
     private Process lexbridge(String... args) throws IOException {
+        // without the class-data archive, as a user runs it: making one would leave its JVM running after the demo
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                // the demo's connectors map the class-data archive too, as this test's neighbours' do
-                "-D" + ClassDataArchive.ENABLED + "=" + ClassDataArchive.enabled(), "-jar", jar.toString()));
+                "-jar", jar.toString()));
         command.addAll(List.of(args));
         String name = args[0];
         return new ProcessBuilder(command).directory(work.toFile())
