@@ -32,11 +32,11 @@ public final class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLEx
     protected FailureAnalysis analyze(Throwable root, SQLException cause) {
         String state = Objects.requireNonNullElse(cause.getSQLState(), "");
         String at = URL + " (" + url() + ")";
-        if (causedBy(cause, UnknownHostException.class)) {
+        if (findCause(cause, UnknownHostException.class) != null) {
             return new FailureAnalysis(at + ": its host name is not known.",
                     "Correct the host in " + URL + ".", cause);
         }
-        if (causedBy(cause, ConnectException.class)) {
+        if (findCause(cause, ConnectException.class) != null) {
             return new FailureAnalysis(at + ": no database answers there.",
                     "Start the database, or point " + URL + " at it (host and port).", cause);
         }
@@ -61,14 +61,5 @@ public final class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLEx
     /** The URL as configured, without a password it may carry as a parameter. */
     private String url() {
         return environment.getProperty(URL, "(not set)").replaceAll("(?i)(password=)[^&;]*", "$1…");
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
