@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * line (not an ERROR from each route every 5 s), and is ready once the broker comes.
  */
 @SpringBootTest(classes = LexbridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+// The connector stops after the test, before the broker does (@AfterAll): stopped the other way round, its shutdown
+// waited about 50 s on health checks and consumers of a broker that had gone.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @ExtendWith(OutputCaptureExtension.class)
 class BrokerLaterTest {
 
