@@ -1,46 +1,45 @@
 package eu.lexbridge.tools.demo;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A class-data-sharing archive of the connector application (the JDK's AppCDS), in {@code cds/} beside its jar, for
- * runs that start many connectors (the end-to-end tests, with {@code -Dlexbridge.class-data-archive=true}): the first
- * connector started from a jar writes the list of the classes it loads; when it has stopped, a JVM of its own
- * ({@code -Xshare:dump}, in the background, about a minute of CPU) archives them; the connectors started after that
- * map the archive instead of reading, parsing and verifying those classes again, a third less CPU to start (see
- * docs/performance.md). The JDK's dynamic archive ({@code -XX:ArchiveClassesAtExit}) was tried first: the recording
- * connector started three times slower, slow enough to miss a test's start-up patience.
+ * runs that start many connectors: the end-to-end tests, with {@code -Dlexbridge.class-data-archive=true}. The build
+ * makes it once, in the background, as the end-to-end tests begin ({@link #main}, {@code tools/pom.xml}): a connector
+ * started only to its context refresh lists the classes it loads, and a JVM of its own ({@code -Xshare:dump}, about a
+ * minute of CPU) archives them. Every connector started once it is there maps the archive instead of reading,
+ * parsing and verifying those classes again: a third less CPU to start (see docs/performance.md). Connectors started
+ * before start without it. The JDK's dynamic archive ({@code -XX:ArchiveClassesAtExit}) was tried first: the
+ * recording connector started three times slower, slow enough to miss a test's start-up patience.
  *
  * <p>An archive fits one jar and one JVM only, so its name carries the jar's modification time and the JVM's version;
  * a JVM that still finds it unusable starts without it ({@code -Xshare:auto}) and says nothing ({@code -Xlog:cds*=off}).
- * One connector records at a time; a list cut short (the JVM killed) is thrown away.
+ * It appears whole or not at all (written aside, then moved).
  */
-final class ClassDataArchive {
+public final class ClassDataArchive {
 
     static final String ENABLED = "lexbridge.class-data-archive";
-    /** A recorder that left its marker more than this long ago died without cleaning up: another may record. */
-    private static final Duration ABANDONED = Duration.ofMinutes(20);
     private static final String QUIET = "-Xlog:cds*=off";
 
     private final Path jar;
     private final Path archive;
-    private final Path list;
-    private final Path recording;
 
     private ClassDataArchive(Path jar, Path archive) {
         this.jar = jar;
         this.archive = archive;
-        this.list = archive.resolveSibling(archive.getFileName() + ".classes");
-        this.recording = archive.resolveSibling(archive.getFileName() + ".recording");
     }
 
-    /** Whether this JVM's connectors use the archive: only where asked, since making it costs a minute of CPU. */
+    /** Whether this JVM's connectors map the archive: only where asked (the end-to-end tests). */
     static boolean enabled() {
         return Boolean.getBoolean(ENABLED);
     }
@@ -58,78 +57,76 @@ final class ClassDataArchive {
                 .resolve("lexbridge-" + jvm + "-" + modified + ".jsa"));
     }
 
-    /** The JVM options of one more connector: map the archive, list its classes, or neither while another lists. */
-    Use begin() {
-        if (Files.isRegularFile(archive)) {
-            return new Use(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", QUIET), false);
-        }
-        if (!claimRecording()) {
-            return new Use(List.of(), false);
-        }
-        try {
-            Files.deleteIfExists(list);
-        } catch (IOException e) {
-            release();
-            return new Use(List.of(), false);
-        }
-        return new Use(List.of("-XX:DumpLoadedClassList=" + list), true);
+    /** The JVM options that map the archive, or none while there is no archive for this jar and JVM. */
+    List<String> options() {
+        return Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", QUIET) : List.of();
     }
 
     /**
-     * After the listing JVM has ended: if it stopped by itself or on SIGTERM, archives the classes it listed in a JVM
-     * of its own, in the background, which leaves the archive in place once it is whole; if it was killed, throws the
-     * list away.
+     * Makes the archive unless it is there: runs {@code java -XX:DumpLoadedClassList=… <recording>}, which must end by
+     * itself with 0, then archives the classes it listed.
+     *
+     * @param recording the rest of the listing JVM's command line: options, then {@code -jar} and arguments
+     * @throws IllegalStateException when a step fails; nothing is left in {@code cds/} but whole archives
      */
-    void end(boolean killed) {
+    void make(List<String> recording, Duration timeout) throws IOException, InterruptedException {
+        if (Files.isRegularFile(archive)) {
+            return;
+        }
+        Files.createDirectories(archive.getParent());
+        Path list = archive.resolveSibling(archive.getFileName() + ".classes");
+        Path part = archive.resolveSibling(archive.getFileName() + ".part");
         try {
-            if (!killed && Files.isRegularFile(list) && Files.size(list) > 0) {
-                Path part = archive.resolveSibling(archive.getFileName() + ".part");
-                String java = ProcessHandle.current().info().command().orElse("java");
-                // a shell, so that the archive is put in place even when this JVM has ended before the dump
-                new ProcessBuilder("sh", "-c", "\"$0\" -Xshare:dump -XX:SharedClassListFile=\"$1\" "
-                        + "-XX:SharedArchiveFile=\"$2\" " + QUIET + " -cp \"$3\" && mv \"$2\" \"$4\"; "
-                        + "rm -f \"$1\" \"$2\" \"$5\"", java, list.toString(), part.toString(), jar.toString(),
-                        archive.toString(), recording.toString())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return; // the shell releases the marker
-            }
+            List<String> listing = new ArrayList<>(List.of(java(), "-XX:DumpLoadedClassList=" + list));
+            listing.addAll(recording);
+            run(listing, timeout, "listing the classes");
+            run(List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + part,
+                    QUIET, "-cp", jar.toString()), timeout, "archiving the classes");
+            Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
             Files.deleteIfExists(list);
-        } catch (IOException e) {
-            // no archive this time: the next connector records again
+            Files.deleteIfExists(part);
         }
-        release();
     }
 
-    private boolean claimRecording() {
+    private static void run(List<String> command, Duration timeout, String step)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(step + ": no end after " + timeout);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(step + ": exit " + process.exitValue());
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * Makes the archive for the application jar {@code args[0]} (the build's {@code lexbridge-app/lexbridge.jar}):
+     * one demo connector, on a test PKI of its own in a temporary folder, started to its context refresh.
+     */
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path work = Files.createTempDirectory("lexbridge-cds");
         try {
-            Files.createDirectories(recording.getParent());
-            Files.createFile(recording);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            try {
-                if (Files.getLastModifiedTime(recording).toInstant().isBefore(Instant.now().minus(ABANDONED))) {
-                    Files.delete(recording);
-                    Files.createFile(recording);
-                    return true;
-                }
-            } catch (IOException raced) {
-                // another connector took it over first
+            DemoNetwork network = new DemoNetwork(work);
+            network.prepare();
+            DemoConnector connector = network.issuing();
+            List<String> recording = new ArrayList<>(ConnectorProcess.DEMO_JVM);
+            recording.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toAbsolutePath().toString(),
+                    "serve", "--spring.config.additional-location=file:" + connector.configFile().toAbsolutePath()));
+            beside(jar).make(recording, Duration.ofMinutes(10));
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (UncheckedIOException e) {
+                // a temporary folder left behind
             }
-            return false;
-        } catch (IOException e) {
-            return false;
         }
-    }
-
-    private void release() {
-        try {
-            Files.deleteIfExists(recording);
-        } catch (IOException e) {
-            // left behind, it is taken over once abandoned
-        }
-    }
-
-    /** @param recording whether this JVM lists its classes for the archive */
-    record Use(List<String> options, boolean recording) {
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A connector in a JVM of its own: phase4 keeps one AS4 identity per process, and two processes are what a real
@@ -18,21 +17,15 @@ public final class ConnectorProcess implements AutoCloseable {
 
     private static final Duration STOP = Duration.ofSeconds(30);
 
+    /** A demo lives for seconds: start fast rather than peak. */
+    static final List<String> DEMO_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private final DemoConnector connector;
     private final Process process;
-    private final ClassDataArchive archive;
-    private final boolean recording;
-    private final AtomicBoolean killed = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
 
-    private ConnectorProcess(DemoConnector connector, Process process, ClassDataArchive archive, boolean recording) {
+    private ConnectorProcess(DemoConnector connector, Process process) {
         this.connector = connector;
         this.process = process;
-        this.archive = archive;
-        this.recording = recording;
-        if (recording) {
-            process.onExit().thenRun(this::endRecording);
-        }
     }
 
     public static ConnectorProcess start(DemoConnector connector, Path jar) {
@@ -41,8 +34,7 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** @param settings further Spring Boot arguments, e.g. {@code --lexbridge.routes.first-retry-delay=1s} */
     public static ConnectorProcess start(DemoConnector connector, Path jar, List<String> settings) {
-        // a demo lives for seconds: start fast rather than peak
-        return start(connector, jar, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), settings);
+        return start(connector, jar, DEMO_JVM, settings);
     }
 
     /**
@@ -51,12 +43,11 @@ public final class ConnectorProcess implements AutoCloseable {
      */
     public static ConnectorProcess start(DemoConnector connector, Path jar, List<String> jvmOptions,
                                          List<String> settings) {
-        ClassDataArchive archive = ClassDataArchive.beside(jar);
-        ClassDataArchive.Use use = ClassDataArchive.enabled() ? archive.begin()
-                : new ClassDataArchive.Use(List.of(), false);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(use.options());
+        if (ClassDataArchive.enabled()) {
+            command.addAll(ClassDataArchive.beside(jar).options());
+        }
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
@@ -69,11 +60,8 @@ public final class ConnectorProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                     .start();
-            return new ConnectorProcess(connector, process, archive, use.recording());
+            return new ConnectorProcess(connector, process);
         } catch (IOException e) {
-            if (use.recording()) {
-                archive.end(true);
-            }
             throw new UncheckedIOException("cannot start the connector " + connector.party(), e);
         }
     }
@@ -93,7 +81,6 @@ public final class ConnectorProcess implements AutoCloseable {
 
     /** Kills the JVM at once (SIGKILL): a crash, no shutdown of any kind. Returns when it is gone. */
     public void kill() {
-        killed.set(true);
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
@@ -116,23 +103,11 @@ public final class ConnectorProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
-                killed.set(true);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            if (!process.isAlive()) {
-                // at once, not only when onExit's callback gets round to it: the caller may start the next one now
-                endRecording();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            killed.set(true);
             process.destroyForcibly();
-        }
-    }
-
-    private void endRecording() {
-        if (recording && ended.compareAndSet(false, true)) {
-            archive.end(killed.get() || process.exitValue() == 137); // 128 + SIGKILL, whoever sent it
         }
     }
 }

@@ -1,6 +1,7 @@
 package eu.lexbridge.tools.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,74 +54,45 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void theFirstJvmListsItsClassesAndOnceArchivedTheNextOnesLoadThemFromTheArchive() throws Exception {
+    void aJvmListsItsClassesAJvmOfItsOwnArchivesThemAndTheNextOnesLoadThemFromTheArchive() throws Exception {
         ClassDataArchive archive = ClassDataArchive.beside(jar);
-        ClassDataArchive.Use first = archive.begin();
-        assertThat(first.recording()).isTrue();
-        assertThat(archive.begin().options()).as("while another lists its classes").isEmpty();
+        assertThat(archive.options()).as("before it is made").isEmpty();
 
-        assertThat(run(first.options())).contains("hello {a=1}");
-        archive.end(false);
+        archive.make(List.of("-jar", jar.toString()), Duration.ofMinutes(2));
 
-        ClassDataArchive.Use next = await(() -> {
-            ClassDataArchive.Use use = ClassDataArchive.beside(jar).begin();
-            return use.options().isEmpty() ? null : use;
-        });
-        assertThat(next.recording()).isFalse();
-        assertThat(next.options()).anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + dir.resolve("cds")))
+        List<String> options = ClassDataArchive.beside(jar).options();
+        assertThat(options).anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=" + dir.resolve("cds")))
                 .contains("-Xshare:auto", "-Xlog:cds*=off");
-        List<String> logged = new ArrayList<>(next.options());
+        List<String> logged = new ArrayList<>(options);
         logged.add("-Xlog:class+load=info");
         assertThat(run(logged).lines().filter(l -> l.contains(Hello.class.getName() + " ")))
                 .singleElement().asString().contains("shared objects file");
-        await(() -> { // the list, the part and the marker are removed once the archive is in place
-            try (Stream<Path> files = Files.list(dir.resolve("cds"))) {
-                return files.count() == 1 ? true : null;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        try (Stream<Path> files = Files.list(dir.resolve("cds"))) {
+            assertThat(files).as("the list and the part are gone, the archive is whole").hasSize(1);
+        }
     }
 
     @Test
-    void aListCutShortByAKillIsThrownAwayAndTheNextJvmListsAgain() throws Exception {
+    void aListingJvmThatFailsLeavesNoArchive() throws Exception {
         ClassDataArchive archive = ClassDataArchive.beside(jar);
-        String option = archive.begin().options().get(0);
-        Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "java/lang/Object\n");
 
-        archive.end(true);
+        assertThatThrownBy(() -> archive.make(List.of("-jar", dir.resolve("no-such.jar").toString()),
+                Duration.ofMinutes(2))).hasMessageContaining("listing the classes: exit 1");
 
+        assertThat(archive.options()).isEmpty();
         try (Stream<Path> files = Files.list(dir.resolve("cds"))) {
             assertThat(files).isEmpty();
         }
-        assertThat(archive.begin().recording()).isTrue();
     }
 
     @Test
     void aNewJarIsNotMappedWithTheOldJarsArchive() throws Exception {
-        Path old = ClassDataArchive.beside(jar).begin().options().get(0).transform(o -> Path.of(o.substring(
-                o.indexOf('=') + 1)));
+        ClassDataArchive.beside(jar).make(List.of("-jar", jar.toString()), Duration.ofMinutes(2));
+        assertThat(ClassDataArchive.beside(jar).options()).isNotEmpty();
+
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plus(1, ChronoUnit.MINUTES)));
 
-        ClassDataArchive.Use rebuilt = ClassDataArchive.beside(jar).begin();
-
-        assertThat(rebuilt.recording()).as("rebuilt: listed anew, beside the old jar's").isTrue();
-        assertThat(rebuilt.options().get(0)).doesNotContain(old.getFileName().toString());
-    }
-
-    @Test
-    void aRecorderThatDiedWithoutCleaningUpIsTakenOverOnceAbandoned() throws Exception {
-        ClassDataArchive archive = ClassDataArchive.beside(jar);
-        assertThat(archive.begin().recording()).isTrue();
-        Path marker;
-        try (Stream<Path> files = Files.list(dir.resolve("cds"))) {
-            marker = files.filter(f -> f.toString().endsWith(".recording")).findFirst().orElseThrow();
-        }
-        assertThat(archive.begin().recording()).isFalse();
-
-        Files.setLastModifiedTime(marker, FileTime.from(Instant.now().minus(21, ChronoUnit.MINUTES)));
-
-        assertThat(archive.begin().recording()).isTrue();
+        assertThat(ClassDataArchive.beside(jar).options()).as("rebuilt: made anew, not the old jar's").isEmpty();
     }
 
     private String run(List<String> options) throws Exception {
@@ -133,17 +105,5 @@ class ClassDataArchiveTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> check) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(end)) {
-            T value = check.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within 120 s");
     }
 }
