@@ -12,7 +12,9 @@ import eu.lexbridge.core.transport.SendOutcome;
 import eu.lexbridge.gateway.domibus.wire.ebms.Messaging;
 import eu.lexbridge.gateway.domibus.wire.payload.LargePayloadType;
 import eu.lexbridge.gateway.domibus.wire.plugin.FaultDetail;
+import eu.lexbridge.gateway.domibus.wire.plugin.MessageStatus;
 import eu.lexbridge.gateway.domibus.wire.plugin.PluginFault;
+import eu.lexbridge.gateway.domibus.wire.plugin.StatusRequest;
 import eu.lexbridge.gateway.domibus.wire.plugin.SubmitRequest;
 import eu.lexbridge.gateway.domibus.wire.plugin.SubmitResponse;
 import eu.lexbridge.gateway.domibus.wire.plugin.WebServicePluginInterface;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * sent. The header carries our ebMS MessageId, which Domibus keeps, so its reports name the message as the connector
  * knows it. The payloads stream from the payload store as MTOM attachments. Transport trouble (Domibus unreachable, a
  * timeout, an HTTP error, an undeclared fault) is RETRYABLE_FAILURE; a refusal the plugin declares ({@code FaultDetail},
- * e.g. {@code WS_PLUGIN:0002} for a header no PMode matches) is FAILED: sending the same request again cannot help.
+ * e.g. for a header no PMode matches) is FAILED: sending the same request again cannot help; but a MessageId Domibus
+ * refuses because it has the message already (a submission whose answer was lost) is PENDING, by its status.
  * Never throws for Domibus's trouble. Thread-safe.
  */
 public final class DomibusGateway implements GatewayLink {
@@ -97,14 +100,14 @@ public final class DomibusGateway implements GatewayLink {
         try {
             response = plugin.submitMessage(request, header);
         } catch (PluginFault e) {
-            return SendOutcome.failed("Domibus refused the message: " + describe(e.getFaultInfo(), e.getMessage()));
+            return refused(envelope.ebmsMessageId(), describe(e.getFaultInfo(), e.getMessage()));
         } catch (WebServiceException | ConnectorException e) {
             ConnectorException payloadTrouble = payloadTrouble(e);
             if (payloadTrouble != null) {
                 return SendOutcome.failed("payload not sendable: " + payloadTrouble.code().code() + " "
                         + payloadTrouble.getMessage());
             }
-            return SendOutcome.retryable("Domibus at " + address + " did not take the message: " + rootMessage(e));
+            return SendOutcome.retryable("Domibus at " + address + " did not take the message: " + TransportTrouble.describe(e));
         }
         List<String> ids = response == null ? List.of() : response.getMessageID();
         if (ids.contains(envelope.ebmsMessageId())) {
@@ -115,6 +118,27 @@ public final class DomibusGateway implements GatewayLink {
                 LogSafe.of(envelope.ebmsMessageId()), LogSafe.of(ids, 512));
         return SendOutcome.pending("Domibus took the message as " + LogSafe.of(ids, 512)
                 + ", not under its ebMS id; its send report cannot be matched");
+    }
+
+    /**
+     * A refusal, unless Domibus has the message already: a submission whose answer was lost (a timeout after Domibus
+     * stored it) is sent again by the dispatch route with the same MessageId, and Domibus refuses the duplicate. Its
+     * status tells: known and not failed, Domibus sends it and reports as for the first submission.
+     */
+    private SendOutcome refused(String ebmsMessageId, String refusal) {
+        MessageStatus status;
+        try {
+            StatusRequest request = new StatusRequest();
+            request.setMessageID(ebmsMessageId);
+            status = plugin.getStatus(request);
+        } catch (PluginFault | WebServiceException e) {
+            status = null; // the refusal stands
+        }
+        if (status != null && status != MessageStatus.NOT_FOUND && status != MessageStatus.SEND_FAILURE) {
+            return SendOutcome.pending("Domibus has message " + ebmsMessageId + " already (" + status
+                    + "); it refused it again: " + refusal);
+        }
+        return SendOutcome.failed("Domibus refused the message: " + refusal);
     }
 
     private static String describe(FaultDetail detail, String reason) {
@@ -134,36 +158,6 @@ public final class DomibusGateway implements GatewayLink {
             if (cause.getCause() == cause) {
                 break;
             }
-        }
-        return null;
-    }
-
-    /** What went wrong, in words: no stack trace, no class name. */
-    private static String rootMessage(Throwable e) {
-        String what = "transport error";
-        String message = null;
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            String known = kind(cause);
-            if (known != null) {
-                return cause.getMessage() == null ? known : known + " (" + LogSafe.of(cause.getMessage(), 512) + ")";
-            }
-            message = cause.getMessage() == null ? message : cause.getMessage();
-        }
-        return message == null ? what : what + " (" + LogSafe.of(message, 512) + ")";
-    }
-
-    private static String kind(Throwable cause) {
-        if (cause instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
-            return "no answer in time";
-        }
-        if (cause instanceof java.net.UnknownHostException) {
-            return "unknown host";
-        }
-        if (cause instanceof javax.net.ssl.SSLException) {
-            return "TLS failed";
         }
         return null;
     }

@@ -77,7 +77,7 @@ public final class PendingMessagePoller {
             ListPendingMessagesResponse listed = plugin.listPendingMessages(new ListPendingMessagesRequest());
             ids = listed == null ? List.of() : listed.getMessageID();
         } catch (PluginFault | WebServiceException e) {
-            LOG.warn("Domibus pending messages not listed: {}", LogSafe.of(e.getMessage(), 512));
+            LOG.warn("Domibus pending messages not listed: {}", TransportTrouble.describe(e));
             return new Poll(0, 0, 0, 0, 1);
         }
         int taken = 0;
@@ -125,7 +125,7 @@ public final class PendingMessagePoller {
             parts = ReceivedParts.read(header.value.getUserMessage(), response.value.getBodyload(),
                     response.value.getPayload());
         } catch (PluginFault | WebServiceException e) {
-            LOG.warn("Domibus message {} not fetched: {}", LogSafe.of(id), LogSafe.of(e.getMessage(), 512));
+            LOG.warn("Domibus message {} not fetched: {}", LogSafe.of(id), TransportTrouble.describe(e));
             return Taken.FAILED;
         } catch (IllegalArgumentException e) {
             return refuse(id, e.getMessage());
@@ -150,7 +150,7 @@ public final class PendingMessagePoller {
         } catch (PluginFault | WebServiceException e) {
             // stored already: the next poll fetches it again and the connector finds the duplicate
             LOG.warn("Domibus message {} taken but not marked downloaded: {}", LogSafe.of(id),
-                    LogSafe.of(e.getMessage(), 512));
+                    TransportTrouble.describe(e));
         }
         return outcome == ReceptionOutcome.DUPLICATE ? Taken.DUPLICATE : Taken.ACCEPTED;
     }

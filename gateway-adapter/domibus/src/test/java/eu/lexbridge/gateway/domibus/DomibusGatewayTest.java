@@ -166,6 +166,19 @@ class DomibusGatewayTest {
     }
 
     @Test
+    void aSubmissionSentAgainAfterALostAnswerStaysPendingThoughDomibusRefusesTheDuplicate() throws Exception {
+        Envelope envelope = outbound(SampleMessages.GERMANY, null);
+        gateway.send(envelope, List.of(smallContent()), SampleMessages.germany());
+
+        // the dispatch route sends again, e.g. after a timeout that came after Domibus had stored the message
+        SendOutcome again = gateway.send(envelope, List.of(smallContent()), SampleMessages.germany());
+
+        assertThat(again.status()).isEqualTo(SendOutcome.Status.PENDING);
+        assertThat(again.detail()).contains("already (ACKNOWLEDGED)").contains("already exists");
+        assertThat(domibus.submitted()).hasSize(1);
+    }
+
+    @Test
     void domibusUnreachableIsRetryable() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
