@@ -14,7 +14,8 @@ final class TransportTrouble {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String known = kind(cause);
             if (known != null) {
-                return cause.getMessage() == null ? known : known + " (" + LogSafe.of(cause.getMessage(), 512) + ")";
+                // the kind says it all; the exception's own text may name classes
+                return known;
             }
             message = cause.getMessage() == null ? message : cause.getMessage();
         }
