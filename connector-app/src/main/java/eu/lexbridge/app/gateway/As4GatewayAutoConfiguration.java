@@ -18,12 +18,17 @@ import jakarta.servlet.ServletContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
-/** The embedded AS4 access point: the receiving servlet inside this app and the sender beside it. */
+/**
+ * The embedded AS4 access point: the receiving servlet inside this app and the sender beside it. The default gateway;
+ * off with {@code lexbridge.gateway.kind: domibus} ({@link DomibusGatewayAutoConfiguration}).
+ */
 @AutoConfiguration
+@ConditionalOnProperty(prefix = "lexbridge.gateway", name = "kind", havingValue = "embedded", matchIfMissing = true)
 @EnableConfigurationProperties({ConnectorProperties.class, As4Properties.class})
 public class As4GatewayAutoConfiguration {
 

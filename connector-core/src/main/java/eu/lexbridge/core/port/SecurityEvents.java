@@ -34,7 +34,9 @@ public interface SecurityEvents {
          */
         MANAGEMENT_ACCESS_REFUSED,
         /** An attempt to change or delete a transmission record, which stays as it was recorded. */
-        RECORD_CHANGE_REFUSED
+        RECORD_CHANGE_REFUSED,
+        /** A call to the endpoint an access point (Domibus) pushes to, without its credential. */
+        GATEWAY_ACCESS_REFUSED
     }
 
     void record(Kind kind, String detail);

@@ -6,6 +6,7 @@ import com.helger.phase4.ebms3header.Ebms3Property;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.transport.EcodexWire;
 import eu.lexbridge.core.transport.Envelope;
 import java.util.List;
 

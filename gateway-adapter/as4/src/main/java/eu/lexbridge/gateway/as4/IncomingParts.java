@@ -4,6 +4,7 @@ import com.helger.phase4.attachment.WSS4JAttachment;
 import com.helger.phase4.ebms3header.Ebms3PartInfo;
 import com.helger.phase4.ebms3header.Ebms3PayloadInfo;
 import com.helger.phase4.ebms3header.Ebms3Property;
+import eu.lexbridge.core.transport.EcodexWire;
 import eu.lexbridge.core.transport.IncomingPart;
 import java.util.ArrayList;
 import java.util.HashMap;

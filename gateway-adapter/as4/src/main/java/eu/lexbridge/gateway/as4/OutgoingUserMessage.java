@@ -4,6 +4,7 @@ import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.model.MessageProperty;
 import com.helger.phase4.model.pmode.PMode;
 import com.helger.phase4.sender.AS4Sender;
+import eu.lexbridge.core.transport.EcodexWire;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.Partner;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import com.helger.phase4.attachment.EAS4CompressionMode;
 import eu.lexbridge.core.error.ConnectorException;
 import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.transport.EcodexWire;
 import eu.lexbridge.core.transport.OutgoingPart;
 import java.io.IOException;
 import java.io.BufferedOutputStream;

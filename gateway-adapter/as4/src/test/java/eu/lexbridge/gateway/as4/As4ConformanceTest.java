@@ -33,6 +33,7 @@ import com.helger.phase4.util.AS4ResourceHelper;
 import com.helger.phase4.util.Phase4Exception;
 import com.helger.xml.XMLHelper;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.transport.EcodexWire;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.core.transport.ReceptionOutcome;
 import eu.lexbridge.trust.keys.KeyStores;

@@ -1,0 +1,148 @@
+package eu.lexbridge.app.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.app.RepeatingTask;
+import eu.lexbridge.app.config.GatewayProperties;
+import eu.lexbridge.core.port.GatewayLink;
+import eu.lexbridge.core.port.GatewayOutcomes;
+import eu.lexbridge.core.port.PayloadStore;
+import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.port.TransmissionReceiver;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.transport.ReceptionOutcome;
+import eu.lexbridge.gateway.as4.As4Settings;
+import eu.lexbridge.gateway.domibus.DomibusGateway;
+import eu.lexbridge.gateway.domibus.PushedNotifications;
+import java.nio.file.Path;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code lexbridge.gateway.kind} picks the access point: Domibus's beans with {@code domibus}, and the embedded access
+ * point's are off then; bad Domibus settings stop the start with a sentence naming the key.
+ */
+class DomibusGatewayConfigurationTest {
+
+    @TempDir
+    Path directory;
+
+    /** What the rest of the application provides: the core's ports and CXF's bus. */
+    @Configuration(proxyBeanMethods = false)
+    static class Connector {
+
+        @Bean(destroyMethod = "shutdown")
+        Bus cxf() {
+            return BusFactory.newInstance().createBus();
+        }
+
+        @Bean
+        PayloadStore payloads() {
+            return new InMemoryPayloadStore();
+        }
+
+        @Bean
+        TransmissionReceiver receiver() {
+            return (envelope, parts, signer) -> ReceptionOutcome.ACCEPTED;
+        }
+
+        @Bean
+        GatewayOutcomes outcomes() {
+            return new GatewayOutcomes() {
+                @Override
+                public Effect sent(String ebmsMessageId, String detail) {
+                    return Effect.IGNORED;
+                }
+
+                @Override
+                public Effect failed(String ebmsMessageId, String detail) {
+                    return Effect.IGNORED;
+                }
+            };
+        }
+
+        @Bean
+        SecurityEvents security() {
+            return SecurityEvents.logOnly();
+        }
+    }
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
+                        As4GatewayAutoConfiguration.class, DomibusGatewayAutoConfiguration.class))
+                .withUserConfiguration(Connector.class)
+                .withPropertyValues("lexbridge.connector.party-id=at", "lexbridge.connector.ebms-id-domain=at.example",
+                        "lexbridge.connector.default-backend=cms", "lexbridge.connector.data-directory=" + directory);
+    }
+
+    private ApplicationContextRunner domibus(String... more) {
+        return runner().withPropertyValues("lexbridge.gateway.kind=domibus",
+                        "lexbridge.gateway.domibus.url=http://127.0.0.1:9/domibus/services/wsplugin",
+                        "lexbridge.gateway.domibus.username=lexbridge", "lexbridge.gateway.domibus.password=secret",
+                        "lexbridge.gateway.domibus.push-username=domibus",
+                        "lexbridge.gateway.domibus.push-password=push-secret",
+                        "lexbridge.gateway.domibus.pull-interval=1h")
+                .withPropertyValues(more);
+    }
+
+    @Test
+    void domibusGivesTheDomibusGatewayItsPushEndpointAndThePullAndNoEmbeddedAccessPoint() {
+        domibus().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(GatewayLink.class)).isInstanceOf(DomibusGateway.class);
+            assertThat(context).hasSingleBean(PushedNotifications.class).hasSingleBean(RepeatingTask.class);
+            assertThat(context.getBean(EndpointImpl.class).getAddress()).isEqualTo("/domibus-push");
+            assertThat(context).doesNotHaveBean(As4Settings.class);
+            assertThat(context.getBean(GatewayProperties.class).kind()).isEqualTo(GatewayProperties.Kind.DOMIBUS);
+        });
+    }
+
+    @Test
+    void theEmbeddedAccessPointStaysTheDefault() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class,
+                        DomibusGatewayAutoConfiguration.class))
+                .withUserConfiguration(Connector.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(GatewayLink.class)
+                            .doesNotHaveBean(PushedNotifications.class);
+                    assertThat(context.getBean(GatewayProperties.class).kind())
+                            .isEqualTo(GatewayProperties.Kind.EMBEDDED);
+                });
+    }
+
+    @Test
+    void aMissingPushCredentialStopsTheStartNamingTheKey() {
+        runner().withPropertyValues("lexbridge.gateway.kind=domibus",
+                        "lexbridge.gateway.domibus.url=http://127.0.0.1:9/domibus/services/wsplugin")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("lexbridge.gateway.domibus")
+                            .hasMessageContaining("pushUsername");
+                });
+    }
+
+    @Test
+    void anAddressThatIsNoHttpUrlStopsTheStartNamingTheKey() {
+        domibus("lexbridge.gateway.domibus.url=ftp://ap.example/wsplugin").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("lexbridge.gateway.domibus.url must be an http or https URL");
+        });
+    }
+
+    @Test
+    void aPasswordIsNeverShown() {
+        domibus().run(context -> assertThat(context.getBean(
+                eu.lexbridge.app.config.DomibusProperties.class).toString()).doesNotContain("secret"));
+    }
+}

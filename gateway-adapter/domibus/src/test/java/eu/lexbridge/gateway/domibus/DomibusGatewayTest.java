@@ -1,0 +1,281 @@
+package eu.lexbridge.gateway.domibus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.message.PayloadKind;
+import eu.lexbridge.core.message.PayloadRef;
+import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.testkit.InMemoryConnector;
+import eu.lexbridge.core.testkit.InMemoryPayloadStore;
+import eu.lexbridge.core.testkit.SampleMessages;
+import eu.lexbridge.core.transport.Envelope;
+import eu.lexbridge.core.transport.OutgoingPart;
+import eu.lexbridge.core.transport.SendOutcome;
+import eu.lexbridge.gateway.domibus.wire.ebms.PartInfo;
+import eu.lexbridge.gateway.domibus.wire.ebms.Property;
+import eu.lexbridge.gateway.domibus.wire.ebms.UserMessage;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Submitting to the stand-in Domibus WS plugin, and Domibus's report pushed back to the connector. */
+class DomibusGatewayTest {
+
+    private static final int LARGE = 6 * 1024 * 1024;
+
+    @TempDir
+    Path directory;
+
+    private LoopbackServer domibusServer;
+    private LoopbackServer connectorServer;
+    private StandInDomibus domibus;
+    private final RecordingOutcomes outcomes = new RecordingOutcomes();
+    private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
+    private DomibusGateway gateway;
+
+    @BeforeEach
+    void start() {
+        domibusServer = new LoopbackServer();
+        domibus = StandInDomibus.start(domibusServer, directory);
+        connectorServer = new LoopbackServer();
+        InMemoryConnector connector = new InMemoryConnector();
+        PushEndpoint.publish(connectorServer.bus(), "/domibus-push",
+                new PushedNotifications(connector.reception(), outcomes), new PushCredentials("domibus", "push-secret"),
+                SecurityEvents.logOnly(), 16L * 1024 * 1024, directory.resolve("push-spool"));
+        domibus.pushTo(connectorServer.url("/domibus-push"), "domibus", "push-secret");
+        gateway = new DomibusGateway(settings(domibusServer.url("/domibus/services/wsplugin"),
+                StandInDomibus.PASSWORD), payloads);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        domibus.close();
+        domibusServer.close();
+        connectorServer.close();
+    }
+
+    @Test
+    void aSubmittedMessageIsPendingUnderItsEbmsIdWithTheEcodexHeaderAndItsPayloadsIntact() throws Exception {
+        byte[] content = "<order>1</order>".getBytes(StandardCharsets.UTF_8);
+        byte[] container = Sha256.randomBytes(LARGE, 7);
+        List<OutgoingPart> parts = List.of(
+                part("messageContent", "application/xml", PayloadKind.BUSINESS_CONTENT, "content.xml", content),
+                part("ASIC-S", "application/vnd.etsi.asic-s+zip", PayloadKind.CONTAINER, "container.asics", container),
+                part("tokenXML", "application/xml", PayloadKind.TRUST_TOKEN, "Token.xml",
+                        "<token/>".getBytes(StandardCharsets.UTF_8)));
+        Envelope envelope = outbound(SampleMessages.GERMANY, null);
+
+        SendOutcome outcome = gateway.send(envelope, parts, SampleMessages.germany());
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.PENDING);
+        assertThat(outcome.detail()).contains(envelope.ebmsMessageId());
+        assertThat(domibus.submitted()).hasSize(1);
+        StandInDomibus.Submitted held = domibus.submitted().get(0);
+        UserMessage header = held.header().getUserMessage();
+        assertThat(header.getMessageInfo().getMessageId()).isEqualTo(envelope.ebmsMessageId());
+        assertThat(header.getMessageInfo().getRefToMessageId()).isNull();
+        assertThat(header.getPartyInfo().getFrom().getPartyId().getValue()).isEqualTo("AT");
+        assertThat(header.getPartyInfo().getFrom().getPartyId().getType()).isEqualTo(SampleMessages.PARTY_TYPE);
+        assertThat(header.getPartyInfo().getFrom().getRole()).isEqualTo(SampleMessages.ROLE);
+        assertThat(header.getPartyInfo().getTo().getPartyId().getValue()).isEqualTo("DE");
+        assertThat(header.getCollaborationInfo().getService().getValue()).isEqualTo("EPO");
+        assertThat(header.getCollaborationInfo().getService().getType()).isEqualTo("urn:e-codex:services:");
+        assertThat(header.getCollaborationInfo().getAction()).isEqualTo("Form_A");
+        assertThat(header.getCollaborationInfo().getConversationId()).isEqualTo(envelope.conversationId());
+        assertThat(header.getCollaborationInfo().getAgreementRef()).isNull();
+        assertThat(properties(header.getMessageProperties().getProperty())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "originalSender", "urn:authority:at-court", "finalRecipient", "urn:authority:de-prosecutor"));
+        List<PartInfo> infos = header.getPayloadInfo().getPartInfo();
+        assertThat(infos).extracting(info -> properties(info.getPartProperties().getProperty()).get("description"))
+                .containsExactly("messageContent", "ASIC-S", "tokenXML");
+        // the official connector's MimeType for its XML parts, whatever the back-end called them
+        assertThat(infos).extracting(info -> properties(info.getPartProperties().getProperty()).get("MimeType"))
+                .containsExactly("text/xml", "application/vnd.etsi.asic-s+zip", "text/xml");
+        assertThat(infos).extracting(info -> properties(info.getPartProperties().getProperty()).get("name"))
+                .containsExactly("content.xml", "container.asics", "Token.xml");
+        assertThat(infos).allSatisfy(info -> assertThat(info.getHref()).startsWith("cid:payload_"));
+        assertThat(held.payloads()).extracting(StandInDomibus.HeldPayload::payloadId)
+                .containsExactlyElementsOf(infos.stream().map(PartInfo::getHref).toList());
+        assertThat(held.payloads().get(1).size()).isEqualTo(LARGE);
+        // MTOM: the payloads travel as binary MIME parts beside the envelope, not as base64 text inside it
+        assertThat(domibus.contentTypes()).singleElement().satisfies(type -> assertThat(type)
+                .contains("multipart/related").contains("application/xop+xml"));
+        assertThat(held.payloads()).extracting(StandInDomibus.HeldPayload::sha256)
+                .containsExactly(Sha256.of(content), Sha256.of(container), Sha256.of("<token/>".getBytes(
+                        StandardCharsets.UTF_8)));
+
+        // Domibus reports later, by push, naming the message by our ebMS id
+        assertThat(outcomes.next()).isEqualTo("sent " + envelope.ebmsMessageId());
+    }
+
+    @Test
+    void anEvidenceMessageRepeatsTheBusinessMessageIdAsOriginalMessageId() {
+        String businessId = UUID.randomUUID() + "@de.example";
+        Envelope envelope = outbound(SampleMessages.GERMANY, businessId);
+
+        SendOutcome outcome = gateway.send(envelope, List.of(part("RELAY_REMMD_ACCEPTANCE", "application/xml",
+                PayloadKind.EVIDENCE, "evidence.xml", "<evidence/>".getBytes(StandardCharsets.UTF_8))),
+                SampleMessages.germany());
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.PENDING);
+        UserMessage header = domibus.submitted().get(0).header().getUserMessage();
+        assertThat(header.getMessageInfo().getRefToMessageId()).isEqualTo(businessId);
+        assertThat(properties(header.getMessageProperties().getProperty())).containsEntry("originalMessageId",
+                businessId);
+    }
+
+    @Test
+    void domibusReportsASendFailureByPush() throws Exception {
+        Party unreachable = new Party(StandInDomibus.UNREACHABLE_PARTY, SampleMessages.PARTY_TYPE, SampleMessages.ROLE);
+        Envelope envelope = outbound(unreachable, null);
+
+        SendOutcome outcome = gateway.send(envelope, List.of(smallContent()),
+                SampleMessages.partner("xx-connector", unreachable));
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.PENDING);
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+    }
+
+    @Test
+    void aPluginFaultIsAFailureWithDomibusSentence() {
+        Envelope envelope = new Envelope(UUID.randomUUID() + "@at.example", "conversation-1", null,
+                SampleMessages.SERVICE, StandInDomibus.UNCONFIGURED_ACTION, SampleMessages.HOME,
+                SampleMessages.GERMANY, "urn:authority:at-court", "urn:authority:de-prosecutor");
+
+        SendOutcome outcome = gateway.send(envelope, List.of(smallContent()), SampleMessages.germany());
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.FAILED);
+        assertThat(outcome.detail()).isEqualTo("Domibus refused the message: WS_PLUGIN:0002 No matching leg found "
+                + "for the message");
+        assertThat(domibus.submitted()).isEmpty();
+    }
+
+    @Test
+    void aSubmissionSentAgainAfterALostAnswerStaysPendingThoughDomibusRefusesTheDuplicate() throws Exception {
+        Envelope envelope = outbound(SampleMessages.GERMANY, null);
+        gateway.send(envelope, List.of(smallContent()), SampleMessages.germany());
+
+        // the dispatch route sends again, e.g. after a timeout that came after Domibus had stored the message
+        SendOutcome again = gateway.send(envelope, List.of(smallContent()), SampleMessages.germany());
+
+        assertThat(again.status()).isEqualTo(SendOutcome.Status.PENDING);
+        assertThat(again.detail()).contains("already (ACKNOWLEDGED)").contains("already exists");
+        assertThat(domibus.submitted()).hasSize(1);
+    }
+
+    @Test
+    void domibusUnreachableIsRetryable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DomibusGateway nowhere = new DomibusGateway(settings("http://127.0.0.1:" + closedPort
+                + "/domibus/services/wsplugin", StandInDomibus.PASSWORD), payloads);
+
+        SendOutcome outcome = nowhere.send(outbound(SampleMessages.GERMANY, null), List.of(smallContent()),
+                SampleMessages.germany());
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.RETRYABLE_FAILURE);
+        assertThat(outcome.detail()).contains("connection refused").doesNotContain("Exception");
+    }
+
+    @Test
+    void aWrongPluginPasswordIsRetryableAndDomibusHoldsNothing() {
+        DomibusGateway wrong = new DomibusGateway(settings(domibusServer.url("/domibus/services/wsplugin"),
+                "not-the-password"), payloads);
+
+        SendOutcome outcome = wrong.send(outbound(SampleMessages.GERMANY, null), List.of(smallContent()),
+                SampleMessages.germany());
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.RETRYABLE_FAILURE);
+        assertThat(domibus.submitted()).isEmpty();
+    }
+
+    @Test
+    void aCorruptedStoredPayloadFailsAndDomibusHoldsNothing() throws Exception {
+        OutgoingPart container = part("ASIC-S", "application/vnd.etsi.asic-s+zip", PayloadKind.CONTAINER,
+                "container.asics", Sha256.randomBytes(1024 * 1024, 3));
+        payloads.corrupt(container.payload().payloadId());
+
+        SendOutcome outcome = gateway.send(outbound(SampleMessages.GERMANY, null), List.of(smallContent(), container),
+                SampleMessages.germany());
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.FAILED);
+        assertThat(outcome.detail()).startsWith("payload not sendable: LB-2001");
+        assertThat(domibus.submitted()).isEmpty();
+        assertThat(outcomes.none()).isTrue();
+    }
+
+    @Test
+    void aMessageForAnotherPartnerIsNotSubmitted() {
+        SendOutcome outcome = gateway.send(outbound(SampleMessages.GERMANY, null), List.of(smallContent()),
+                SampleMessages.partner("fr-connector", new Party("FR", SampleMessages.PARTY_TYPE,
+                        SampleMessages.ROLE)));
+
+        assertThat(outcome.status()).isEqualTo(SendOutcome.Status.FAILED);
+        assertThat(domibus.submitted()).isEmpty();
+    }
+
+    @Test
+    void theStandInChecksEveryRequestAgainstTheContract() throws Exception {
+        // a payload without its required payloadId: JAXB alone would take it, the schema does not
+        String body = "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:eb=\""
+                + "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/\"><soap:Header><eb:Messaging>"
+                + "<eb:UserMessage><eb:PartyInfo><eb:From><eb:PartyId>AT</eb:PartyId><eb:Role>r</eb:Role></eb:From>"
+                + "<eb:To><eb:PartyId>DE</eb:PartyId><eb:Role>r</eb:Role></eb:To></eb:PartyInfo><eb:CollaborationInfo>"
+                + "<eb:Service>EPO</eb:Service><eb:Action>Form_A</eb:Action></eb:CollaborationInfo></eb:UserMessage>"
+                + "</eb:Messaging></soap:Header><soap:Body><p:submitRequest xmlns:p=\"http://eu.domibus.wsplugin/\">"
+                + "<payload><value>AAAA</value></payload></p:submitRequest></soap:Body></soap:Envelope>";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(domibusServer.url("/domibus/services/wsplugin")))
+                .header("Content-Type", "application/soap+xml; charset=UTF-8")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((StandInDomibus.USER + ":"
+                        + StandInDomibus.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isIn(400, 500);
+        assertThat(answer.body()).contains("payloadId");
+        assertThat(domibus.submitted()).isEmpty();
+    }
+
+    private Envelope outbound(Party to, String refToMessageId) {
+        return new Envelope(UUID.randomUUID() + "@at.example", "conversation-" + UUID.randomUUID(), refToMessageId,
+                SampleMessages.SERVICE, refToMessageId == null ? SampleMessages.ACTION : "RelayREMMDAcceptanceRejection",
+                SampleMessages.HOME, to, "urn:authority:at-court", "urn:authority:de-prosecutor");
+    }
+
+    private OutgoingPart smallContent() {
+        return part("messageContent", "text/xml", PayloadKind.BUSINESS_CONTENT, "content.xml",
+                "<order/>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private OutgoingPart part(String description, String mimeType, PayloadKind kind, String name, byte[] bytes) {
+        PayloadRef ref = payloads.put(kind, name, mimeType, bytes);
+        return new OutgoingPart(description, mimeType, ref);
+    }
+
+    private static Map<String, String> properties(List<Property> properties) {
+        return properties.stream().collect(Collectors.toMap(Property::getName, Property::getValue));
+    }
+
+    static DomibusSettings settings(String address, String password) {
+        return new DomibusSettings(URI.create(address), StandInDomibus.USER, password, null, Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
+    }
+}
