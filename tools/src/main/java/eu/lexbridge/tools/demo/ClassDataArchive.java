@@ -112,6 +112,10 @@ public final class ClassDataArchive {
      */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
+        ClassDataArchive archive = beside(jar);
+        if (!archive.options().isEmpty()) {
+            return; // made by an earlier build of the same jar
+        }
         Path work = Files.createTempDirectory("lexbridge-cds");
         try {
             DemoNetwork network = new DemoNetwork(work);
@@ -120,7 +124,7 @@ public final class ClassDataArchive {
             List<String> recording = new ArrayList<>(ConnectorProcess.DEMO_JVM);
             recording.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toAbsolutePath().toString(),
                     "serve", "--spring.config.additional-location=file:" + connector.configFile().toAbsolutePath()));
-            beside(jar).make(recording, Duration.ofMinutes(10));
+            archive.make(recording, Duration.ofMinutes(10));
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
