@@ -10,6 +10,7 @@ import eu.lexbridge.core.port.PayloadStore;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import eu.lexbridge.gateway.domibus.DomibusGateway;
+import eu.lexbridge.gateway.domibus.DomibusProbe;
 import eu.lexbridge.gateway.domibus.DomibusSettings;
 import eu.lexbridge.gateway.domibus.PendingMessagePoller;
 import eu.lexbridge.gateway.domibus.PushCredentials;
@@ -17,8 +18,11 @@ import eu.lexbridge.gateway.domibus.PushEndpoint;
 import eu.lexbridge.gateway.domibus.PushedNotifications;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,6 +59,12 @@ public class DomibusGatewayAutoConfiguration {
         @ConditionalOnMissingBean(GatewayLink.class)
         GatewayLink domibusGateway(DomibusSettings settings, PayloadStore payloads) {
             return new DomibusGateway(settings, payloads);
+        }
+
+        /** {@code domibus}: whether Domibus answers the plugin user ({@link DomibusHealth}). */
+        @Bean
+        HealthIndicator domibusHealthIndicator(DomibusSettings settings, ObjectProvider<Clock> clock) {
+            return new DomibusHealth(new DomibusProbe(settings), clock.getIfAvailable(Clock::systemUTC));
         }
 
         @Bean

@@ -19,6 +19,9 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -103,6 +106,22 @@ class DomibusGatewayConfigurationTest {
             assertThat(context.getBean(EndpointImpl.class).getAddress()).isEqualTo("/domibus-push");
             assertThat(context).doesNotHaveBean(As4Settings.class);
             assertThat(context.getBean(GatewayProperties.class).kind()).isEqualTo(GatewayProperties.Kind.DOMIBUS);
+        });
+    }
+
+    @Test
+    void anUnreachableDomibusIsAHealthFailureThatSaysWhatToCheckAskedAtMostEveryHalfMinute() {
+        domibus().run(context -> {
+            HealthIndicator health = context.getBean("domibusHealthIndicator", HealthIndicator.class);
+
+            Health first = health.health();
+
+            assertThat(first.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(first.getDetails()).containsEntry("address", "http://127.0.0.1:9/domibus/services/wsplugin")
+                    .containsEntry("problem", "connection refused")
+                    .containsEntry("check", "that Domibus runs and that lexbridge.gateway.domibus.url is its WS "
+                            + "plugin's address");
+            assertThat(health.health()).as("the answer of the last half minute").isSameAs(first);
         });
     }
 

@@ -2,6 +2,7 @@ package eu.lexbridge.gateway.domibus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.message.PayloadRef;
@@ -15,6 +16,8 @@ import eu.lexbridge.core.transport.SendOutcome;
 import eu.lexbridge.gateway.domibus.wire.ebms.PartInfo;
 import eu.lexbridge.gateway.domibus.wire.ebms.Property;
 import eu.lexbridge.gateway.domibus.wire.ebms.UserMessage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -192,6 +195,54 @@ class DomibusGatewayTest {
 
         assertThat(outcome.status()).isEqualTo(SendOutcome.Status.RETRYABLE_FAILURE);
         assertThat(outcome.detail()).contains("connection refused").doesNotContain("Exception");
+    }
+
+    @Test
+    void theHealthCheckIsAnsweredWhenDomibusTakesThePluginUser() {
+        assertThat(new DomibusProbe(settings(domibusServer.url("/domibus/services/wsplugin"),
+                StandInDomibus.PASSWORD)).check()).isEmpty();
+        assertThat(domibus.submitted()).as("asking holds nothing").isEmpty();
+    }
+
+    @Test
+    void theHealthCheckSaysWhatItMetWhenNobodyListens() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String address = "http://127.0.0.1:" + closedPort + "/domibus/services/wsplugin";
+
+        var unanswered = new DomibusProbe(settings(address, StandInDomibus.PASSWORD)).check();
+
+        assertThat(unanswered).hasValueSatisfying(u -> {
+            assertThat(u.trouble()).isEqualTo(TransportTrouble.Kind.CONNECTION_REFUSED);
+            assertThat(u.address()).isEqualTo(address);
+            assertThat(u.detail()).isEqualTo("connection refused");
+        });
+    }
+
+    /** Where Domibus's web layer refuses the plugin user before the plugin sees the request: HTTP 401. */
+    @Test
+    void theHealthCheckSaysThePluginUserWasRefusedOnHttp401() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"domibus\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var unanswered = new DomibusProbe(settings("http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/domibus/services/wsplugin", "not-the-password")).check();
+
+            assertThat(unanswered).hasValueSatisfying(u -> {
+                assertThat(u.trouble()).isEqualTo(TransportTrouble.Kind.REFUSED_USER);
+                assertThat(u.detail()).isEqualTo("the plugin user was refused (HTTP 401)");
+            });
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
