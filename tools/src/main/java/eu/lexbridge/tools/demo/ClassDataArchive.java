@@ -1,16 +1,13 @@
 package eu.lexbridge.tools.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A class-data-sharing archive of the connector application (the JDK's AppCDS), in {@code cds/} beside its jar, for
@@ -108,7 +105,8 @@ public final class ClassDataArchive {
 
     /**
      * Makes the archive for the application jar {@code args[0]} (the build's {@code lexbridge-app/lexbridge.jar}):
-     * one demo connector, on a test PKI of its own in a temporary folder, started to its context refresh.
+     * one demo connector, on a test PKI of its own in {@code cds/maker} (kept, as the demo keeps its data; a rebuilt
+     * jar's archive is made on it again), started to its context refresh.
      */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -116,21 +114,12 @@ public final class ClassDataArchive {
         if (!archive.options().isEmpty()) {
             return; // made by an earlier build of the same jar
         }
-        Path work = Files.createTempDirectory("lexbridge-cds");
-        try {
-            DemoNetwork network = new DemoNetwork(work);
-            network.prepare();
-            DemoConnector connector = network.issuing();
-            List<String> recording = new ArrayList<>(ConnectorProcess.DEMO_JVM);
-            recording.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toAbsolutePath().toString(),
-                    "serve", "--spring.config.additional-location=file:" + connector.configFile().toAbsolutePath()));
-            archive.make(recording, Duration.ofMinutes(10));
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (UncheckedIOException e) {
-                // a temporary folder left behind
-            }
-        }
+        DemoNetwork network = new DemoNetwork(archive.archive.resolveSibling("maker"));
+        network.prepare();
+        DemoConnector connector = network.issuing();
+        List<String> recording = new ArrayList<>(ConnectorProcess.DEMO_JVM);
+        recording.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toAbsolutePath().toString(),
+                "serve", "--spring.config.additional-location=file:" + connector.configFile().toAbsolutePath()));
+        archive.make(recording, Duration.ofMinutes(10));
     }
 }
