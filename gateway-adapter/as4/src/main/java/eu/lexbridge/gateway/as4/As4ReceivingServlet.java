@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,9 @@ public class As4ReceivingServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(As4ReceivingServlet.class);
     /** Below phase4's data directory; emptied at start, as a crash may have left parts behind. */
     static final String SPOOL = "incoming-spool";
+    /** How much of a refused body is read and dropped before the connection closes ({@link #swallowSome}). */
+    static final long SWALLOW_BYTES = 16L << 20;
+    static final Duration SWALLOW_TIME = Duration.ofSeconds(5);
 
     private final transient Phase4Servlet phase4;
     private final transient InboundLimits limits;
@@ -88,9 +92,10 @@ public class As4ReceivingServlet extends HttpServlet {
         } catch (RequestRefused e) {
             security.record(e.kind(), "AS4 request from " + request.getRemoteAddr() + " refused with HTTP "
                     + e.httpStatus() + ": " + e.sentence());
-            // The rest of an oversized body is not read: the connection closes instead.
+            // The rest of an oversized body is not taken: at most a little of it is dropped, then the connection closes.
             response.setHeader("Connection", "close");
             answer(response, e.httpStatus(), e.sentence());
+            swallowSome(request, response);
             return;
         } catch (SpooledRequest.NoSpace e) {
             LOG.error("AS4 request from {} not taken: {}", LogSafe.of(request.getRemoteAddr()), e.getMessage(),
@@ -128,6 +133,29 @@ public class As4ReceivingServlet extends HttpServlet {
             } else {
                 held.release();
             }
+        }
+    }
+
+    /**
+     * Sends the refusal, then reads and drops a little of the body the sender is still sending before the connection
+     * closes: closing a socket with unread bytes resets it, and the reset can take the refusal with it on the sender's
+     * side, which then sees a broken connection instead of a 413. Bounded in bytes and time, as Tomcat's
+     * {@code maxSwallowSize} bounds the same thing.
+     */
+    private static void swallowSome(HttpServletRequest request, HttpServletResponse response) {
+        long deadline = System.nanoTime() + SWALLOW_TIME.toNanos();
+        try {
+            response.flushBuffer();
+            var in = request.getInputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long left = SWALLOW_BYTES;
+            int n;
+            while (left > 0 && System.nanoTime() < deadline
+                    && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the sender hung up, or the body was already taken: nothing is left to drop
         }
     }
 
