@@ -1,7 +1,7 @@
 package eu.lexbridge.app;
 
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class TestConnectorSettings {
      * @return the test PKI generated below {@code root/pki}, for the settings a test adds
      */
     public static GeneratedPki register(DynamicPropertyRegistry registry, Path root, String token) {
-        var pki = TestPki.generate(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
+        var pki = SharedTestPki.copyTo(root.resolve("pki"), List.of("at-prosecutor", "de-court"), PASSWORD);
         var at = pki.parties().get("at-prosecutor");
         String password = new String(PASSWORD);
         registry.add("server.ssl.key-store", () -> at.tlsKeyStore().toString());

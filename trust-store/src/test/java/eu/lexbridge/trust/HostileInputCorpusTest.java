@@ -30,6 +30,7 @@ import eu.lexbridge.trust.evidence.UnreadableEvidenceException;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +82,7 @@ class HostileInputCorpusTest {
     @BeforeAll
     static void pki() throws IOException {
         char[] password = "corpus-Pa55".toCharArray();
-        GeneratedPki pki = TestPki.generate(Files.createDirectories(shared.resolve("pki")), List.of(PARTY), password);
+        GeneratedPki pki = SharedTestPki.copyTo(Files.createDirectories(shared.resolve("pki")), List.of(PARTY), password);
         GeneratedPki other = TestPki.generate(Files.createDirectories(shared.resolve("other")), List.of(PARTY),
                 password);
         seal = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get(PARTY).sealKeyStore(), password),

@@ -15,6 +15,7 @@ import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Modifier;
@@ -63,7 +64,7 @@ class XmlSecurityCoexistenceTest {
         Init.init();
         assertThat(xmlsec4SignsAndVerifies()).isTrue();
 
-        GeneratedPki pki = TestPki.generate(dir, List.of("at-prosecutor"), "pw-coexist".toCharArray());
+        GeneratedPki pki = SharedTestPki.copyTo(dir, List.of("at-prosecutor"), "pw-coexist".toCharArray());
         SealKey key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").sealKeyStore(),
                 "pw-coexist".toCharArray()), TestPki.SEAL_ALIAS, "pw-coexist".toCharArray());
         byte[] sealed = new EvidenceSealer(key, ReferenceDigest.SHA1, Clock.systemUTC()).seal(evidence());

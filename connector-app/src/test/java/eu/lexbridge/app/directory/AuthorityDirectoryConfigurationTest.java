@@ -13,7 +13,7 @@ import eu.lexbridge.trust.container.DetachedSeal;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.signature.XmlSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,7 +52,7 @@ class AuthorityDirectoryConfigurationTest {
 
     @BeforeAll
     static void pki() {
-        GeneratedPki pki = TestPki.generate(dir.resolve("pki"), List.of("a"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("a"), PASSWORD);
         publisherCertificate = pki.directoryPublisher().certificate();
         publisher = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.directoryPublisher().keyStore(), PASSWORD),
                 pki.directoryPublisher().alias(), PASSWORD);

@@ -10,7 +10,7 @@ import eu.lexbridge.directory.partner.PartnerDocument;
 import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -40,7 +40,7 @@ class PartnersEndpointTest {
 
     @BeforeAll
     static void pki() {
-        GeneratedPki pki = TestPki.generate(dir, List.of("fr-justice"), "changeit".toCharArray());
+        GeneratedPki pki = SharedTestPki.copyTo(dir, List.of("fr-justice"), "changeit".toCharArray());
         certificate = KeyStores.readCertificate(pki.parties().get("fr-justice").as4Certificate());
         pem = PartnerDocument.pem(certificate);
     }

@@ -20,6 +20,7 @@ import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.port.XmlDocumentSealer;
 import java.io.ByteArrayInputStream;
@@ -48,7 +49,7 @@ class CaseExportSealTest {
 
     @Test
     void theExportIsAnAsicESealedOverEveryFileAndAChangeIsSeen() throws Exception {
-        GeneratedPki pki = TestPki.generate(dir.resolve("pki"), List.of("at"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("at"), PASSWORD);
         SealKey key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at").sealKeyStore(), PASSWORD),
                 TestPki.SEAL_ALIAS, PASSWORD);
         XmlDocumentSealer sealer = new XmlDocumentSealer(key, Clock.systemUTC());

@@ -4,6 +4,7 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.KeyFiles;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -23,6 +24,14 @@ final class ContainerPki {
 
     /** One CA issuing a seal key to each party: every party's container seal is trusted by the same anchor. */
     static ContainerPki generate(Path dir, String... parties) {
+        return new ContainerPki(SharedTestPki.copyTo(dir, List.of(parties), PASSWORD));
+    }
+
+    /**
+     * A PKI of its own: for a test that changes its CA files (deletes its CRLs), or needs one that does not chain to
+     * the shared one's CA.
+     */
+    static ContainerPki generateOwn(Path dir, String... parties) {
         return new ContainerPki(TestPki.generate(dir, List.of(parties), PASSWORD));
     }
 

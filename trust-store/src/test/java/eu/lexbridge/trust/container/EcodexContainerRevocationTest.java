@@ -96,7 +96,7 @@ class EcodexContainerRevocationTest {
 
     @Test
     void anUnreachableCrlLeavesTheStatusUnknownAndTheContainerValid(@TempDir Path elsewhere) throws IOException {
-        ContainerPki withoutCrls = ContainerPki.generate(elsewhere, PARTY);
+        ContainerPki withoutCrls = ContainerPki.generateOwn(elsewhere, PARTY);
         Files.delete(withoutCrls.files().revocationLists().rootCrl());
         Files.delete(withoutCrls.files().revocationLists().issuingCrl());
 

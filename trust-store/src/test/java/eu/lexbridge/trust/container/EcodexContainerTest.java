@@ -45,7 +45,7 @@ class EcodexContainerTest {
     @BeforeAll
     static void pki() throws IOException {
         pki = ContainerPki.generate(Files.createDirectories(shared.resolve("pki")), PARTY);
-        otherPki = ContainerPki.generate(Files.createDirectories(shared.resolve("other")), PARTY);
+        otherPki = ContainerPki.generateOwn(Files.createDirectories(shared.resolve("other")), PARTY);
         builder = new EcodexContainerBuilder(pki.containerKey(PARTY), Clock.systemUTC());
         reader = new EcodexContainerReader(List.of(pki.ca()), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

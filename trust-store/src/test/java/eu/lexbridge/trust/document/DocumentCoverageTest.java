@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class DocumentCoverageTest {
 
     @BeforeAll
     static void sealOne() {
-        GeneratedPki pki = TestPki.generate(dir.resolve("pki"), List.of("alice"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("alice"), PASSWORD);
         signer = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("alice").sealKeyStore(), PASSWORD),
                 TestPki.SEAL_ALIAS, PASSWORD);
         validator = new DocumentValidator(List.of(KeyStores.readCertificate(pki.caCertificate())), Clock.systemUTC());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.RevocationChecking;
 import eu.lexbridge.trust.signature.RevocationStatus;
@@ -54,7 +55,7 @@ class DocumentHostileInputCorpusTest {
 
     @BeforeAll
     static void pkis() {
-        pki = TestPki.generate(dir.resolve("pki"), List.of("alice"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("alice"), PASSWORD);
         GeneratedPki other = TestPki.generate(dir.resolve("other-pki"), List.of("mallory"), PASSWORD);
         signer = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("alice").sealKeyStore(), PASSWORD),
                 TestPki.SEAL_ALIAS, PASSWORD);

@@ -24,6 +24,7 @@ import eu.europa.esig.dss.xades.signature.XAdESService;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.RevocationStatus;
 import java.io.ByteArrayInputStream;
@@ -62,7 +63,7 @@ class DocumentValidatorTest {
 
     @BeforeAll
     static void pkis() {
-        GeneratedPki pki = TestPki.generate(dir.resolve("pki"), List.of("alice"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("alice"), PASSWORD);
         GeneratedPki other = TestPki.generate(dir.resolve("other-pki"), List.of("mallory"), PASSWORD);
         signer = sealKey(pki, "alice");
         stranger = sealKey(other, "mallory");

@@ -92,7 +92,7 @@ class EvidenceRevocationTest {
 
     @Test
     void anUnreachableCrlLeavesTheStatusUnknownAndTheEvidenceAcceptable(@TempDir Path elsewhere) throws IOException {
-        SealingPki withoutCrls = SealingPki.generate(elsewhere, PARTY);
+        SealingPki withoutCrls = SealingPki.generateOwn(elsewhere, PARTY);
         Files.delete(withoutCrls.files().revocationLists().rootCrl());
         Files.delete(withoutCrls.files().revocationLists().issuingCrl());
         EvidenceVerifier verifier = verifier(KeyStores.certificates(withoutCrls.trustStore()), RevocationChecking.CRL);

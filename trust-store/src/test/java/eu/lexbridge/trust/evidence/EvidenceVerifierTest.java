@@ -52,7 +52,7 @@ class EvidenceVerifierTest {
     @BeforeAll
     static void generate() {
         pki = SealingPki.generate(dir, "at-prosecutor", "de-court");
-        otherPki = SealingPki.generate(otherDir, "at-prosecutor");
+        otherPki = SealingPki.generateOwn(otherDir, "at-prosecutor");
         atSealer = new EvidenceSealer(pki.sealKey("at-prosecutor"), ReferenceDigest.SHA1, Clock.systemUTC());
         verifier = EvidenceVerifier.trusting(pki.trustStore(), Clock.systemUTC());
     }

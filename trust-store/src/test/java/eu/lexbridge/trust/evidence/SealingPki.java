@@ -4,6 +4,7 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.KeyFiles;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -22,6 +23,14 @@ final class SealingPki {
     }
 
     static SealingPki generate(Path dir, String... parties) {
+        return new SealingPki(SharedTestPki.copyTo(dir, List.of(parties), PASSWORD));
+    }
+
+    /**
+     * A PKI of its own: for a test that changes its CA files (deletes its CRLs), or needs one that does not chain to
+     * the shared one's CA.
+     */
+    static SealingPki generateOwn(Path dir, String... parties) {
         return new SealingPki(TestPki.generate(dir, List.of(parties), PASSWORD));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class KeyStoresTest {
 
     @BeforeAll
     static void generate() {
-        pki = TestPki.generate(dir, List.of("de-court"), PASSWORD.toCharArray());
+        pki = SharedTestPki.copyTo(dir, List.of("de-court"), PASSWORD.toCharArray());
     }
 
     @Test

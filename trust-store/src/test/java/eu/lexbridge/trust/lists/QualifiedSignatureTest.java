@@ -23,6 +23,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.UrlDataLoader;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class QualifiedSignatureTest {
 
     @BeforeAll
     static void loadLists() {
-        pki = TestPki.generate(dir, List.of("de-court"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir, List.of("de-court"), PASSWORD);
         lists = TrustedListsLoaderTest.loader(pki, null);
         assertThat(lists.refresh().accepted()).isTrue();
     }

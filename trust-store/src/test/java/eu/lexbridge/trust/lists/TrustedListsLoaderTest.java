@@ -14,6 +14,7 @@ import eu.europa.esig.dss.tsl.job.TLValidationJob;
 import eu.europa.esig.dss.tsl.source.LOTLSource;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.UrlDataLoader;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ class TrustedListsLoaderTest {
 
     @Test
     void loadsTheLotlFromAFileUrlAndTrustsTheIssuingCaAsAGrantedQualifiedCa() {
-        GeneratedPki pki = TestPki.generate(dir, List.of("de-court"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(dir, List.of("de-court"), PASSWORD);
         TrustedListsLoader loader = loader(pki, null);
         assertThat(loader.summary().accepted()).isFalse();
         assertThat(loader.certificateSource().getNumberOfTrustedEntityKeys()).isZero();
@@ -259,7 +260,7 @@ class TrustedListsLoaderTest {
     @Test
     void refusesLocationsItShouldNotFollowAndMissingSigners() {
         X509Certificate any = KeyStores.readCertificate(
-                TestPki.generate(dir, List.of("de-court"), PASSWORD).caCertificate());
+                SharedTestPki.copyTo(dir, List.of("de-court"), PASSWORD).caCertificate());
         assertThatThrownBy(() -> TrustedListsLoader.create(URI.create("ldap://example.invalid/lotl"), List.of(any),
                 null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ldap://example.invalid");
         assertThatThrownBy(() -> TrustedListsLoader.create(URI.create("file:/tmp/lotl.xml"), List.of(), null))

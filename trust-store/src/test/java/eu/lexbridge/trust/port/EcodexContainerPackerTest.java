@@ -17,6 +17,7 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.AlteredDocuments;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ class EcodexContainerPackerTest {
 
     @BeforeAll
     static void pki() {
-        pki = TestPki.generate(shared.resolve("pki"), List.of(SENDER_PARTY, OTHER_PARTY), PASSWORD);
+        pki = SharedTestPki.copyTo(shared.resolve("pki"), List.of(SENDER_PARTY, OTHER_PARTY), PASSWORD);
         ca = KeyStores.readCertificate(pki.caCertificate());
     }
 

@@ -7,6 +7,7 @@ import eu.lexbridge.trust.document.DocumentValidator;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class XmlDocumentSealerTest {
 
     @Test
     void aSealedRecordValidatesAsSealedXmlAndAChangedOneDoesNot() {
-        GeneratedPki pki = TestPki.generate(dir.resolve("pki"), List.of("alice"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("alice"), PASSWORD);
         SealKey key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("alice").sealKeyStore(), PASSWORD),
                 TestPki.SEAL_ALIAS, PASSWORD);
         XmlDocumentSealer sealer = new XmlDocumentSealer(key, Clock.systemUTC());

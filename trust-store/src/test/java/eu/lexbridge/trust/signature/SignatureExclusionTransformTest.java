@@ -8,6 +8,7 @@ import eu.lexbridge.shaded.xmlsec3.org.apache.xml.security.transforms.Transforms
 import eu.lexbridge.shaded.xmlsec3.org.apache.xml.security.utils.XPathAPI;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class SignatureExclusionTransformTest {
 
     @BeforeAll
     static void generate() {
-        var pki = TestPki.generate(dir, List.of("at-prosecutor"), PASSWORD);
+        var pki = SharedTestPki.copyTo(dir, List.of("at-prosecutor"), PASSWORD);
         key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").sealKeyStore(), PASSWORD),
                 TestPki.SEAL_ALIAS, PASSWORD);
     }

@@ -41,4 +41,26 @@ public record GeneratedPki(Path directory, Path caCertificate, Path trustStore, 
         // Keep the caller's party order: the demo prints it.
         parties = Collections.unmodifiableMap(new LinkedHashMap<>(parties));
     }
+
+    /**
+     * This PKI as copied, file for file, under {@code to}: every file's path re-rooted there. The CRL and trusted-list
+     * locations stay: the certificates and lists carry them.
+     */
+    public GeneratedPki relocatedTo(Path to) {
+        Map<String, PartyKeys> moved = new LinkedHashMap<>();
+        parties.forEach((name, keys) -> moved.put(name, keys.relocated(directory, to)));
+        return new GeneratedPki(to, relocate(caCertificate, to), relocate(trustStore, to), moved,
+                relocate(issuingCaCertificate, to), revocationLists.relocated(directory, to),
+                trustedLists.relocated(directory, to), advancedSigner.relocated(directory, to),
+                revokedSigner.relocated(directory, to), directoryPublisher.relocated(directory, to));
+    }
+
+    private Path relocate(Path file, Path to) {
+        return relocated(file, directory, to);
+    }
+
+    /** {@code file}, a path under {@code from}, at the same place under {@code to}. */
+    static Path relocated(Path file, Path from, Path to) {
+        return to.resolve(from.relativize(file).toString());
+    }
 }

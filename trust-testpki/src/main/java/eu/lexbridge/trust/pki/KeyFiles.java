@@ -16,4 +16,9 @@ public record KeyFiles(Path keyStore, Path certificate, String alias) {
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(alias, "alias");
     }
+
+    KeyFiles relocated(Path from, Path to) {
+        return new KeyFiles(GeneratedPki.relocated(keyStore, from, to), GeneratedPki.relocated(certificate, from, to),
+                alias);
+    }
 }

@@ -35,4 +35,14 @@ public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Pat
         Objects.requireNonNull(documentSealKeyStore, "documentSealKeyStore");
         Objects.requireNonNull(documentSealCertificate, "documentSealCertificate");
     }
+
+    PartyKeys relocated(Path from, Path to) {
+        return new PartyKeys(party, GeneratedPki.relocated(as4KeyStore, from, to),
+                GeneratedPki.relocated(as4Certificate, from, to), GeneratedPki.relocated(tlsKeyStore, from, to),
+                GeneratedPki.relocated(sealKeyStore, from, to), GeneratedPki.relocated(sealCertificate, from, to),
+                GeneratedPki.relocated(containerKeyStore, from, to),
+                GeneratedPki.relocated(containerCertificate, from, to),
+                GeneratedPki.relocated(documentSealKeyStore, from, to),
+                GeneratedPki.relocated(documentSealCertificate, from, to));
+    }
 }

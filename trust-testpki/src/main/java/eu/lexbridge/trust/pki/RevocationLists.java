@@ -19,4 +19,9 @@ public record RevocationLists(Path rootCrl, Path issuingCrl, URI rootCrlLocation
         Objects.requireNonNull(rootCrlLocation, "rootCrlLocation");
         Objects.requireNonNull(issuingCrlLocation, "issuingCrlLocation");
     }
+
+    RevocationLists relocated(Path from, Path to) {
+        return new RevocationLists(GeneratedPki.relocated(rootCrl, from, to),
+                GeneratedPki.relocated(issuingCrl, from, to), rootCrlLocation, issuingCrlLocation);
+    }
 }

@@ -29,4 +29,12 @@ public record TrustedLists(String territory, Path trustedList, Path listOfTruste
         Objects.requireNonNull(trustedListLocation, "trustedListLocation");
         Objects.requireNonNull(listOfTrustedListsLocation, "listOfTrustedListsLocation");
     }
+
+    TrustedLists relocated(Path from, Path to) {
+        return new TrustedLists(territory, GeneratedPki.relocated(trustedList, from, to),
+                GeneratedPki.relocated(listOfTrustedLists, from, to),
+                GeneratedPki.relocated(trustedListSigner, from, to),
+                GeneratedPki.relocated(listOfTrustedListsSigner, from, to), trustedListLocation,
+                listOfTrustedListsLocation);
+    }
 }
