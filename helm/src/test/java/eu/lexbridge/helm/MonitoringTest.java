@@ -29,7 +29,7 @@ class MonitoringTest {
             "lexbridge_certificate_expiry_seconds", "lexbridge_directory_snapshot_age_seconds",
             "lexbridge_case_deadlines", "lexbridge_security_events_total", "lexbridge_availability_ratio",
             "lexbridge_availability_unplanned_outage_seconds", "lexbridge_availability_maintenance_late",
-            "lexbridge_trust_next_update_seconds");
+            "lexbridge_trust_next_update_seconds", "lexbridge_gateway_reachable");
     /** Spring Boot's, Camel's and Prometheus's own. */
     static final Pattern STANDARD_SERIES = Pattern.compile(
             "up|camel_exchanges_(total|failed_total)|http_server_requests_seconds_(count|sum|bucket|max)|jvm_\\w+|process_\\w+");
@@ -38,7 +38,7 @@ class MonitoringTest {
             "LexBridgeCertificateExpiring", "LexBridgeCertificateExpiringCritical", "LexBridgeDirectorySnapshotOld",
             "LexBridgeCaseDeadlineMissed", "LexBridgeSecurityEvents", "LexBridgeDocumentsBelowPolicy",
             "LexBridgeUnplannedOutage", "LexBridgeAvailabilityBelowRequired", "LexBridgeMaintenanceAnnouncedLate",
-            "LexBridgeTrustDataStale");
+            "LexBridgeTrustDataStale", "LexBridgeAccessPointUnreachable");
 
     private static final Chart.Rendered RENDERED = Chart.production();
 

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -61,10 +63,19 @@ public class DomibusGatewayAutoConfiguration {
             return new DomibusGateway(settings, payloads);
         }
 
-        /** {@code domibus}: whether Domibus answers the plugin user ({@link DomibusHealth}). */
+        /**
+         * {@code domibus}: whether Domibus answers the plugin user ({@link DomibusHealth}); the same answer as the gauge
+         * {@code lexbridge.gateway.reachable{kind=domibus}} (1 or 0), which Prometheus alerts on.
+         */
         @Bean
-        HealthIndicator domibusHealthIndicator(DomibusSettings settings, ObjectProvider<Clock> clock) {
-            return new DomibusHealth(new DomibusProbe(settings), clock.getIfAvailable(Clock::systemUTC));
+        HealthIndicator domibusHealthIndicator(DomibusSettings settings, ObjectProvider<Clock> clock,
+                                               ObjectProvider<MeterRegistry> meters) {
+            DomibusHealth health = new DomibusHealth(new DomibusProbe(settings), clock.getIfAvailable(Clock::systemUTC));
+            meters.ifAvailable(registry -> Gauge.builder(DomibusHealth.REACHABLE, health, DomibusHealth::reachable)
+                    .tag("kind", "domibus")
+                    .description("Whether the access point answers the connector: 1 yes, 0 no (the health's answer)")
+                    .register(registry));
+            return health;
         }
 
         @Bean

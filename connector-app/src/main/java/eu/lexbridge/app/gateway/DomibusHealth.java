@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * The health component {@code domibus}: DOWN when Domibus does not answer the plugin user, with what it met and what to
@@ -17,6 +18,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 final class DomibusHealth implements HealthIndicator {
 
     static final Duration EVERY = Duration.ofSeconds(30);
+    /** The gauge of the same answer, for alerts: 1 while Domibus answers, 0 while it does not. */
+    static final String REACHABLE = "lexbridge.gateway.reachable";
     private static final String KEY = "lexbridge.gateway.domibus.";
 
     private final DomibusProbe probe;
@@ -40,6 +43,11 @@ final class DomibusHealth implements HealthIndicator {
             last.set(asked);
         }
         return asked.health();
+    }
+
+    /** 1 while Domibus answered the last time it was asked, 0 while it did not: for the gauge. */
+    double reachable() {
+        return Status.UP.equals(health().getStatus()) ? 1 : 0;
     }
 
     private Health ask() {

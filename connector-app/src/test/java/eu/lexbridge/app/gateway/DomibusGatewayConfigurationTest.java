@@ -18,6 +18,11 @@ import java.nio.file.Path;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -123,6 +128,38 @@ class DomibusGatewayConfigurationTest {
                             + "plugin's address");
             assertThat(health.health()).as("the answer of the last half minute").isSameAs(first);
         });
+    }
+
+    @Test
+    void theGaugeOfTheSameAnswerIsOneWhileDomibusAnswersAndZeroWhileItDoesNot() throws Exception {
+        // a WS plugin that answers getStatus as Domibus does for a message it does not know
+        HttpServer plugin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        plugin.createContext("/domibus/services/wsplugin", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = ("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>"
+                    + "<getStatusResponse xmlns=\"http://eu.domibus.wsplugin/\">NOT_FOUND</getStatusResponse>"
+                    + "</env:Body></env:Envelope>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/soap+xml; charset=UTF-8");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        plugin.start();
+        try {
+            domibus("lexbridge.gateway.domibus.url=http://127.0.0.1:" + plugin.getAddress().getPort()
+                    + "/domibus/services/wsplugin").withBean(SimpleMeterRegistry.class)
+                    .run(context -> assertThat(reachable(context)).isEqualTo(1.0));
+        } finally {
+            plugin.stop(0);
+        }
+        domibus().withBean(SimpleMeterRegistry.class).run(context -> assertThat(reachable(context)).isZero());
+    }
+
+    private static double reachable(org.springframework.context.ApplicationContext context) {
+        var gauge = context.getBean(SimpleMeterRegistry.class).find("lexbridge.gateway.reachable")
+                .tag("kind", "domibus").gauge();
+        assertThat(gauge).as("the gauge lexbridge.gateway.reachable{kind=domibus}").isNotNull();
+        return gauge.value();
     }
 
     @Test
