@@ -3,9 +3,11 @@ package eu.lexbridge.gateway.as4;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.PartyKeys;
 import eu.lexbridge.trust.pki.TestPki;
 import jakarta.servlet.ServletRegistration;
 import java.net.URI;
@@ -52,21 +54,27 @@ final class ReceivingFixture implements AutoCloseable {
     private static ReceivingFixture starting;
     private As4Runtime startedRuntime;
 
-    private ReceivingFixture(Path work, InboundLimits limits, List<String> parties) throws Exception {
-        this(work, limits, TestPki.generate(work.resolve("pki"), parties, PASSWORD), null, Duration.ofSeconds(60));
+    private ReceivingFixture(Path work, InboundLimits limits, List<String> parties, boolean edelivery2)
+            throws Exception {
+        this(work, limits, TestPki.generate(work.resolve("pki"), parties, PASSWORD), null, Duration.ofSeconds(60),
+                edelivery2);
     }
 
-    /** Either a PKI generated for this endpoint, or the directory of one generated before (by another JVM). */
+    /**
+     * Either a PKI generated for this endpoint, or the directory of one generated before (by another JVM); with our
+     * eDelivery AS4 2.0 keys (both 2.0 profiles) or without (1.x only).
+     */
     private ReceivingFixture(Path work, InboundLimits limits, GeneratedPki generated, Path pkiDirectory,
-                             Duration responseTimeout) throws Exception {
+                             Duration responseTimeout, boolean edelivery2) throws Exception {
         this.pki = generated;
         Path trustStore = generated != null ? generated.trustStore() : pkiDirectory.resolve("truststore.p12");
         Path as4KeyStore = generated != null ? generated.parties().get("lexbridge-a").as4KeyStore()
                 : pkiDirectory.resolve("lexbridge-a").resolve("as4.p12");
         KeyStore trust = KeyStores.loadPkcs12(trustStore, PASSWORD);
-        this.settings = new As4Settings(HOME, EBMS_ID_DOMAIN, work.resolve("data"),
+        As4Settings only1x = new As4Settings(HOME, EBMS_ID_DOMAIN, work.resolve("data"),
                 KeyStores.loadPkcs12(as4KeyStore, PASSWORD), TestPki.AS4_ALIAS,
                 PASSWORD, trust, trust, Duration.ofSeconds(5), responseTimeout, 4);
+        this.settings = edelivery2 ? speaking2_0(only1x, generated.parties().get("lexbridge-a")) : only1x;
         this.limits = limits;
         synchronized (ReceivingFixture.class) {
             starting = this;
@@ -91,7 +99,29 @@ final class ReceivingFixture implements AutoCloseable {
     }
 
     static ReceivingFixture start(Path work, InboundLimits limits) throws Exception {
-        return new ReceivingFixture(work, limits, List.of("lexbridge-a"));
+        return new ReceivingFixture(work, limits, List.of("lexbridge-a"), false);
+    }
+
+    /** With more parties in the test PKI (the home party first), the endpoint speaking eDelivery AS4 1.x and 2.0. */
+    static ReceivingFixture startSpeaking2_0(Path work, InboundLimits limits, List<String> parties) throws Exception {
+        return new ReceivingFixture(work, limits, parties, true);
+    }
+
+    /** {@code settings} with the party's eDelivery AS4 2.0 keys of the test PKI, for both 2.0 profiles. */
+    static As4Settings speaking2_0(As4Settings settings, PartyKeys party) {
+        KeyStore keys = KeyStores.loadPkcs12(party.as4Edelivery2KeyStore(), PASSWORD);
+        return settings
+                .withEdelivery2Keys(As4Profile.EDELIVERY_2_EDDSA, new As4Settings.Edelivery2Keys(keys,
+                        TestPki.AS4_SIGN_ALIAS, TestPki.AS4_DECRYPT_ALIAS, PASSWORD))
+                .withEdelivery2Keys(As4Profile.EDELIVERY_2_ECDSA, new As4Settings.Edelivery2Keys(keys,
+                        TestPki.AS4_EC_SIGN_ALIAS, TestPki.AS4_EC_DECRYPT_ALIAS, PASSWORD));
+    }
+
+    /** The partner a sender registers for this endpoint in {@code profile}, at {@code endpoint}. */
+    Partner asPartner(As4Profile profile, URI endpoint) {
+        Partner partner = new Partner("lexbridge-a", HOME, endpoint, settings.signingCertificate(profile));
+        return profile.separateEncryptionKey()
+                ? partner.withAs4Profile(profile, settings.decryptionCertificate(profile)) : partner;
     }
 
     /**
@@ -100,12 +130,12 @@ final class ReceivingFixture implements AutoCloseable {
      */
     static ReceivingFixture startWithPki(Path work, InboundLimits limits, Path pkiDirectory) throws Exception {
         // The connector's default wait for a receipt: a receiver decrypts and checks a gigabyte before it answers.
-        return new ReceivingFixture(work, limits, null, pkiDirectory, Duration.ofMinutes(5));
+        return new ReceivingFixture(work, limits, null, pkiDirectory, Duration.ofMinutes(5), false);
     }
 
     /** With more parties in the test PKI (the home party {@code lexbridge-a} first); none is a partner yet. */
     static ReceivingFixture start(Path work, InboundLimits limits, List<String> parties) throws Exception {
-        return new ReceivingFixture(work, limits, parties);
+        return new ReceivingFixture(work, limits, parties, false);
     }
 
     URI endpoint() {
