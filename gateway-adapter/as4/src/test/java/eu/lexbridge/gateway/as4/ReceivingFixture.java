@@ -52,6 +52,7 @@ final class ReceivingFixture implements AutoCloseable {
     final Partner self;
 
     private static ReceivingFixture starting;
+    private volatile As4Profile homeProfile = As4Profile.EDELIVERY_1;
     private As4Runtime startedRuntime;
 
     private ReceivingFixture(Path work, InboundLimits limits, List<String> parties, boolean edelivery2)
@@ -74,7 +75,9 @@ final class ReceivingFixture implements AutoCloseable {
         As4Settings only1x = new As4Settings(HOME, EBMS_ID_DOMAIN, work.resolve("data"),
                 KeyStores.loadPkcs12(as4KeyStore, PASSWORD), TestPki.AS4_ALIAS,
                 PASSWORD, trust, trust, Duration.ofSeconds(5), responseTimeout, 4);
-        this.settings = edelivery2 ? speaking2_0(only1x, generated.parties().get("lexbridge-a")) : only1x;
+        Path edelivery2Keys = generated != null ? generated.parties().get("lexbridge-a").as4Edelivery2KeyStore()
+                : pkiDirectory.resolve("lexbridge-a").resolve("as4-edelivery2.p12");
+        this.settings = edelivery2 ? speaking2_0(only1x, edelivery2Keys) : only1x;
         this.limits = limits;
         synchronized (ReceivingFixture.class) {
             starting = this;
@@ -109,7 +112,11 @@ final class ReceivingFixture implements AutoCloseable {
 
     /** {@code settings} with the party's eDelivery AS4 2.0 keys of the test PKI, for both 2.0 profiles. */
     static As4Settings speaking2_0(As4Settings settings, PartyKeys party) {
-        KeyStore keys = KeyStores.loadPkcs12(party.as4Edelivery2KeyStore(), PASSWORD);
+        return speaking2_0(settings, party.as4Edelivery2KeyStore());
+    }
+
+    private static As4Settings speaking2_0(As4Settings settings, Path edelivery2KeyStore) {
+        KeyStore keys = KeyStores.loadPkcs12(edelivery2KeyStore, PASSWORD);
         return settings
                 .withEdelivery2Keys(As4Profile.EDELIVERY_2_EDDSA, new As4Settings.Edelivery2Keys(keys,
                         TestPki.AS4_SIGN_ALIAS, TestPki.AS4_DECRYPT_ALIAS, PASSWORD))
@@ -126,11 +133,12 @@ final class ReceivingFixture implements AutoCloseable {
 
     /**
      * With the keys of a PKI generated before under {@code pkiDirectory} ({@link TestPki#generate}, party
-     * {@code lexbridge-a}): two JVMs started this way are the same party and trust each other. {@link #pki} is null.
+     * {@code lexbridge-a}): two JVMs started this way are the same party and trust each other; they speak 1.x and 2.0
+     * ({@link #speakToItself}). {@link #pki} is null.
      */
     static ReceivingFixture startWithPki(Path work, InboundLimits limits, Path pkiDirectory) throws Exception {
         // The connector's default wait for a receipt: a receiver decrypts and checks a gigabyte before it answers.
-        return new ReceivingFixture(work, limits, null, pkiDirectory, Duration.ofMinutes(5), false);
+        return new ReceivingFixture(work, limits, null, pkiDirectory, Duration.ofMinutes(5), true);
     }
 
     /** With more parties in the test PKI (the home party {@code lexbridge-a} first); none is a partner yet. */
@@ -152,9 +160,19 @@ final class ReceivingFixture implements AutoCloseable {
         runtime.close();
     }
 
+    /**
+     * The profile the home party, its own partner, is registered with in the directory from now on (1.x at start):
+     * one endpoint talking to itself in 2.0. Needs the endpoint's 2.0 keys.
+     */
+    void speakToItself(As4Profile profile) {
+        homeProfile = profile;
+    }
+
     private Partner partner() {
-        return self != null ? self : new Partner("self", HOME, URI.create("http://localhost/as4"),
+        Partner home = self != null ? self : new Partner("self", HOME, URI.create("http://localhost/as4"),
                 settings.as4Certificate());
+        As4Profile profile = homeProfile;
+        return profile == As4Profile.EDELIVERY_1 ? home : asPartner(profile, home.endpoint());
     }
 
     @SpringBootConfiguration
