@@ -237,6 +237,27 @@ class Edelivery2ExchangeTest {
         assertThat(proxy.last()).isSameAs(before);
     }
 
+    @Test
+    void aMessageFromAPartnerWhoseProfileDoesNotFitIsAnsweredProcessingModeMismatch() {
+        Partner registered = endpoint.partners.get(B.partyId());
+        // Changed at run time: B as a 2.0 partner, its RSA certificate as its signing certificate.
+        endpoint.partners.put(B.partyId(), registered.withAs4Profile(As4Profile.EDELIVERY_2_EDDSA,
+                bothOfB.decryptionCertificate(As4Profile.EDELIVERY_2_EDDSA)));
+        int received = endpoint.receiver.receptions().size();
+        int events = endpoint.securityEvents.size();
+        try {
+            Sent sent = send(onlyOneOfB, B, endpoint.asPartner(As4Profile.EDELIVERY_1, proxy.endpoint()));
+
+            assertThat(sent.outcome().status()).isEqualTo(SendOutcome.Status.FAILED);
+            assertThat(proxy.lastAnswer()).contains("errorCode=\"EBMS:0010\"");
+            assertThat(endpoint.receiver.receptions()).hasSize(received);
+            assertThat(endpoint.securityEvents.subList(events, endpoint.securityEvents.size())).singleElement()
+                    .asString().startsWith("UNKNOWN_PARTNER").contains("signing certificate holds an RSA key");
+        } finally {
+            endpoint.partners.put(B.partyId(), registered);
+        }
+    }
+
     /**
      * ebMS3 Core §6.7.2 EBMS:0103 PolicyNoncompliance, answered in the profile the endpoint has agreed with the
      * sender: never in the one the message came in, so a message cannot choose its own security. A sender that speaks
