@@ -22,6 +22,9 @@ import org.apache.wss4j.dom.handler.RequestData;
  */
 final class ProfilePolicy implements IAS4DecryptParameterModifier {
 
+    /** Algorithm URIs are short; a longer value is shown cut. */
+    private static final int MAX_SHOWN = 120;
+
     private final RequestSender sender;
 
     ProfilePolicy(RequestSender sender) {
@@ -32,6 +35,12 @@ final class ProfilePolicy implements IAS4DecryptParameterModifier {
     public void modifyRequestData(RequestData requestData) {
         As4Profile profile = sender.partner().map(Partner::as4Profile).orElse(As4Profile.EDELIVERY_1);
         requestData.setAlgorithmSuite(new Suite(ProfileSecurity.of(profile), sender));
+    }
+
+    /** The message's own value, in a sentence of ours: printable and short. */
+    private static String shown(Object algorithm) {
+        String text = String.valueOf(algorithm).replaceAll("\\p{Cntrl}", "?");
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
 
     /** The profile's algorithms; a look-up that misses is the violation. */
@@ -121,8 +130,8 @@ final class ProfilePolicy implements IAS4DecryptParameterModifier {
                     return true;
                 }
                 sender.policyViolated("The message is not secured as eDelivery AS4 " + profile.profile().label()
-                        + " requires, the profile agreed with the sending party: its " + what + " " + algorithm
-                        + " is not that profile's.");
+                        + " requires, the profile agreed with the sending party: its " + what + " "
+                        + shown(algorithm) + " is not that profile's.");
                 return false;
             }
 
