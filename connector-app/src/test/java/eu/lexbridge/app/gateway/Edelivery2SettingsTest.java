@@ -11,6 +11,8 @@ import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
 import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.app.directory.PartnersEndpoint;
+import eu.lexbridge.directory.partner.PartnerDocument;
 import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.gateway.as4.As4Settings;
 import eu.lexbridge.gateway.as4.OutgoingRequestHeaders;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +40,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * eDelivery AS4 2.0 in the connector's settings: a partner's {@code as4-profile} and {@code encryption-certificate},
  * our own 2.0 keys under {@code lexbridge.as4.edelivery2}; a bad value stops the start with one sentence naming the key,
- * and a 2.0 partner the connector has no 2.0 keys for stops it too.
+ * and a 2.0 partner the connector has no 2.0 keys for stops it too. An operator adds a 2.0 partner at run time the
+ * same way ({@code /actuator/partners}).
  */
 class Edelivery2SettingsTest {
 
@@ -156,6 +160,33 @@ class Edelivery2SettingsTest {
                         + " of its own (a signing and a decryption key): refused at configuration time, not on the"
                         + " wire."));
         withOur2_0Keys(frSpeaking(runner(), "2.0")).run(build::accept);
+    }
+
+    @Test
+    void anOperatorAddsA2_0PartnerWithItsEncryptionCertificateOrIsToldWhatIsMissing() {
+        SharedPartners partners = new SharedPartners(List.of(), null, Clock.systemUTC(), false);
+        PartnersEndpoint endpoint = new PartnersEndpoint(partners, Clock.systemUTC());
+        String signing = PartnerDocument.pem(KeyStores.readCertificate(fr.as4Edelivery2Certificate(
+                TestPki.AS4_SIGN_ALIAS)));
+        String decryption = PartnerDocument.pem(KeyStores.readCertificate(fr.as4Edelivery2Certificate(
+                TestPki.AS4_DECRYPT_ALIAS)));
+
+        var missing = endpoint.put("fr", "FR", null, null, "https://fr.test/as4", signing, null, null, null, "2.0",
+                null, SecurityContext.NONE);
+        var added = endpoint.put("fr", "FR", null, null, "https://fr.test/as4", signing, null, null, null, "2.0",
+                decryption, SecurityContext.NONE);
+
+        assertThat(missing.getStatus()).isEqualTo(400);
+        assertThat(missing.getBody()).containsEntry("detail", "partner.encryptionCertificate is required for"
+                + " as4Profile 2.0 (a 2.0 partner decrypts with a key of its own)");
+        assertThat(added.getStatus()).isEqualTo(200);
+        assertThat(partners.byPartyId("FR")).hasValueSatisfying(p -> {
+            assertThat(p.as4Profile()).isEqualTo(As4Profile.EDELIVERY_2_EDDSA);
+            assertThat(PartnerDocument.pem(p.encryptionCertificate())).isEqualTo(decryption);
+        });
+        assertThat(endpoint.list().get("partners")).asList().singleElement().asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("as4Profile", "2.0")
+                .containsKey("encryptionCertificate");
     }
 
     private static As4Settings settings(AssertableApplicationContext c) {
