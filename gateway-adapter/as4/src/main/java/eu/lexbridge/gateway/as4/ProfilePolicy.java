@@ -22,6 +22,7 @@ import org.apache.wss4j.dom.handler.RequestData;
  */
 final class ProfilePolicy implements IAS4DecryptParameterModifier {
 
+    private static final int MAX_RSA_BITS = 16384;
     /** Algorithm URIs are short; a longer value is shown cut. */
     private static final int MAX_SHOWN = 120;
 
@@ -52,6 +53,9 @@ final class ProfilePolicy implements IAS4DecryptParameterModifier {
         Suite(ProfileSecurity profile, RequestSender sender) {
             this.profile = profile;
             this.sender = sender;
+            // The suite is about algorithms; key sizes stay as before it (WSS4J's default would refuse RSA above
+            // 4096 bits, which no profile forbids).
+            setMaximumAsymmetricKeyLength(MAX_RSA_BITS);
             addSignatureMethod(profile.signature().getAlgorithmURI());
             addDigestAlgorithm(ProfileSecurity.DIGEST.getAlgorithmURI());
             addEncryptionMethod(ProfileSecurity.PAYLOAD_ENCRYPTION.getAlgorithmURI());
