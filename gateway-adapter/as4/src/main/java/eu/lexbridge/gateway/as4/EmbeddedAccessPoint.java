@@ -112,8 +112,7 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         ProfileSecurity profile = ProfileSecurity.of(partner.as4Profile());
         PMode pmode = EDeliveryPMode.create(envelope.from(), envelope.to(), envelope.service().value(),
                 envelope.service().type(), envelope.action(), partner.endpoint().toString(), partner.as4Profile());
-        RequestSender counterpart = new RequestSender();
-        counterpart.found(partner);
+        RequestSender counterpart = RequestSender.sendingTo(partner);
         ReceiptCheck receipt = new ReceiptCheck();
         Wrapper<Phase4Exception> failure = new Wrapper<>();
         AS4Sender.BuilderUserMessage builder = new FileBackedUserMessageBuilder(spooled)

@@ -79,13 +79,6 @@ final class PartnerCertificates extends Merlin {
         };
     }
 
-    /** The same, for the receipts of a message sent to {@code partner}: their signer is held to that partner. */
-    static IAS4CryptoFactory cryptoFactory(As4Settings settings, Partner partner) {
-        RequestSender counterpart = new RequestSender();
-        counterpart.found(partner);
-        return cryptoFactory(settings, counterpart);
-    }
-
     /**
      * WSS4J's trust check with the signer held to the subject of the partner's registered certificate (or a renewal
      * under the same name). Alone, WSS4J takes any signer that chains to the trust store, and warns on every message

@@ -18,6 +18,16 @@ final class RequestSender {
     private String refusalReason;
     private String policyViolation;
 
+    /**
+     * The other side of a message we send to {@code partner}: its receipt's signer is held to that partner, and to the
+     * profile it speaks.
+     */
+    static RequestSender sendingTo(Partner partner) {
+        RequestSender counterpart = new RequestSender();
+        counterpart.found(partner);
+        return counterpart;
+    }
+
     /** The partner the message claims to come from, once the PMode resolver has found it in the directory. */
     Optional<Partner> partner() {
         return Optional.ofNullable(partner);
