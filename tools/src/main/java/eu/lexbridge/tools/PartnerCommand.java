@@ -135,8 +135,16 @@ public final class PartnerCommand implements Runnable {
         @Option(names = "--endpoint", required = true, description = "its AS4 endpoint, https") String endpoint;
 
         @Option(names = "--certificate", required = true, paramLabel = "PEM",
-                description = "its AS4 certificate: we encrypt to it and check its signatures against it")
+                description = "its AS4 certificate: we check its signatures against it (and in 1.x encrypt to it)")
         Path certificate;
+
+        @Option(names = "--as4-profile", paramLabel = "PROFILE",
+                description = "the eDelivery AS4 profile it speaks: 1.x (default), 2.0 or 2.0-ecdsa")
+        String as4Profile;
+
+        @Option(names = "--encryption-certificate", paramLabel = "PEM",
+                description = "for 2.0: its encryption (key agreement) certificate; --certificate is its signing one")
+        Path encryptionCertificate;
 
         @Option(names = "--seal-certificate", paramLabel = "PEM", description = "pins its evidence seal")
         Path sealCertificate;
@@ -168,6 +176,12 @@ public final class PartnerCommand implements Runnable {
             if (containerSealCertificate != null) {
                 body.put("containerSealCertificate", Files.readString(containerSealCertificate,
                         StandardCharsets.US_ASCII));
+            }
+            if (as4Profile != null) {
+                body.put("as4Profile", as4Profile);
+            }
+            if (encryptionCertificate != null) {
+                body.put("encryptionCertificate", Files.readString(encryptionCertificate, StandardCharsets.US_ASCII));
             }
             if (!services.isEmpty()) {
                 body.put("services", String.join("\n", services.entrySet().stream()

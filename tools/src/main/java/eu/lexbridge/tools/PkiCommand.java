@@ -21,8 +21,10 @@ public final class PkiCommand implements Runnable {
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a test PKI (never for production): a root and an issuing CA with CRLs, a signed "
                     + "trusted list and list of trusted lists that mark the issuing CA qualified, an advanced and a "
-                    + "revoked document signer, and per party an AS4 key, a TLS key, an evidence-seal key, a "
-                    + "container-seal key and a qualified document seal.")
+                    + "revoked document signer, and per party an AS4 key (eDelivery AS4 1.x, RSA), the eDelivery AS4 "
+                    + "2.0 keys (Ed25519 signing and X25519 decryption, and P-256 ones for the profile's EC option, "
+                    + "in as4-edelivery2.p12), a TLS key, an evidence-seal key, a container-seal key and a qualified "
+                    + "document seal.")
     static final class Init implements Callable<Integer> {
 
         @Option(names = "--dir", required = true, description = "Where to write the files")
@@ -51,7 +53,9 @@ public final class PkiCommand implements Runnable {
                 System.out.println("advanced signer:        " + pki.advancedSigner().keyStore() + " (not qualified)");
                 System.out.println("revoked signer:         " + pki.revokedSigner().keyStore() + " (on the CRL)");
                 pki.parties().forEach((name, keys) -> System.out.println(name + ": AS4 key " + keys.as4KeyStore()
-                        + ", TLS key " + keys.tlsKeyStore() + ", evidence-seal key " + keys.sealKeyStore()
+                        + ", AS4 2.0 keys " + keys.as4Edelivery2KeyStore() + " (" + TestPki.AS4_SIGN_ALIAS + ", "
+                        + TestPki.AS4_DECRYPT_ALIAS + ", " + TestPki.AS4_EC_SIGN_ALIAS + ", "
+                        + TestPki.AS4_EC_DECRYPT_ALIAS + ")" + ", TLS key " + keys.tlsKeyStore() + ", evidence-seal key " + keys.sealKeyStore()
                         + ", container-seal key " + keys.containerKeyStore() + ", qualified document seal "
                         + keys.documentSealKeyStore()));
                 return 0;

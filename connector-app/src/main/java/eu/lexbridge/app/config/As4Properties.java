@@ -2,6 +2,7 @@ package eu.lexbridge.app.config;
 
 import eu.lexbridge.core.flow.PayloadLimits;
 import eu.lexbridge.gateway.as4.InboundLimits;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  *     their turn. Bounds the heap the envelopes' DOMs take
  * @param waitForTurn how long a received request waits for its turn; then 503 with {@code Retry-After: 60} (the
  *     sender's access point sends again)
+ * @param edelivery2 our eDelivery AS4 2.0 keys, for partners whose {@code as4-profile} is {@code 2.0} or
+ *     {@code 2.0-ecdsa}; without it the connector speaks 1.x only, and such a partner stops the start
  */
 @Validated
 @ConfigurationProperties("lexbridge.as4")
@@ -59,7 +62,8 @@ public record As4Properties(
         DataSize maxRequestSize,
         @NotNull @DefaultValue("512KB") DataSize maxEnvelopeSize,
         @Min(1) @DefaultValue("8") int maxConcurrentMessages,
-        @NotNull @DefaultValue("60s") Duration waitForTurn) {
+        @NotNull @DefaultValue("60s") Duration waitForTurn,
+        @Valid Edelivery2 edelivery2) {
 
     /** Beside the container: the SOAP envelope, the token XML, MIME headers, encryption's few bytes per part. */
     private static final long BESIDE_THE_CONTAINER = 16L << 20;
@@ -85,6 +89,51 @@ public record As4Properties(
         return new InboundLimits(request, maxEnvelopeSize.toBytes(), maxConcurrentMessages, waitForTurn);
     }
 
+    /**
+     * Our eDelivery AS4 2.0 keys, in one PKCS#12 file: a 2.0 party signs with one key and decrypts with another (a
+     * key-agreement key cannot sign), as Domibus 5.1's ECC security profile has a sign and a decrypt alias.
+     *
+     * @param keyStore PKCS#12 with the 2.0 keys, each with its certificate; required
+     * @param keyStorePassword its password; required
+     * @param keyPassword the keys' password; default: the key store password
+     * @param signingAlias the Ed25519 signing key (Common Usage Profile, {@code as4-profile: 2.0})
+     * @param decryptionAlias the X25519 decryption (key agreement) key of that profile
+     * @param ecSigningAlias optional: the ECDSA P-256 signing key, for partners on the EC option
+     *     ({@code as4-profile: 2.0-ecdsa}); with {@code ec-decryption-alias}
+     * @param ecDecryptionAlias optional: the ECDH P-256 decryption key of the EC option; with {@code ec-signing-alias}
+     */
+    public record Edelivery2(@NotNull Path keyStore, @NotNull char[] keyStorePassword, char[] keyPassword,
+                             @NotBlank @DefaultValue("as4-sign") String signingAlias,
+                             @NotBlank @DefaultValue("as4-decrypt") String decryptionAlias,
+                             String ecSigningAlias, String ecDecryptionAlias) {
+
+        public Edelivery2 {
+            if ((ecSigningAlias == null || ecSigningAlias.isBlank())
+                    != (ecDecryptionAlias == null || ecDecryptionAlias.isBlank())) {
+                throw new IllegalArgumentException("lexbridge.as4.edelivery2.ec-signing-alias and"
+                        + " lexbridge.as4.edelivery2.ec-decryption-alias go together: set both for the EC option"
+                        + " (2.0-ecdsa), or neither");
+            }
+        }
+
+        /** The key password defaults to the key store password. */
+        public char[] effectiveKeyPassword() {
+            return keyPassword == null ? keyStorePassword : keyPassword;
+        }
+
+        /** Whether the EC option's keys are set. */
+        public boolean ecOption() {
+            return ecSigningAlias != null && !ecSigningAlias.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Edelivery2[keyStore=" + keyStore + ", signingAlias=" + signingAlias + ", decryptionAlias="
+                    + decryptionAlias + ", ecSigningAlias=" + ecSigningAlias + ", ecDecryptionAlias="
+                    + ecDecryptionAlias + "]"; // never the passwords
+        }
+    }
+
     /** The key password defaults to the key store password, as PKCS#12 files usually have one for both. */
     public char[] effectiveKeyPassword() {
         return keyPassword == null ? keyStorePassword : keyPassword;
@@ -95,6 +144,6 @@ public record As4Properties(
         return "As4Properties[keyStore=" + keyStore + ", trustStore=" + trustStore + ", tlsTrustStore="
                 + tlsTrustStore + ", path=" + path + ", maxRequestSize=" + maxRequestSize + ", maxEnvelopeSize="
                 + maxEnvelopeSize + ", maxConcurrentMessages=" + maxConcurrentMessages + ", waitForTurn=" + waitForTurn
-                + "]"; // never the passwords
+                + ", edelivery2=" + edelivery2 + "]"; // never the passwords
     }
 }

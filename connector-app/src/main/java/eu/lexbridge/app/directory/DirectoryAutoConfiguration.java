@@ -62,7 +62,9 @@ public class DirectoryAutoConfiguration {
                         entry.endpoint(), KeyStores.readCertificate(entry.certificate()),
                         entry.sealCertificate() == null ? null : KeyStores.readCertificate(entry.sealCertificate()),
                         entry.containerSealCertificate() == null ? null
-                                : KeyStores.readCertificate(entry.containerSealCertificate())))
+                                : KeyStores.readCertificate(entry.containerSealCertificate()),
+                        java.util.Set.of(), entry.profile(), entry.encryptionCertificate() == null ? null
+                                : KeyStores.readCertificate(entry.encryptionCertificate())))
                 .toList(), store.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC), network.allowPlainHttp());
     }
 

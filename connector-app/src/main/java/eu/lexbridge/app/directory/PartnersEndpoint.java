@@ -62,6 +62,9 @@ public class PartnersEndpoint {
      *
      * @param services the service/action pairs its access point takes, one a line: {@code <service> <action>}
      *     (the service's value as messages carry it); absent, every pair this connector is configured for
+     * @param as4Profile the eDelivery AS4 profile it speaks: {@code 1.x} (absent), {@code 2.0} or {@code 2.0-ecdsa}
+     * @param encryptionCertificate for 2.0: its encryption (key agreement) certificate in PEM; {@code certificate}
+     *     is then its signing certificate
      */
     @WriteOperation
     public WebEndpointResponse<Map<String, Object>> put(String name, String partyId, @Nullable String partyIdType,
@@ -69,6 +72,8 @@ public class PartnersEndpoint {
                                                         @Nullable String sealCertificate,
                                                         @Nullable String containerSealCertificate,
                                                         @Nullable String services,
+                                                        @Nullable String as4Profile,
+                                                        @Nullable String encryptionCertificate,
                                                         SecurityContext caller) {
         String who = principal(caller);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -83,6 +88,12 @@ public class PartnersEndpoint {
         }
         if (containerSealCertificate != null) {
             node.put("containerSealCertificate", containerSealCertificate);
+        }
+        if (as4Profile != null) {
+            node.put("as4Profile", as4Profile);
+        }
+        if (encryptionCertificate != null) {
+            node.put("encryptionCertificate", encryptionCertificate);
         }
         try {
             if (services != null) {
@@ -107,6 +118,16 @@ public class PartnersEndpoint {
         } catch (PartnerRefusedException e) {
             return refused(who, e);
         }
+    }
+
+    /** Adds an eDelivery AS4 1.x partner, or replaces the partner of that name with one. */
+    public WebEndpointResponse<Map<String, Object>> put(String name, String partyId, @Nullable String partyIdType,
+                                                        @Nullable String role, String endpoint, String certificate,
+                                                        @Nullable String sealCertificate,
+                                                        @Nullable String containerSealCertificate,
+                                                        @Nullable String services, SecurityContext caller) {
+        return put(name, partyId, partyIdType, role, endpoint, certificate, sealCertificate, containerSealCertificate,
+                services, null, null, caller);
     }
 
     /** Retires the partner {@code name}. */
@@ -143,6 +164,10 @@ public class PartnersEndpoint {
         view.put("role", partner.party().role());
         view.put("endpoint", partner.endpoint().toString());
         view.put("certificate", certificate(partner.certificate()));
+        view.put("as4Profile", partner.as4Profile().label());
+        if (partner.as4Profile().separateEncryptionKey()) {
+            view.put("encryptionCertificate", certificate(partner.encryptionCertificate()));
+        }
         if (partner.sealCertificate() != null) {
             view.put("sealCertificate", certificate(partner.sealCertificate()));
         }

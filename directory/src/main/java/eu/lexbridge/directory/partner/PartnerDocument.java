@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.core.transport.Partner;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
 
 /**
  * Partners as a JSON document with their certificates in PEM: how a partner set is kept (one version per change), and
- * how one partner is given to the operations API. Every value is checked, and a value that does not hold is named by
+ * how one partner is given to the operations API. A partner speaking eDelivery AS4 2.0 has {@code as4Profile}
+ * ({@code 2.0} or {@code 2.0-ecdsa}) and its {@code encryptionCertificate} besides its signing {@code certificate};
+ * without them a partner speaks 1.x. Every value is checked, and a value that does not hold is named by
  * its place.
  */
 public final class PartnerDocument {
@@ -80,7 +83,7 @@ public final class PartnerDocument {
             throw refused(path, "is not an object");
         }
         Set<String> known = Set.of("name", "partyId", "partyIdType", "role", "endpoint", "certificate",
-                "sealCertificate", "containerSealCertificate", "services");
+                "sealCertificate", "containerSealCertificate", "services", "as4Profile", "encryptionCertificate");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
@@ -98,11 +101,23 @@ public final class PartnerDocument {
         } catch (URISyntaxException e) {
             throw refused(path + ".endpoint", "is not a URI");
         }
+        String profileLabel = text(node, path, "as4Profile", false);
+        As4Profile profile = profileLabel == null ? As4Profile.EDELIVERY_1 : As4Profile.ofLabel(profileLabel)
+                .orElseThrow(() -> refused(path + ".as4Profile", "must be 1.x, 2.0 or 2.0-ecdsa"));
+        X509Certificate encryption = certificate(node, path, "encryptionCertificate", false);
+        if (profile.separateEncryptionKey() && encryption == null) {
+            throw refused(path + ".encryptionCertificate", "is required for as4Profile " + profile.label()
+                    + " (a 2.0 partner decrypts with a key of its own)");
+        }
+        if (!profile.separateEncryptionKey() && encryption != null) {
+            throw refused(path + ".encryptionCertificate", "is for as4Profile 2.0 or 2.0-ecdsa only (a 1.x partner"
+                    + " decrypts with its certificate)");
+        }
         return new Partner(name, new Party(text(node, path, "partyId", true), text(node, path, "partyIdType", true),
                 text(node, path, "role", true)), endpoint, certificate(node, path, "certificate", true),
                 certificate(node, path, "sealCertificate", false),
                 certificate(node, path, "containerSealCertificate", false), services(node.get("services"),
-                        path + ".services"));
+                        path + ".services"), profile, encryption);
     }
 
     /** The service/action pairs a partner takes: {@code [{"service": …, "action": …}]}; absent, every pair. */
@@ -157,6 +172,9 @@ public final class PartnerDocument {
             if (partner.containerSealCertificate() != null) {
                 valid(at + ": container-seal certificate", partner.containerSealCertificate(), now);
             }
+            if (partner.as4Profile().separateEncryptionKey()) {
+                valid(at + ": encryption certificate", partner.encryptionCertificate(), now);
+            }
         }
     }
 
@@ -174,6 +192,11 @@ public final class PartnerDocument {
         }
         if (partner.containerSealCertificate() != null) {
             node.put("containerSealCertificate", pem(partner.containerSealCertificate()));
+        }
+        // Only a 2.0 partner carries these: a 1.x partner's document is what it was before 2.0 was known.
+        if (partner.as4Profile().separateEncryptionKey()) {
+            node.put("as4Profile", partner.as4Profile().label());
+            node.put("encryptionCertificate", pem(partner.encryptionCertificate()));
         }
         if (!partner.services().isEmpty()) {
             ArrayNode services = node.putArray("services");

@@ -32,6 +32,8 @@ class SharedPartnersTest {
     static Path pki;
     static X509Certificate certificate;
     static X509Certificate seal;
+    static X509Certificate signing2;
+    static X509Certificate decryption2;
 
     private final InMemorySettingStore store = new InMemorySettingStore();
     private final Clock clock = Clock.systemUTC();
@@ -41,6 +43,8 @@ class SharedPartnersTest {
         GeneratedPki generated = TestPki.generate(pki, List.of("de-court"), "changeit".toCharArray());
         certificate = read(generated.parties().get("de-court").as4Certificate());
         seal = read(generated.parties().get("de-court").sealCertificate());
+        signing2 = read(generated.parties().get("de-court").as4Edelivery2Certificate(TestPki.AS4_SIGN_ALIAS));
+        decryption2 = read(generated.parties().get("de-court").as4Edelivery2Certificate(TestPki.AS4_DECRYPT_ALIAS));
     }
 
     private static X509Certificate read(Path file) throws Exception {
@@ -152,5 +156,35 @@ class SharedPartnersTest {
         assertThatThrownBy(() -> PartnerDocument.read(document.replaceFirst("MII", "XXX")))
                 .hasMessage("partners[0].certificate is not an X.509 certificate in PEM");
         assertThat(Instant.now()).isBefore(certificate.getNotAfter().toInstant());
+    }
+
+    @Test
+    void a2_0PartnerKeepsItsProfileAndEncryptionCertificateAndA1xPartnerIsWrittenAsBefore() {
+        Partner modern = new Partner("fr", new Party("FR", TYPE, "GW"), URI.create("https://fr.test/as4"), signing2)
+                .withAs4Profile(eu.lexbridge.core.transport.As4Profile.EDELIVERY_2_EDDSA, decryption2);
+        Partner classic = partner("de", "DE");
+
+        String document = PartnerDocument.write(List.of(classic, modern));
+
+        assertThat(PartnerDocument.read(document)).containsExactly(classic, modern);
+        assertThat(PartnerDocument.node(classic).has("as4Profile")).isFalse();
+        assertThat(PartnerDocument.node(modern).get("as4Profile").asText()).isEqualTo("2.0");
+    }
+
+    @Test
+    void a2_0PartnerWithoutItsEncryptionCertificateOrAnUnknownProfileIsRefusedByItsPlace() {
+        String pem = PartnerDocument.pem(signing2).replace("\n", "\\n");
+        String partner = "{\"partners\":[{\"name\":\"fr\",\"partyId\":\"FR\",\"partyIdType\":\"" + TYPE
+                + "\",\"role\":\"GW\",\"endpoint\":\"https://fr.test/as4\",\"certificate\":\"" + pem + "\"";
+
+        assertThatThrownBy(() -> PartnerDocument.read(partner + ",\"as4Profile\":\"2.0\"}]}"))
+                .isInstanceOf(PartnerRefusedException.class)
+                .hasMessage("partners[0].encryptionCertificate is required for as4Profile 2.0 (a 2.0 partner decrypts"
+                        + " with a key of its own)");
+        assertThatThrownBy(() -> PartnerDocument.read(partner + ",\"as4Profile\":\"3.0\"}]}"))
+                .hasMessage("partners[0].as4Profile must be 1.x, 2.0 or 2.0-ecdsa");
+        assertThatThrownBy(() -> PartnerDocument.read(partner + ",\"encryptionCertificate\":\"" + pem + "\"}]}"))
+                .hasMessage("partners[0].encryptionCertificate is for as4Profile 2.0 or 2.0-ecdsa only (a 1.x partner"
+                        + " decrypts with its certificate)");
     }
 }

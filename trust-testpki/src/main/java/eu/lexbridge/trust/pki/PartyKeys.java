@@ -19,6 +19,8 @@ import java.util.Objects;
  *     qualified certificate for an electronic seal of a legal person (EN 319 412-5 QcCompliance, QcType eseal,
  *     QcSSCD; policy QCP-l-qscd) from the issuing CA; chain leaf, issuing CA, root
  * @param documentSealCertificate the document-seal leaf certificate, PEM
+ *
+ * <p>The eDelivery AS4 2.0 keys lie next to {@code as4.p12}, in {@link #as4Edelivery2KeyStore()}.
  */
 public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Path tlsKeyStore, Path sealKeyStore,
                         Path sealCertificate, Path containerKeyStore, Path containerCertificate,
@@ -44,5 +46,24 @@ public record PartyKeys(String party, Path as4KeyStore, Path as4Certificate, Pat
                 GeneratedPki.relocated(containerCertificate, from, to),
                 GeneratedPki.relocated(documentSealKeyStore, from, to),
                 GeneratedPki.relocated(documentSealCertificate, from, to));
+    }
+
+    /**
+     * PKCS#12 with the party's eDelivery AS4 2.0 keys, each with its chain: {@link TestPki#AS4_SIGN_ALIAS} (Ed25519)
+     * and {@link TestPki#AS4_DECRYPT_ALIAS} (X25519) for the Common Usage Profile, {@link TestPki#AS4_EC_SIGN_ALIAS}
+     * and {@link TestPki#AS4_EC_DECRYPT_ALIAS} (P-256) for its EC option. A 2.0 party has two certificates: an X25519
+     * key cannot sign.
+     */
+    public Path as4Edelivery2KeyStore() {
+        return as4KeyStore.resolveSibling("as4-edelivery2.p12");
+    }
+
+    /** The PEM leaf certificate of one key of {@link #as4Edelivery2KeyStore()}: {@code <alias>.crt}. */
+    public Path as4Edelivery2Certificate(String alias) {
+        if (!TestPki.AS4_SIGN_ALIAS.equals(alias) && !TestPki.AS4_DECRYPT_ALIAS.equals(alias)
+                && !TestPki.AS4_EC_SIGN_ALIAS.equals(alias) && !TestPki.AS4_EC_DECRYPT_ALIAS.equals(alias)) {
+            throw new IllegalArgumentException("no eDelivery AS4 2.0 key has the alias '" + alias + "'");
+        }
+        return as4KeyStore.resolveSibling(alias + ".crt");
     }
 }

@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
+import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +150,26 @@ final class TestCertificateAuthority {
     }
 
     /**
+     * An eDelivery AS4 2.0 message-signing key (Ed25519, or ECDSA on P-256 for the profile's EC option):
+     * digitalSignature and nonRepudiation. A 2.0 party signs with it and decrypts with a key of its own
+     * ({@link #issueAs4Decryption}): a key-agreement key (X25519) cannot sign.
+     */
+    IssuedKey issueAs4Signing(String commonName, Instant now, As4KeyType type) {
+        return issueLeaf(name(commonName), type.generate(random), now, "AS4 2.0 signing",
+                builder -> builder.addExtension(Extension.keyUsage, true,
+                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)));
+    }
+
+    /**
+     * An eDelivery AS4 2.0 decryption key (X25519, or ECDH on P-256 for the EC option): keyAgreement only, what
+     * the sender's ephemeral key is agreed with to derive the key that wraps the payload key.
+     */
+    IssuedKey issueAs4Decryption(String commonName, Instant now, As4KeyType type) {
+        return issueLeaf(name(commonName), type.generate(random), now, "AS4 2.0 decryption",
+                builder -> builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement)));
+    }
+
+    /**
      * A seal key (evidence seal, container seal, or an advanced but not qualified document signer, each its own
      * key): digitalSignature and nonRepudiation only, so it cannot stand in for the AS4 or TLS key (Annex I 5.3: a
      * key of its own per purpose).
@@ -263,9 +284,12 @@ final class TestCertificateAuthority {
         return issueLeaf(name(commonName), now, kind, extensions);
     }
 
-    /** Leaf certificates: valid from a day ago (clock skew between demo processes) for two years. */
     private IssuedKey issueLeaf(X500Name subject, Instant now, String kind, LeafExtensions extensions) {
-        KeyPair keys = rsa(LEAF_KEY_BITS, random);
+        return issueLeaf(subject, rsa(LEAF_KEY_BITS, random), now, kind, extensions);
+    }
+
+    /** Leaf certificates: valid from a day ago (clock skew between demo processes) for two years. */
+    private IssuedKey issueLeaf(X500Name subject, KeyPair keys, Instant now, String kind, LeafExtensions extensions) {
         Instant notBefore = now.minus(BACKDATE);
         Instant notAfter = notBefore.atOffset(ZoneOffset.UTC).plusYears(2).toInstant();
         try {
@@ -328,6 +352,36 @@ final class TestCertificateAuthority {
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation is not available", e);
+        }
+    }
+
+    /**
+     * The key types of eDelivery AS4 2.0: the Common Usage Profile's Ed25519 (signing) and X25519 (key agreement),
+     * or P-256 for both in its EC option. All are cheap to generate, unlike RSA.
+     */
+    enum As4KeyType {
+        ED25519("Ed25519", null),
+        X25519("X25519", null),
+        P256("EC", new ECGenParameterSpec("secp256r1"));
+
+        private final String algorithm;
+        private final ECGenParameterSpec curve;
+
+        As4KeyType(String algorithm, ECGenParameterSpec curve) {
+            this.algorithm = algorithm;
+            this.curve = curve;
+        }
+
+        KeyPair generate(SecureRandom random) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+                if (curve != null) {
+                    generator.initialize(curve, random);
+                }
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(name() + " key generation is not available", e);
+            }
         }
     }
 

@@ -55,6 +55,14 @@ public final class TestPki {
     public static final String ISSUING_CA_COMMON_NAME = "LexBridge Test Qualified Issuing CA";
     public static final String TRUST_STORE_ALIAS = "ca";
     public static final String AS4_ALIAS = "as4";
+    /** eDelivery AS4 2.0 Common Usage Profile: the Ed25519 signing key in {@code as4-edelivery2.p12}. */
+    public static final String AS4_SIGN_ALIAS = "as4-sign";
+    /** eDelivery AS4 2.0 Common Usage Profile: the X25519 decryption (key agreement) key. */
+    public static final String AS4_DECRYPT_ALIAS = "as4-decrypt";
+    /** eDelivery AS4 2.0, EC option: the ECDSA P-256 signing key. */
+    public static final String AS4_EC_SIGN_ALIAS = "as4-ec-sign";
+    /** eDelivery AS4 2.0, EC option: the ECDH P-256 decryption (key agreement) key. */
+    public static final String AS4_EC_DECRYPT_ALIAS = "as4-ec-decrypt";
     public static final String TLS_ALIAS = "tls";
     public static final String SEAL_ALIAS = "seal";
     public static final String CONTAINER_ALIAS = "container";
@@ -133,7 +141,13 @@ public final class TestPki {
      *     IP:127.0.0.1, EKU serverAuth+clientAuth), {@code P/seal.p12} (alias {@code seal}: RSA-2048 key + leaf CN=P
      *     Evidence Seal, KeyUsage digitalSignature|nonRepudiation), {@code P/seal.crt} (PEM leaf),
      *     {@code P/container.p12} (alias {@code container}: leaf CN=P Container Seal, same key usage) and
-     *     {@code P/container.crt} (PEM leaf), all four issued by the root; and {@code P/document-seal.p12} (alias
+     *     {@code P/container.crt} (PEM leaf), all four issued by the root; {@code P/as4-edelivery2.p12}, the keys of
+ *     eDelivery AS4 2.0 (issued by the root too, each with its chain): alias {@code as4-sign} an Ed25519 key (leaf
+ *     CN=P AS4 Signing, KeyUsage digitalSignature|nonRepudiation), alias {@code as4-decrypt} an X25519 key (CN=P
+ *     AS4 Decryption, KeyUsage keyAgreement), and for the profile's EC option {@code as4-ec-sign} (ECDSA P-256, CN=P
+ *     AS4 EC Signing) and {@code as4-ec-decrypt} (ECDH P-256, CN=P AS4 EC Decryption), with the PEM leaves
+ *     {@code P/as4-sign.crt}, {@code P/as4-decrypt.crt}, {@code P/as4-ec-sign.crt} and {@code P/as4-ec-decrypt.crt};
+ *     and {@code P/document-seal.p12} (alias
      *     {@code document-seal}: a qualified e-seal certificate CN=P Document Seal, O=P, C=XX from the issuing CA,
      *     chain leaf, issuing CA, root) with {@code P/document-seal.crt};
      * <li>{@code advanced/document-signer.p12} + {@code .crt} (alias {@code document-signer}, from the issuing CA,
@@ -203,6 +217,7 @@ public final class TestPki {
             write(keys.containerCertificate(), pem(container.certificate()), false);
             write(keys.documentSealKeyStore(), keyStore(DOCUMENT_SEAL_ALIAS, documentSeal, password), true);
             write(keys.documentSealCertificate(), pem(documentSeal.certificate()), false);
+            writeEdelivery2Keys(root, party, keys, password, now);
             written.put(party, keys);
         }
 
@@ -223,6 +238,22 @@ public final class TestPki {
         LOG.info("Wrote a test PKI to {} for parties {}", dir, parties);
         return new GeneratedPki(dir, caCertificate, trustStore, written, issuingCaCertificate, crls, lists,
                 advanced, revoked, publisher);
+    }
+
+    /** The AS4 2.0 keys of one party: a signing and a decryption key per 2.0 option, in one key store. */
+    private static void writeEdelivery2Keys(TestCertificateAuthority root, String party, PartyKeys keys,
+                                            char[] password, Instant now) {
+        Map<String, IssuedKey> issued = new LinkedHashMap<>();
+        issued.put(AS4_SIGN_ALIAS, root.issueAs4Signing(party + " AS4 Signing", now,
+                TestCertificateAuthority.As4KeyType.ED25519));
+        issued.put(AS4_DECRYPT_ALIAS, root.issueAs4Decryption(party + " AS4 Decryption", now,
+                TestCertificateAuthority.As4KeyType.X25519));
+        issued.put(AS4_EC_SIGN_ALIAS, root.issueAs4Signing(party + " AS4 EC Signing", now,
+                TestCertificateAuthority.As4KeyType.P256));
+        issued.put(AS4_EC_DECRYPT_ALIAS, root.issueAs4Decryption(party + " AS4 EC Decryption", now,
+                TestCertificateAuthority.As4KeyType.P256));
+        write(keys.as4Edelivery2KeyStore(), keyStore(issued, password), true);
+        issued.forEach((alias, key) -> write(keys.as4Edelivery2Certificate(alias), pem(key.certificate()), false));
     }
 
     private static TrustedLists writeTrustedLists(Path listDir, URI listBase, X509Certificate qualifiedCa,
@@ -284,13 +315,20 @@ public final class TestPki {
     }
 
     private static byte[] keyStore(String alias, IssuedKey key, char[] password) {
+        return keyStore(Map.of(alias, key), password);
+    }
+
+    private static byte[] keyStore(Map<String, IssuedKey> keys, char[] password) {
         try {
             KeyStore store = emptyKeyStore();
             // Key password = store password: Tomcat and WSS4J assume that by default.
-            store.setKeyEntry(alias, key.privateKey(), password, key.chain().toArray(new Certificate[0]));
+            for (Map.Entry<String, IssuedKey> key : keys.entrySet()) {
+                store.setKeyEntry(key.getKey(), key.getValue().privateKey(), password,
+                        key.getValue().chain().toArray(new Certificate[0]));
+            }
             return store(store, password);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot build the key store for alias " + alias, e);
+            throw new IllegalStateException("Cannot build the key store for aliases " + keys.keySet(), e);
         }
     }
 

@@ -3,9 +3,6 @@ package eu.lexbridge.gateway.as4;
 import com.helger.base.state.ETriState;
 import com.helger.phase4.CAS4;
 import com.helger.phase4.attachment.EAS4CompressionMode;
-import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
-import com.helger.phase4.crypto.ECryptoAlgorithmSign;
-import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.model.EMEP;
 import com.helger.phase4.model.EMEPBinding;
 import com.helger.phase4.model.ESoapVersion;
@@ -21,10 +18,13 @@ import com.helger.phase4.model.pmode.leg.PModeLegProtocol;
 import com.helger.phase4.model.pmode.leg.PModeLegSecurity;
 import com.helger.phase4.wss.EWSSVersion;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.transport.As4Profile;
 
 /**
- * Builds the eDelivery AS4 1.x PMode for one exchange (initiator, responder, service, action): the values the Common
- * Profile fixes, and nothing left to phase4's defaults. e-CODEX uses static agreements, so no AgreementRef.
+ * Builds the eDelivery AS4 PMode for one exchange (initiator, responder, service, action) in the profile the partner
+ * speaks: the values the Common Profile fixes, and nothing left to phase4's defaults. 1.x and 2.0 differ only in the
+ * signature algorithm here (the key transport is not a PMode parameter of phase4's; {@link ProfileSecurity} sets it).
+ * e-CODEX uses static agreements, so no AgreementRef.
  */
 final class EDeliveryPMode {
 
@@ -40,14 +40,14 @@ final class EDeliveryPMode {
      * @param responderAddress the responder's endpoint when we send; {@code null} when we receive
      */
     static PMode create(Party initiator, Party responder, String service, String serviceType, String action,
-                        String responderAddress) {
-        String id = "lexbridge:" + initiator.partyId() + ">" + responder.partyId() + ":" + service + ":" + action;
+                        String responderAddress, As4Profile profile) {
+        String id = "lexbridge-" + profile.label() + ":" + initiator.partyId() + ">" + responder.partyId() + ":" + service + ":" + action;
         PModeLeg leg = new PModeLeg(new PModeLegProtocol(responderAddress, ESoapVersion.SOAP_12),
                 new PModeLegBusinessInformation(service, emptyToNull(serviceType), action, null, null, null,
                         CAS4.DEFAULT_MPC_ID),
                 // Errors go back on the HTTP response; asynchronous error reporting is forbidden by the profile.
                 new PModeLegErrorHandling(null, null, ETriState.TRUE, ETriState.TRUE, ETriState.TRUE, ETriState.TRUE),
-                null, security());
+                null, security(ProfileSecurity.of(profile)));
         // Reception awareness and retry are on as the profile requires; the retries themselves are done durably by the
         // connector's dispatch route, so the sender turns phase4's in-call HTTP retries off.
         PModeReceptionAwareness awareness = new PModeReceptionAwareness(ETriState.TRUE, ETriState.TRUE,
@@ -58,12 +58,12 @@ final class EDeliveryPMode {
                 new PModePayloadService(EAS4CompressionMode.GZIP), awareness);
     }
 
-    private static PModeLegSecurity security() {
+    private static PModeLegSecurity security(ProfileSecurity profile) {
         PModeLegSecurity security = new PModeLegSecurity();
         security.setWSSVersion(EWSSVersion.WSS_111);
-        security.setX509SignatureAlgorithm(ECryptoAlgorithmSign.RSA_SHA_256);
-        security.setX509SignatureHashFunction(ECryptoAlgorithmSignDigest.DIGEST_SHA_256);
-        security.setX509EncryptionAlgorithm(ECryptoAlgorithmCrypt.AES_128_GCM);
+        security.setX509SignatureAlgorithm(profile.signature());
+        security.setX509SignatureHashFunction(ProfileSecurity.DIGEST);
+        security.setX509EncryptionAlgorithm(ProfileSecurity.PAYLOAD_ENCRYPTION);
         security.setX509EncryptionMinimumStrength(128);
         security.setPModeAuthorize(false);
         security.setSendReceipt(true);

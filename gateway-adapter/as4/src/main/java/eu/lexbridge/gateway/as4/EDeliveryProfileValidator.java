@@ -2,9 +2,6 @@ package eu.lexbridge.gateway.as4;
 
 import com.helger.diagnostics.error.SingleError;
 import com.helger.diagnostics.error.list.ErrorList;
-import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
-import com.helger.phase4.crypto.ECryptoAlgorithmSign;
-import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
 import com.helger.phase4.model.EMEP;
 import com.helger.phase4.model.EMEPBinding;
@@ -14,10 +11,12 @@ import com.helger.phase4.model.pmode.leg.EPModeSendReceiptReplyPattern;
 import com.helger.phase4.model.pmode.leg.PModeLeg;
 import com.helger.phase4.model.pmode.leg.PModeLegSecurity;
 import com.helger.phase4.profile.IAS4ProfileValidator;
+import java.util.Arrays;
 
 /**
- * Refuses any PMode that is not eDelivery AS4 1.x Common Profile as e-CODEX uses it, so a coding slip in
- * {@link EDeliveryPMode} cannot silently weaken the wire.
+ * Refuses any PMode that is not the eDelivery AS4 Common Profile (1.x as e-CODEX uses it, or 2.0) as
+ * {@link EDeliveryPMode} builds it, so a coding slip there cannot silently weaken the wire. Which profile a message must
+ * be secured with is its partner's: {@link ProfilePolicy} holds WSS4J to that one.
  */
 final class EDeliveryProfileValidator implements IAS4ProfileValidator {
 
@@ -42,13 +41,14 @@ final class EDeliveryProfileValidator implements IAS4ProfileValidator {
             errors.add(error("errors must be reported as response"));
         }
         PModeLegSecurity security = leg.getSecurity();
-        if (security.getX509SignatureAlgorithm() != ECryptoAlgorithmSign.RSA_SHA_256) {
-            errors.add(error("signature must be RSA-SHA256"));
+        if (Arrays.stream(ProfileSecurity.values())
+                .noneMatch(profile -> profile.signature() == security.getX509SignatureAlgorithm())) {
+            errors.add(error("signature must be RSA-SHA256 (1.x), EdDSA Ed25519 or ECDSA-SHA256 (2.0)"));
         }
-        if (security.getX509SignatureHashFunction() != ECryptoAlgorithmSignDigest.DIGEST_SHA_256) {
+        if (security.getX509SignatureHashFunction() != ProfileSecurity.DIGEST) {
             errors.add(error("digest must be SHA-256"));
         }
-        if (security.getX509EncryptionAlgorithm() != ECryptoAlgorithmCrypt.AES_128_GCM) {
+        if (security.getX509EncryptionAlgorithm() != ProfileSecurity.PAYLOAD_ENCRYPTION) {
             errors.add(error("encryption must be AES-128-GCM"));
         }
         if (!security.isSendReceipt() || !security.isSendReceiptNonRepudiation()
@@ -74,6 +74,6 @@ final class EDeliveryProfileValidator implements IAS4ProfileValidator {
     }
 
     private static SingleError error(String text) {
-        return SingleError.builderError().errorText("lexbridge-edelivery-1: " + text).build();
+        return SingleError.builderError().errorText(LexBridgeProfile.ID + ": " + text).build();
     }
 }

@@ -1,13 +1,6 @@
 package eu.lexbridge.gateway.as4;
 
 import com.helger.base.wrapper.Wrapper;
-import com.helger.phase4.crypto.AS4CryptParams;
-import com.helger.phase4.crypto.AS4SigningParams;
-import com.helger.phase4.crypto.ECryptoAlgorithmCrypt;
-import com.helger.phase4.crypto.ECryptoAlgorithmSign;
-import com.helger.phase4.crypto.ECryptoAlgorithmSignDigest;
-import com.helger.phase4.crypto.ECryptoKeyEncryptionAlgorithm;
-import com.helger.phase4.crypto.ECryptoKeyIdentifierType;
 import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
 import com.helger.phase4.messaging.http.HttpRetrySettings;
 import com.helger.phase4.model.ESoapVersion;
@@ -26,9 +19,11 @@ import eu.lexbridge.core.transport.SendOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +47,17 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         this(settings, payloads, OutgoingRequestHeaders.NONE);
     }
 
+    /**
+     * With the partners configured at start: each must fit its AS4 profile ({@link PartnerProfiles}), or the access
+     * point is not built.
+     *
+     * @throws IllegalArgumentException naming the first partner that does not fit, in one sentence
+     */
+    public EmbeddedAccessPoint(As4Settings settings, PayloadStore payloads, OutgoingRequestHeaders extraHeaders,
+                               Collection<Partner> configuredPartners) {
+        this(checked(settings, configuredPartners), payloads, extraHeaders);
+    }
+
     /** @param extraHeaders added to every AS4 request, e.g. the trace context of the send */
     public EmbeddedAccessPoint(As4Settings settings, PayloadStore payloads, OutgoingRequestHeaders extraHeaders) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -72,6 +78,10 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         String misaddressed = misaddressed(envelope, partner);
         if (misaddressed != null) {
             return SendOutcome.failed(misaddressed);
+        }
+        Optional<String> unfit = PartnerProfiles.problem(settings, partner);
+        if (unfit.isPresent()) {
+            return SendOutcome.failed(unfit.get());
         }
         long started = System.nanoTime();
         SendOutcome outcome;
@@ -99,18 +109,23 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
     }
 
     private SendOutcome sendSpooled(Envelope envelope, Partner partner, SpooledParts spooled) {
+        ProfileSecurity profile = ProfileSecurity.of(partner.as4Profile());
         PMode pmode = EDeliveryPMode.create(envelope.from(), envelope.to(), envelope.service().value(),
-                envelope.service().type(), envelope.action(), partner.endpoint().toString());
+                envelope.service().type(), envelope.action(), partner.endpoint().toString(), partner.as4Profile());
+        RequestSender counterpart = RequestSender.sendingTo(partner);
         ReceiptCheck receipt = new ReceiptCheck();
         Wrapper<Phase4Exception> failure = new Wrapper<>();
         AS4Sender.BuilderUserMessage builder = new FileBackedUserMessageBuilder(spooled)
                 .as4ProfileID(LexBridgeProfile.ID)
                 .soapVersion(ESoapVersion.SOAP_12)
                 .locale(Locale.ENGLISH)
-                // the receipt's signer must chain to the AS4 trust store and bear the partner's name
-                .cryptoFactory(PartnerCertificates.cryptoFactory(settings, partner))
-                .withSigningParams(EmbeddedAccessPoint::eDeliverySigning)
-                .withCryptParams(EmbeddedAccessPoint::eDeliveryEncryption)
+                // the receipt's signer must chain to the AS4 trust store and bear the partner's name; we sign with
+                // our key of the partner's profile
+                .cryptoFactory(PartnerCertificates.cryptoFactory(settings, counterpart))
+                .withSigningParams(profile::signing)
+                .withCryptParams(profile::encryption)
+                // and the receipt is signed as that profile signs
+                .decryptRequestDataModifier(new ProfilePolicy(counterpart))
                 .customHttpPoster(new PooledHttpPoster(httpClient, extraHeaders))
                 // One attempt per call: the dispatch route retries durably, with back-off, across restarts.
                 .httpRetrySettings(new HttpRetrySettings().setMaxRetries(0))
@@ -124,20 +139,9 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         return SendOutcomes.of(result, receipt, failure.get(), partner);
     }
 
-    /** eDelivery AS4 1.x: RSA-SHA256 over SHA-256 digests, the certificate as a BinarySecurityToken. */
-    private static void eDeliverySigning(AS4SigningParams params) {
-        params.setAlgorithmSign(ECryptoAlgorithmSign.RSA_SHA_256)
-                .setAlgorithmSignDigest(ECryptoAlgorithmSignDigest.DIGEST_SHA_256)
-                .setKeyIdentifierType(ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE);
-    }
-
-    /** eDelivery AS4 1.x: AES-128-GCM payloads, the key wrapped with RSA-OAEP (xenc11), MGF1-SHA256 and SHA-256. */
-    private static void eDeliveryEncryption(AS4CryptParams params) {
-        params.setAlgorithmCrypt(ECryptoAlgorithmCrypt.AES_128_GCM)
-                .setKeyEncAlgorithm(ECryptoKeyEncryptionAlgorithm.RSA_OAEP_XENC11)
-                .setMGFAlgorithm(AS4CryptParams.DEFAULT_MGF_ALGORITHM)
-                .setDigestAlgorithm(AS4CryptParams.DEFAULT_DIGEST_ALGORITHM)
-                .setKeyIdentifierType(ECryptoKeyIdentifierType.BST_DIRECT_REFERENCE);
+    private static As4Settings checked(As4Settings settings, Collection<Partner> partners) {
+        PartnerProfiles.requireFit(settings, Objects.requireNonNull(partners, "configuredPartners"));
+        return settings;
     }
 
     private String misaddressed(Envelope envelope, Partner partner) {

@@ -7,8 +7,10 @@ import com.helger.phase4.profile.IAS4ProfileRegistrar;
 import com.helger.phase4.profile.IAS4ProfileRegistrarSPI;
 
 /**
- * Registers our eDelivery AS4 1.x profile with phase4 (found through {@code META-INF/services}). The CEF profile module
- * that would give us this is not on the Maven Central we can reach.
+ * Registers our eDelivery AS4 profile with phase4 (found through {@code META-INF/services}). The CEF and eDelivery 2
+ * profile modules that would give us this are not on the Maven Central we can reach. One phase4 profile serves 1.x and
+ * 2.0: phase4 picks the profile before it knows the sender, and which of the two a message must follow is its
+ * partner's ({@link ProfilePolicy}).
  */
 @IsSPIImplementation
 public final class LexBridgeProfile implements IAS4ProfileRegistrarSPI {
@@ -20,7 +22,7 @@ public final class LexBridgeProfile implements IAS4ProfileRegistrarSPI {
     public void registerAS4Profile(IAS4ProfileRegistrar registrar) {
         // No PMode template: every PMode is built from a known partner by EDeliveryPMode, never guessed from a request.
         // Test (ping) messages are answered by phase4 and never reach the connector.
-        registrar.registerProfile(new AS4Profile(ID, "LexBridge eDelivery AS4 1.x (e-CODEX)", EDeliveryProfileValidator::new,
+        registrar.registerProfile(new AS4Profile(ID, "LexBridge eDelivery AS4 1.x and 2.0 (e-CODEX)", EDeliveryProfileValidator::new,
                 (initiatorId, responderId, address) -> null, IPModeIDProvider.DEFAULT_DYNAMIC, false, false));
     }
 }

@@ -40,7 +40,8 @@ final class OutgoingUserMessage {
                 .agreementType(null)
                 .messageProperties(properties(envelope))
                 .attachments(attachments)
-                .receiverCertificate(partner.certificate())
+                // 1.x: the partner's one certificate; 2.0: its key-agreement certificate (X25519 or P-256)
+                .receiverCertificate(partner.encryptionCertificate())
                 .endpointURL(partner.endpoint().toString());
     }
 

@@ -1,7 +1,9 @@
 package eu.lexbridge.gateway.as4;
 
-import com.helger.phase4.crypto.AS4CryptoFactoryInMemoryKeyStore;
+import com.helger.phase4.crypto.AbstractAS4CryptoFactory;
 import com.helger.phase4.crypto.ECryptoMode;
+import com.helger.phase4.crypto.IAS4CryptoFactory;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.core.transport.Partner;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -41,23 +43,40 @@ final class PartnerCertificates extends Merlin {
         this.sender = sender;
     }
 
-    /** phase4's in-memory crypto factory whose WSS4J crypto is a {@link PartnerCertificates} for this request. */
-    static AS4CryptoFactoryInMemoryKeyStore cryptoFactory(As4Settings settings, RequestSender sender) {
+    /**
+     * phase4's crypto factory for this request: WSS4J's crypto is a {@link PartnerCertificates}; our signing key is
+     * the one of the profile the sender speaks, found once the PMode resolver has found the sender (1.x until then);
+     * every key of ours (1.x and 2.0) opens for decryption, as the message's EncryptedKey names our certificate.
+     */
+    static IAS4CryptoFactory cryptoFactory(As4Settings settings, RequestSender sender) {
         Crypto crypto = new PartnerCertificates(settings.as4KeyStore(), settings.as4TrustStore(), sender);
-        return new AS4CryptoFactoryInMemoryKeyStore(settings.as4KeyStore(), settings.as4KeyAlias(),
-                settings.as4KeyPassword(), settings.as4TrustStore()) {
+        return new AbstractAS4CryptoFactory() {
             @Override
             public Crypto getCrypto(ECryptoMode mode) {
                 return crypto;
             }
-        };
-    }
 
-    /** The same, for the receipts of a message sent to {@code partner}: their signer is held to that partner. */
-    static AS4CryptoFactoryInMemoryKeyStore cryptoFactory(As4Settings settings, Partner partner) {
-        RequestSender counterpart = new RequestSender();
-        counterpart.found(partner);
-        return cryptoFactory(settings, counterpart);
+            @Override
+            public KeyStore getKeyStore() {
+                return settings.as4KeyStore();
+            }
+
+            @Override
+            public String getKeyAlias() {
+                return settings.signingAlias(sender.partner().map(Partner::as4Profile)
+                        .orElse(As4Profile.EDELIVERY_1));
+            }
+
+            @Override
+            public char[] getKeyPasswordPerAliasCharArray(String alias) {
+                return settings.holdsKey(alias) ? settings.as4KeyPassword() : null;
+            }
+
+            @Override
+            public KeyStore getTrustStore() {
+                return settings.as4TrustStore();
+            }
+        };
     }
 
     /**

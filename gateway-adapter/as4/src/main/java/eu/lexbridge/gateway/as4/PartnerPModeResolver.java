@@ -10,17 +10,20 @@ import java.util.Optional;
 
 /**
  * Finds the PMode of an incoming user message: only a partner the directory knows may send, and only to our home party.
- * Anything else gets no PMode, which phase4 answers with EBMS:0010 ProcessingModeMismatch. One per request: the partner
- * it finds is the one whose certificate that request's signature may name ({@link RequestSender}).
+ * Anything else gets no PMode, which phase4 answers with EBMS:0010 ProcessingModeMismatch; so does a partner whose AS4
+ * profile we cannot speak ({@link PartnerProfiles}). One per request: the partner it finds is the one whose certificate
+ * that request's signature may name, and whose profile the request must follow ({@link RequestSender}).
  */
 final class PartnerPModeResolver implements IAS4PModeResolver {
 
+    private final As4Settings settings;
     private final Party home;
     private final PartnerDirectory partners;
     private final RequestSender sender;
 
-    PartnerPModeResolver(Party home, PartnerDirectory partners, RequestSender sender) {
-        this.home = home;
+    PartnerPModeResolver(As4Settings settings, PartnerDirectory partners, RequestSender sender) {
+        this.settings = settings;
+        this.home = settings.home();
         this.partners = partners;
         this.sender = sender;
     }
@@ -41,7 +44,13 @@ final class PartnerPModeResolver implements IAS4PModeResolver {
                     + "' is not a known partner (action '" + action + "')");
             return null;
         }
+        Optional<String> unfit = PartnerProfiles.problem(settings, partner.get());
+        if (unfit.isPresent()) {
+            sender.refused(SecurityEvents.Kind.UNKNOWN_PARTNER, unfit.get());
+            return null;
+        }
         sender.found(partner.get());
-        return EDeliveryPMode.create(partner.get().party(), home, service, null, action, null);
+        return EDeliveryPMode.create(partner.get().party(), home, service, null, action, null,
+                partner.get().as4Profile());
     }
 }

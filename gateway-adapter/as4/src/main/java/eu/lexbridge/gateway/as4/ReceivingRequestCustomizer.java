@@ -2,6 +2,7 @@ package eu.lexbridge.gateway.as4;
 
 import com.helger.collection.commons.CommonsArrayList;
 import com.helger.collection.commons.ICommonsList;
+import com.helger.phase4.crypto.IAS4DecryptParameterModifier;
 import com.helger.phase4.incoming.AS4IncomingProfileSelectorConstant;
 import com.helger.phase4.incoming.AS4RequestHandler;
 import com.helger.phase4.incoming.crypto.AS4IncomingSecurityConfiguration;
@@ -13,6 +14,7 @@ import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.port.TransmissionReceiver;
 import java.util.Locale;
+import org.apache.wss4j.dom.handler.RequestData;
 
 /**
  * Wires each incoming request to our identity, our PModes, our profile and our hand-off, instead of phase4's
@@ -46,7 +48,7 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
         // The trust store decides whose signatures WSS4J accepts: a signer not chaining to it is refused before our
         // code. The partner's registered certificate is found for any kind of key reference.
         handler.setCryptoFactory(PartnerCertificates.cryptoFactory(settings, sender));
-        handler.setPModeResolver(new PartnerPModeResolver(settings.home(), partners, sender));
+        handler.setPModeResolver(new PartnerPModeResolver(settings, partners, sender));
         handler.setIncomingProfileSelector(profileSelector);
         // One processor per request: it tells this request's servlet when the message is to be sent again later.
         if (!(requestScope.getRequest().getAttribute(TryAgainLater.ATTRIBUTE) instanceof TryAgainLater verdict)) {
@@ -64,8 +66,17 @@ final class ReceivingRequestCustomizer implements IAS4ServletRequestHandlerCusto
         }
         AS4IncomingSecurityConfiguration responses = AS4IncomingSecurityConfiguration.createDefaultInstance();
         responses.setSigningParams(responses.getSigningParamsCloneOrNew().setWSSecSignatureCustomizer(signalIds));
-        // Decrypted attachments go to the spool as well, before their signature is checked.
-        responses.setDecryptParameterModifier(new DecryptedAttachments(request));
+        // Decrypted attachments go to the spool as well, before their signature is checked; and WSS4J takes only the
+        // algorithms of the sender's profile.
+        DecryptedAttachments attachments = new DecryptedAttachments(request);
+        ProfilePolicy policy = new ProfilePolicy(sender);
+        responses.setDecryptParameterModifier(new IAS4DecryptParameterModifier() {
+            @Override
+            public void modifyRequestData(RequestData requestData) {
+                attachments.modifyRequestData(requestData);
+                policy.modifyRequestData(requestData);
+            }
+        });
         handler.setIncomingSecurityConfiguration(responses);
         handler.setLocale(Locale.ENGLISH);
         handler.setIncomingAttachmentFactory(new SpooledAttachmentFactory(request));

@@ -10,11 +10,13 @@ import com.helger.phase4.incoming.IAS4IncomingMessageState;
 import com.helger.phase4.incoming.IAS4RequestHandlerErrorConsumer;
 import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.message.AS4ErrorMessage;
+import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.port.SecurityEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a signature or signer failure, which phase4 4.4.1 reports as EBMS:0102 FailedDecryption, becomes EBMS:0101
  *       FailedAuthentication (ebMS3 Core §6.7.2; {@link WssFailures} tells the two apart);</li>
+ *   <li>a message secured with another AS4 profile's algorithms than its partner's ({@link ProfilePolicy}) becomes
+ *       EBMS:0103 PolicyNoncompliance, with a sentence naming the algorithm and the profile;</li>
  *   <li>Description and ErrorDetail become one sentence for the partner's operator: our own refusals keep their
  *       {@code LB-xxxx} sentence, every other error gets ours — never phase4's exception texts, class names or WSS4J
  *       internals;</li>
@@ -83,7 +87,10 @@ final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
         if (errorMessage != null) {
             answered.addAll(errorMessage.getEbms3SignalMessage().getError());
         }
-        if (signerFailed) {
+        Optional<String> policy = sender.policyViolation();
+        if (policy.isPresent()) {
+            answered.forEach(error -> asPolicyNoncompliance(error, policy.get()));
+        } else if (signerFailed) {
             answered.forEach(RefusedMessageLog::asFailedAuthentication);
         }
         record(metadata, state, errors);
@@ -136,6 +143,23 @@ final class RefusedMessageLog implements IAS4RequestHandlerErrorConsumer {
             error.setShortDescription(authentication.getShortDescription());
             error.setSeverity(authentication.getSeverity().getSeverity());
             error.setCategory(authentication.getCategory().getDisplayName());
+        }
+    }
+
+    /**
+     * ebMS3 Core §6.7.2 EBMS:0103 PolicyNoncompliance: "the message's security methods ... were not satisfied" — here
+     * the algorithms of another AS4 profile than the sender's. Not 0101: no signature was found wrong, and the partner
+     * may well be who it says; the remedy is its profile, not its key.
+     */
+    private static void asPolicyNoncompliance(Ebms3Error error, String sentence) {
+        if (EEbmsError.EBMS_FAILED_DECRYPTION.getErrorCode().equals(error.getErrorCode())
+                || EEbmsError.EBMS_FAILED_AUTHENTICATION.getErrorCode().equals(error.getErrorCode())) {
+            EEbmsError policy = EEbmsError.EBMS_POLICY_NONCOMPLIANCE;
+            error.setErrorCode(policy.getErrorCode());
+            error.setShortDescription(policy.getShortDescription());
+            error.setSeverity(policy.getSeverity().getSeverity());
+            error.setCategory(policy.getCategory().getDisplayName());
+            error.setErrorDetail(ErrorCode.AS4_UNTRUSTED.code() + ": " + sentence);
         }
     }
 

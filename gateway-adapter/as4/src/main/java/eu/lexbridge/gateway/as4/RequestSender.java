@@ -16,6 +16,17 @@ final class RequestSender {
     private Partner partner;
     private SecurityEvents.Kind refusalKind;
     private String refusalReason;
+    private String policyViolation;
+
+    /**
+     * The other side of a message we send to {@code partner}: its receipt's signer is held to that partner, and to the
+     * profile it speaks.
+     */
+    static RequestSender sendingTo(Partner partner) {
+        RequestSender counterpart = new RequestSender();
+        counterpart.found(partner);
+        return counterpart;
+    }
 
     /** The partner the message claims to come from, once the PMode resolver has found it in the directory. */
     Optional<Partner> partner() {
@@ -38,5 +49,20 @@ final class RequestSender {
 
     Optional<String> refusalReason() {
         return Optional.ofNullable(refusalReason);
+    }
+
+    /**
+     * The message is not secured as its partner's AS4 profile requires (ebMS3 Core §6.7.2 EBMS:0103
+     * PolicyNoncompliance): the first algorithm WSS4J met that the profile does not use, as a sentence.
+     */
+    void policyViolated(String sentence) {
+        if (policyViolation == null) {
+            policyViolation = sentence;
+            refused(SecurityEvents.Kind.AS4_SECURITY_FAILURE, sentence);
+        }
+    }
+
+    Optional<String> policyViolation() {
+        return Optional.ofNullable(policyViolation);
     }
 }

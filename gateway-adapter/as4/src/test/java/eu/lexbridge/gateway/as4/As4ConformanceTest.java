@@ -341,7 +341,7 @@ class As4ConformanceTest {
         AS4CryptoFactoryInMemoryKeyStore crypto = new AS4CryptoFactoryInMemoryKeyStore(request.signer(),
                 TestPki.AS4_ALIAS, ReceivingFixture.PASSWORD, trust);
         PMode pmode = EDeliveryPMode.create(request.from(), request.to(), "EPO", "urn:e-codex:services:",
-                request.action(), endpoint.endpoint().toString());
+                request.action(), endpoint.endpoint().toString(), eu.lexbridge.core.transport.As4Profile.EDELIVERY_1);
         if (!request.signed()) {
             // phase4 signs and encrypts as the PMode says, whatever the signing parameters: a PMode without security.
             pmode.getLeg1().setSecurity(null);

@@ -250,11 +250,12 @@ class As4ExchangeTest {
         assertThat(RECEIVER.outcomes()).hasSize(received);
     }
 
-    @Test
-    void theProfileAcceptsOurPModesAndRefusesAWeakenedOne() {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(eu.lexbridge.core.transport.As4Profile.class)
+    void theProfileAcceptsOurPModesAndRefusesAWeakenedOne(eu.lexbridge.core.transport.As4Profile profile) {
         // PModes are phase4 business objects: they need the global scope the running runtime provides.
         com.helger.phase4.model.pmode.PMode pmode = EDeliveryPMode.create(HOME.withRole(INITIATOR),
-                HOME.withRole(RESPONDER), "EPO", "urn:e-codex:services:", "Form_A", "https://localhost/as4");
+                HOME.withRole(RESPONDER), "EPO", "urn:e-codex:services:", "Form_A", "https://localhost/as4", profile);
         com.helger.diagnostics.error.list.ErrorList errors = new com.helger.diagnostics.error.list.ErrorList();
         new EDeliveryProfileValidator().validatePMode(pmode, errors,
                 com.helger.phase4.profile.IAS4ProfileValidator.EAS4ProfileValidationMode.USER_MESSAGE);

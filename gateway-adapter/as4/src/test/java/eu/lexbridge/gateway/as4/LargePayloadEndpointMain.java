@@ -1,6 +1,7 @@
 package eu.lexbridge.gateway.as4;
 
 import eu.lexbridge.core.message.BusinessService;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.core.transport.Envelope;
 import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.Partner;
@@ -21,6 +22,8 @@ import java.util.UUID;
  * <ul>
  * <li>{@code send <url> <bytes> <seed>}: sends one generated payload to that endpoint,
  *     {@code SENT <status> <millis> <detail>};
+ * <li>{@code profile <label>}: speaks that AS4 profile ({@code 1.x}, {@code 2.0}, {@code 2.0-ecdsa}) to the peer, and
+ *     takes only it from itself, from now on: {@code PROFILE <label>};
  * <li>{@code received}: {@code RECEIVED <messages> <size> <sha256>} of the last message's first part;
  * <li>{@code heap}: {@code HEAP <largest live heap after GC since the last reset> <max heap> <process CPU ns>};
  *     {@code reset}: {@code RESET} after a full collection;
@@ -43,12 +46,12 @@ public final class LargePayloadEndpointMain {
             System.out.println("URL " + endpoint.endpoint());
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
+            As4Profile profile = As4Profile.EDELIVERY_1;
             while ((line = commands.readLine()) != null && !"quit".equals(line)) {
                 String[] command = line.split(" ");
                 switch (command[0]) {
                     case "send" -> {
-                        Partner peer = new Partner("peer", ReceivingFixture.HOME, URI.create(command[1]),
-                                endpoint.settings.as4Certificate());
+                        Partner peer = endpoint.asPartner(profile, URI.create(command[1]));
                         long started = System.nanoTime();
                         SendOutcome outcome = sender.send(envelope(), List.of(new OutgoingPart("ASIC-S",
                                 "application/octet-stream", GeneratedPayloads.payload(Long.parseLong(command[3]),
@@ -66,6 +69,11 @@ public final class LargePayloadEndpointMain {
                             System.out.println("RECEIVED " + receptions.size() + " " + part.size() + " "
                                     + part.sha256());
                         }
+                    }
+                    case "profile" -> {
+                        profile = As4Profile.ofLabel(command[1]).orElseThrow();
+                        endpoint.speakToItself(profile);
+                        System.out.println("PROFILE " + profile.label());
                     }
                     case "heap" -> System.out.println("HEAP " + heap.peak() + " " + Runtime.getRuntime().maxMemory()
                             + " " + cpuNanos());

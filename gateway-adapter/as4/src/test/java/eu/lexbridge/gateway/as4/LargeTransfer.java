@@ -1,5 +1,6 @@
 package eu.lexbridge.gateway.as4;
 
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -72,6 +73,12 @@ final class LargeTransfer implements AutoCloseable {
                 Long.parseLong(receiverHeap[0]), Long.parseLong(receiverHeap[1]),
                 (Long.parseLong(senderHeap[2]) - senderCpu) / 1_000_000,
                 (Long.parseLong(receiverHeap[2]) - receiverCpu) / 1_000_000);
+    }
+
+    /** Both endpoints speak {@code profile} to each other from now on. */
+    void speak(As4Profile profile) throws IOException {
+        sender.ask("profile " + profile.label(), "PROFILE");
+        receiver.ask("profile " + profile.label(), "PROFILE");
     }
 
     static String sha256OfGenerated(long bytes, long seed) throws IOException {

@@ -51,8 +51,8 @@ class PartnerCertificatesTest {
 
     @Test
     void theReceiptsOfAMessageToAPartnerAreTrustedFromThatPartnerOnly() throws Exception {
-        Crypto forA = PartnerCertificates.cryptoFactory(settings, new Partner("a", A,
-                URI.create("https://a.invalid/as4"), certificateOfA)).getCrypto(ECryptoMode.ENCRYPT_SIGN);
+        Crypto forA = PartnerCertificates.cryptoFactory(settings, RequestSender.sendingTo(new Partner("a", A,
+                URI.create("https://a.invalid/as4"), certificateOfA))).getCrypto(ECryptoMode.ENCRYPT_SIGN);
 
         assertThatCode(() -> forA.verifyTrust(new X509Certificate[] {certificateOfA}, false, List.of(), List.of()))
                 .doesNotThrowAnyException();
