@@ -9,6 +9,7 @@ import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendRouter;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
@@ -73,8 +74,9 @@ public class DirectoryAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint
     @ConditionalOnBean(SharedPartners.class)
-    PartnersEndpoint partnersEndpoint(SharedPartners partners, ObjectProvider<Clock> clock) {
-        return new PartnersEndpoint(partners, clock.getIfAvailable(Clock::systemUTC));
+    PartnersEndpoint partnersEndpoint(SharedPartners partners, ObjectProvider<Clock> clock,
+                                      ObjectProvider<GatewayLink> gateway) {
+        return new PartnersEndpoint(partners, clock.getIfAvailable(Clock::systemUTC), gateway.getIfAvailable());
     }
 
     /**

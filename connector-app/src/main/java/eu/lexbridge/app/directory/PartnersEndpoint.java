@@ -6,6 +6,7 @@ import eu.lexbridge.core.error.ErrorCode;
 import eu.lexbridge.core.log.LogSafe;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.directory.partner.PartnerDocument;
+import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.directory.partner.PartnerRefusedException;
 import eu.lexbridge.directory.partner.SharedPartners;
 import java.security.cert.X509Certificate;
@@ -42,8 +43,18 @@ public class PartnersEndpoint {
 
     private final SharedPartners partners;
     private final Clock clock;
+    private final GatewayLink gateway;
 
     public PartnersEndpoint(SharedPartners partners, Clock clock) {
+        this(partners, clock, null);
+    }
+
+    /**
+     * @param gateway the access point, asked whether it can exchange with a partner before the partner is taken
+     *     ({@link GatewayLink#unfit}); {@code null}: not asked
+     */
+    public PartnersEndpoint(SharedPartners partners, Clock clock, @Nullable GatewayLink gateway) {
+        this.gateway = gateway;
         this.partners = partners;
         this.clock = clock;
     }
@@ -110,6 +121,12 @@ public class PartnersEndpoint {
                 }
             }
             Partner partner = PartnerDocument.partner(node, "partner");
+            if (gateway != null) {
+                var unfit = gateway.unfit(partner);
+                if (unfit.isPresent()) {
+                    throw new PartnerRefusedException(unfit.get());
+                }
+            }
             SharedPartners.Change change = partners.put(partner, who);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("change", change.name());

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,11 @@ final class MeteredGateway implements GatewayLink, AutoCloseable {
     MeteredGateway(GatewayLink gateway, MeterRegistry registry) {
         this.gateway = gateway;
         this.registry = registry;
+    }
+
+    @Override
+    public Optional<String> unfit(Partner partner) {
+        return gateway.unfit(partner);
     }
 
     @Override

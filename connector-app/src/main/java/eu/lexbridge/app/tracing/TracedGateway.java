@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The AS4 hop as a client span ({@value #SPAN}) under the dispatch route's: current while the gateway sends, so that
@@ -27,6 +28,11 @@ final class TracedGateway implements GatewayLink, AutoCloseable {
     TracedGateway(GatewayLink gateway, Tracer tracer) {
         this.gateway = gateway;
         this.tracer = tracer;
+    }
+
+    @Override
+    public Optional<String> unfit(Partner partner) {
+        return gateway.unfit(partner);
     }
 
     @Override

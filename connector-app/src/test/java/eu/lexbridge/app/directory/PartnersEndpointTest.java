@@ -3,9 +3,13 @@ package eu.lexbridge.app.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.SettingStore.Setting;
 import eu.lexbridge.core.testkit.InMemorySettingStore;
+import eu.lexbridge.core.transport.Envelope;
+import eu.lexbridge.core.transport.OutgoingPart;
 import eu.lexbridge.core.transport.Partner;
+import eu.lexbridge.core.transport.SendOutcome;
 import eu.lexbridge.directory.partner.PartnerDocument;
 import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.trust.keys.KeyStores;
@@ -17,6 +21,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +73,35 @@ class PartnersEndpointTest {
         assertThat(view.get("subject").toString()).contains("CN=fr-justice AS4");
         assertThat((Long) view.get("daysLeft")).isGreaterThan(300);
         assertThat(store.latest(Setting.PARTNERS)).isPresent();
+    }
+
+    /** What the access point cannot exchange with is refused before it is taken, with its sentence (GatewayLink#unfit). */
+    @Test
+    void aPartnerTheAccessPointCannotExchangeWithIsAProblemAndChangesNothing() {
+        GatewayLink onlyFor1x = new GatewayLink() {
+            @Override
+            public SendOutcome send(Envelope envelope, List<OutgoingPart> parts, Partner partner) {
+                throw new AssertionError("nothing is sent");
+            }
+
+            @Override
+            public Optional<String> unfit(Partner partner) {
+                return partner.party().partyId().equals("FR") ? Optional.of("Partner fr-justice speaks eDelivery AS4"
+                        + " 2.0, and this access point has no eDelivery AS4 2.0 keys of its own.") : Optional.empty();
+            }
+        };
+        var guarded = new PartnersEndpoint(partners, Clock.systemUTC(), onlyFor1x);
+
+        var refused = guarded.put("fr-justice", "FR", null, null, "https://fr.test/as4", pem, null, null, null,
+                SecurityContext.NONE);
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getBody().toString()).contains("LB-1401")
+                .contains("this access point has no eDelivery AS4 2.0 keys of its own");
+        assertThat(partners.byPartyId("FR")).isEmpty();
+        assertThat(store.latest(Setting.PARTNERS)).isEmpty();
+        assertThat(guarded.put("es-justice", "ES", null, null, "https://es.test/as4", pem, null, null, null,
+                SecurityContext.NONE).getStatus()).isEqualTo(200);
     }
 
     @Test

@@ -44,11 +44,17 @@ class TwoConnectorsIT {
         network.prepare();
     }
 
+    /**
+     * Over eDelivery AS4 2.0 (EdDSA/X25519): each connector holds its 2.0 keys from the demo PKI and marks the other
+     * {@code as4-profile: 2.0}, so the message and every evidence back travel in 2.0 — a 1.x message from a partner
+     * marked 2.0 would be refused (EBMS:0103). The other tests here stay on 1.x, the default.
+     */
     @Test
-    void anEpocTravelsAndBothSidesHoldTheEvidences() throws Exception {
+    void anEpocTravelsOverEdelivery2AndBothSidesHoldTheEvidences() throws Exception {
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
-        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+        try (var a = ConnectorProcess.start(at, jar, edelivery2(at, de));
+             var b = ConnectorProcess.start(de, jar, edelivery2(de, at))) {
             var atBackend = up(a);
             var deBackend = up(b);
 
@@ -211,6 +217,25 @@ class TwoConnectorsIT {
             assertThat(deBackend.inbox().path("messages")).isEmpty();
             assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
         }
+    }
+
+    /**
+     * Settings that make {@code self} speak eDelivery AS4 2.0 with {@code partner}: its own 2.0 keys, and the partner,
+     * whole (a list set on the command line replaces the configuration file's), with its Ed25519 signing and X25519
+     * encryption certificates.
+     */
+    private List<String> edelivery2(DemoConnector self, DemoConnector partner) {
+        Path pki = network.pkiDirectory().toAbsolutePath();
+        Path theirs = pki.resolve(partner.party());
+        String p = "--lexbridge.network.partners[0].";
+        return List.of("--lexbridge.as4.edelivery2.key-store=" + pki.resolve(self.party()).resolve("as4-edelivery2.p12"),
+                "--lexbridge.as4.edelivery2.key-store-password=" + new String(DemoNetwork.PKI_PASSWORD),
+                p + "name=" + partner.party(), p + "party-id=" + partner.party(),
+                p + "endpoint=" + partner.as4Endpoint(), p + "as4-profile=2.0",
+                p + "certificate=" + theirs.resolve(TestPki.AS4_SIGN_ALIAS + ".crt"),
+                p + "encryption-certificate=" + theirs.resolve(TestPki.AS4_DECRYPT_ALIAS + ".crt"),
+                p + "seal-certificate=" + theirs.resolve("seal.crt"),
+                p + "container-seal-certificate=" + theirs.resolve("container.crt"));
     }
 
     /** Swaps one of a party's key stores for one with the same name issued by a CA nobody trusts. */

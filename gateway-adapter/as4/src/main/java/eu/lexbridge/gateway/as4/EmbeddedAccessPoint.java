@@ -67,6 +67,12 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         this.spoolDirectory = settings.dataDirectory().resolve(SPOOL);
     }
 
+    /** A partner in a profile we hold no keys for, or whose certificates do not fit it ({@link PartnerProfiles}). */
+    @Override
+    public Optional<String> unfit(Partner partner) {
+        return PartnerProfiles.problem(settings, partner);
+    }
+
     @Override
     public SendOutcome send(Envelope envelope, List<OutgoingPart> parts, Partner partner) {
         Objects.requireNonNull(envelope, "envelope");

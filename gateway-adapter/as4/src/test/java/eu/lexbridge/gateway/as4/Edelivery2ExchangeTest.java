@@ -211,6 +211,14 @@ class Edelivery2ExchangeTest {
                         + " 2.0 keys of its own (a signing and a decryption key): refused at configuration time, not on"
                         + " the wire.");
         new EmbeddedAccessPoint(bothOfB, new InMemoryPayloadStore(), OutgoingRequestHeaders.NONE, List.of(a)).close();
+        // the same question asked before a partner is taken at run time (the operations API's partners)
+        try (var without = new EmbeddedAccessPoint(onlyOneOfB, new InMemoryPayloadStore());
+             var with = new EmbeddedAccessPoint(bothOfB, new InMemoryPayloadStore())) {
+            assertThat(without.unfit(a)).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("Partner lexbridge-a speaks eDelivery AS4 2.0, and this access point has no"));
+            assertThat(without.unfit(endpoint.asPartner(As4Profile.EDELIVERY_1, endpoint.endpoint()))).isEmpty();
+            assertThat(with.unfit(a)).isEmpty();
+        }
     }
 
     @Test
