@@ -104,11 +104,13 @@ class DomibusModeIT {
         await("DELIVERED at the sender", () -> "DELIVERED".equals(atBackend.message(sentId).path("state").asText())
                 ? true : null);
 
-        // The same evidences as with the embedded access point: Domibus's sendSuccess only moves the message to SENT
-        // (the partner's AS4 receipt); RELAY_REMMD_ACCEPTANCE and DELIVERY are the partner connector's own, sealed,
-        // and come back as e-CODEX evidence messages through both Domibus nodes.
+        // The same evidences as with the embedded access point: Domibus's sendSuccess (the partner's AS4 receipt) only
+        // moves the message to SENT, as the embedded access point's receipt does; RELAY_REMMD_ACCEPTANCE and DELIVERY
+        // are the partner connector's own, sealed, and come back as e-CODEX evidence messages through both nodes.
         JsonNode sent = atBackend.timeline(sentId);
-        assertThat(states(sent)).containsSubsequence("SUBMITTED", "ACCEPTED", "DELIVERED");
+        assertThat(states(sent)).containsSubsequence("SUBMITTED", "ACCEPTED", "SENT", "DELIVERED");
+        assertThat(sent.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                .contains("Domibus reports the partner's receipt"));
         assertThat(evidences(sent)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/ISSUED",
                 "RELAY_REMMD_ACCEPTANCE/RECEIVED", "DELIVERY/RECEIVED");
         assertThat(sent.path("entries").toString()).contains("seal verified");

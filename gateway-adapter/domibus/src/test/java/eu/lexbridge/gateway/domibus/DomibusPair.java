@@ -99,12 +99,15 @@ public final class DomibusPair implements AutoCloseable {
         String id = message.header().getUserMessage().getMessageInfo().getMessageId();
         Node destination = nodes.get(to);
         if (destination == null || destination == from) {
-            from.report(port -> port.sendFailure(id));
+            from.report(port -> port.sendFailure(id), () -> {
+            });
             return;
         }
-        // The AS4 hop: the partner's access point must be up to take it and return its receipt.
-        retry(Duration.ofDays(1), () -> destination.take(message), () -> {
-        }, () -> from.report(port -> port.sendSuccess(id)));
+        // The AS4 hop: the partner's access point must be up to take it and return its receipt. The sender hears of
+        // the receipt before the partner's connector gets the message, so the sender's SENT always comes before the
+        // partner's evidences (with a real Domibus it nearly always does: the receipt is the AS4 answer).
+        retry(Duration.ofDays(1), destination::running, () -> {
+        }, () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
     }
 
     /**
@@ -199,11 +202,8 @@ public final class DomibusPair implements AutoCloseable {
             return List.copyOf(pushed);
         }
 
-        /** Takes a message from the partner's access point, if it is up, and pushes it to its connector. */
-        private boolean take(Submitted message) {
-            if (!running()) {
-                return false;
-            }
+        /** Pushes a message it took from the partner's access point to its connector. */
+        private void deliver(Submitted message) {
             String id = message.header().getUserMessage().getMessageInfo().getMessageId();
             retry(PUSH_PATIENCE, () -> {
                 if (!running() || domibus.pushPort() == null) {
@@ -216,11 +216,10 @@ public final class DomibusPair implements AutoCloseable {
                     return false; // Domibus pushes again by its rule
                 }
             }, () -> domibus.stage(message.header(), message.payloads()), () -> pushed.add(id));
-            return true;
         }
 
-        /** Pushes a send report to its connector, again until the connector takes it. */
-        private void report(Push push) {
+        /** Pushes a send report to its connector, again until the connector takes it; then runs {@code then}. */
+        private void report(Push push, Runnable then) {
             retry(PUSH_PATIENCE, () -> {
                 BackendInterface port = domibus.pushPort();
                 if (!running() || port == null) {
@@ -232,9 +231,7 @@ public final class DomibusPair implements AutoCloseable {
                 } catch (Exception e) {
                     return false;
                 }
-            }, () -> {
-            }, () -> {
-            });
+            }, then, then);
         }
 
         @Override
