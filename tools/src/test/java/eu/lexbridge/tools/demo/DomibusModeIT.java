@@ -84,6 +84,7 @@ class DomibusModeIT {
         JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
         // it went through Domibus: submitted to the Austrian node, pushed by the German one, under its ebMS id
         assertThat(atDomibus.submitted()).containsExactly(ebmsId);
+        await("the German node's push answered", () -> deDomibus.pushed().isEmpty() ? null : true);
         assertThat(deDomibus.pushed()).containsExactly(ebmsId);
         String receivedId = arrived.path("connectorMessageId").asText();
         JsonNode received = deBackend.message(receivedId);

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -164,10 +163,10 @@ public final class DomibusPair implements AutoCloseable {
         /**
          * Where and as whom this node pushes ({@code wsplugin.push.rules.*.endpoint}, {@code wsplugin.push.auth.*}).
          *
-         * @param tls trusts the connector's HTTPS certificate
+         * @param tls trusts the connector's HTTPS certificate; {@code null} for plain HTTP
          */
         public void pushTo(URI endpoint, String user, String password, SSLContext tls) {
-            domibus.pushTo(endpoint.toString(), user, password, Objects.requireNonNull(tls, "tls"));
+            domibus.pushTo(endpoint.toString(), user, password, tls);
         }
 
         /** Stops the node's server: its connector meets a refused connection, and the node pushes nothing. */
