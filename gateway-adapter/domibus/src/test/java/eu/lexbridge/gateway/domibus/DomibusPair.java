@@ -27,7 +27,8 @@ import javax.net.ssl.SSLContext;
  * <p>A node can be stopped and started again on the same port with what it held, as a Domibus after an outage. While
  * a node is stopped nothing reaches it and it pushes nothing; what is to be carried to it or pushed by it waits and is
  * tried again every half second, as the sending access point and the push rule's retries do. A push still refused
- * after {@link #PUSH_PATIENCE} stays pending at the node, for the connector's pull.
+ * after {@link #PUSH_PATIENCE} stays pending at the node, for the connector's pull; a message whose partner's node is
+ * down that long is reported {@code sendFailure}.
  */
 public final class DomibusPair implements AutoCloseable {
 
@@ -35,7 +36,10 @@ public final class DomibusPair implements AutoCloseable {
     public static final String PLUGIN_USER = StandInDomibus.USER;
     public static final String PLUGIN_PASSWORD = StandInDomibus.PASSWORD;
     private static final Duration RETRY = Duration.ofMillis(500);
-    /** How long a push is tried again before the message is left for the pull (a push rule's retries). */
+    /**
+     * How long a push is tried again before the message is left for the pull (a push rule's retries), and how long a
+     * message waits for the partner's node before the sender reports sendFailure (a PMode's retries).
+     */
     static final Duration PUSH_PATIENCE = Duration.ofMinutes(2);
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -102,11 +106,12 @@ public final class DomibusPair implements AutoCloseable {
             });
             return;
         }
-        // The AS4 hop: the partner's access point must be up to take it and return its receipt. The sender hears of
-        // the receipt before the partner's connector gets the message, so the sender's SENT always comes before the
-        // partner's evidences (with a real Domibus it nearly always does: the receipt is the AS4 answer).
-        retry(Duration.ofDays(1), destination::running, () -> {
-        }, () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
+        // The AS4 hop: the partner's access point must be up to take it and return its receipt; when the sender's
+        // retries (its PMode's) are over, it reports sendFailure. The sender hears of the receipt before the partner's
+        // connector gets the message, so the sender's SENT always comes before the partner's evidences (with a real
+        // Domibus it nearly always does: the receipt is the AS4 answer, the push to the partner's connector follows).
+        retry(PUSH_PATIENCE, destination::running, () -> from.report(port -> port.sendFailure(id), () -> {
+        }), () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
     }
 
     /**
