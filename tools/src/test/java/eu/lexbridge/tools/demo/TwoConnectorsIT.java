@@ -248,7 +248,7 @@ class TwoConnectorsIT {
     }
 
     /** The log is in the test's temporary directory, which is gone once the test failed: the failure carries it. */
-    private static String logTail(DemoConnector connector, int lines) {
+    static String logTail(DemoConnector connector, int lines) {
         try {
             List<String> all = Files.readAllLines(connector.logFile(), StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -258,6 +258,11 @@ class TwoConnectorsIT {
     }
 
     private BackendClient up(ConnectorProcess process) {
+        return up(process, network);
+    }
+
+    /** The connector's back-end, once the connector is up. */
+    static BackendClient up(ConnectorProcess process, DemoNetwork network) {
         var client = new BackendClient(process.connector(), network.caCertificate());
         await(process.connector().party() + " to start", () -> {
             if (!process.isAlive()) {
@@ -270,6 +275,11 @@ class TwoConnectorsIT {
     }
 
     private JsonNode submit(BackendClient backend, DemoConnector to) throws Exception {
+        return submit(network, backend, to);
+    }
+
+    /** The demo's EPOC, its PDF sealed by the issuing authority, submitted by the issuing connector's back-end. */
+    static JsonNode submit(DemoNetwork network, BackendClient backend, DemoConnector to) throws Exception {
         String metadata = """
                 {"backendMessageId":"IT-%d","service":"%s","action":"%s","toPartyId":"%s",\
                 "originalSender":"AT/Staatsanwaltschaft Wien","finalRecipient":"DE/Amtsgericht Berlin"}"""
@@ -285,7 +295,7 @@ class TwoConnectorsIT {
                 network.sealDocument(network.issuing(), pdf, "epoc.pdf"));
     }
 
-    private static JsonNode find(JsonNode inbox, JsonNode submitted) {
+    static JsonNode find(JsonNode inbox, JsonNode submitted) {
         for (JsonNode m : inbox.path("messages")) {
             if (m.path("ebmsMessageId").asText().equals(submitted.path("ebmsMessageId").asText())) {
                 return m;
@@ -294,7 +304,7 @@ class TwoConnectorsIT {
         return null;
     }
 
-    private static JsonNode payload(JsonNode message, String kind) {
+    static JsonNode payload(JsonNode message, String kind) {
         for (JsonNode p : message.path("payloads")) {
             if (kind.equals(p.path("kind").asText())) {
                 return p;
@@ -314,13 +324,13 @@ class TwoConnectorsIT {
         return states;
     }
 
-    private static List<String> evidences(JsonNode timeline) {
+    static List<String> evidences(JsonNode timeline) {
         List<String> evidences = new ArrayList<>();
         timeline.path("evidences").forEach(e -> evidences.add(e.path("type").asText() + "/" + e.path("origin").asText()));
         return evidences;
     }
 
-    private static <T> T await(String what, Supplier<T> probe) {
+    static <T> T await(String what, Supplier<T> probe) {
         Instant deadline = Instant.now().plus(PATIENCE);
         AssertionError last = null;
         while (Instant.now().isBefore(deadline)) {

@@ -24,11 +24,16 @@ final class LoopbackServer implements AutoCloseable {
     private final int port;
 
     LoopbackServer() {
+        this(0);
+    }
+
+    /** @param port the port to listen on, 0 for any free one: a server started again takes the port it had */
+    LoopbackServer(int port) {
         try {
             baseDirectory = Files.createTempDirectory("loopback-tomcat");
             tomcat.setBaseDir(baseDirectory.toString());
             Connector connector = new Connector();
-            connector.setPort(0);
+            connector.setPort(port);
             connector.setProperty("address", "127.0.0.1");
             tomcat.setConnector(connector);
             Context context = tomcat.addContext("", baseDirectory.toString());
@@ -37,12 +42,19 @@ final class LoopbackServer implements AutoCloseable {
             Tomcat.addServlet(context, "cxf", servlet).setLoadOnStartup(1);
             context.addServletMappingDecoded("/services/*", "cxf");
             tomcat.start();
-            port = connector.getLocalPort();
+            this.port = connector.getLocalPort();
+            if (this.port <= 0 || port != 0 && this.port != port) {
+                throw new IllegalStateException("the loopback server could not listen on port " + port);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (LifecycleException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    int port() {
+        return port;
     }
 
     Bus bus() {

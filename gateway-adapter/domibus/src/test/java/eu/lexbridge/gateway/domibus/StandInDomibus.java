@@ -45,13 +45,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.interceptor.AttachmentInInterceptor;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.HTTPConduit;
 
 /**
  * A stand-in for the Domibus WS plugin, built from our WSDL and served by real CXF on loopback (SOAP 1.2, MTOM): every
@@ -87,6 +92,7 @@ public class StandInDomibus implements WebServicePluginInterface {
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor();
     private volatile BackendInterface pushTarget;
+    private volatile Consumer<Submitted> relay;
 
     StandInDomibus(Path directory) {
         this.directory = directory;
@@ -95,22 +101,53 @@ public class StandInDomibus implements WebServicePluginInterface {
     /** Publishes the stand-in at {@code /domibus/services/wsplugin} of {@code server}: contract checks on, MTOM on. */
     static StandInDomibus start(LoopbackServer server, Path directory) {
         StandInDomibus domibus = new StandInDomibus(directory);
-        EndpointImpl endpoint = new EndpointImpl(server.bus(), domibus, SOAPBinding.SOAP12HTTP_BINDING);
+        domibus.publishOn(server);
+        return domibus;
+    }
+
+    /**
+     * Serves this stand-in, with what it holds, at {@code /domibus/services/wsplugin} of {@code server}: a server
+     * started again on the port of a stopped one is the same Domibus back after an outage.
+     */
+    void publishOn(LoopbackServer server) {
+        EndpointImpl endpoint = new EndpointImpl(server.bus(), this, SOAPBinding.SOAP12HTTP_BINDING);
         endpoint.setProperties(Map.of("mtom-enabled", Boolean.TRUE, "schema-validation-enabled", Boolean.TRUE,
                 "attachment-memory-threshold", 64 * 1024L));
-        endpoint.getInInterceptors().add(new PluginUserCheck(domibus.contentTypes));
+        endpoint.getInInterceptors().add(new PluginUserCheck(contentTypes));
         endpoint.publish("/domibus/services/wsplugin");
-        return domibus;
     }
 
     /** Domibus's push towards the connector ({@code wsplugin.push.*}), with its push credential. */
     void pushTo(String address, String user, String password) {
+        pushTo(address, user, password, null);
+    }
+
+    /**
+     * As {@link #pushTo(String, String, String)}, over HTTPS to a connector whose certificate {@code tls} trusts.
+     *
+     * @param tls {@code null} for plain HTTP or the JVM's trusted CAs
+     */
+    void pushTo(String address, String user, String password, SSLContext tls) {
         BackendInterface port = new BackendService().getBACKENDPORT(new MTOMFeature());
         var context = ((BindingProvider) port).getRequestContext();
         context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);
         context.put(BindingProvider.USERNAME_PROPERTY, user);
         context.put(BindingProvider.PASSWORD_PROPERTY, password);
+        if (tls != null) {
+            TLSClientParameters parameters = new TLSClientParameters();
+            parameters.setSslContext(tls);
+            ((HTTPConduit) ClientProxy.getClient(port).getConduit()).setTlsClientParameters(parameters);
+        }
         pushTarget = port;
+    }
+
+    /**
+     * Hands every message taken from now on to {@code relay} instead of reporting at once: the relay carries it to the
+     * partner's access point and reports, as Domibus does once the partner's AS4 receipt came ({@link DomibusPair}).
+     * It is called on the request's thread and must not block.
+     */
+    void relayWith(Consumer<Submitted> relay) {
+        this.relay = relay;
     }
 
     BackendInterface pushPort() {
@@ -200,7 +237,13 @@ public class StandInDomibus implements WebServicePluginInterface {
                 throw new UncheckedIOException(e);
             }
         }
-        submitted.add(new Submitted(ebMSHeaderInfo, List.copyOf(held)));
+        Submitted taken = new Submitted(ebMSHeaderInfo, List.copyOf(held));
+        submitted.add(taken);
+        Consumer<Submitted> carrier = relay;
+        if (carrier != null) {
+            carrier.accept(taken);
+            return accepted(id);
+        }
         boolean unreachable = UNREACHABLE_PARTY.equals(message.getPartyInfo().getTo().getPartyId().getValue());
         BackendInterface target = pushTarget;
         if (target != null) {
@@ -216,6 +259,10 @@ public class StandInDomibus implements WebServicePluginInterface {
                 }
             }, 50, TimeUnit.MILLISECONDS);
         }
+        return accepted(id);
+    }
+
+    private static SubmitResponse accepted(String id) {
         SubmitResponse response = new SubmitResponse();
         response.getMessageID().add(id);
         return response;

@@ -1,0 +1,197 @@
+package eu.lexbridge.tools.demo;
+
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.await;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.evidences;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.find;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.payload;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.states;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.submit;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.up;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.gateway.domibus.DomibusPair;
+import eu.lexbridge.tools.BackendApi;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-to-end exchange of {@link TwoConnectorsIT} with Domibus as both connectors' access point
+ * ({@code lexbridge.gateway.kind: domibus}): two connector processes from the packaged jar, real HTTPS, Artemis
+ * journals and databases, and between them two stand-in Domibus nodes in this JVM ({@link DomibusPair}, the domibus
+ * adapter's test fixture): each connector submits to its node's WS plugin, the node carries the message to the
+ * partner's node, which pushes it to the partner's connector, and reports {@code sendSuccess} to the sender. A
+ * stand-in, not a real Domibus: the plugin contract is LexBridge's own reading of Domibus's (docs/gateway-domibus.md).
+ * One pair of connectors for both checks, since starting them is the suite's most expensive step.
+ */
+class DomibusModeIT {
+
+    /** {@code wsplugin.push.auth.username}: the user Domibus pushes to the connector as. */
+    private static final String PUSH_USER = "domibus-push";
+    /** Short broker back-off, so that submissions to a Domibus that is down are tried again within the test. */
+    private static final List<String> QUICK_RETRIES = List.of("--lexbridge.routes.first-retry-delay=1s",
+            "--lexbridge.routes.max-retry-delay=3s");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void anEpocTravelsThroughDomibusAndWaitsInItsQueueWhileDomibusIsDown() throws Exception {
+        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged application").exists();
+        DemoNetwork network = new DemoNetwork(root);
+        network.prepare();
+        DemoConnector at = network.issuing();
+        DemoConnector de = network.enforcing();
+        String atPushPassword = secret();
+        String dePushPassword = secret();
+        try (DomibusPair domibus = DomibusPair.start(root.resolve("domibus"), at.party(), de.party())) {
+            DomibusPair.Node atDomibus = domibus.node(at.party());
+            DomibusPair.Node deDomibus = domibus.node(de.party());
+            SSLContext tls = BackendApi.trusting(network.caCertificate());
+            atDomibus.pushTo(pushEndpoint(at), PUSH_USER, atPushPassword, tls);
+            deDomibus.pushTo(pushEndpoint(de), PUSH_USER, dePushPassword, tls);
+            try (var a = ConnectorProcess.start(at, jar, domibusMode(atDomibus, atPushPassword));
+                 var b = ConnectorProcess.start(de, jar, domibusMode(deDomibus, dePushPassword))) {
+                var atBackend = up(a, network);
+                var deBackend = up(b, network);
+
+                anEpocTravels(network, at, de, atBackend, deBackend, atDomibus, deDomibus);
+                aMessageWaitsWhileDomibusIsDownAndGoesOnceWhenItIsBack(network, de, atBackend, deBackend, atDomibus,
+                        deDomibus);
+            }
+        }
+    }
+
+    private static void anEpocTravels(DemoNetwork network, DemoConnector at, DemoConnector de, BackendClient atBackend,
+                                      BackendClient deBackend, DomibusPair.Node atDomibus, DomibusPair.Node deDomibus)
+            throws Exception {
+        JsonNode submitted = submit(network, atBackend, de);
+        assertThat(submitted.path("state").asText()).isEqualTo("SUBMITTED");
+        String sentId = submitted.path("connectorMessageId").asText();
+        String ebmsId = submitted.path("ebmsMessageId").asText();
+
+        JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
+        // it went through Domibus: submitted to the Austrian node, pushed by the German one, under its ebMS id
+        assertThat(atDomibus.submitted()).containsExactly(ebmsId);
+        await("the German node's push answered", () -> deDomibus.pushed().isEmpty() ? null : true);
+        assertThat(deDomibus.pushed()).containsExactly(ebmsId);
+        String receivedId = arrived.path("connectorMessageId").asText();
+        JsonNode received = deBackend.message(receivedId);
+        assertThat(received.path("originalSender").asText()).isEqualTo("AT/Staatsanwaltschaft Wien");
+        assertThat(received.path("finalRecipient").asText()).isEqualTo("DE/Amtsgericht Berlin");
+        assertThat(received.path("from").path("partyId").asText()).isEqualTo(at.party());
+        byte[] content = deBackend.download(payload(received, "BUSINESS_CONTENT").path("href").asText());
+        assertThat(new String(content, StandardCharsets.UTF_8)).contains("DEMO-2026-0042");
+        assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
+        assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
+        assertThat(received.path("payloads").findValuesAsText("name")).contains("tokenPDF");
+        assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
+        assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
+                .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+
+        deBackend.acknowledge(receivedId);
+
+        await("DELIVERED at the sender", () -> "DELIVERED".equals(atBackend.message(sentId).path("state").asText())
+                ? true : null);
+
+        // The same evidences as with the embedded access point: Domibus's sendSuccess (the partner's AS4 receipt) only
+        // moves the message to SENT, as the embedded access point's receipt does; RELAY_REMMD_ACCEPTANCE and DELIVERY
+        // are the partner connector's own, sealed, and come back as e-CODEX evidence messages through both nodes.
+        JsonNode sent = atBackend.timeline(sentId);
+        assertThat(states(sent)).containsSubsequence("SUBMITTED", "ACCEPTED", "SENT", "DELIVERED");
+        assertThat(sent.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                .contains("Domibus reports the partner's receipt"));
+        assertThat(evidences(sent)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/ISSUED",
+                "RELAY_REMMD_ACCEPTANCE/RECEIVED", "DELIVERY/RECEIVED");
+        assertThat(sent.path("entries").toString()).contains("seal verified");
+        JsonNode got = deBackend.timeline(receivedId);
+        assertThat(states(got)).containsSubsequence("RECEIVED", "AVAILABLE_TO_BACKEND", "DELIVERED_TO_BACKEND");
+        assertThat(got.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                .contains("intact and trusted").contains("its Trust OK token (Signature-based) sealed"));
+        assertThat(evidences(got)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/RECEIVED",
+                "RELAY_REMMD_ACCEPTANCE/ISSUED", "DELIVERY/ISSUED");
+        for (JsonNode evidence : got.path("evidences")) {
+            String xml = new String(deBackend.download(evidence.path("href").asText()), StandardCharsets.UTF_8);
+            assertThat(xml).contains("http://uri.etsi.org/02640/v2#").contains("SignatureValue");
+        }
+        // the two evidence messages went the other way: submitted to the German node, pushed by the Austrian one
+        assertThat(deDomibus.submitted()).hasSize(2);
+        await("both evidence messages pushed to the sender", () -> atDomibus.pushed().size() == 2 ? true : null);
+        assertThat(atDomibus.pushed()).containsExactlyInAnyOrderElementsOf(deDomibus.submitted());
+        assertThat(deBackend.inbox().path("messages")).isEmpty();
+    }
+
+    /** The issue's rule: "An unreachable Domibus: messages wait in their queue and go when it comes back". */
+    private static void aMessageWaitsWhileDomibusIsDownAndGoesOnceWhenItIsBack(
+            DemoNetwork network, DemoConnector de, BackendClient atBackend, BackendClient deBackend,
+            DomibusPair.Node atDomibus, DomibusPair.Node deDomibus) throws Exception {
+        atDomibus.stop();
+        JsonNode submitted = submit(network, atBackend, de);
+        String sentId = submitted.path("connectorMessageId").asText();
+        String ebmsId = submitted.path("ebmsMessageId").asText();
+        // each failed attempt is a line of the timeline; the message waits in ACCEPTED, not failed
+        await("a failed attempt", () -> atBackend.timeline(sentId).path("entries").toString()
+                .contains("send attempt ") ? true : null);
+        await("a second failed attempt", () -> countOf("send attempt ",
+                atBackend.timeline(sentId).path("entries").toString()) >= 2 ? true : null);
+        assertThat(atBackend.message(sentId).path("state").asText()).isEqualTo("ACCEPTED");
+        assertThat(atDomibus.submitted()).doesNotContain(ebmsId);
+
+        atDomibus.start();
+        JsonNode arrived = await("the message after Domibus came back", () -> find(deBackend.inbox(), submitted));
+        String receivedId = arrived.path("connectorMessageId").asText();
+        assertThat(StreamSupport.stream(deBackend.inbox().path("messages").spliterator(), false)
+                .filter(m -> m.path("ebmsMessageId").asText().equals(ebmsId)).count()).as("received once")
+                .isEqualTo(1);
+        deBackend.acknowledge(receivedId);
+        await("DELIVERED at the sender", () -> "DELIVERED".equals(atBackend.message(sentId).path("state").asText())
+                ? true : null);
+        assertThat(states(atBackend.timeline(sentId))).containsSubsequence("SUBMITTED", "ACCEPTED", "DELIVERED");
+        // once: one submission Domibus took, one push, one message in the German connector
+        assertThat(Collections.frequency(atDomibus.submitted(), ebmsId)).as("taken by Domibus once").isEqualTo(1);
+        assertThat(Collections.frequency(deDomibus.pushed(), ebmsId)).as("pushed to the receiver once").isEqualTo(1);
+        assertThat(deBackend.inbox().path("messages")).as("nothing more for the German back-end").isEmpty();
+    }
+
+    /** The settings that put a demo connector on Domibus, beside its demo configuration file. */
+    private static List<String> domibusMode(DomibusPair.Node domibus, String pushPassword) {
+        return Stream.concat(QUICK_RETRIES.stream(), Stream.of(
+                "--lexbridge.gateway.kind=domibus",
+                "--lexbridge.gateway.domibus.url=" + domibus.pluginUrl(),
+                "--lexbridge.gateway.domibus.username=" + DomibusPair.PLUGIN_USER,
+                "--lexbridge.gateway.domibus.password=" + DomibusPair.PLUGIN_PASSWORD,
+                "--lexbridge.gateway.domibus.push-username=" + PUSH_USER,
+                "--lexbridge.gateway.domibus.push-password=" + pushPassword,
+                // the pushes carry everything here: a pull would hide a push that failed
+                "--lexbridge.gateway.domibus.pull-interval=1h")).toList();
+    }
+
+    private static java.net.URI pushEndpoint(DemoConnector connector) {
+        return connector.baseUri().resolve("/services/domibus-push");
+    }
+
+    private static int countOf(String needle, String text) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
