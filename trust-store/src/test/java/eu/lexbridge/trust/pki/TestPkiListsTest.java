@@ -97,6 +97,7 @@ class TestPkiListsTest {
                             "at-prosecutor/seal.p12", "at-prosecutor/container.p12",
                             "at-prosecutor/document-seal.p12", "de-court/as4.p12", "de-court/tls.p12",
                             "de-court/seal.p12", "de-court/container.p12", "de-court/document-seal.p12",
+                            "at-prosecutor/as4-edelivery2.p12", "de-court/as4-edelivery2.p12",
                             "directory/publisher.p12");
         }
     }
