@@ -7,9 +7,9 @@ import eu.lexbridge.core.flow.ServiceCatalogue;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.port.BackendRouter;
+import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.core.port.PartnerDirectory;
 import eu.lexbridge.core.transport.Partner;
-import eu.lexbridge.core.port.GatewayLink;
 import eu.lexbridge.directory.partner.SharedPartners;
 import eu.lexbridge.directory.routing.BackendRules;
 import eu.lexbridge.directory.routing.RoutingRule;
@@ -17,6 +17,7 @@ import eu.lexbridge.directory.routing.RuleBackendRouter;
 import eu.lexbridge.directory.routing.RuleSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import eu.lexbridge.trust.keys.KeyStores;
 import java.util.stream.Collectors;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -64,7 +65,7 @@ public class DirectoryAutoConfiguration {
                         entry.sealCertificate() == null ? null : KeyStores.readCertificate(entry.sealCertificate()),
                         entry.containerSealCertificate() == null ? null
                                 : KeyStores.readCertificate(entry.containerSealCertificate()),
-                        java.util.Set.of(), entry.profile(), entry.encryptionCertificate() == null ? null
+                        Set.of(), entry.profile(), entry.encryptionCertificate() == null ? null
                                 : KeyStores.readCertificate(entry.encryptionCertificate())))
                 .toList(), store.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC), network.allowPlainHttp());
     }

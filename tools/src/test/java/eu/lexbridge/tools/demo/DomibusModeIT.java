@@ -1,9 +1,9 @@
 package eu.lexbridge.tools.demo;
 
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.assertTheEpocArrivedWhole;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.await;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.evidences;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.find;
-import static eu.lexbridge.tools.demo.TwoConnectorsIT.payload;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.states;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.submit;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.up;
@@ -88,17 +88,7 @@ class DomibusModeIT {
         assertThat(deDomibus.pushed()).containsExactly(ebmsId);
         String receivedId = arrived.path("connectorMessageId").asText();
         JsonNode received = deBackend.message(receivedId);
-        assertThat(received.path("originalSender").asText()).isEqualTo("AT/Staatsanwaltschaft Wien");
-        assertThat(received.path("finalRecipient").asText()).isEqualTo("DE/Amtsgericht Berlin");
-        assertThat(received.path("from").path("partyId").asText()).isEqualTo(at.party());
-        byte[] content = deBackend.download(payload(received, "BUSINESS_CONTENT").path("href").asText());
-        assertThat(new String(content, StandardCharsets.UTF_8)).contains("DEMO-2026-0042");
-        assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
-        assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
-        assertThat(received.path("payloads").findValuesAsText("name")).contains("tokenPDF");
-        assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
-        assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
-                .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertTheEpocArrivedWhole(received, deBackend, at);
 
         deBackend.acknowledge(receivedId);
 

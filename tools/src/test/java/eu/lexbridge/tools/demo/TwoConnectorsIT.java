@@ -65,18 +65,7 @@ class TwoConnectorsIT {
             JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
             String receivedId = arrived.path("connectorMessageId").asText();
             JsonNode received = deBackend.message(receivedId);
-            assertThat(received.path("originalSender").asText()).isEqualTo("AT/Staatsanwaltschaft Wien");
-            assertThat(received.path("finalRecipient").asText()).isEqualTo("DE/Amtsgericht Berlin");
-            assertThat(received.path("from").path("partyId").asText()).isEqualTo(at.party());
-            byte[] content = deBackend.download(payload(received, "BUSINESS_CONTENT").path("href").asText());
-            assertThat(new String(content, StandardCharsets.UTF_8)).contains("DEMO-2026-0042");
-            // the document travelled sealed in the e-CODEX container, with the Trust OK token beside it
-            assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
-            assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
-            assertThat(received.path("payloads").findValuesAsText("name")).contains("tokenPDF");
-            assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
-            assertThat(deBackend.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
-                    .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            assertTheEpocArrivedWhole(received, deBackend, at);
             // the sender validated the document's qualified e-seal against the trusted lists: the token says so
             assertThat(new String(deBackend.download(payload(received, "TRUST_TOKEN").path("href").asText()),
                     StandardCharsets.UTF_8)).contains("<AdvancedElectronicSystem>Signature-based<")
@@ -293,6 +282,25 @@ class TwoConnectorsIT {
         }
         return backend.submit(metadata, "epoc.xml", xml, "epoc.pdf",
                 network.sealDocument(network.issuing(), pdf, "epoc.pdf"));
+    }
+
+    /**
+     * The demo's EPOC as the receiving back-end sees it: from {@code sender}, its four-corner names, its content, and
+     * the document that travelled sealed in the e-CODEX container with the Trust OK token beside it.
+     */
+    static void assertTheEpocArrivedWhole(JsonNode received, BackendClient receiver, DemoConnector sender)
+            throws Exception {
+        assertThat(received.path("originalSender").asText()).isEqualTo("AT/Staatsanwaltschaft Wien");
+        assertThat(received.path("finalRecipient").asText()).isEqualTo("DE/Amtsgericht Berlin");
+        assertThat(received.path("from").path("partyId").asText()).isEqualTo(sender.party());
+        byte[] content = receiver.download(payload(received, "BUSINESS_CONTENT").path("href").asText());
+        assertThat(new String(content, StandardCharsets.UTF_8)).contains("DEMO-2026-0042");
+        assertThat(payload(received, "CONTAINER").path("name").asText()).isEqualTo("ASIC-S");
+        assertThat(payload(received, "TRUST_TOKEN").path("name").asText()).isEqualTo("tokenXML");
+        assertThat(received.path("payloads").findValuesAsText("name")).contains("tokenPDF");
+        assertThat(payload(received, "BUSINESS_DOCUMENT").path("name").asText()).isEqualTo("epoc.pdf");
+        assertThat(receiver.download(payload(received, "BUSINESS_DOCUMENT").path("href").asText()))
+                .startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
     }
 
     static JsonNode find(JsonNode inbox, JsonNode submitted) {

@@ -142,12 +142,12 @@ public final class TestPki {
      *     Evidence Seal, KeyUsage digitalSignature|nonRepudiation), {@code P/seal.crt} (PEM leaf),
      *     {@code P/container.p12} (alias {@code container}: leaf CN=P Container Seal, same key usage) and
      *     {@code P/container.crt} (PEM leaf), all four issued by the root; {@code P/as4-edelivery2.p12}, the keys of
- *     eDelivery AS4 2.0 (issued by the root too, each with its chain): alias {@code as4-sign} an Ed25519 key (leaf
- *     CN=P AS4 Signing, KeyUsage digitalSignature|nonRepudiation), alias {@code as4-decrypt} an X25519 key (CN=P
- *     AS4 Decryption, KeyUsage keyAgreement), and for the profile's EC option {@code as4-ec-sign} (ECDSA P-256, CN=P
- *     AS4 EC Signing) and {@code as4-ec-decrypt} (ECDH P-256, CN=P AS4 EC Decryption), with the PEM leaves
- *     {@code P/as4-sign.crt}, {@code P/as4-decrypt.crt}, {@code P/as4-ec-sign.crt} and {@code P/as4-ec-decrypt.crt};
- *     and {@code P/document-seal.p12} (alias
+     *     eDelivery AS4 2.0 (issued by the root too, each with its chain): alias {@code as4-sign} an Ed25519 key (leaf
+     *     CN=P AS4 Signing, KeyUsage digitalSignature|nonRepudiation), alias {@code as4-decrypt} an X25519 key (CN=P
+     *     AS4 Decryption, KeyUsage keyAgreement), and for the profile's EC option {@code as4-ec-sign} (ECDSA P-256, CN=P
+     *     AS4 EC Signing) and {@code as4-ec-decrypt} (ECDH P-256, CN=P AS4 EC Decryption), with the PEM leaves
+     *     {@code P/as4-sign.crt}, {@code P/as4-decrypt.crt}, {@code P/as4-ec-sign.crt} and {@code P/as4-ec-decrypt.crt};
+     *     and {@code P/document-seal.p12} (alias
      *     {@code document-seal}: a qualified e-seal certificate CN=P Document Seal, O=P, C=XX from the issuing CA,
      *     chain leaf, issuing CA, root) with {@code P/document-seal.crt};
      * <li>{@code advanced/document-signer.p12} + {@code .crt} (alias {@code document-signer}, from the issuing CA,

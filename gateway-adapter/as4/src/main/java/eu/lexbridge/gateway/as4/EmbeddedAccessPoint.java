@@ -85,7 +85,7 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         if (misaddressed != null) {
             return SendOutcome.failed(misaddressed);
         }
-        Optional<String> unfit = PartnerProfiles.problem(settings, partner);
+        Optional<String> unfit = unfit(partner);
         if (unfit.isPresent()) {
             return SendOutcome.failed(unfit.get());
         }
