@@ -188,6 +188,7 @@ class QuietCommandsIT {
     private static Run lexbridge(List<String> javaOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ScriptJvm.options(args[0]));
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());

@@ -35,6 +35,8 @@ public final class DemoNetwork {
     public static final String OPERATOR = "operator";
     /** {@link Demo#PKI_PASSWORD}: demo key stores only; a real deployment takes its passwords from the environment. */
     static final char[] PKI_PASSWORD = Demo.PKI_PASSWORD.toCharArray();
+    /** The parties of the demo's PKI, in the order {@link #prepare} generates it: the issuing, then the enforcing. */
+    static final List<String> PARTIES = List.of("at-prosecutor", "de-court");
 
     private final Path root;
     private final DocumentPolicy policy;
@@ -56,10 +58,10 @@ public final class DemoNetwork {
             ports.add(freePort());
         }
         var free = ports.iterator();
-        this.issuing = new DemoConnector("at-prosecutor", "Austria, public prosecutor's office (issuing authority)",
-                "at-case-management", free.next(), free.next(), root.resolve("at-prosecutor"), token());
-        this.enforcing = new DemoConnector("de-court", "Germany, court (enforcing authority)", "de-case-management",
-                free.next(), free.next(), root.resolve("de-court"), token());
+        this.issuing = new DemoConnector(PARTIES.get(0), "Austria, public prosecutor's office (issuing authority)",
+                "at-case-management", free.next(), free.next(), root.resolve(PARTIES.get(0)), token());
+        this.enforcing = new DemoConnector(PARTIES.get(1), "Germany, court (enforcing authority)", "de-case-management",
+                free.next(), free.next(), root.resolve(PARTIES.get(1)), token());
     }
 
     public DemoConnector issuing() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.tools.bench.BenchReport.ConnectorCost;
+import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -28,6 +29,7 @@ class BenchIT {
         Path json = dir.resolve("report.json");
         // C1 only: a test run lives for seconds; the figures are checked for presence, not for speed. The timeout
         // bounds the connectors' start, which takes minutes when other builds load the machine.
+        SharedDemoPki.into(dir.resolve("bench"));
         var options = new LoadOptions(dir.resolve("bench"), 4, 20, null, null, 2, 10 * 1024, 100 * 1024,
                 DocumentPolicy.AUTHENTICATION, true, json, 2, Duration.ofSeconds(300),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.tools.BrokerSettingsCommand;
 import eu.lexbridge.tools.bench.CrashReport.Disruption;
+import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,6 +39,7 @@ class CrashIT {
         // last disruption; 30 s is still well above the 4 s between two noted send attempts and a restart's 15-25 s.)
         List<String> routeSettings = List.of("--lexbridge.routes.max-retry-delay=4s",
                 "--lexbridge.routes.stalled-after=30s", "--lexbridge.routes.sweep-interval=5s");
+        SharedDemoPki.into(dir.resolve("crash"));
         var options = new CrashRun.Options(dir.resolve("crash"), 24, 2, true, 4, 2, 1205L, Duration.ofSeconds(600),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), routeSettings,
                 BrokerProcess.defaultHome(jar));

@@ -2,6 +2,7 @@ package eu.lexbridge.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -10,24 +11,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench large}, bounded for the test suite: a 500 MiB attachment from the sending back-end's REST upload to the
- * receiving back-end's download, through two whole connectors with -Xmx512m each (container built and sealed,
- * signed and encrypted AS4 over HTTPS, container verified, evidences back). The 2 GiB run is
- * {@code ./lexbridge bench large}.
+ * {@code bench large}, bounded for the test suite: a 320 MiB attachment from the sending back-end's REST upload to the
+ * receiving back-end's download, through two whole connectors with -Xmx256m each (container built and sealed,
+ * signed and encrypted AS4 over HTTPS, container verified, evidences back): neither heap could hold the payload, so
+ * its arrival whole shows that it streamed. The 2 GiB run, at -Xmx512m, is {@code ./lexbridge bench large}.
  */
 class LargeIT {
 
-    private static final long SIZE = 500L << 20;
+    /** Larger than {@link #HEAP_MIB}: a connector that held the payload would run out of heap. */
+    private static final long SIZE = 320L << 20;
+    private static final int HEAP_MIB = 256;
 
     @TempDir
     Path dir;
 
     @Test
-    void fiveHundredMebibytesArriveWholeThroughConnectorsOfHalfAGigabyteHeap() {
+    void aPayloadLargerThanEitherHeapArrivesWhole() {
         Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
+        SharedDemoPki.into(dir.resolve("large"));
         var options = new LargeRun.Options(dir.resolve("large"), List.of(SIZE), Duration.ofMinutes(10),
-                List.of("-Xmx512m", "-XX:+UseSerialGC"), null);
+                List.of("-Xmx" + HEAP_MIB + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), null);
 
         LargeRun.Report report = new LargeRun(options, jar).run();
 
@@ -37,10 +41,10 @@ class LargeIT {
             assertThat(t.hashesEqual()).as("sent, listed and downloaded SHA-256 equal").isTrue();
             assertThat(t.deliveredSeconds()).as("DELIVERED at the sender").isPositive();
             assertThat(t.leftovers()).as("no staged, spooled or half-written copy left").isEmpty();
-            // the heap never held the payload: its highest sample (garbage included; 160-200 MiB in the runs of
-            // 2026-12-05 whatever the size) stays well under the 500 MiB a held copy would take, on either side
-            assertThat(t.senderHeapPeakMiB()).isPositive().isLessThan(300);
-            assertThat(t.receiverHeapPeakMiB()).isPositive().isLessThan(300);
+            // the heap never held the payload: a copy would not fit (a connector that tried would have exited on
+            // OutOfMemoryError, and the transfer ended with a problem); the samples were taken
+            assertThat(t.senderHeapPeakMiB()).isPositive().isLessThanOrEqualTo(HEAP_MIB);
+            assertThat(t.receiverHeapPeakMiB()).isPositive().isLessThanOrEqualTo(HEAP_MIB);
         });
         assertThat(report.passed()).isTrue();
     }

@@ -49,6 +49,7 @@ class DomibusModeIT {
     void anEpocTravelsThroughDomibusAndWaitsInItsQueueWhileDomibusIsDown() throws Exception {
         Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
+        SharedDemoPki.into(root);
         DemoNetwork network = new DemoNetwork(root);
         network.prepare();
         DemoConnector at = network.issuing();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.tools.ScriptJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -275,8 +276,10 @@ class KeepRunningDemoIT {
     private Process lexbridge(String... args) throws IOException {
         // The demo's connectors map the class-data archive the build made, if it is there yet (ClassDataArchive): they
         // start on less CPU and behave the same; nothing is made or left running by the demo.
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-D" + ClassDataArchive.ENABLED + "=" + ClassDataArchive.enabled(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(ScriptJvm.options(args[0]));
+        command.addAll(List.of("-D" + ClassDataArchive.ENABLED + "=" + ClassDataArchive.enabled(), "-jar",
+                jar.toString()));
         command.addAll(List.of(args));
         String name = args[0];
         return new ProcessBuilder(command).directory(work.toFile())

@@ -118,6 +118,7 @@ class SoapBackendsIT {
     static void startTwoConnectorsWithSoapBackEnds() throws Exception {
         Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
+        SharedDemoPki.into(root);
         network = new DemoNetwork(root);
         network.prepare();
         soapPki = TestPki.generate(root.resolve("soap-pki"), List.of(AT_SOAP, DE_SOAP, AT_BACKEND, DE_BACKEND,

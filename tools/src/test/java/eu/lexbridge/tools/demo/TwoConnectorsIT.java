@@ -40,6 +40,7 @@ class TwoConnectorsIT {
     void prepare() {
         jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
+        SharedDemoPki.into(root);
         network = new DemoNetwork(root);
         network.prepare();
     }
