@@ -32,7 +32,14 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- $_ := required "dataDirectory.existingClaim is required without broker.url and database.url: the embedded broker and database keep their data in the data directory" .Values.dataDirectory.existingClaim -}}
 {{- end -}}
 {{- range $name, $store := .Values.stores -}}
+{{- if not (has $name (include "lexbridge.optionalStores" $ | splitList " ")) -}}
 {{- $_ := required (printf "stores.%s.secretName is required: the Secret holding %s" $name $store.file) $store.secretName -}}
+{{- end -}}
+{{- end -}}
+{{- with .Values.stores.as4Edelivery2 -}}
+{{- if and .secretName (ne (empty .ecSigningAlias) (empty .ecDecryptionAlias)) -}}
+{{- fail "stores.as4Edelivery2.ecSigningAlias and ecDecryptionAlias go together: set both for the EC option (as4-profile 2.0-ecdsa), or neither" -}}
+{{- end -}}
 {{- end -}}
 {{- if not (has .Values.payloads.store (list "disk" "s3")) -}}
 {{- fail (printf "payloads.store must be disk or s3, not %s" .Values.payloads.store) -}}
@@ -52,6 +59,12 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
     secretKeyRef:
       name: {{ required (printf "%s: set passwordsSecret or %s.%s.name" .env .what (.field | default "passwordSecret")) (.ref.name | default .root.Values.passwordsSecret) }}
       key: {{ .ref.key }}
+{{- end -}}
+
+{{/* Stores the connector starts without: each is off (no mount, no password, no settings) while its secretName is
+empty. The 2.0 keys are needed only once a partner speaks eDelivery AS4 2.0. */}}
+{{- define "lexbridge.optionalStores" -}}
+as4Edelivery2
 {{- end -}}
 
 {{/* The mount path of a store's file. */}}

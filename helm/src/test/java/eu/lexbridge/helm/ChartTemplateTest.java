@@ -5,8 +5,10 @@ import static eu.lexbridge.helm.Chart.list;
 import static eu.lexbridge.helm.Chart.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +32,8 @@ class ChartTemplateTest {
             "containerSeal", "lexbridge.container.seal.key-store",
             "as4Trust", "lexbridge.as4.trust-store",
             "tlsTrust", "lexbridge.as4.tls-trust-store",
-            "evidenceTrust", "lexbridge.evidence.trust-store");
+            "evidenceTrust", "lexbridge.evidence.trust-store",
+            "as4Edelivery2", "lexbridge.as4.edelivery2.key-store");
 
     @Test
     void theDeploymentRunsTheConfiguredReplicasOnTheExternalBrokerAndDatabase() {
@@ -166,6 +169,55 @@ class ChartTemplateTest {
         assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
                 .set("payloads.store", "nfs")))
                 .hasMessageContaining("payloads.store must be disk or s3, not nfs");
+    }
+
+    /**
+     * Our eDelivery AS4 2.0 keys (for partners with as4-profile 2.0 or 2.0-ecdsa): a store like the others, its
+     * password from the Secret through a placeholder; without its Secret nothing of 2.0 is rendered at all.
+     */
+    @Test
+    void theEdelivery2KeysComeFromTheirSecretAndOnlyWhenOneIsNamed() {
+        assertThat(map(at(RENDERED.applicationYml(), "lexbridge.as4.edelivery2"))).containsOnly(
+                entry("key-store", "/etc/lexbridge/stores/as4Edelivery2/as4-edelivery2.p12"),
+                entry("key-store-password", "${LEXBRIDGE_AS4_EDELIVERY2_PASSWORD}"),
+                entry("signing-alias", "as4-sign"), entry("decryption-alias", "as4-decrypt"),
+                entry("ec-signing-alias", "as4-ec-sign"), entry("ec-decryption-alias", "as4-ec-decrypt"));
+        Map<String, Object> password = list(RENDERED.container().get("env")).stream().map(Chart::map)
+                .filter(e -> "LEXBRIDGE_AS4_EDELIVERY2_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow();
+        assertThat(map(at(password, "valueFrom.secretKeyRef")))
+                .containsOnly(entry("name", "lexbridge-passwords"), entry("key", "as4-edelivery2-password"));
+        assertThat(list(RENDERED.container().get("volumeMounts"))).contains(Map.of("name", "store-as4-edelivery2",
+                "mountPath", "/etc/lexbridge/stores/as4Edelivery2", "readOnly", true));
+        Map<String, Object> volume = list(at(RENDERED.one("Deployment"), "spec.template.spec.volumes")).stream()
+                .map(Chart::map).filter(v -> "store-as4-edelivery2".equals(v.get("name"))).findFirst().orElseThrow();
+        assertThat(at(volume, "secret.secretName")).isEqualTo("lexbridge-as4-edelivery2");
+        assertThat(at(volume, "secret.items")).isEqualTo(List.of(
+                Map.of("key", "as4-edelivery2.p12", "path", "as4-edelivery2.p12")));
+        // The 2.0 partner's key-agreement certificate comes through the partner certificates' volume.
+        Map<String, Object> partner = map(at(RENDERED.applicationYml(), "lexbridge.network.partners.1"));
+        assertThat(partner).containsEntry("as4-profile", "2.0");
+        String certificate = (String) partner.get("encryption-certificate");
+        assertThat(list(RENDERED.container().get("volumeMounts")).stream().map(Chart::map)
+                .filter(m -> certificate.startsWith(m.get("mountPath") + "/")).toList())
+                .singleElement().extracting(m -> m.get("readOnly")).isEqualTo(true);
+
+        Chart.Rendered eddsaOnly = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("stores.as4Edelivery2.ecSigningAlias", "").set("stores.as4Edelivery2.ecDecryptionAlias", ""));
+        assertThat(map(at(eddsaOnly.applicationYml(), "lexbridge.as4.edelivery2")))
+                .containsKeys("key-store", "signing-alias", "decryption-alias")
+                .doesNotContainKeys("ec-signing-alias", "ec-decryption-alias");
+        assertThatThrownBy(() -> Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("stores.as4Edelivery2.ecDecryptionAlias", "")))
+                .hasMessageContaining("stores.as4Edelivery2.ecSigningAlias and ecDecryptionAlias go together");
+
+        assertThat(at(DEFAULTS, "stores.as4Edelivery2.secretName")).isEqualTo("");
+        Chart.Rendered off = Chart.render(t -> t.withValuesFile(Chart.PRODUCTION_VALUES)
+                .set("stores.as4Edelivery2.secretName", ""));
+        assertThat(map(at(off.applicationYml(), "lexbridge.as4"))).containsKey("key-store")
+                .doesNotContainKey("edelivery2");
+        assertThat(Chart.flatten(off.documents()).entrySet().stream().map(String::valueOf)
+                .filter(leaf -> leaf.toLowerCase(Locale.ROOT).contains("edelivery2")).toList())
+                .as("anything of 2.0 without its store").isEmpty();
     }
 
     @Test

@@ -31,7 +31,8 @@ class ConfigurationKeysTest {
 
         List<String> written = Chart.flatten(Chart.production().applicationYml()).keySet().stream()
                 .filter(k -> k.startsWith("lexbridge.")).toList();
-        assertThat(written).contains("lexbridge.connector.payload-directory", "lexbridge.evidence.seal.key-store");
+        assertThat(written).contains("lexbridge.connector.payload-directory", "lexbridge.evidence.seal.key-store",
+                "lexbridge.as4.edelivery2.key-store", "lexbridge.as4.edelivery2.ec-decryption-alias");
         assertThat(written).allSatisfy(key -> assertThat(isDocumented(key, documented))
                 .as("%s is not in docs/configuration.md", key).isTrue());
 
