@@ -12,6 +12,7 @@ import eu.lexbridge.core.port.TransmissionReceiver;
 import eu.lexbridge.gateway.domibus.DomibusGateway;
 import eu.lexbridge.gateway.domibus.DomibusProbe;
 import eu.lexbridge.gateway.domibus.DomibusSettings;
+import eu.lexbridge.gateway.domibus.MessageErrors;
 import eu.lexbridge.gateway.domibus.PendingMessagePoller;
 import eu.lexbridge.gateway.domibus.PushCredentials;
 import eu.lexbridge.gateway.domibus.PushEndpoint;
@@ -80,8 +81,9 @@ public class DomibusGatewayAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        PushedNotifications domibusPushedNotifications(TransmissionReceiver receiver, GatewayOutcomes outcomes) {
-            return new PushedNotifications(receiver, outcomes);
+        PushedNotifications domibusPushedNotifications(TransmissionReceiver receiver, GatewayOutcomes outcomes,
+                                                       DomibusSettings settings) {
+            return new PushedNotifications(receiver, outcomes, new MessageErrors(settings));
         }
 
         @Bean

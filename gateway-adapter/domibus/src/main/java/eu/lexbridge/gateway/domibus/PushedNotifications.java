@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * message ({@code submitMessage}) goes to the {@link TransmissionReceiver}, which stores it before the answer, so
  * Domibus marks it downloaded only once it is safe; the outcome of a message the connector submitted ({@code
  * sendSuccess}, {@code sendFailure}, a {@code messageStatusChange} to ACKNOWLEDGED or SEND_FAILURE) goes to {@link
- * GatewayOutcomes} by the ebMS id. Reports are idempotent. A message the connector cannot take for now (database or
- * queue down) is answered with a Receiver fault, so Domibus pushes it again by its retry rule; a message it refuses,
- * with a fault that names the code. The other notifications are acknowledged and change nothing.
+ * GatewayOutcomes} by the ebMS id, a failure with the most recent error Domibus recorded on the message ({@link
+ * MessageErrors}), or without it when Domibus cannot say. Reports are idempotent. A message the connector cannot take
+ * for now (database or queue down) is answered with a Receiver fault, so Domibus pushes it again by its retry rule; a
+ * message it refuses, with a fault that names the code. The other notifications are acknowledged and change nothing.
  */
 @WebService(serviceName = "BackendService", portName = "BACKEND_PORT", targetNamespace = "eu.domibus",
         endpointInterface = "eu.lexbridge.gateway.domibus.wire.push.BackendInterface",
@@ -43,10 +44,13 @@ public class PushedNotifications implements BackendInterface {
 
     private final TransmissionReceiver receiver;
     private final GatewayOutcomes outcomes;
+    private final MessageErrors errors;
 
-    public PushedNotifications(TransmissionReceiver receiver, GatewayOutcomes outcomes) {
+    /** @param errors asked why, when Domibus reports that a message could not be sent */
+    public PushedNotifications(TransmissionReceiver receiver, GatewayOutcomes outcomes, MessageErrors errors) {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.errors = Objects.requireNonNull(errors, "errors");
     }
 
     @Override
@@ -90,7 +94,8 @@ public class PushedNotifications implements BackendInterface {
 
     @Override
     public void sendFailure(String messageID) throws BackendFault {
-        report(messageID, false, "Domibus reports that sending failed for good (its retries are over)");
+        report(messageID, false, withCause(messageID,
+                "Domibus reports that sending failed for good (its retries are over)"));
     }
 
     @Override
@@ -98,7 +103,7 @@ public class PushedNotifications implements BackendInterface {
         if (SENT.contains(messageStatus)) {
             report(messageID, true, "Domibus reports status " + messageStatus);
         } else if (SEND_FAILURE.equals(messageStatus)) {
-            report(messageID, false, "Domibus reports status " + messageStatus);
+            report(messageID, false, withCause(messageID, "Domibus reports status " + messageStatus));
         } else {
             LOG.debug("Domibus message {} is now {}", LogSafe.of(messageID), LogSafe.of(messageStatus, 64));
         }
@@ -124,6 +129,11 @@ public class PushedNotifications implements BackendInterface {
         // as delete
     }
 
+    /** The report's sentence with what Domibus recorded as the cause; the sentence alone when it has nothing to say. */
+    private String withCause(String messageId, String report) {
+        return errors.latest(messageId).map(cause -> report + ": " + cause).orElse(report);
+    }
+
     private void report(String messageId, boolean sent, String detail) throws BackendFault {
         GatewayOutcomes.Effect effect;
         try {
@@ -135,7 +145,8 @@ public class PushedNotifications implements BackendInterface {
                     LogSafe.of(messageId), e);
             throw fault(new ConnectorException(ErrorCode.INTERNAL, "internal error"));
         }
-        LOG.info("Domibus report on AS4 message {} ({}): {}", LogSafe.of(messageId), sent ? "sent" : "failed", effect);
+        LOG.info("Domibus report on AS4 message {} ({}): {}: {}", LogSafe.of(messageId), sent ? "sent" : "failed",
+                effect, LogSafe.of(detail, 1024));
     }
 
     private static boolean oversized(Throwable e) {

@@ -66,7 +66,9 @@ class DispatchThroughDomibusTest {
                 new PartnerHolds(new InMemorySettingStore(), clock), clock);
         connectorServer = new LoopbackServer();
         PushEndpoint.publish(connectorServer.bus(), "/domibus-push", new PushedNotifications(
-                        (envelope, parts, signer) -> ReceptionOutcome.ACCEPTED, dispatch),
+                        (envelope, parts, signer) -> ReceptionOutcome.ACCEPTED, dispatch, new MessageErrors(
+                        DomibusGatewayTest.settings(domibusServer.url("/domibus/services/wsplugin"),
+                                StandInDomibus.PASSWORD))),
                 new PushCredentials("domibus", "push-secret"), SecurityEvents.logOnly(), 1024 * 1024,
                 directory.resolve("spool"));
         domibus.pushTo(connectorServer.url("/domibus-push"), "domibus", "push-secret");
@@ -98,8 +100,11 @@ class DispatchThroughDomibusTest {
         assertThat(dispatch.dispatch(message.connectorMessageId())).isInstanceOf(Dispatch.AwaitingReport.class);
 
         assertThat(stateAfterReport(message)).isEqualTo(MessageState.RELAY_FAILED);
+        // the sealed evidence says why, as Domibus recorded it
         assertThat(store.findEvidence(message.connectorMessageId(), EvidenceType.RELAY_REMMD_FAILURE,
-                EvidenceOrigin.ISSUED)).isPresent();
+                EvidenceOrigin.ISSUED)).hasValueSatisfying(failure -> assertThat(failure.reason())
+                .contains("EBMS:0005 Error dispatching message to " + StandInDomibus.UNREACHABLE_ENDPOINT
+                        + ": Connection refused"));
     }
 
     /** A business message as preparation leaves it: ACCEPTED, its SUBMISSION_ACCEPTANCE inside. */

@@ -1,6 +1,7 @@
 package eu.lexbridge.gateway.domibus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.lexbridge.core.message.Party;
@@ -35,11 +36,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Submitting to the stand-in Domibus WS plugin, and Domibus's report pushed back to the connector. */
 class DomibusGatewayTest {
 
     private static final int LARGE = 6 * 1024 * 1024;
+    private static final String PLUGIN_PATH = "/domibus/services/wsplugin";
+    private static final Party UNREACHABLE = new Party(StandInDomibus.UNREACHABLE_PARTY, SampleMessages.PARTY_TYPE,
+            SampleMessages.ROLE);
+    private static final String GAVE_UP = "Domibus reports that sending failed for good (its retries are over)";
+    /** The last of the stand-in's attempts to reach the unreachable party, in the form the failure's detail has. */
+    private static final String LAST_ERROR = "EBMS:0005 Error dispatching message to "
+            + StandInDomibus.UNREACHABLE_ENDPOINT + ": Connection refused";
 
     @TempDir
     Path directory;
@@ -49,6 +59,7 @@ class DomibusGatewayTest {
     private StandInDomibus domibus;
     private final RecordingOutcomes outcomes = new RecordingOutcomes();
     private final InMemoryPayloadStore payloads = new InMemoryPayloadStore();
+    private final InMemoryConnector connector = new InMemoryConnector();
     private DomibusGateway gateway;
 
     @BeforeEach
@@ -56,13 +67,17 @@ class DomibusGatewayTest {
         domibusServer = new LoopbackServer();
         domibus = StandInDomibus.start(domibusServer, directory);
         connectorServer = new LoopbackServer();
-        InMemoryConnector connector = new InMemoryConnector();
-        PushEndpoint.publish(connectorServer.bus(), "/domibus-push",
-                new PushedNotifications(connector.reception(), outcomes), new PushCredentials("domibus", "push-secret"),
-                SecurityEvents.logOnly(), 16L * 1024 * 1024, directory.resolve("push-spool"));
+        publishPush("/domibus-push", settings(domibusServer.url(PLUGIN_PATH), StandInDomibus.PASSWORD));
         domibus.pushTo(connectorServer.url("/domibus-push"), "domibus", "push-secret");
-        gateway = new DomibusGateway(settings(domibusServer.url("/domibus/services/wsplugin"),
-                StandInDomibus.PASSWORD), payloads);
+        gateway = new DomibusGateway(settings(domibusServer.url(PLUGIN_PATH), StandInDomibus.PASSWORD), payloads);
+    }
+
+    /** The connector's push endpoint at {@code path}, asking the Domibus {@code errorsFrom} names why a send failed. */
+    private void publishPush(String path, DomibusSettings errorsFrom) {
+        PushEndpoint.publish(connectorServer.bus(), path,
+                new PushedNotifications(connector.reception(), outcomes, new MessageErrors(errorsFrom)),
+                new PushCredentials("domibus", "push-secret"), SecurityEvents.logOnly(), 16L * 1024 * 1024,
+                directory.resolve("push-spool"));
     }
 
     @AfterEach
@@ -143,15 +158,61 @@ class DomibusGatewayTest {
     }
 
     @Test
-    void domibusReportsASendFailureByPush() throws Exception {
-        Party unreachable = new Party(StandInDomibus.UNREACHABLE_PARTY, SampleMessages.PARTY_TYPE, SampleMessages.ROLE);
-        Envelope envelope = outbound(unreachable, null);
+    void domibusReportsASendFailureByPushAndTheFailureSaysWhatDomibusMetLast() throws Exception {
+        Envelope envelope = outbound(UNREACHABLE, null);
 
         SendOutcome outcome = gateway.send(envelope, List.of(smallContent()),
-                SampleMessages.partner("xx-connector", unreachable));
+                SampleMessages.partner("xx-connector", UNREACHABLE));
 
         assertThat(outcome.status()).isEqualTo(SendOutcome.Status.PENDING);
         assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        // Domibus lists its last attempt's error first; the most recent counts, whatever the order
+        assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo(GAVE_UP + ": " + LAST_ERROR);
+    }
+
+    @Test
+    void aStatusChangeToSendFailureSaysWhatDomibusMetLastToo() throws Exception {
+        Envelope envelope = outbound(UNREACHABLE, null);
+        gateway.send(envelope, List.of(smallContent()), SampleMessages.partner("xx-connector", UNREACHABLE));
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+
+        domibus.pushPort().messageStatusChange(envelope.ebmsMessageId(), "SEND_FAILURE");
+
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo("Domibus reports status SEND_FAILURE: "
+                + LAST_ERROR);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StandInDomibus.ErrorsAnswer.class, names = {"FAULT", "NOTHING"})
+    void aSendFailureIsRecordedWithDomibusReportAloneWhenDomibusGivesNoErrors(StandInDomibus.ErrorsAnswer answer)
+            throws Exception {
+        domibus.answerErrorsWith(answer);
+        Envelope envelope = outbound(UNREACHABLE, null);
+
+        gateway.send(envelope, List.of(smallContent()), SampleMessages.partner("xx-connector", UNREACHABLE));
+
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo(GAVE_UP);
+        // and Domibus's push is answered, not faulted: it would push again and again
+        assertThatCode(() -> domibus.pushPort().sendFailure(envelope.ebmsMessageId())).doesNotThrowAnyException();
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+    }
+
+    @Test
+    void aSendFailureIsRecordedWithDomibusReportAloneWhenDomibusCannotBeAskedWhy() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        publishPush("/deaf-push", settings("http://127.0.0.1:" + closedPort + PLUGIN_PATH, StandInDomibus.PASSWORD));
+        domibus.pushTo(connectorServer.url("/deaf-push"), "domibus", "push-secret");
+        Envelope envelope = outbound(UNREACHABLE, null);
+
+        gateway.send(envelope, List.of(smallContent()), SampleMessages.partner("xx-connector", UNREACHABLE));
+
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo(GAVE_UP);
     }
 
     @Test

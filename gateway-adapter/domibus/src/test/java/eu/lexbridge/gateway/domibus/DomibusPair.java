@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import javax.net.ssl.SSLContext;
  * through Domibus: a message a connector submits to its node (checked against the contract, its payloads held as
  * files) is carried to the node of the header's To party, which pushes it to its own connector as the WS plugin's push
  * does ({@code RECEIVE_SUCCESS}); the sending node then pushes {@code sendSuccess} to its connector, as Domibus does
- * once the partner's AS4 receipt came. A message to a party neither node serves is reported {@code sendFailure}.
+ * once the partner's AS4 receipt came. A message to a party neither node serves is reported {@code sendFailure}, with
+ * an error the sending node records for its {@code getMessageErrors}.
  *
  * <p>A node can be stopped and started again on the same port with what it held, as a Domibus after an outage. While
  * a node is stopped nothing reaches it and it pushes nothing; what is to be carried to it or pushed by it waits and is
@@ -102,6 +104,8 @@ public final class DomibusPair implements AutoCloseable {
         String id = message.header().getUserMessage().getMessageInfo().getMessageId();
         Node destination = nodes.get(to);
         if (destination == null || destination == from) {
+            from.domibus.recordError(id, "EBMS_0005", "Error dispatching message: no access point serves party " + to,
+                    Instant.now());
             from.report(port -> port.sendFailure(id), () -> {
             });
             return;
@@ -110,8 +114,12 @@ public final class DomibusPair implements AutoCloseable {
         // retries (its PMode's) are over, it reports sendFailure. The sender hears of the receipt before the partner's
         // connector gets the message, so the sender's SENT always comes before the partner's evidences (with a real
         // Domibus it nearly always does: the receipt is the AS4 answer, the push to the partner's connector follows).
-        retry(PUSH_PATIENCE, destination::running, () -> from.report(port -> port.sendFailure(id), () -> {
-        }), () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
+        retry(PUSH_PATIENCE, destination::running, () -> {
+            from.domibus.recordError(id, "EBMS_0005", "Error dispatching message to the access point of " + to
+                    + ": connection refused", Instant.now());
+            from.report(port -> port.sendFailure(id), () -> {
+            });
+        }, () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
     }
 
     /**

@@ -2,6 +2,7 @@ package eu.lexbridge.gateway.domibus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.message.PayloadKind;
 import eu.lexbridge.core.port.SecurityEvents;
 import eu.lexbridge.core.testkit.InMemoryPayloadStore;
@@ -50,12 +51,12 @@ class DomibusPairTest {
         austria = new LoopbackServer();
         germany = new LoopbackServer();
         PushEndpoint.publish(austria.bus(), "/domibus-push", new PushedNotifications(
-                        (envelope, parts, signer) -> ReceptionOutcome.ACCEPTED, austrianReports),
+                        (envelope, parts, signer) -> ReceptionOutcome.ACCEPTED, austrianReports, errorsAt("AT")),
                 new PushCredentials("domibus", "at-push"), SecurityEvents.logOnly(), 1024 * 1024,
                 directory.resolve("at-spool"));
         PushEndpoint.publish(germany.bus(), "/domibus-push", new PushedNotifications(this::receivedInGermany,
-                        new RecordingOutcomes()), new PushCredentials("domibus", "de-push"), SecurityEvents.logOnly(),
-                1024 * 1024, directory.resolve("de-spool"));
+                        new RecordingOutcomes(), errorsAt("DE")), new PushCredentials("domibus", "de-push"),
+                SecurityEvents.logOnly(), 1024 * 1024, directory.resolve("de-spool"));
         pair.node("AT").pushTo(URI.create(austria.url("/domibus-push")), "domibus", "at-push", null);
         pair.node("DE").pushTo(URI.create(germany.url("/domibus-push")), "domibus", "de-push", null);
     }
@@ -105,6 +106,22 @@ class DomibusPairTest {
         assertThat(node.submitted()).containsExactly(first.ebmsMessageId());
     }
 
+    @Test
+    void aMessageToAPartyNoNodeServesIsReportedSendFailureWithTheErrorTheNodeRecorded() throws Exception {
+        Party france = new Party("FR", SampleMessages.PARTY_TYPE, SampleMessages.ROLE);
+        Envelope envelope = new Envelope(UUID.randomUUID() + "@at.example", "conversation-" + UUID.randomUUID(), null,
+                SampleMessages.SERVICE, SampleMessages.ACTION, SampleMessages.HOME, france, "urn:authority:at-court",
+                "urn:authority:fr-prosecutor");
+
+        gatewayTo("AT").send(envelope, List.of(part("ASIC-S", new byte[] {1})),
+                SampleMessages.partner("fr-connector", france));
+
+        assertThat(austrianReports.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        assertThat(austrianReports.detail(envelope.ebmsMessageId())).isEqualTo("Domibus reports that sending failed "
+                + "for good (its retries are over): EBMS:0005 Error dispatching message: no access point serves "
+                + "party FR");
+    }
+
     /** What {@code node} pushed, once it is {@code count} messages or 10 s have passed. */
     private static List<String> pushedBy(DomibusPair.Node node, int count) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -125,6 +142,12 @@ class DomibusPairTest {
         }
         germanReception.add(record.toString());
         return ReceptionOutcome.ACCEPTED;
+    }
+
+    /** Asks the node of {@code party} why a send failed, as its connector does. */
+    private MessageErrors errorsAt(String party) {
+        return new MessageErrors(DomibusGatewayTest.settings(pair.node(party).pluginUrl().toString(),
+                DomibusPair.PLUGIN_PASSWORD));
     }
 
     private DomibusGateway gatewayTo(String party) {

@@ -48,7 +48,9 @@ class PushEndpointTest {
         domibus = StandInDomibus.start(domibusServer, directory);
         connectorServer = new LoopbackServer();
         SecurityEvents security = (kind, detail) -> securityEvents.add(kind + " " + detail);
-        PushedNotifications notifications = new PushedNotifications(connector.reception(), outcomes);
+        PushedNotifications notifications = new PushedNotifications(connector.reception(), outcomes,
+                new MessageErrors(DomibusGatewayTest.settings(domibusServer.url("/domibus/services/wsplugin"),
+                        StandInDomibus.PASSWORD)));
         PushEndpoint.publish(connectorServer.bus(), "/domibus-push", notifications,
                 new PushCredentials("domibus", "push-secret"), security, MAX_PAYLOAD, directory.resolve("spool"));
         PushEndpoint.publish(connectorServer.bus(), "/small-push", notifications,

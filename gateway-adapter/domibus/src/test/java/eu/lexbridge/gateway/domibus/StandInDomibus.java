@@ -3,7 +3,10 @@ package eu.lexbridge.gateway.domibus;
 import eu.lexbridge.gateway.domibus.wire.ebms.Messaging;
 import eu.lexbridge.gateway.domibus.wire.ebms.PartInfo;
 import eu.lexbridge.gateway.domibus.wire.payload.LargePayloadType;
+import eu.lexbridge.gateway.domibus.wire.plugin.ErrorResultImpl;
+import eu.lexbridge.gateway.domibus.wire.plugin.ErrorResultImplArray;
 import eu.lexbridge.gateway.domibus.wire.plugin.FaultDetail;
+import eu.lexbridge.gateway.domibus.wire.plugin.GetErrorsRequest;
 import eu.lexbridge.gateway.domibus.wire.plugin.ListPendingMessagesRequest;
 import eu.lexbridge.gateway.domibus.wire.plugin.ListPendingMessagesResponse;
 import eu.lexbridge.gateway.domibus.wire.plugin.MarkMessageAsDownloadedRequest;
@@ -35,18 +38,27 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.frontend.ClientProxy;
@@ -63,8 +75,10 @@ import org.apache.cxf.transport.http.HTTPConduit;
  * request is validated against the contract's schema, calls need the plugin user's HTTP Basic credential, and the
  * plugin's own rules are checked (one payload per PartInfo, matched by payloadId without regard to case; a MessageId
  * given twice is refused). A submitted message is held with the SHA-256 of each payload, and Domibus's later report is
- * pushed back as Domibus would: {@code sendSuccess}, or {@code sendFailure} for a message to {@link #UNREACHABLE_PARTY}.
- * Messages for the back-end are staged with {@link #stage} (for pull) or pushed with {@link #push}.
+ * pushed back as Domibus would: {@code sendSuccess}, or {@code sendFailure} for a message to {@link
+ * #UNREACHABLE_PARTY}, whose failed attempts it records as errors, listed by {@code getMessageErrors} most recent
+ * first, as Domibus lists them. Messages for the back-end are staged with {@link #stage} (for pull) or pushed with
+ * {@link #push}.
  */
 @WebService(serviceName = "WebServicePlugin", portName = "WEBSERVICEPLUGIN_PORT",
         targetNamespace = "http://eu.domibus.wsplugin/",
@@ -78,6 +92,26 @@ public class StandInDomibus implements WebServicePluginInterface {
     static final String UNCONFIGURED_ACTION = "NoSuchLeg";
     /** A party whose access point never answers: Domibus gives up and reports sendFailure. */
     static final String UNREACHABLE_PARTY = "XX";
+    /** The AS4 endpoint of {@link #UNREACHABLE_PARTY}, as Domibus's errors name it. */
+    static final String UNREACHABLE_ENDPOINT = "https://ap.xx.invalid/domibus/services/msh";
+    /** What the stand-in's attempts to reach {@link #UNREACHABLE_PARTY} met, first to last (its PMode's retries). */
+    static final List<String> UNREACHABLE_ATTEMPTS = List.of("Connect timed out", "Connection refused");
+    /** Between two attempts, as a PMode's retry interval. */
+    private static final Duration RETRY_INTERVAL = Duration.ofMinutes(2);
+
+    /** How {@code getMessageErrors} answers. */
+    enum ErrorsAnswer {
+        /** With the errors recorded on the message, as Domibus does. */
+        RECORDED,
+        /** With an empty list, whatever was recorded. */
+        NOTHING,
+        /** With a plugin fault, whatever was recorded. */
+        FAULT
+    }
+
+    /** An error Domibus recorded on a message: its code (Domibus's name of the ebMS error), detail and role. */
+    record RecordedError(String code, String detail, String mshRole, Instant at) {
+    }
 
     record HeldPayload(String payloadId, String contentType, Path file, String sha256, long size) {
     }
@@ -90,6 +124,8 @@ public class StandInDomibus implements WebServicePluginInterface {
     private final Map<String, Submitted> pending = new LinkedHashMap<>();
     private final List<String> markedDownloaded = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final Map<String, List<RecordedError>> errors = new ConcurrentHashMap<>();
+    private volatile ErrorsAnswer errorsAnswer = ErrorsAnswer.RECORDED;
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor();
     private volatile BackendInterface pushTarget;
     private volatile Consumer<Submitted> relay;
@@ -148,6 +184,17 @@ public class StandInDomibus implements WebServicePluginInterface {
      */
     void relayWith(Consumer<Submitted> relay) {
         this.relay = relay;
+    }
+
+    /** From now on, {@code getMessageErrors} answers as {@code answer} says. */
+    void answerErrorsWith(ErrorsAnswer answer) {
+        this.errorsAnswer = answer;
+    }
+
+    /** Records an error on a message the stand-in took, as Domibus does for each attempt that failed. */
+    void recordError(String messageId, String code, String detail, Instant at) {
+        errors.computeIfAbsent(messageId, id -> new CopyOnWriteArrayList<>())
+                .add(new RecordedError(code, detail, "SENDING", at));
     }
 
     BackendInterface pushPort() {
@@ -245,6 +292,14 @@ public class StandInDomibus implements WebServicePluginInterface {
             return accepted(id);
         }
         boolean unreachable = UNREACHABLE_PARTY.equals(message.getPartyInfo().getTo().getPartyId().getValue());
+        if (unreachable) {
+            Instant last = Instant.now();
+            for (int attempt = 0; attempt < UNREACHABLE_ATTEMPTS.size(); attempt++) {
+                recordError(messageId, "EBMS_0005", "Error dispatching message to " + UNREACHABLE_ENDPOINT + ": "
+                        + UNREACHABLE_ATTEMPTS.get(attempt), last.minus(RETRY_INTERVAL.multipliedBy(
+                        UNREACHABLE_ATTEMPTS.size() - 1 - attempt)));
+            }
+        }
         BackendInterface target = pushTarget;
         if (target != null) {
             reports.schedule(() -> {
@@ -314,8 +369,47 @@ public class StandInDomibus implements WebServicePluginInterface {
                 ? MessageStatus.ACKNOWLEDGED : MessageStatus.NOT_FOUND;
     }
 
+    @Override
+    public ErrorResultImplArray getMessageErrors(GetErrorsRequest request) throws PluginFault {
+        switch (errorsAnswer) {
+            case FAULT -> throw fault("WS_PLUGIN:0001", "Generic error");
+            case NOTHING -> {
+                return new ErrorResultImplArray();
+            }
+            default -> {
+                // as recorded, below
+            }
+        }
+        String id = request.getMessageID();
+        if (submitted.stream().noneMatch(s -> id.equals(s.header().getUserMessage().getMessageInfo().getMessageId()))) {
+            throw fault("WS_PLUGIN:0009", "No message with id [" + id + "] found");
+        }
+        List<RecordedError> recorded = errors.getOrDefault(id, List.of());
+        ErrorResultImplArray answer = new ErrorResultImplArray();
+        for (int i = recorded.size() - 1; i >= 0; i--) {
+            RecordedError error = recorded.get(i);
+            ErrorResultImpl item = new ErrorResultImpl();
+            item.setDomibusErrorCode(error.code());
+            item.setErrorDetail(error.detail());
+            item.setMessageInErrorId(id);
+            item.setMshRole(error.mshRole());
+            item.setTimestamp(xmlInstant(error.at()));
+            answer.getItem().add(item);
+        }
+        return answer;
+    }
+
     void close() {
         reports.shutdownNow();
+    }
+
+    private static XMLGregorianCalendar xmlInstant(Instant at) {
+        try {
+            return DatatypeFactory.newInstance().newXMLGregorianCalendar(GregorianCalendar.from(
+                    ZonedDateTime.ofInstant(at, ZoneOffset.UTC)));
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LargePayloadType payload(HeldPayload held) {
