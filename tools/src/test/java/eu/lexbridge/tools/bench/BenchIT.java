@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bench load} end to end, kept short for the test suite: two connectors from the packaged jar, 20 messages
+ * {@code bench load} end to end, kept short for the test suite: two connectors from the packaged jar, 10 messages
  * closed loop, and the raw-AS4 baseline. Checks that every figure is there and plausible, never how fast anything is.
  */
 class BenchIT {
+
+    /** Measured messages, and baseline exchanges: enough for every percentile to be a figure. */
+    private static final int MESSAGES = 10;
 
     @TempDir
     Path dir;
@@ -30,7 +33,7 @@ class BenchIT {
         // C1 only: a test run lives for seconds; the figures are checked for presence, not for speed. The timeout
         // bounds the connectors' start, which takes minutes when other builds load the machine.
         SharedDemoPki.into(dir.resolve("bench"));
-        var options = new LoadOptions(dir.resolve("bench"), 4, 20, null, null, 2, 10 * 1024, 100 * 1024,
+        var options = new LoadOptions(dir.resolve("bench"), 4, MESSAGES, null, null, 2, 10 * 1024, 100 * 1024,
                 DocumentPolicy.AUTHENTICATION, true, json, 2, Duration.ofSeconds(300),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 
@@ -38,15 +41,15 @@ class BenchIT {
 
         var connectors = report.connectors();
         assertThat(connectors.delivery().problems()).isEmpty();
-        assertThat(connectors.delivery().submitted()).as("warm-up and measured").isEqualTo(22);
-        assertThat(connectors.delivery().deliveredOnce()).isEqualTo(22);
-        assertThat(connectors.delivery().acknowledgedOnce()).isEqualTo(22);
+        assertThat(connectors.delivery().submitted()).as("warm-up and measured").isEqualTo(MESSAGES + 2);
+        assertThat(connectors.delivery().deliveredOnce()).isEqualTo(MESSAGES + 2);
+        assertThat(connectors.delivery().acknowledgedOnce()).isEqualTo(MESSAGES + 2);
         assertThat(connectors.delivery().isAllDeliveredOnce()).isTrue();
-        assertThat(connectors.messages()).isEqualTo(20);
+        assertThat(connectors.messages()).isEqualTo(MESSAGES);
         assertThat(connectors.messagesPerSecond()).isPositive();
         assertThat(connectors.latenciesMillis()).containsOnlyKeys(ConnectorLoad.STEPS);
         connectors.latenciesMillis().forEach((step, l) -> {
-            assertThat(l.count()).as(step).isEqualTo(20);
+            assertThat(l.count()).as(step).isEqualTo(MESSAGES);
             assertThat(l.p50()).as(step).isPositive().isLessThanOrEqualTo(l.p95());
             assertThat(l.p95()).as(step).isLessThanOrEqualTo(l.p99());
             assertThat(l.p99()).as(step).isLessThanOrEqualTo(l.max());
@@ -67,13 +70,13 @@ class BenchIT {
 
         var baseline = report.baseline();
         assertThat(baseline.failures()).isZero();
-        assertThat(baseline.exchanges()).isEqualTo(20);
+        assertThat(baseline.exchanges()).isEqualTo(MESSAGES);
         assertThat(baseline.exchangesPerSecond()).isPositive();
         assertThat(baseline.senderCpuMillisPerExchange()).isPositive();
         assertThat(baseline.answererCpuMillisPerExchange()).isPositive();
         assertThat(baseline.latenciesMillis()).containsOnlyKeys("RECEIPT", "RELAY_REMMD_ACCEPTANCE", "DELIVERY");
         baseline.latenciesMillis().forEach((step, l) -> {
-            assertThat(l.count()).as(step).isEqualTo(20);
+            assertThat(l.count()).as(step).isEqualTo(MESSAGES);
             assertThat(l.p50()).as(step).isPositive().isLessThanOrEqualTo(l.p95());
         });
         assertThat(report.ratioToBaseline()).isPositive()
