@@ -104,22 +104,24 @@ public final class DomibusPair implements AutoCloseable {
         String id = message.header().getUserMessage().getMessageInfo().getMessageId();
         Node destination = nodes.get(to);
         if (destination == null || destination == from) {
-            from.domibus.recordError(id, "EBMS_0005", "Error dispatching message: no access point serves party " + to,
-                    Instant.now());
-            from.report(port -> port.sendFailure(id), () -> {
-            });
+            failed(from, id, "Error dispatching message: no access point serves party " + to);
             return;
         }
         // The AS4 hop: the partner's access point must be up to take it and return its receipt; when the sender's
         // retries (its PMode's) are over, it reports sendFailure. The sender hears of the receipt before the partner's
         // connector gets the message, so the sender's SENT always comes before the partner's evidences (with a real
         // Domibus it nearly always does: the receipt is the AS4 answer, the push to the partner's connector follows).
-        retry(PUSH_PATIENCE, destination::running, () -> {
-            from.domibus.recordError(id, "EBMS_0005", "Error dispatching message to the access point of " + to
-                    + ": connection refused", Instant.now());
-            from.report(port -> port.sendFailure(id), () -> {
-            });
-        }, () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
+        retry(PUSH_PATIENCE, destination::running,
+                () -> failed(from, id, "Error dispatching message to the access point of " + to
+                        + ": connection refused"),
+                () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
+    }
+
+    /** Domibus giving up on a message: the error it records (for getMessageErrors), then its sendFailure push. */
+    private static void failed(Node from, String id, String detail) {
+        from.domibus.recordError(id, "EBMS_0005", detail, Instant.now());
+        from.report(port -> port.sendFailure(id), () -> {
+        });
     }
 
     /**
