@@ -2,6 +2,7 @@ package eu.lexbridge.tools.demo;
 
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.assertTheEpocArrivedWhole;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.await;
+import static eu.lexbridge.tools.demo.TwoConnectorsIT.countOf;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.evidences;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.find;
 import static eu.lexbridge.tools.demo.TwoConnectorsIT.states;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * adapter's test fixture): each connector submits to its node's WS plugin, the node carries the message to the
  * partner's node, which pushes it to the partner's connector, and reports {@code sendSuccess} to the sender. A
  * stand-in, not a real Domibus: the plugin contract is LexBridge's own reading of Domibus's (docs/gateway-domibus.md).
- * One pair of connectors for both checks, since starting them is the suite's most expensive step.
+ * One pair of connectors for the four checks, one after the other, since starting them is the suite's most expensive
+ * step: the exchange; Domibus down, the message waiting and going once; Domibus giving up (sendFailure, and why); a push
+ * refused, the message pulled.
  */
 class DomibusModeIT {
 
@@ -41,6 +45,12 @@ class DomibusModeIT {
     /** Short broker back-off, so that submissions to a Domibus that is down are tried again within the test. */
     private static final List<String> QUICK_RETRIES = List.of("--lexbridge.routes.first-retry-delay=1s",
             "--lexbridge.routes.max-retry-delay=3s");
+    /**
+     * How long a stand-in node tries a push, or waits for the partner's node, before it gives up (a real Domibus tries
+     * for its push rule's and PMode's retries, minutes to hours): long enough for any push to a running connector to
+     * succeed, short enough to see the pull fallback and sendFailure within the test.
+     */
+    private static final Duration NODE_PATIENCE = Duration.ofSeconds(8);
 
     @TempDir
     Path root;
@@ -56,20 +66,23 @@ class DomibusModeIT {
         DemoConnector de = network.enforcing();
         String atPushPassword = secret();
         String dePushPassword = secret();
-        try (DomibusPair domibus = DomibusPair.start(root.resolve("domibus"), at.party(), de.party())) {
+        try (DomibusPair domibus = DomibusPair.start(root.resolve("domibus"), NODE_PATIENCE, at.party(), de.party())) {
             DomibusPair.Node atDomibus = domibus.node(at.party());
             DomibusPair.Node deDomibus = domibus.node(de.party());
             SSLContext tls = BackendApi.trusting(network.caCertificate());
             atDomibus.pushTo(pushEndpoint(at), PUSH_USER, atPushPassword, tls);
             deDomibus.pushTo(pushEndpoint(de), PUSH_USER, dePushPassword, tls);
-            try (var a = ConnectorProcess.start(at, jar, domibusMode(atDomibus, atPushPassword));
-                 var b = ConnectorProcess.start(de, jar, domibusMode(deDomibus, dePushPassword))) {
+            try (var a = ConnectorProcess.start(at, jar, domibusMode(atDomibus, atPushPassword, "1h"));
+                 var b = ConnectorProcess.start(de, jar, domibusMode(deDomibus, dePushPassword, PULL_INTERVAL))) {
                 var atBackend = up(a, network);
                 var deBackend = up(b, network);
 
                 anEpocTravels(network, at, de, atBackend, deBackend, atDomibus, deDomibus);
                 aMessageWaitsWhileDomibusIsDownAndGoesOnceWhenItIsBack(network, de, atBackend, deBackend, atDomibus,
                         deDomibus);
+                whenDomibusGivesUpTheSenderSaysWhyAtOnce(network, de, atBackend, deBackend, atDomibus, deDomibus);
+                deDomibus.pushTo(pushEndpoint(de), PUSH_USER, "not-" + dePushPassword, tls);
+                aMessageWhosePushIsRefusedIsPulled(network, de, atBackend, deBackend, atDomibus, deDomibus);
             }
         }
     }
@@ -155,8 +168,66 @@ class DomibusModeIT {
         assertThat(deBackend.inbox().path("messages")).as("nothing more for the German back-end").isEmpty();
     }
 
+    /**
+     * The issue's "a send-failure notification issues RELAY_REMMD_FAILURE at once": the German node is down for longer
+     * than the Austrian node retries, so Domibus records why and pushes sendFailure; the sender fails the message at
+     * once, sealing RELAY_REMMD_FAILURE with Domibus's reason, rather than waiting for the relay timeout.
+     */
+    private static void whenDomibusGivesUpTheSenderSaysWhyAtOnce(
+            DemoNetwork network, DemoConnector de, BackendClient atBackend, BackendClient deBackend,
+            DomibusPair.Node atDomibus, DomibusPair.Node deDomibus) throws Exception {
+        deDomibus.stop();
+        try {
+            JsonNode submitted = submit(network, atBackend, de);
+            String sentId = submitted.path("connectorMessageId").asText();
+            String ebmsId = submitted.path("ebmsMessageId").asText();
+            await("RELAY_FAILED at the sender", () -> "RELAY_FAILED".equals(atBackend.message(sentId)
+                    .path("state").asText()) ? true : null);
+            assertThat(atDomibus.submitted()).contains(ebmsId);
+            JsonNode timeline = atBackend.timeline(sentId);
+            assertThat(states(timeline)).containsSubsequence("SUBMITTED", "ACCEPTED", "RELAY_FAILED");
+            assertThat(evidences(timeline)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/ISSUED",
+                    "RELAY_REMMD_FAILURE/ISSUED");
+            // the reason Domibus recorded (getMessageErrors), not only that it failed
+            assertThat(timeline.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
+                    .contains("EBMS:0005").contains("Error dispatching message to the access point of " + de.party()));
+            JsonNode failure = StreamSupport.stream(timeline.path("evidences").spliterator(), false)
+                    .filter(e -> e.path("type").asText().equals("RELAY_REMMD_FAILURE")).findFirst().orElseThrow();
+            assertThat(new String(atBackend.download(failure.path("href").asText()), StandardCharsets.UTF_8))
+                    .contains("EBMS:0005").contains("SignatureValue");
+        } finally {
+            deDomibus.start();
+        }
+    }
+
+    /**
+     * The pull fallback between two connectors: the German node's push rule carries a wrong password, so the German
+     * connector refuses every push; when the node gives up pushing it holds the message, and the German connector's
+     * pull ({@code listPendingMessages}, {@code retrieveMessage}) takes it. The evidences go back by push as before.
+     */
+    private static void aMessageWhosePushIsRefusedIsPulled(
+            DemoNetwork network, DemoConnector de, BackendClient atBackend, BackendClient deBackend,
+            DomibusPair.Node atDomibus, DomibusPair.Node deDomibus) throws Exception {
+        JsonNode submitted = submit(network, atBackend, de);
+        String sentId = submitted.path("connectorMessageId").asText();
+        String ebmsId = submitted.path("ebmsMessageId").asText();
+        JsonNode arrived = await("the pulled message in the German inbox", () -> find(deBackend.inbox(), submitted));
+        assertThat(deDomibus.pushed()).as("refused pushes").doesNotContain(ebmsId);
+        await("the German node no longer holding it", () -> deDomibus.pending().isEmpty() ? true : null);
+        assertThat(StreamSupport.stream(deBackend.inbox().path("messages").spliterator(), false)
+                .filter(m -> m.path("ebmsMessageId").asText().equals(ebmsId)).count()).as("received once")
+                .isEqualTo(1);
+        String receivedId = arrived.path("connectorMessageId").asText();
+        assertTheEpocArrivedWhole(deBackend.message(receivedId), deBackend, network.issuing());
+        deBackend.acknowledge(receivedId);
+        await("DELIVERED at the sender", () -> "DELIVERED".equals(atBackend.message(sentId).path("state").asText())
+                ? true : null);
+        assertThat(Collections.frequency(atDomibus.submitted(), ebmsId)).as("taken by Domibus once").isEqualTo(1);
+        assertThat(deBackend.inbox().path("messages")).as("nothing more for the German back-end").isEmpty();
+    }
+
     /** The settings that put a demo connector on Domibus, beside its demo configuration file. */
-    private static List<String> domibusMode(DomibusPair.Node domibus, String pushPassword) {
+    private static List<String> domibusMode(DomibusPair.Node domibus, String pushPassword, String pullInterval) {
         return Stream.concat(QUICK_RETRIES.stream(), Stream.of(
                 "--lexbridge.gateway.kind=domibus",
                 "--lexbridge.gateway.domibus.url=" + domibus.pluginUrl(),
@@ -164,20 +235,18 @@ class DomibusModeIT {
                 "--lexbridge.gateway.domibus.password=" + DomibusPair.PLUGIN_PASSWORD,
                 "--lexbridge.gateway.domibus.push-username=" + PUSH_USER,
                 "--lexbridge.gateway.domibus.push-password=" + pushPassword,
-                // the pushes carry everything here: a pull would hide a push that failed
-                "--lexbridge.gateway.domibus.pull-interval=1h")).toList();
+                "--lexbridge.gateway.domibus.pull-interval=" + pullInterval)).toList();
     }
+
+    /**
+     * The German connector also pulls, often: the stand-in holds a message for the pull only once it gave up pushing
+     * it, so the pull hides no push that failed (the exchanges before check the pushes by id); the Austrian connector
+     * does not pull within the test.
+     */
+    private static final String PULL_INTERVAL = "2s";
 
     private static java.net.URI pushEndpoint(DemoConnector connector) {
         return connector.baseUri().resolve("/services/domibus-push");
-    }
-
-    private static int countOf(String needle, String text) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
-            count++;
-        }
-        return count;
     }
 
     private static String secret() {

@@ -134,26 +134,6 @@ class TwoConnectorsIT {
     }
 
     @Test
-    void aMessageSignedByAnUntrustedCertificateIsRefused() throws Exception {
-        DemoConnector at = network.issuing();
-        DemoConnector de = network.enforcing();
-        // The Austrian connector signs with a key of the right name from a CA that Germany does not trust.
-        replaceWithKeyFromAnotherCa(at, "as4.p12", PartyKeys::as4KeyStore);
-        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
-            var atBackend = up(a);
-            var deBackend = up(b);
-            JsonNode submitted = submit(atBackend, de);
-            String sentId = submitted.path("connectorMessageId").asText();
-
-            await("RELAY_FAILED at the sender", () -> "RELAY_FAILED".equals(atBackend.message(sentId)
-                    .path("state").asText()) ? true : null);
-            assertThat(evidences(atBackend.timeline(sentId))).contains("RELAY_REMMD_FAILURE/ISSUED");
-            assertThat(deBackend.inbox().path("messages")).isEmpty();
-            assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
-        }
-    }
-
-    @Test
     void evidencesSealedByAnUntrustedKeyAreRefusedAndChangeNoState() throws Exception {
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
@@ -178,35 +158,66 @@ class TwoConnectorsIT {
     }
 
     /**
-     * Austria seals its container with a key that Germany trusts but that is not Austria's: Germany's own container
-     * key. Germany pins Austria's container-seal certificate, so it answers NON_DELIVERY and hands nothing on.
+     * Two senders the receiver must refuse, one after the other to one German connector (starting connectors is the
+     * suite's most expensive step): first Austria signs its AS4 message with a key of the right name from a CA that
+     * Germany does not trust, and the message fails at the sender with nothing delivered; then Austria, its AS4 key
+     * back, seals its container with a key that Germany trusts but that is not Austria's (Germany's own container
+     * key). Germany pins Austria's container-seal certificate, so it answers NON_DELIVERY and hands nothing on.
      */
     @Test
-    void aContainerSealedByAnotherTrustedPartysKeyIsNotDelivered() throws Exception {
+    void aMessageSignedByAnUntrustedCertificateOrSealedByAnotherPartysKeyIsRefused() throws Exception {
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
-        Path pki = root.resolve("pki");
-        Files.copy(pki.resolve(de.party()).resolve("container.p12"), pki.resolve(at.party()).resolve("container.p12"),
-                StandardCopyOption.REPLACE_EXISTING);
-        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
-            var atBackend = up(a);
+        Path atKeys = root.resolve("pki").resolve(at.party());
+        Path as4Key = Files.copy(atKeys.resolve("as4.p12"), root.resolve("as4.p12.kept"));
+        replaceWithKeyFromAnotherCa(at, "as4.p12", PartyKeys::as4KeyStore);
+        try (var b = ConnectorProcess.start(de, jar)) {
             var deBackend = up(b);
-            JsonNode submitted = submit(atBackend, de);
-            String sentId = submitted.path("connectorMessageId").asText();
+            try (var a = ConnectorProcess.start(at, jar)) {
+                var atBackend = up(a);
+                JsonNode submitted = submit(atBackend, de);
+                String sentId = submitted.path("connectorMessageId").asText();
 
-            await("NOT_DELIVERED at the sender", () -> "NOT_DELIVERED".equals(atBackend.message(sentId)
-                    .path("state").asText()) ? true : null);
-            JsonNode timeline = atBackend.timeline(sentId);
-            assertThat(evidences(timeline)).contains("RELAY_REMMD_ACCEPTANCE/RECEIVED", "NON_DELIVERY/RECEIVED");
-            // The sealed NON_DELIVERY says why, in its EventReason details: the token beside the container is checked
-            // first, and it carries the same foreign seal.
-            JsonNode nonDelivery = StreamSupport.stream(timeline.path("evidences").spliterator(), false)
-                    .filter(e -> "NON_DELIVERY".equals(e.path("type").asText())).findFirst().orElseThrow();
-            assertThat(new String(atBackend.download(nonDelivery.path("href").asText()), StandardCharsets.UTF_8))
-                    .contains("TOKEN_SEAL").contains("not by the partner's CN=" + at.party() + " Container Seal");
-            assertThat(deBackend.inbox().path("messages")).isEmpty();
-            assertThat(Files.readString(de.logFile())).contains("lexbridge.security");
+                await("RELAY_FAILED at the sender", () -> "RELAY_FAILED".equals(atBackend.message(sentId)
+                        .path("state").asText()) ? true : null);
+                assertThat(evidences(atBackend.timeline(sentId))).contains("RELAY_REMMD_FAILURE/ISSUED");
+                assertThat(deBackend.inbox().path("messages")).isEmpty();
+            }
+            int securityEvents = countOf("lexbridge.security", Files.readString(de.logFile()));
+            assertThat(securityEvents).as("the refused signature in Germany's security log").isPositive();
+
+            Files.copy(as4Key, atKeys.resolve("as4.p12"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(root.resolve("pki").resolve(de.party()).resolve("container.p12"),
+                    atKeys.resolve("container.p12"), StandardCopyOption.REPLACE_EXISTING);
+            try (var a = ConnectorProcess.start(at, jar)) {
+                var atBackend = up(a);
+                JsonNode submitted = submit(atBackend, de);
+                String sentId = submitted.path("connectorMessageId").asText();
+
+                await("NOT_DELIVERED at the sender", () -> "NOT_DELIVERED".equals(atBackend.message(sentId)
+                        .path("state").asText()) ? true : null);
+                JsonNode timeline = atBackend.timeline(sentId);
+                assertThat(evidences(timeline)).contains("RELAY_REMMD_ACCEPTANCE/RECEIVED", "NON_DELIVERY/RECEIVED");
+                // The sealed NON_DELIVERY says why, in its EventReason details: the token beside the container is
+                // checked first, and it carries the same foreign seal.
+                JsonNode nonDelivery = StreamSupport.stream(timeline.path("evidences").spliterator(), false)
+                        .filter(e -> "NON_DELIVERY".equals(e.path("type").asText())).findFirst().orElseThrow();
+                assertThat(new String(atBackend.download(nonDelivery.path("href").asText()), StandardCharsets.UTF_8))
+                        .contains("TOKEN_SEAL").contains("not by the partner's CN=" + at.party() + " Container Seal");
+                assertThat(deBackend.inbox().path("messages")).isEmpty();
+                assertThat(countOf("lexbridge.security", Files.readString(de.logFile())))
+                        .as("the foreign container seal in Germany's security log").isGreaterThan(securityEvents);
+            }
         }
+    }
+
+    /** How often {@code needle} occurs in {@code text}. */
+    static int countOf(String needle, String text) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            count++;
+        }
+        return count;
     }
 
     /**

@@ -29,8 +29,8 @@ import javax.net.ssl.SSLContext;
  * <p>A node can be stopped and started again on the same port with what it held, as a Domibus after an outage. While
  * a node is stopped nothing reaches it and it pushes nothing; what is to be carried to it or pushed by it waits and is
  * tried again every half second, as the sending access point and the push rule's retries do. A push still refused
- * after {@link #PUSH_PATIENCE} stays pending at the node, for the connector's pull; a message whose partner's node is
- * down that long is reported {@code sendFailure}.
+ * after the pair's patience ({@link #PUSH_PATIENCE} unless started with another) stays pending at the node, for the
+ * connector's pull; a message whose partner's node is down that long is reported {@code sendFailure}.
  */
 public final class DomibusPair implements AutoCloseable {
 
@@ -44,6 +44,7 @@ public final class DomibusPair implements AutoCloseable {
      */
     static final Duration PUSH_PATIENCE = Duration.ofMinutes(2);
 
+    private final Duration patience;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final ScheduledThreadPoolExecutor network = new ScheduledThreadPoolExecutor(2, runnable -> {
         Thread thread = new Thread(runnable, "domibus-pair");
@@ -54,7 +55,8 @@ public final class DomibusPair implements AutoCloseable {
         return thread;
     });
 
-    private DomibusPair() {
+    private DomibusPair(Duration patience) {
+        this.patience = patience;
         network.prestartAllCoreThreads();
     }
 
@@ -64,10 +66,24 @@ public final class DomibusPair implements AutoCloseable {
      * @param directory where the nodes hold the payloads they took
      */
     public static DomibusPair start(Path directory, String firstParty, String secondParty) {
+        return start(directory, PUSH_PATIENCE, firstParty, secondParty);
+    }
+
+    /**
+     * As {@link #start(Path, String, String)}, with the nodes giving up sooner (or later) than {@link #PUSH_PATIENCE}: a
+     * test that waits for a push to be left for the pull, or for a sendFailure, need not wait two minutes.
+     *
+     * @param patience how long a push is tried before the message is left for the pull, and a message waits for the
+     *     partner's node before the sender reports sendFailure
+     */
+    public static DomibusPair start(Path directory, Duration patience, String firstParty, String secondParty) {
+        if (patience.isNegative() || patience.isZero()) {
+            throw new IllegalArgumentException("the patience must be positive, was " + patience);
+        }
         if (firstParty.equals(secondParty)) {
             throw new IllegalArgumentException("two parties are needed, got " + firstParty + " twice");
         }
-        DomibusPair pair = new DomibusPair();
+        DomibusPair pair = new DomibusPair(patience);
         for (String party : List.of(firstParty, secondParty)) {
             Path held = directory.resolve(party);
             try {
@@ -111,7 +127,7 @@ public final class DomibusPair implements AutoCloseable {
         // retries (its PMode's) are over, it reports sendFailure. The sender hears of the receipt before the partner's
         // connector gets the message, so the sender's SENT always comes before the partner's evidences (with a real
         // Domibus it nearly always does: the receipt is the AS4 answer, the push to the partner's connector follows).
-        retry(PUSH_PATIENCE, destination::running,
+        retry(patience, destination::running,
                 () -> failed(from, id, "Error dispatching message to the access point of " + to
                         + ": connection refused"),
                 () -> from.report(port -> port.sendSuccess(id), () -> destination.deliver(message)));
@@ -216,10 +232,15 @@ public final class DomibusPair implements AutoCloseable {
             return List.copyOf(pushed);
         }
 
+        /** The ebMS MessageIds it holds for its connector's pull: pushes it gave up on and no pull took yet. */
+        public List<String> pending() {
+            return domibus.pendingIds();
+        }
+
         /** Pushes a message it took from the partner's access point to its connector. */
         private void deliver(Submitted message) {
             String id = message.header().getUserMessage().getMessageInfo().getMessageId();
-            retry(PUSH_PATIENCE, () -> {
+            retry(patience, () -> {
                 if (!running() || domibus.pushPort() == null) {
                     return false;
                 }
@@ -234,7 +255,7 @@ public final class DomibusPair implements AutoCloseable {
 
         /** Pushes a send report to its connector, again until the connector takes it; then runs {@code then}. */
         private void report(Push push, Runnable then) {
-            retry(PUSH_PATIENCE, () -> {
+            retry(patience, () -> {
                 BackendInterface port = domibus.pushPort();
                 if (!running() || port == null) {
                     return false;
