@@ -10,6 +10,7 @@ import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.AlteredDocuments;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class ContainerCommandTest {
 
     @BeforeAll
     static void buildOne() {
-        pki = TestPki.generate(dir.resolve("pki"), List.of("at-prosecutor"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("at-prosecutor"), PASSWORD);
         SealKey key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").sealKeyStore(),
                 PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
         container = dir.resolve("epoc.asics");

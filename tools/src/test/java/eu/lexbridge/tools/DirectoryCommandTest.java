@@ -3,7 +3,7 @@ package eu.lexbridge.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class DirectoryCommandTest {
 
     @BeforeAll
     static void sealTheSample() throws Exception {
-        pki = TestPki.generate(dir.resolve("pki"), List.of("a"), PASSWORD.toCharArray());
+        pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("a"), PASSWORD.toCharArray());
         Path json = dir.resolve("directory.json");
         try (InputStream in = DirectoryCommandTest.class.getResourceAsStream("/demo/directory.json")) {
             Files.write(json, in.readAllBytes());

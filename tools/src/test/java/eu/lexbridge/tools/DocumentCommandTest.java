@@ -8,6 +8,7 @@ import eu.lexbridge.trust.evidence.ReferenceDigest;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.signature.PdfSealer;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ class DocumentCommandTest {
 
     @BeforeAll
     static void signOne() {
-        pki = TestPki.generate(dir.resolve("pki"), List.of("at-prosecutor"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("at-prosecutor"), PASSWORD);
         var key = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").sealKeyStore(),
                 PASSWORD), TestPki.SEAL_ALIAS, PASSWORD);
         byte[] signed = new EvidenceSealer(key, ReferenceDigest.SHA256, Clock.systemUTC())

@@ -14,6 +14,7 @@ import eu.lexbridge.trust.evidence.RemEvidenceFactory;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class EvidenceCommandTest {
 
     @BeforeAll
     static void sealOne() throws Exception {
-        pki = TestPki.generate(dir.resolve("pki"), List.of("de-court"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("de-court"), PASSWORD);
         var sealer = new EvidenceSealer(SealKey.fromKeyStore(KeyStores.loadPkcs12(
                 pki.parties().get("de-court").sealKeyStore(), PASSWORD), TestPki.SEAL_ALIAS, PASSWORD),
                 ReferenceDigest.SHA1, Clock.systemUTC());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class PartnerCommandTest {
 
     @BeforeAll
     static void truststore() throws Exception {
-        GeneratedPki pki = TestPki.generate(dir.resolve("pki"), List.of("de-court"), "changeit".toCharArray());
+        GeneratedPki pki = SharedTestPki.copyTo(dir.resolve("pki"), List.of("de-court"), "changeit".toCharArray());
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("de_gw", KeyStores.readCertificate(pki.parties().get("de-court").as4Certificate()));

@@ -19,6 +19,7 @@ import eu.lexbridge.gateway.as4.OutgoingRequestHeaders;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.PartyKeys;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.net.URI;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class Edelivery2SettingsTest {
 
     @BeforeAll
     static void generate() {
-        pki = TestPki.generate(dir, List.of("at", "fr"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir, List.of("at", "fr"), PASSWORD);
         at = pki.parties().get("at");
         fr = pki.parties().get("fr");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.lexbridge.trust.lists.TrustedListStatus;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.signature.FetchedCrls.Fetched;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -132,7 +132,7 @@ class SelfChecksTest {
     void overTlsTheReceiverAnswersAndAClientCertificateRequiredIsAnAnswerWhenConfigured(@TempDir Path dir)
             throws Exception {
         char[] password = "test-only".toCharArray();
-        var pki = TestPki.generate(dir, List.of("p"), password);
+        var pki = SharedTestPki.copyTo(dir, List.of("p"), password);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(pki.parties().get("p").tlsKeyStore())) {
             keys.load(in, password);

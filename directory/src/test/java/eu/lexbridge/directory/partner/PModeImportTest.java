@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,7 @@ class PModeImportTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        GeneratedPki generated = TestPki.generate(pki, List.of("de-court"), "changeit".toCharArray());
+        GeneratedPki generated = SharedTestPki.copyTo(pki, List.of("de-court"), "changeit".toCharArray());
         try (InputStream in = Files.newInputStream(generated.parties().get("de-court").as4Certificate())) {
             certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }

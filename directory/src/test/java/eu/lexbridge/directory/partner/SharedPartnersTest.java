@@ -8,6 +8,7 @@ import eu.lexbridge.core.port.SettingStore.Setting;
 import eu.lexbridge.core.testkit.InMemorySettingStore;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,7 +41,7 @@ class SharedPartnersTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        GeneratedPki generated = TestPki.generate(pki, List.of("de-court"), "changeit".toCharArray());
+        GeneratedPki generated = SharedTestPki.copyTo(pki, List.of("de-court"), "changeit".toCharArray());
         certificate = read(generated.parties().get("de-court").as4Certificate());
         seal = read(generated.parties().get("de-court").sealCertificate());
         signing2 = read(generated.parties().get("de-court").as4Edelivery2Certificate(TestPki.AS4_SIGN_ALIAS));

@@ -20,6 +20,7 @@ import eu.lexbridge.trust.container.DetachedSeal;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import eu.lexbridge.trust.port.PublisherSignatures;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ class DirectoryServiceTest {
 
     @BeforeAll
     static void pki() throws IOException {
-        GeneratedPki pki = TestPki.generate(pkiDir, List.of("a"), PASSWORD);
+        GeneratedPki pki = SharedTestPki.copyTo(pkiDir, List.of("a"), PASSWORD);
         var files = pki.directoryPublisher();
         publisher = SealKey.fromKeyStore(KeyStores.loadPkcs12(files.keyStore(), PASSWORD), files.alias(), PASSWORD);
         stranger = SealKey.fromKeyStore(KeyStores.loadPkcs12(pki.parties().get("a").sealKeyStore(), PASSWORD),

@@ -177,37 +177,24 @@ public final class TestPki {
         Objects.requireNonNull(options, "options");
         validate(parties, password);
 
+        GeneratedPki plan = layout(dir, parties, options);
         Instant now = Instant.now();
-        Path crlDir = dir.resolve("crl");
-        Path listDir = dir.resolve("tl");
-        URI crlBase = options.crlBaseUri() != null ? options.crlBaseUri()
-                : Options.directoryUri(crlDir.toAbsolutePath().toUri(), "crl directory");
-        URI listBase = options.listBaseUri() != null ? options.listBaseUri()
-                : Options.directoryUri(listDir.toAbsolutePath().toUri(), "tl directory");
-        URI rootCrlLocation = crlBase.resolve("root.crl");
-        URI issuingCrlLocation = crlBase.resolve("issuing.crl");
+        RevocationLists crls = plan.revocationLists();
+        TestCertificateAuthority root = TestCertificateAuthority.createRoot(CA_COMMON_NAME, now,
+                crls.rootCrlLocation());
+        TestCertificateAuthority issuing = root.issueSubordinate(ISSUING_CA_COMMON_NAME, now,
+                crls.issuingCrlLocation());
+        write(plan.caCertificate(), pem(root.certificate()), false);
+        write(plan.trustStore(), trustStore(root.certificate(), password), false);
+        write(plan.issuingCaCertificate(), pem(issuing.certificate()), false);
 
-        TestCertificateAuthority root = TestCertificateAuthority.createRoot(CA_COMMON_NAME, now, rootCrlLocation);
-        TestCertificateAuthority issuing = root.issueSubordinate(ISSUING_CA_COMMON_NAME, now, issuingCrlLocation);
-        Path caCertificate = dir.resolve("ca.crt");
-        Path trustStore = dir.resolve("truststore.p12");
-        Path issuingCaCertificate = dir.resolve("issuing-ca.crt");
-        write(caCertificate, pem(root.certificate()), false);
-        write(trustStore, trustStore(root.certificate(), password), false);
-        write(issuingCaCertificate, pem(issuing.certificate()), false);
-
-        Map<String, PartyKeys> written = new LinkedHashMap<>();
-        for (String party : parties) {
-            Path partyDir = dir.resolve(party);
+        for (PartyKeys keys : plan.parties().values()) {
+            String party = keys.party();
             IssuedKey as4 = root.issueAs4(party + " AS4", now);
             IssuedKey tls = root.issueTls(party + " TLS", now);
             IssuedKey seal = root.issueSeal(party + " Evidence Seal", now);
             IssuedKey container = root.issueSeal(party + " Container Seal", now);
             IssuedKey documentSeal = issuing.issueQualifiedSeal(party, party + " Document Seal", TERRITORY, now);
-            PartyKeys keys = new PartyKeys(party, partyDir.resolve("as4.p12"), partyDir.resolve("as4.crt"),
-                    partyDir.resolve("tls.p12"), partyDir.resolve("seal.p12"), partyDir.resolve("seal.crt"),
-                    partyDir.resolve("container.p12"), partyDir.resolve("container.crt"),
-                    partyDir.resolve("document-seal.p12"), partyDir.resolve("document-seal.crt"));
             write(keys.as4KeyStore(), keyStore(AS4_ALIAS, as4, password), true);
             write(keys.as4Certificate(), pem(as4.certificate()), false);
             write(keys.tlsKeyStore(), keyStore(TLS_ALIAS, tls, password), true);
@@ -218,26 +205,55 @@ public final class TestPki {
             write(keys.documentSealKeyStore(), keyStore(DOCUMENT_SEAL_ALIAS, documentSeal, password), true);
             write(keys.documentSealCertificate(), pem(documentSeal.certificate()), false);
             writeEdelivery2Keys(root, party, keys, password, now);
-            written.put(party, keys);
         }
 
-        KeyFiles advanced = writeKey(dir.resolve("advanced"), DOCUMENT_SIGNER_ALIAS,
-                issuing.issueSeal("LexBridge Test Advanced Document Signer", now), password);
+        writeKey(plan.advancedSigner(), issuing.issueSeal("LexBridge Test Advanced Document Signer", now), password);
         IssuedKey revokedKey = issuing.issueSeal("LexBridge Test Revoked Document Signer", now);
         issuing.revoke(revokedKey.certificate());
-        KeyFiles revoked = writeKey(dir.resolve("revoked"), DOCUMENT_SIGNER_ALIAS, revokedKey, password);
-        KeyFiles publisher = writeKey(dir.resolve("directory"), DIRECTORY_PUBLISHER_ALIAS,
-                root.issueSeal("LexBridge Test Directory Publisher", now), password);
+        writeKey(plan.revokedSigner(), revokedKey, password);
+        writeKey(plan.directoryPublisher(), root.issueSeal("LexBridge Test Directory Publisher", now), password);
 
-        RevocationLists crls = new RevocationLists(crlDir.resolve("root.crl"), crlDir.resolve("issuing.crl"),
-                rootCrlLocation, issuingCrlLocation);
         write(crls.rootCrl(), encoded(root.crl(now)), false);
         write(crls.issuingCrl(), encoded(issuing.crl(now)), false);
 
-        TrustedLists lists = writeTrustedLists(listDir, listBase, issuing.certificate(), now);
+        writeTrustedLists(plan.trustedLists(), issuing.certificate(), now);
         LOG.info("Wrote a test PKI to {} for parties {}", dir, parties);
-        return new GeneratedPki(dir, caCertificate, trustStore, written, issuingCaCertificate, crls, lists,
-                advanced, revoked, publisher);
+        return plan;
+    }
+
+    /**
+     * What {@link #generate(Path, List, char[], Options)} writes for these arguments, without writing anything: the
+     * paths of a PKI generated there earlier, e.g. one kept between test JVMs ({@link SharedTestPki}).
+     */
+    static GeneratedPki layout(Path dir, List<String> parties, Options options) {
+        Path crlDir = dir.resolve("crl");
+        Path listDir = dir.resolve("tl");
+        URI crlBase = options.crlBaseUri() != null ? options.crlBaseUri()
+                : Options.directoryUri(crlDir.toAbsolutePath().toUri(), "crl directory");
+        URI listBase = options.listBaseUri() != null ? options.listBaseUri()
+                : Options.directoryUri(listDir.toAbsolutePath().toUri(), "tl directory");
+        Map<String, PartyKeys> keys = new LinkedHashMap<>();
+        for (String party : parties) {
+            Path partyDir = dir.resolve(party);
+            keys.put(party, new PartyKeys(party, partyDir.resolve("as4.p12"), partyDir.resolve("as4.crt"),
+                    partyDir.resolve("tls.p12"), partyDir.resolve("seal.p12"), partyDir.resolve("seal.crt"),
+                    partyDir.resolve("container.p12"), partyDir.resolve("container.crt"),
+                    partyDir.resolve("document-seal.p12"), partyDir.resolve("document-seal.crt")));
+        }
+        String tlName = TERRITORY + "-tl.xml";
+        TrustedLists lists = new TrustedLists(TERRITORY, listDir.resolve(tlName), listDir.resolve("lotl.xml"),
+                listDir.resolve("tl-signer.crt"), listDir.resolve("lotl-signer.crt"), listBase.resolve(tlName),
+                listBase.resolve("lotl.xml"));
+        return new GeneratedPki(dir, dir.resolve("ca.crt"), dir.resolve("truststore.p12"), keys,
+                dir.resolve("issuing-ca.crt"), new RevocationLists(crlDir.resolve("root.crl"),
+                crlDir.resolve("issuing.crl"), crlBase.resolve("root.crl"), crlBase.resolve("issuing.crl")),
+                lists, keyFiles(dir.resolve("advanced"), DOCUMENT_SIGNER_ALIAS),
+                keyFiles(dir.resolve("revoked"), DOCUMENT_SIGNER_ALIAS),
+                keyFiles(dir.resolve("directory"), DIRECTORY_PUBLISHER_ALIAS));
+    }
+
+    private static KeyFiles keyFiles(Path keyDir, String alias) {
+        return new KeyFiles(keyDir.resolve(alias + ".p12"), keyDir.resolve(alias + ".crt"), alias);
     }
 
     /** The AS4 2.0 keys of one party: a signing and a decryption key per 2.0 option, in one key store. */
@@ -256,32 +272,25 @@ public final class TestPki {
         issued.forEach((alias, key) -> write(keys.as4Edelivery2Certificate(alias), pem(key.certificate()), false));
     }
 
-    private static TrustedLists writeTrustedLists(Path listDir, URI listBase, X509Certificate qualifiedCa,
-                                                  Instant now) {
+    private static void writeTrustedLists(TrustedLists lists, X509Certificate qualifiedCa, Instant now) {
         IssuedKey tlSigner = TestCertificateAuthority.listSigner("LexBridge Test Trusted List Signer", now);
         IssuedKey lotlSigner = TestCertificateAuthority.listSigner("LexBridge Test LOTL Signer", now);
-        String tlName = TERRITORY + "-tl.xml";
-        TrustedLists lists = new TrustedLists(TERRITORY, listDir.resolve(tlName), listDir.resolve("lotl.xml"),
-                listDir.resolve("tl-signer.crt"), listDir.resolve("lotl-signer.crt"), listBase.resolve(tlName),
-                listBase.resolve("lotl.xml"));
         TrustedListDocuments documents = new TrustedListDocuments(now,
                 now.atOffset(ZoneOffset.UTC).plusMonths(6).toInstant());
         byte[] tl = documents.trustedList(TERRITORY, lists.trustedListLocation(), qualifiedCa,
                 now.minus(CRL_AND_LIST_BACKDATE));
         byte[] lotl = documents.listOfTrustedLists(lists.listOfTrustedListsLocation(), lotlSigner.certificate(),
                 TERRITORY, lists.trustedListLocation(), tlSigner.certificate());
-        write(lists.trustedList(), ListSignature.sign(tl, tlSigner, tlName), false);
+        write(lists.trustedList(), ListSignature.sign(tl, tlSigner, lists.trustedList().getFileName().toString()),
+                false);
         write(lists.listOfTrustedLists(), ListSignature.sign(lotl, lotlSigner, "lotl.xml"), false);
         write(lists.trustedListSigner(), pem(tlSigner.certificate()), false);
         write(lists.listOfTrustedListsSigner(), pem(lotlSigner.certificate()), false);
-        return lists;
     }
 
-    private static KeyFiles writeKey(Path keyDir, String alias, IssuedKey key, char[] password) {
-        KeyFiles files = new KeyFiles(keyDir.resolve(alias + ".p12"), keyDir.resolve(alias + ".crt"), alias);
-        write(files.keyStore(), keyStore(alias, key, password), true);
+    private static void writeKey(KeyFiles files, IssuedKey key, char[] password) {
+        write(files.keyStore(), keyStore(files.alias(), key, password), true);
         write(files.certificate(), pem(key.certificate()), false);
-        return files;
     }
 
     private static void validate(List<String> parties, char[] password) {

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,39 @@ class SharedTestPkiTest {
         try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
+    }
+
+    /**
+     * What another JVM of the build sees: the PKI kept under the directory, not generated again, and described as
+     * {@link TestPki#generate} described it; one older than {@link SharedTestPki#KEPT_FOR} is generated again.
+     */
+    @Test
+    void aKeptPkiIsTakenAsItIsUntilItIsOld() throws Exception {
+        Path kept = work.resolve("kept");
+        var key = new SharedTestPki.Key(List.of("gamma"), "kept-test", TestPki.Options.defaults());
+        GeneratedPki made = SharedTestPki.kept(kept, key);
+        byte[] ca = Files.readAllBytes(made.caCertificate());
+
+        GeneratedPki again = SharedTestPki.kept(kept, key);
+        assertEquals(made, again);
+        assertArrayEquals(ca, Files.readAllBytes(again.caCertificate()));
+        assertTrue(made.directory().startsWith(kept));
+
+        Path complete = kept.resolve(made.directory().getFileName() + ".complete");
+        Files.setLastModifiedTime(complete, FileTime.from(Instant.now().minus(SharedTestPki.KEPT_FOR).minusSeconds(60)));
+        GeneratedPki renewed = SharedTestPki.kept(kept, key);
+        assertEquals(made, renewed);
+        assertFalse(Arrays.equals(ca, Files.readAllBytes(renewed.caCertificate())), "a new CA");
+        assertTrue(Files.getLastModifiedTime(complete).toInstant().isAfter(Instant.now().minusSeconds(60)));
+    }
+
+    /** The description of a PKI kept from an earlier JVM is what generating it returned, path for path. */
+    @Test
+    void theLayoutIsWhatGenerateReturns() {
+        TestPki.Options options = TestPki.Options.defaults()
+                .withListBaseUri(java.net.URI.create("http://127.0.0.1:9/tl/"));
+        GeneratedPki generated = TestPki.generate(work.resolve("laid-out"), List.of("delta", "epsilon"), PASSWORD,
+                options);
+        assertEquals(generated, TestPki.layout(work.resolve("laid-out"), List.of("delta", "epsilon"), options));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.lexbridge.core.port.BackendCertificates;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class MutualTlsTest extends ApiTestSupport {
 
     static final char[] PASSWORD = "mtls-test-password".toCharArray();
-    static final GeneratedPki PKI = TestPki.generate(Path.of("target", "mtls-pki"),
+    static final GeneratedPki PKI = SharedTestPki.copyTo(Path.of("target", "mtls-pki"),
             List.of("at-connector", "court-a", "court-b", "stranger"), PASSWORD);
 
     @LocalServerPort int port;

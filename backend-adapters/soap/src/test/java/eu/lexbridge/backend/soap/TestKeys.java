@@ -2,7 +2,7 @@ package eu.lexbridge.backend.soap;
 
 import eu.lexbridge.backend.soap.auth.ConnectorKey;
 import eu.lexbridge.trust.pki.GeneratedPki;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ final class TestKeys {
 
     static final String PASSWORD = "test-pki-password";
     static final String ALIAS = "as4";
-    private static final GeneratedPki PKI = TestPki.generate(Path.of("target", "soap-pki"),
+    private static final GeneratedPki PKI = SharedTestPki.copyTo(Path.of("target", "soap-pki"),
             List.of("connector", "court-a", "court-b", "court-x"), PASSWORD.toCharArray());
 
     private TestKeys() {

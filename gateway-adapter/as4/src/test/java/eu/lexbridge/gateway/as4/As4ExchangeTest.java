@@ -21,6 +21,7 @@ import eu.lexbridge.core.transport.ReceptionOutcome;
 import eu.lexbridge.core.transport.SendOutcome;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import jakarta.servlet.ServletRegistration;
 import java.io.IOException;
@@ -82,7 +83,7 @@ class As4ExchangeTest {
 
     @BeforeAll
     static void startReceivingApp() throws Exception {
-        pki = TestPki.generate(work.resolve("pki"), List.of("lexbridge-a"), PASSWORD);
+        pki = SharedTestPki.copyTo(work.resolve("pki"), List.of("lexbridge-a"), PASSWORD);
         otherPki = TestPki.generate(work.resolve("other-pki"), List.of("lexbridge-a"), PASSWORD);
         KeyStore trust = KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);
         settings = settings(KeyStores.loadPkcs12(pki.parties().get("lexbridge-a").as4KeyStore(), PASSWORD), trust,

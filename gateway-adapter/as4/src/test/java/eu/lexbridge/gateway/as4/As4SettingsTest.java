@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -33,7 +34,7 @@ class As4SettingsTest {
 
     @BeforeAll
     static void generate() {
-        pki = TestPki.generate(dir, List.of("at-prosecutor"), PASSWORD);
+        pki = SharedTestPki.copyTo(dir, List.of("at-prosecutor"), PASSWORD);
         pkcs12 = KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").as4KeyStore(), PASSWORD);
         edelivery2 = KeyStores.loadPkcs12(pki.parties().get("at-prosecutor").as4Edelivery2KeyStore(), PASSWORD);
         KeyStore trust = KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);

@@ -1,7 +1,7 @@
 package eu.lexbridge.gateway.as4;
 
 import eu.lexbridge.core.transport.As4Profile;
-import eu.lexbridge.trust.pki.TestPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +35,7 @@ final class LargeTransfer implements AutoCloseable {
     /** Starts both endpoints; {@code heap} is the JVMs' -Xmx (e.g. {@code 96m}). */
     static LargeTransfer start(Path work, String heap, long maxRequestBytes) throws IOException {
         Path pki = work.resolve("pki");
-        TestPki.generate(pki, List.of("lexbridge-a"), ReceivingFixture.PASSWORD);
+        SharedTestPki.copyTo(pki, List.of("lexbridge-a"), ReceivingFixture.PASSWORD);
         // Both JVMs start at once; each is waited for when its URL is read.
         Process receiving = Endpoint.launch(work.resolve("receiver"), pki, heap, maxRequestBytes);
         Process sending;

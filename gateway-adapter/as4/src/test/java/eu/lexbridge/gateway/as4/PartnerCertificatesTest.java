@@ -7,6 +7,7 @@ import com.helger.phase4.crypto.ECryptoMode;
 import eu.lexbridge.core.message.Party;
 import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.keys.KeyStores;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class PartnerCertificatesTest {
 
     @BeforeAll
     static void pki() {
-        var pki = TestPki.generate(dir, List.of("lexbridge-a", "lexbridge-c"), PASSWORD);
+        var pki = SharedTestPki.copyTo(dir, List.of("lexbridge-a", "lexbridge-c"), PASSWORD);
         KeyStore keysOfA = KeyStores.loadPkcs12(pki.parties().get("lexbridge-a").as4KeyStore(), PASSWORD);
         KeyStore trust = KeyStores.loadPkcs12(pki.trustStore(), PASSWORD);
         settings = new As4Settings(A, "a.lexbridge.test", dir.resolve("data"), keysOfA, TestPki.AS4_ALIAS, PASSWORD,

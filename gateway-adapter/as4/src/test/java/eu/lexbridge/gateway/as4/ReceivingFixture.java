@@ -8,6 +8,7 @@ import eu.lexbridge.core.transport.Partner;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.pki.GeneratedPki;
 import eu.lexbridge.trust.pki.PartyKeys;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import jakarta.servlet.ServletRegistration;
 import java.net.URI;
@@ -57,7 +58,7 @@ final class ReceivingFixture implements AutoCloseable {
 
     private ReceivingFixture(Path work, InboundLimits limits, List<String> parties, boolean edelivery2)
             throws Exception {
-        this(work, limits, TestPki.generate(work.resolve("pki"), parties, PASSWORD), null, Duration.ofSeconds(60),
+        this(work, limits, SharedTestPki.copyTo(work.resolve("pki"), parties, PASSWORD), null, Duration.ofSeconds(60),
                 edelivery2);
     }
 
