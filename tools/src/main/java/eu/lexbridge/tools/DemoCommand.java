@@ -1,10 +1,14 @@
 package eu.lexbridge.tools;
 
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.tools.demo.Demo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code lexbridge demo}: two connectors on loopback exchange a European Production Order Certificate. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -26,8 +30,18 @@ public final class DemoCommand implements Callable<Integer> {
                     + "SIGTERM) stops both")
     boolean keepRunning;
 
+    @Option(names = "--as4-profile", defaultValue = "1.x", paramLabel = "PROFILE",
+            description = "The eDelivery AS4 profile the two connectors speak: 1.x (e-CODEX today), 2.0 (the Common "
+                    + "Usage Profile: Ed25519, X25519) or 2.0-ecdsa (its EC option, P-256) (default: ${DEFAULT-VALUE})")
+    String as4Profile;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return new Demo(dir, timeoutSeconds, keepRunning).run() ? 0 : 1;
+        As4Profile profile = As4Profile.ofLabel(as4Profile).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--as4-profile must be 1.x, 2.0 or 2.0-ecdsa, was '" + as4Profile + "'"));
+        return new Demo(dir, timeoutSeconds, keepRunning, profile).run() ? 0 : 1;
     }
 }

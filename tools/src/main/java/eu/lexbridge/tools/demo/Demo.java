@@ -1,6 +1,8 @@
 package eu.lexbridge.tools.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.core.flow.DocumentPolicy;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.tools.CaseTimelinePrinter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,7 @@ public final class Demo {
     private final Path dir;
     private final Duration timeout;
     private final boolean keepRunning;
+    private final As4Profile profile;
     /** Set by the shutdown hook (Ctrl-C, SIGTERM): the connectors stopping then is no failure. */
     private volatile boolean stopping;
 
@@ -42,16 +45,22 @@ public final class Demo {
      *     asked to stop (Ctrl-C, SIGTERM)
      */
     public Demo(Path dir, int timeoutSeconds, boolean keepRunning) {
+        this(dir, timeoutSeconds, keepRunning, As4Profile.EDELIVERY_1);
+    }
+
+    /** @param profile the eDelivery AS4 profile the two connectors speak: 1.x, e-CODEX's today, or 2.0 */
+    public Demo(Path dir, int timeoutSeconds, boolean keepRunning, As4Profile profile) {
         this.dir = dir.toAbsolutePath().normalize();
         this.timeout = Duration.ofSeconds(timeoutSeconds);
         this.keepRunning = keepRunning;
+        this.profile = profile;
     }
 
     /** @return true when the EPOC went across and both sides show DELIVERY */
     public boolean run() {
         Instant started = Instant.now();
         System.out.println("LexBridge demo - data in " + dir);
-        DemoNetwork network = new DemoNetwork(dir);
+        DemoNetwork network = new DemoNetwork(dir, DocumentPolicy.QUALIFIED, profile);
         network.prepare();
         Path jar = ownJar();
         DemoConnector at = network.issuing();
@@ -61,6 +70,7 @@ public final class Demo {
                     + "/actuator/hawtio/ - login " + DemoNetwork.OPERATOR + ", password in "
                     + connector.operatorPasswordFile());
         }
+        System.out.println("  the two connectors speak eDelivery AS4 " + profile.label() + " to each other");
         System.out.println("  starting " + at.party() + " (" + at.label() + ") on " + at.baseUri());
         System.out.println("  starting " + de.party() + " (" + de.label() + ") on " + de.baseUri());
         Thread stopHook = null;

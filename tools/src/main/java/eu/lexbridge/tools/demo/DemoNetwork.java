@@ -1,6 +1,7 @@
 package eu.lexbridge.tools.demo;
 
 import eu.lexbridge.core.flow.DocumentPolicy;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.tools.directory.SnapshotPublisher;
 import eu.lexbridge.trust.keys.KeyStores;
 import eu.lexbridge.trust.keys.SealKey;
@@ -40,6 +41,7 @@ public final class DemoNetwork {
 
     private final Path root;
     private final DocumentPolicy policy;
+    private final As4Profile profile;
     private final DemoConnector issuing;
     private final DemoConnector enforcing;
 
@@ -49,8 +51,18 @@ public final class DemoNetwork {
 
     /** @param policy the document policy of the demo's one service (the demo itself: QUALIFIED) */
     public DemoNetwork(Path root, DocumentPolicy policy) {
+        this(root, policy, As4Profile.EDELIVERY_1);
+    }
+
+    /**
+     * @param policy the document policy of the demo's one service (the demo itself: QUALIFIED)
+     * @param profile the eDelivery AS4 profile both connectors speak to each other: 1.x, e-CODEX's today, or 2.0 (its
+     *     Common Usage Profile or EC option) with the 2.0 keys of the demo's PKI
+     */
+    public DemoNetwork(Path root, DocumentPolicy policy, As4Profile profile) {
         this.root = root;
         this.policy = policy;
+        this.profile = java.util.Objects.requireNonNull(profile, "profile");
         // Four distinct ports: each is free when picked, but none is bound until the connectors start, so a later
         // pick could otherwise return an earlier one (and a connector then fails with "port already in use").
         var ports = new java.util.LinkedHashSet<Integer>();
@@ -175,7 +187,7 @@ public final class DemoNetwork {
                       - name: %7$s
                         party-id: %7$s
                         endpoint: %8$s
-                        certificate: %3$s/%7$s/as4.crt
+                %21$s
                         seal-certificate: %3$s/%7$s/seal.crt
                         container-seal-certificate: %3$s/%7$s/container.crt
                     services:
@@ -212,6 +224,7 @@ public final class DemoNetwork {
                     trust-store-password: %4$s
                     tls-trust-store: %3$s/truststore.p12
                     tls-trust-store-password: %4$s
+                %22$s
                   rest:
                     backends:
                       %6$s:
@@ -235,13 +248,42 @@ public final class DemoNetwork {
                 self.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT),
                 pki.resolve("tl").resolve("lotl.xml").toUri(), OPERATOR, operatorPasswordHash(self), policy,
                 directorySnapshot().toAbsolutePath(),
-                partner.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT));
+                partner.party().substring(0, 2).toUpperCase(java.util.Locale.ROOT), partnerAs4(pki, partner),
+                ownEdelivery2Keys(pki, self));
         try {
             Files.createDirectories(self.directory());
             Files.writeString(self.configFile(), yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + self.configFile(), e);
         }
+    }
+
+    /** The partner's AS4 profile and certificates: lines of its {@code lexbridge.network.partners} entry. */
+    private String partnerAs4(Path pki, DemoConnector partner) {
+        Path theirs = pki.resolve(partner.party());
+        if (!profile.separateEncryptionKey()) {
+            return "        certificate: " + theirs.resolve("as4.crt");
+        }
+        boolean ec = profile == As4Profile.EDELIVERY_2_ECDSA;
+        return String.join("\n",
+                "        as4-profile: \"" + profile.label() + "\"",
+                "        certificate: " + theirs.resolve((ec ? TestPki.AS4_EC_SIGN_ALIAS : TestPki.AS4_SIGN_ALIAS)
+                        + ".crt"),
+                "        encryption-certificate: " + theirs.resolve((ec ? TestPki.AS4_EC_DECRYPT_ALIAS
+                        : TestPki.AS4_DECRYPT_ALIAS) + ".crt"));
+    }
+
+    /** The connector's own eDelivery AS4 2.0 keys ({@code lexbridge.as4.edelivery2}) when it speaks 2.0: lines. */
+    private String ownEdelivery2Keys(Path pki, DemoConnector self) {
+        if (!profile.separateEncryptionKey()) {
+            return "";
+        }
+        String keys = String.join("\n", "    edelivery2:",
+                "      key-store: " + pki.resolve(self.party()).resolve("as4-edelivery2.p12"),
+                "      key-store-password: " + new String(PKI_PASSWORD));
+        return profile != As4Profile.EDELIVERY_2_ECDSA ? keys : String.join("\n", keys,
+                "      ec-signing-alias: " + TestPki.AS4_EC_SIGN_ALIAS,
+                "      ec-decryption-alias: " + TestPki.AS4_EC_DECRYPT_ALIAS);
     }
 
     /**

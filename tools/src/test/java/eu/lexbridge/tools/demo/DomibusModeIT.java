@@ -12,18 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.lexbridge.gateway.domibus.DomibusPair;
-import eu.lexbridge.tools.BackendApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,17 +34,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DomibusModeIT {
 
-    /** {@code wsplugin.push.auth.username}: the user Domibus pushes to the connector as. */
-    private static final String PUSH_USER = "domibus-push";
-    /** Short broker back-off, so that submissions to a Domibus that is down are tried again within the test. */
-    private static final List<String> QUICK_RETRIES = List.of("--lexbridge.routes.first-retry-delay=1s",
-            "--lexbridge.routes.max-retry-delay=3s");
     /**
      * How long a stand-in node tries a push, or waits for the partner's node, before it gives up (a real Domibus tries
      * for its push rule's and PMode's retries, minutes to hours): long enough for any push to a running connector to
      * succeed, short enough to see the pull fallback and sendFailure within the test.
      */
     private static final Duration NODE_PATIENCE = Duration.ofSeconds(8);
+
+    /**
+     * The German connector also pulls, often: the stand-in holds a message for the pull only once it gave up pushing
+     * it, so the pull hides no push that failed (the exchanges before check the pushes by id); the Austrian connector
+     * does not pull within the test.
+     */
+    private static final String PULL_INTERVAL = "2s";
 
     @TempDir
     Path root;
@@ -64,16 +60,11 @@ class DomibusModeIT {
         network.prepare();
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
-        String atPushPassword = secret();
-        String dePushPassword = secret();
-        try (DomibusPair domibus = DomibusPair.start(root.resolve("domibus"), NODE_PATIENCE, at.party(), de.party())) {
-            DomibusPair.Node atDomibus = domibus.node(at.party());
-            DomibusPair.Node deDomibus = domibus.node(de.party());
-            SSLContext tls = BackendApi.trusting(network.caCertificate());
-            atDomibus.pushTo(pushEndpoint(at), PUSH_USER, atPushPassword, tls);
-            deDomibus.pushTo(pushEndpoint(de), PUSH_USER, dePushPassword, tls);
-            try (var a = ConnectorProcess.start(at, jar, domibusMode(atDomibus, atPushPassword, "1h"));
-                 var b = ConnectorProcess.start(de, jar, domibusMode(deDomibus, dePushPassword, PULL_INTERVAL))) {
+        try (DomibusNetwork domibus = DomibusNetwork.start(network, root.resolve("domibus"), NODE_PATIENCE)) {
+            DomibusPair.Node atDomibus = domibus.node(at);
+            DomibusPair.Node deDomibus = domibus.node(de);
+            try (var a = ConnectorProcess.start(at, jar, domibus.settings(at, "1h"));
+                 var b = ConnectorProcess.start(de, jar, domibus.settings(de, PULL_INTERVAL))) {
                 var atBackend = up(a, network);
                 var deBackend = up(b, network);
 
@@ -81,7 +72,7 @@ class DomibusModeIT {
                 aMessageWaitsWhileDomibusIsDownAndGoesOnceWhenItIsBack(network, de, atBackend, deBackend, atDomibus,
                         deDomibus);
                 whenDomibusGivesUpTheSenderSaysWhyAtOnce(network, de, atBackend, deBackend, atDomibus, deDomibus);
-                deDomibus.pushTo(pushEndpoint(de), PUSH_USER, "not-" + dePushPassword, tls);
+                domibus.pushTo(de, "not-" + domibus.pushPassword(de));
                 aMessageWhosePushIsRefusedIsPulled(network, de, atBackend, deBackend, atDomibus, deDomibus);
             }
         }
@@ -224,34 +215,5 @@ class DomibusModeIT {
                 ? true : null);
         assertThat(Collections.frequency(atDomibus.submitted(), ebmsId)).as("taken by Domibus once").isEqualTo(1);
         assertThat(deBackend.inbox().path("messages")).as("nothing more for the German back-end").isEmpty();
-    }
-
-    /** The settings that put a demo connector on Domibus, beside its demo configuration file. */
-    private static List<String> domibusMode(DomibusPair.Node domibus, String pushPassword, String pullInterval) {
-        return Stream.concat(QUICK_RETRIES.stream(), Stream.of(
-                "--lexbridge.gateway.kind=domibus",
-                "--lexbridge.gateway.domibus.url=" + domibus.pluginUrl(),
-                "--lexbridge.gateway.domibus.username=" + DomibusPair.PLUGIN_USER,
-                "--lexbridge.gateway.domibus.password=" + DomibusPair.PLUGIN_PASSWORD,
-                "--lexbridge.gateway.domibus.push-username=" + PUSH_USER,
-                "--lexbridge.gateway.domibus.push-password=" + pushPassword,
-                "--lexbridge.gateway.domibus.pull-interval=" + pullInterval)).toList();
-    }
-
-    /**
-     * The German connector also pulls, often: the stand-in holds a message for the pull only once it gave up pushing
-     * it, so the pull hides no push that failed (the exchanges before check the pushes by id); the Austrian connector
-     * does not pull within the test.
-     */
-    private static final String PULL_INTERVAL = "2s";
-
-    private static java.net.URI pushEndpoint(DemoConnector connector) {
-        return connector.baseUri().resolve("/services/domibus-push");
-    }
-
-    private static String secret() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -105,6 +105,8 @@ class SoapBackendsIT {
     private static BackendClient austriaRest;
     private static BackendClient germanyRest;
     private static PushedBackend pushedTo;
+    /** The connectors' Domibus nodes when the tests run on Domibus ({@link ItGateway}); {@code null} otherwise. */
+    private static DomibusNetwork domibus;
     private static byte[] businessContent;
     private static byte[] businessDocument;
 
@@ -137,6 +139,11 @@ class SoapBackendsIT {
         List<String> deSettings = new ArrayList<>(soapKey(DE_SOAP));
         deSettings.add(identity(DE_BACKEND));
         deSettings.add(identity(DE_OTHER_BACKEND));
+        if (ItGateway.chosen() == ItGateway.DOMIBUS) {
+            domibus = DomibusNetwork.start(network, root.resolve("domibus"));
+            atSettings.addAll(domibus.settings(network.issuing(), "10s"));
+            deSettings.addAll(domibus.settings(network.enforcing(), "10s"));
+        }
         austria = ConnectorProcess.start(network.issuing(), jar, atSettings);
         germany = ConnectorProcess.start(network.enforcing(), jar, deSettings);
         austriaRest = up(austria);
@@ -144,7 +151,7 @@ class SoapBackendsIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         for (ConnectorProcess process : new ConnectorProcess[] {austria, germany}) {
             if (process != null) {
                 process.requestStop(); // both at once: stopping two takes the time of one
@@ -157,6 +164,9 @@ class SoapBackendsIT {
         }
         if (pushedTo != null) {
             pushedTo.stop();
+        }
+        if (domibus != null) {
+            domibus.close();
         }
     }
 
@@ -172,6 +182,9 @@ class SoapBackendsIT {
         String ebmsId = sent.path("ebmsMessageId").asText();
 
         var received = awaitFetched(ebmsId);
+        if (domibus != null) { // on Domibus (ItGateway): it went through the Austrian node, not past it
+            assertThat(domibus.node(network.issuing()).submitted()).contains(ebmsId);
+        }
         var details = received.getMessageDetails();
         assertThat(details.getService().getService()).isEqualTo(DemoNetwork.SERVICE);
         assertThat(details.getAction().getAction()).isEqualTo(DemoNetwork.ACTION);

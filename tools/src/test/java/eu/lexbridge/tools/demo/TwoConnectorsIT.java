@@ -3,6 +3,8 @@ package eu.lexbridge.tools.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.lexbridge.core.flow.DocumentPolicy;
+import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.trust.pki.PartyKeys;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +39,8 @@ class TwoConnectorsIT {
 
     private Path jar;
     private DemoNetwork network;
+    /** The connectors' Domibus nodes when the tests run on Domibus ({@link ItGateway}); {@code null} otherwise. */
+    private DomibusNetwork domibus;
 
     @BeforeEach
     void prepare() {
@@ -43,6 +49,16 @@ class TwoConnectorsIT {
         SharedDemoPki.into(root);
         network = new DemoNetwork(root);
         network.prepare();
+        if (ItGateway.chosen() == ItGateway.DOMIBUS) {
+            domibus = DomibusNetwork.start(network, root.resolve("domibus"));
+        }
+    }
+
+    @AfterEach
+    void stopDomibus() throws Exception {
+        if (domibus != null) {
+            domibus.close();
+        }
     }
 
     /**
@@ -52,10 +68,13 @@ class TwoConnectorsIT {
      */
     @Test
     void anEpocTravelsOverEdelivery2AndBothSidesHoldTheEvidences() throws Exception {
+        onTheEmbeddedAccessPointOnly("with Domibus, the AS4 profile is Domibus's PMode's");
+        // as ./lexbridge demo --as4-profile 2.0 configures them
+        network = new DemoNetwork(root, DocumentPolicy.QUALIFIED, As4Profile.EDELIVERY_2_EDDSA);
+        network.prepare();
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
-        try (var a = ConnectorProcess.start(at, jar, edelivery2(at, de));
-             var b = ConnectorProcess.start(de, jar, edelivery2(de, at))) {
+        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
             var atBackend = up(a);
             var deBackend = up(b);
 
@@ -104,6 +123,7 @@ class TwoConnectorsIT {
 
     @Test
     void aMessageSentWhileTheReceiverIsDownSurvivesASenderRestartAndArrivesOnce() throws Exception {
+        onTheEmbeddedAccessPointOnly("with Domibus, the message waits in Domibus (DomibusModeIT)");
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
         JsonNode submitted;
@@ -139,12 +159,15 @@ class TwoConnectorsIT {
         DemoConnector de = network.enforcing();
         // Germany seals its evidences with a key from a CA that Austria does not trust.
         replaceWithKeyFromAnotherCa(de, "seal.p12", PartyKeys::sealKeyStore);
-        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
+        try (var a = start(at); var b = start(de)) {
             var atBackend = up(a);
             var deBackend = up(b);
             JsonNode submitted = submit(atBackend, de);
             String sentId = submitted.path("connectorMessageId").asText();
             JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
+            if (domibus != null) { // on Domibus (ItGateway): it went through the Austrian node, not past it
+                assertThat(domibus.node(at).submitted()).contains(submitted.path("ebmsMessageId").asText());
+            }
             deBackend.acknowledge(arrived.path("connectorMessageId").asText());
 
             await("the DELIVERY evidence to be refused", () -> atBackend.timeline(sentId).path("entries").toString()
@@ -166,6 +189,7 @@ class TwoConnectorsIT {
      */
     @Test
     void aMessageSignedByAnUntrustedCertificateOrSealedByAnotherPartysKeyIsRefused() throws Exception {
+        onTheEmbeddedAccessPointOnly("with Domibus, Domibus checks the AS4 message's signature");
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
         Path atKeys = root.resolve("pki").resolve(at.party());
@@ -221,22 +245,15 @@ class TwoConnectorsIT {
     }
 
     /**
-     * Settings that make {@code self} speak eDelivery AS4 2.0 with {@code partner}: its own 2.0 keys, and the partner,
-     * whole (a list set on the command line replaces the configuration file's), with its Ed25519 signing and X25519
-     * encryption certificates.
+     * {@code connector} started from the packaged jar on the access point of this run ({@link ItGateway}): on Domibus,
+     * with its node's settings, also pulling every 10 s.
      */
-    private List<String> edelivery2(DemoConnector self, DemoConnector partner) {
-        Path pki = network.pkiDirectory().toAbsolutePath();
-        Path theirs = pki.resolve(partner.party());
-        String p = "--lexbridge.network.partners[0].";
-        return List.of("--lexbridge.as4.edelivery2.key-store=" + pki.resolve(self.party()).resolve("as4-edelivery2.p12"),
-                "--lexbridge.as4.edelivery2.key-store-password=" + new String(DemoNetwork.PKI_PASSWORD),
-                p + "name=" + partner.party(), p + "party-id=" + partner.party(),
-                p + "endpoint=" + partner.as4Endpoint(), p + "as4-profile=2.0",
-                p + "certificate=" + theirs.resolve(TestPki.AS4_SIGN_ALIAS + ".crt"),
-                p + "encryption-certificate=" + theirs.resolve(TestPki.AS4_DECRYPT_ALIAS + ".crt"),
-                p + "seal-certificate=" + theirs.resolve("seal.crt"),
-                p + "container-seal-certificate=" + theirs.resolve("container.crt"));
+    private ConnectorProcess start(DemoConnector connector) {
+        return ConnectorProcess.start(connector, jar, domibus == null ? List.of() : domibus.settings(connector, "10s"));
+    }
+
+    private static void onTheEmbeddedAccessPointOnly(String why) {
+        Assumptions.assumeTrue(ItGateway.chosen() == ItGateway.EMBEDDED, why);
     }
 
     /** Swaps one of a party's key stores for one with the same name issued by a CA nobody trusts. */

@@ -42,7 +42,7 @@ public final class DomibusPair implements AutoCloseable {
      * How long a push is tried again before the message is left for the pull (a push rule's retries), and how long a
      * message waits for the partner's node before the sender reports sendFailure (a PMode's retries).
      */
-    static final Duration PUSH_PATIENCE = Duration.ofMinutes(2);
+    public static final Duration PUSH_PATIENCE = Duration.ofMinutes(2);
 
     private final Duration patience;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
