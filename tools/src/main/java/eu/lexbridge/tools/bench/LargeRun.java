@@ -96,12 +96,27 @@ final class LargeRun {
         }
     }
 
+    /**
+     * What a run adds to a connector's settings once the network is laid out (its ports chosen), e.g. the access point
+     * it reaches when that is not the embedded one.
+     */
+    @FunctionalInterface
+    interface ConnectorSettings {
+        List<String> of(DemoNetwork network, DemoConnector connector);
+    }
+
     private final Options options;
     private final Path jar;
+    private final ConnectorSettings extra;
 
     LargeRun(Options options, Path jar) {
+        this(options, jar, (network, connector) -> List.of());
+    }
+
+    LargeRun(Options options, Path jar, ConnectorSettings extra) {
         this.options = options;
         this.jar = jar;
+        this.extra = extra;
     }
 
     Report run() {
@@ -120,8 +135,10 @@ final class LargeRun {
         List<Transfer> transfers = new ArrayList<>();
         System.out.println(ConnectorLoad.elapsed() + "starting the connectors " + at.party() + " (sends) and "
                 + de.party() + " (receives), " + String.join(" ", options.jvmOptions()) + "...");
-        try (ConnectorProcess atProcess = ConnectorProcess.start(at, jar, options.jvmOptions(), settings);
-             ConnectorProcess deProcess = ConnectorProcess.start(de, jar, options.jvmOptions(), settings)) {
+        try (ConnectorProcess atProcess = ConnectorProcess.start(at, jar, options.jvmOptions(),
+                with(settings, extra.of(network, at)));
+             ConnectorProcess deProcess = ConnectorProcess.start(de, jar, options.jvmOptions(),
+                     with(settings, extra.of(network, de)))) {
             Thread stopHook = new Thread(() -> {
                 atProcess.requestStop();
                 deProcess.requestStop();
@@ -157,6 +174,12 @@ final class LargeRun {
         }
         System.out.println("Connector logs: " + at.logFile() + ", " + de.logFile());
         return report;
+    }
+
+    private static List<String> with(List<String> settings, List<String> more) {
+        List<String> all = new ArrayList<>(settings);
+        all.addAll(more);
+        return all;
     }
 
     /** The limits a connector needs to take a payload of {@code largest} bytes from its back-end and over AS4. */

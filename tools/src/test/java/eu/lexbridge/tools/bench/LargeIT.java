@@ -2,6 +2,9 @@ package eu.lexbridge.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.tools.demo.DemoConnector;
+import eu.lexbridge.tools.demo.DomibusNetwork;
+import eu.lexbridge.tools.demo.ItGateway;
 import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,14 +29,38 @@ class LargeIT {
     Path dir;
 
     @Test
-    void aPayloadLargerThanEitherHeapArrivesWhole() {
+    void aPayloadLargerThanEitherHeapArrivesWhole() throws Exception {
         Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
         SharedDemoPki.into(dir.resolve("large"));
         var options = new LargeRun.Options(dir.resolve("large"), List.of(SIZE), Duration.ofMinutes(10),
                 List.of("-Xmx" + HEAP_MIB + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), null);
 
-        LargeRun.Report report = new LargeRun(options, jar).run();
+        // on Domibus (ItGateway) through two stand-in nodes in this JVM: the Domibus client streams as the embedded
+        // access point does
+        DomibusNetwork[] domibus = new DomibusNetwork[1];
+        DemoConnector[] sender = new DemoConnector[1];
+        LargeRun.Report report;
+        try {
+            report = new LargeRun(options, jar, (network, connector) -> {
+                if (ItGateway.chosen() != ItGateway.DOMIBUS) {
+                    return List.of();
+                }
+                if (domibus[0] == null) {
+                    domibus[0] = DomibusNetwork.start(network, dir.resolve("domibus"));
+                    sender[0] = network.issuing();
+                }
+                return domibus[0].settings(connector, "1h");
+            }).run();
+            if (domibus[0] != null) {
+                assertThat(domibus[0].node(sender[0]).submitted()).as("through the sender's node")
+                        .hasSize(1);
+            }
+        } finally {
+            if (domibus[0] != null) {
+                domibus[0].close();
+            }
+        }
 
         assertThat(report.transfers()).singleElement().satisfies(t -> {
             assertThat(t.problem()).isNull();

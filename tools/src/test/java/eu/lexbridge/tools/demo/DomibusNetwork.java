@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
  * ({@link DomibusPair}, the domibus adapter's test fixture), which pushes to its connector's push endpoint over HTTPS
  * as {@link #PUSH_USER} with a password of that connector's own.
  */
-final class DomibusNetwork implements AutoCloseable {
+public final class DomibusNetwork implements AutoCloseable {
 
     /** {@code wsplugin.push.auth.username}: the user Domibus pushes to the connector as. */
     static final String PUSH_USER = "domibus-push";
@@ -33,7 +33,7 @@ final class DomibusNetwork implements AutoCloseable {
     }
 
     /** Starts a node for each of the network's two connectors, each pushing to its connector, as patient as Domibus. */
-    static DomibusNetwork start(DemoNetwork network, Path directory) {
+    public static DomibusNetwork start(DemoNetwork network, Path directory) {
         return start(network, directory, DomibusPair.PUSH_PATIENCE);
     }
 
@@ -60,7 +60,7 @@ final class DomibusNetwork implements AutoCloseable {
     }
 
     /** The node of {@code connector}. */
-    DomibusPair.Node node(DemoConnector connector) {
+    public DomibusPair.Node node(DemoConnector connector) {
         return pair.node(connector.party());
     }
 
@@ -80,7 +80,7 @@ final class DomibusNetwork implements AutoCloseable {
      *
      * @param pullInterval how often it also fetches what its node holds for it, e.g. {@code 1h}: not within the test
      */
-    List<String> settings(DemoConnector connector, String pullInterval) {
+    public List<String> settings(DemoConnector connector, String pullInterval) {
         return List.of("--lexbridge.routes.first-retry-delay=1s", "--lexbridge.routes.max-retry-delay=3s",
                 "--lexbridge.gateway.kind=domibus",
                 "--lexbridge.gateway.domibus.url=" + node(connector).pluginUrl(),

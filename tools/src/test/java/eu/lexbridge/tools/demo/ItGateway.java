@@ -8,14 +8,14 @@ import java.util.Locale;
  * them on the embedded access point, and {@link DomibusModeIT} on Domibus; a test that checks what only the embedded
  * access point does says so and is skipped on Domibus.
  */
-enum ItGateway {
+public enum ItGateway {
     EMBEDDED,
     DOMIBUS;
 
     static final String PROPERTY = "lexbridge.it.gateway";
 
     /** The access point this run's tests use. */
-    static ItGateway chosen() {
+    public static ItGateway chosen() {
         String value = System.getProperty(PROPERTY, "");
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "", "embedded" -> EMBEDDED;

@@ -65,6 +65,7 @@ final class PluginClient {
             throw new IllegalArgumentException("the largest payload must be positive");
         }
         Endpoint endpoint = ClientProxy.getClient(port).getEndpoint();
+        ClientProxy.getClient(port).getInInterceptors().add(new SpooledAttachments());
         endpoint.put("attachment-max-size", maxPayloadBytes);
         endpoint.put("attachment-memory-threshold", MEMORY_THRESHOLD);
         if (spoolDirectory != null) {

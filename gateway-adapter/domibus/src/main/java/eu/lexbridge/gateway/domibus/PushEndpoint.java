@@ -14,7 +14,8 @@ import org.apache.cxf.jaxws.EndpointImpl;
 
 /**
  * Publishes {@link PushedNotifications} as the {@code BackendService} endpoint Domibus's WS plugin pushes to: SOAP 1.2
- * with MTOM, requests checked against the contract (schema validation), HTTP Basic required before anything is read,
+ * with MTOM, the ebMS header of a pushed message checked against the contract ({@link HeaderContract}; not the whole
+ * request, whose MTOM payloads a schema validator would hold in memory), HTTP Basic required before anything is read,
  * each payload limited while it is read and spooled to disk past a small threshold, the parser's own limits on depth,
  * element count and text length. CXF's parser refuses a DOCTYPE, so no entity is ever expanded.
  */
@@ -46,7 +47,9 @@ public final class PushEndpoint {
         endpoint.setWsdlLocation("classpath:wsdl/domibus/BackendService.wsdl");
         Map<String, Object> settings = new HashMap<>();
         settings.put("mtom-enabled", Boolean.TRUE);
-        settings.put("schema-validation-enabled", "IN");
+        // Not CXF's schema validation: it would give the validator each MTOM payload as base64 text, all in memory.
+        // The ebMS header is checked against the contract by PushedNotifications (HeaderContract), the parts as read.
+        settings.put("schema-validation-enabled", "NONE");
         settings.put("attachment-memory-threshold", MEMORY_THRESHOLD);
         settings.put("attachment-max-size", maxPayloadBytes);
         // Without MTOM a payload travels inline as base64 text: the same limit, in base64 characters.
@@ -66,6 +69,7 @@ public final class PushEndpoint {
         }
         endpoint.setProperties(settings);
         endpoint.getInInterceptors().add(new PushAuthentication(credentials, security));
+        endpoint.getInInterceptors().add(new SpooledAttachments());
         endpoint.getOutFaultInterceptors().add(new UnreadablePushFaults(maxPayloadBytes));
         endpoint.publish(address);
         return endpoint;

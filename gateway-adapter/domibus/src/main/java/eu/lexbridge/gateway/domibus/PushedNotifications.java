@@ -56,7 +56,12 @@ public class PushedNotifications implements BackendInterface {
     @Override
     public SubmitMessageResponse submitMessage(SubmitMessage submitMessage, Messaging ebMSHeaderInfo)
             throws BackendFault {
-        String id = submitMessage.getMessageID();
+        String id = contractual(submitMessage.getMessageID());
+        try {
+            HeaderContract.check(ebMSHeaderInfo);
+        } catch (IllegalArgumentException e) {
+            throw fault(new ConnectorException(ErrorCode.MALFORMED_REQUEST, e.getMessage()));
+        }
         Envelope envelope;
         List<IncomingPart> parts;
         try {
@@ -89,17 +94,19 @@ public class PushedNotifications implements BackendInterface {
 
     @Override
     public void sendSuccess(String messageID) throws BackendFault {
-        report(messageID, true, "Domibus reports the partner's receipt");
+        report(contractual(messageID), true, "Domibus reports the partner's receipt");
     }
 
     @Override
     public void sendFailure(String messageID) throws BackendFault {
+        contractual(messageID);
         report(messageID, false, withCause(messageID,
                 "Domibus reports that sending failed for good (its retries are over)"));
     }
 
     @Override
     public void messageStatusChange(String messageID, String messageStatus) throws BackendFault {
+        contractual(messageID);
         if (SENT.contains(messageStatus)) {
             report(messageID, true, "Domibus reports status " + messageStatus);
         } else if (SEND_FAILURE.equals(messageStatus)) {
@@ -127,6 +134,18 @@ public class PushedNotifications implements BackendInterface {
     @Override
     public void deleteBatch(List<String> messageIds) {
         // as delete
+    }
+
+    /**
+     * The id, if it is the contract's {@code MessageId} (1 to 255 characters): CXF does not check the push requests
+     * against the schema (see {@link HeaderContract}), so the values the connector acts on are checked here.
+     */
+    private static String contractual(String messageId) throws BackendFault {
+        if (messageId == null || messageId.isBlank() || messageId.length() > 255) {
+            throw fault(new ConnectorException(ErrorCode.MALFORMED_REQUEST,
+                    "the messageID does not meet the contract: 1 to 255 characters"));
+        }
+        return messageId;
     }
 
     /** The report's sentence with what Domibus recorded as the cause; the sentence alone when it has nothing to say. */

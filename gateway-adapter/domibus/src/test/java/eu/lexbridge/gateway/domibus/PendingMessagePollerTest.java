@@ -64,6 +64,20 @@ class PendingMessagePollerTest {
         assertThat(InboundFixture.stored(connector, message.id())).isEmpty();
     }
 
+    /** The payload limit holds for a fetched message as for a pushed one: the fetch fails, nothing is stored. */
+    @Test
+    void aPayloadOverTheLimitFailsItsFetchAndNothingIsStored() throws Exception {
+        InboundFixture message = InboundFixture.message(connector, domibus, (int) MAX_PAYLOAD * 2, 23);
+        domibus.stage(message.header, message.payloads);
+
+        PendingMessagePoller.Poll poll = poller.pollOnce();
+
+        assertThat(poll.failed()).isEqualTo(1);
+        assertThat(InboundFixture.stored(connector, message.id())).isEmpty();
+        assertThat(domibus.pendingIds()).containsExactly(message.id());
+        assertThat(domibus.markedDownloaded()).isEmpty();
+    }
+
     @Test
     void domibusUnreachableIsAFailedPollNotAnException() throws Exception {
         domibus.close();

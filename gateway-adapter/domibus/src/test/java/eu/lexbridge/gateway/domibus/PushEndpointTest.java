@@ -173,6 +173,27 @@ class PushEndpointTest {
         assertThat(outcomes.none()).isTrue();
     }
 
+    /**
+     * CXF does not validate the whole request against the schema (it would hold every MTOM payload in memory for the
+     * validator), so the ebMS header is checked against the contract on its own: a UserMessage without its PartyInfo
+     * (which JAXB would take) is refused, and nothing is stored.
+     */
+    @Test
+    void anEbmsHeaderOutsideTheContractIsRefusedAndNothingIsStored() throws Exception {
+        String body = "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:eb=\""
+                + "http://docs.oasis-open.org/ebxml-msg/ebms/v3.0/ns/core/200704/\"><soap:Header><eb:Messaging>"
+                + "<eb:UserMessage><eb:MessageInfo><eb:MessageId>x@at.example</eb:MessageId></eb:MessageInfo>"
+                + "</eb:UserMessage>"
+                + "</eb:Messaging></soap:Header><soap:Body><ns:submitMessage xmlns:ns=\"eu.domibus\">"
+                + "<messageID>x@at.example</messageID></ns:submitMessage></soap:Body></soap:Envelope>";
+
+        HttpResponse<String> answer = post("/domibus-push", "push-secret", body);
+
+        assertThat(answer.statusCode()).isIn(400, 500);
+        assertThat(answer.body()).contains("Fault").contains("LB-1008").contains("contract");
+        assertThat(InboundFixture.stored(connector, "x@at.example")).isEmpty();
+    }
+
     @Test
     void aPayloadOverTheLimitIsRefusedWhileItIsReadAndNothingIsStored() throws Exception {
         domibus.pushTo(connectorServer.url("/small-push"), "domibus", "push-secret");
