@@ -121,6 +121,7 @@ public final class PendingMessagePoller {
             if (response.value == null) {
                 throw new IllegalArgumentException("Domibus answered without the message");
             }
+            HeaderContract.check(header.value); // as a pushed message's: the client validates no schema either
             envelope = EcodexHeader.incoming(header.value, id);
             parts = ReceivedParts.read(header.value.getUserMessage(), response.value.getBodyload(),
                     response.value.getPayload());
