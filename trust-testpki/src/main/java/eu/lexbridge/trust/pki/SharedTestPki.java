@@ -1,6 +1,7 @@
 package eu.lexbridge.trust.pki;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -145,10 +146,27 @@ public final class SharedTestPki {
 
     record Key(List<String> parties, String password, TestPki.Options options) {
 
-        /** A directory name for what the PKI is made of: the same arguments, the same name, in every JVM. */
+        /** The classes whose code decides what a generated PKI holds. */
+        private static final List<Class<?>> GENERATOR = List.of(TestPki.class, TestCertificateAuthority.class,
+                TrustedListDocuments.class, ListSignature.class);
+
+        /**
+         * A directory name for what the PKI is made of: the same arguments and the same generator, the same name, in
+         * every JVM. The generator's classes count, so that a PKI kept by an older build of them (a build without
+         * {@code clean}) is not taken for one of the new kind.
+         */
         String name() {
             try {
                 MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                for (Class<?> generator : GENERATOR) {
+                    try (InputStream in = generator.getResourceAsStream(generator.getSimpleName() + ".class")) {
+                        if (in != null) {
+                            sha256.update(in.readAllBytes());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
                 byte[] digest = sha256.digest((String.join(",", parties) + "\n" + password + "\n"
                         + options.crlBaseUri() + "\n" + options.listBaseUri()).getBytes(StandardCharsets.UTF_8));
                 String named = String.join("-", parties);
