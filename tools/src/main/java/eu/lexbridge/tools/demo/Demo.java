@@ -43,12 +43,8 @@ public final class Demo {
     /**
      * @param keepRunning after the exchange, leave both connectors up and print how to reach them, until the JVM is
      *     asked to stop (Ctrl-C, SIGTERM)
+     * @param profile the eDelivery AS4 profile the two connectors speak: 1.x, e-CODEX's today, or 2.0
      */
-    public Demo(Path dir, int timeoutSeconds, boolean keepRunning) {
-        this(dir, timeoutSeconds, keepRunning, As4Profile.EDELIVERY_1);
-    }
-
-    /** @param profile the eDelivery AS4 profile the two connectors speak: 1.x, e-CODEX's today, or 2.0 */
     public Demo(Path dir, int timeoutSeconds, boolean keepRunning, As4Profile profile) {
         this.dir = dir.toAbsolutePath().normalize();
         this.timeout = Duration.ofSeconds(timeoutSeconds);
