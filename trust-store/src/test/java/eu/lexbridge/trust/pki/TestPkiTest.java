@@ -28,12 +28,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
+import org.bouncycastle.pkcs.PKCS12PfxPdu;
+import org.bouncycastle.pkcs.PKCS12SafeBag;
+import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +87,37 @@ class TestPkiTest {
         assertThat(Files.readString(court.as4Certificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
         assertThat(Files.readString(court.sealCertificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
         assertThat(Files.readString(court.containerCertificate())).startsWith("-----BEGIN CERTIFICATE-----\n");
+    }
+
+    /**
+     * Every store is stretched with 2,048 PBKDF2 iterations (its MAC and its key bags), not the JDK's 10,000, and the
+     * JDK properties that set that count are not left behind for the JVM's other key stores.
+     */
+    @Test
+    void keyStoresUseTheTestIterationCountAndLeaveTheJvmsDefaults() throws Exception {
+        PartyKeys party = pki.parties().get("de-court");
+        for (Path store : List.of(pki.trustStore(), party.as4KeyStore(), party.tlsKeyStore(), party.sealKeyStore(),
+                party.containerKeyStore(), party.documentSealKeyStore(), party.as4Edelivery2KeyStore())) {
+            PKCS12PfxPdu pfx = new PKCS12PfxPdu(Files.readAllBytes(store));
+            assertThat(pfx.toASN1Structure().getMacData().getIterationCount()).as(store + ": MAC").isEqualTo(2048);
+            assertThat(pfx.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE),
+                    PASSWORD)).as(store + ": MAC valid with the password").isTrue();
+            for (ContentInfo content : pfx.getContentInfos()) {
+                if (!content.getContentType().equals(PKCSObjectIdentifiers.data)) {
+                    continue; // the encrypted certificates: their count is the same property's, and is read above
+                }
+                for (PKCS12SafeBag bag : new PKCS12SafeBagFactory(content).getSafeBags()) {
+                    if (bag.getBagValue() instanceof PKCS8EncryptedPrivateKeyInfo key) {
+                        PBES2Parameters pbes2 = PBES2Parameters.getInstance(
+                                key.getEncryptionAlgorithm().getParameters());
+                        assertThat(PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters())
+                                .getIterationCount()).as(store + ": key bag").isEqualTo(2048);
+                    }
+                }
+            }
+        }
+        assertThat(Stream.of("keystore.pkcs12.certPbeIterationCount", "keystore.pkcs12.keyPbeIterationCount",
+                "keystore.pkcs12.macIterationCount").map(System::getProperty)).containsOnlyNulls();
     }
 
     @Test

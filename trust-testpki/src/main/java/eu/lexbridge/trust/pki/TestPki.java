@@ -22,12 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +81,10 @@ public final class TestPki {
     private static final Pattern PARTY_NAME = Pattern.compile("[a-z0-9-]+");
     /** Directories of the PKI itself: a party of that name would overwrite them. */
     private static final Set<String> RESERVED = Set.of("crl", "tl", "advanced", "revoked", "directory");
+    /** PBKDF2 iterations of the test key stores ({@link #withTestIterations}): OpenSSL's default for PKCS#12. */
+    static final int KEY_STORE_ITERATIONS = 2048;
+    private static final List<String> ITERATION_PROPERTIES = List.of("keystore.pkcs12.certPbeIterationCount",
+            "keystore.pkcs12.keyPbeIterationCount", "keystore.pkcs12.macIterationCount");
     private static final String KEY_STORE_TYPE = "PKCS12";
     private static final Duration CRL_AND_LIST_BACKDATE = Duration.ofDays(2);
 
@@ -314,13 +320,15 @@ public final class TestPki {
     }
 
     private static byte[] trustStore(X509Certificate ca, char[] password) {
-        try {
-            KeyStore store = emptyKeyStore();
-            store.setCertificateEntry(TRUST_STORE_ALIAS, ca);
-            return store(store, password);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot build the trust store", e);
-        }
+        return withTestIterations(() -> {
+            try {
+                KeyStore store = emptyKeyStore();
+                store.setCertificateEntry(TRUST_STORE_ALIAS, ca);
+                return store(store, password);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot build the trust store", e);
+            }
+        });
     }
 
     private static byte[] keyStore(String alias, IssuedKey key, char[] password) {
@@ -328,16 +336,46 @@ public final class TestPki {
     }
 
     private static byte[] keyStore(Map<String, IssuedKey> keys, char[] password) {
-        try {
-            KeyStore store = emptyKeyStore();
-            // Key password = store password: Tomcat and WSS4J assume that by default.
-            for (Map.Entry<String, IssuedKey> key : keys.entrySet()) {
-                store.setKeyEntry(key.getKey(), key.getValue().privateKey(), password,
-                        key.getValue().chain().toArray(new Certificate[0]));
+        return withTestIterations(() -> {
+            try {
+                KeyStore store = emptyKeyStore();
+                // Key password = store password: Tomcat and WSS4J assume that by default.
+                for (Map.Entry<String, IssuedKey> key : keys.entrySet()) {
+                    store.setKeyEntry(key.getKey(), key.getValue().privateKey(), password,
+                            key.getValue().chain().toArray(new Certificate[0]));
+                }
+                return store(store, password);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot build the key store for aliases " + keys.keySet(), e);
             }
-            return store(store, password);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot build the key store for aliases " + keys.keySet(), e);
+        });
+    }
+
+    /**
+     * Builds a key store with {@value #KEY_STORE_ITERATIONS} PBKDF2 iterations for its MAC, its certificates and its
+     * keys instead of the JDK's 10,000. A test PKI's password is written in tests, in the demo's settings or on a
+     * command line, so stretching it protects nothing, while every JVM pays for it at each load: about a seventh of
+     * a demo connector's start (JFR samples of its main thread). The JDK reads these counts only from its {@code keystore.pkcs12.*} properties, when a key
+     * entry is set and when the store is written, so they are set for that span and restored; the lock keeps two
+     * generating threads from restoring each other's (a thread writing another PKCS#12 store meanwhile would take
+     * them too: in tests and the demo, nothing does).
+     */
+    private static synchronized byte[] withTestIterations(Supplier<byte[]> build) {
+        Map<String, String> before = new HashMap<>();
+        for (String property : ITERATION_PROPERTIES) {
+            before.put(property, System.getProperty(property));
+            System.setProperty(property, String.valueOf(KEY_STORE_ITERATIONS));
+        }
+        try {
+            return build.get();
+        } finally {
+            before.forEach((property, value) -> {
+                if (value == null) {
+                    System.clearProperty(property);
+                } else {
+                    System.setProperty(property, value);
+                }
+            });
         }
     }
 
