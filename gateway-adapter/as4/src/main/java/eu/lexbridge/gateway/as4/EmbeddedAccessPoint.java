@@ -100,8 +100,9 @@ public final class EmbeddedAccessPoint implements GatewayLink, AutoCloseable {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (outcome.status() == SendOutcome.Status.DELIVERED) {
-            LOG.info("AS4 message {} to {} delivered in {} ms, receipt {}", LogSafe.of(envelope.ebmsMessageId()),
-                    LogSafe.of(partner.name()), millis, LogSafe.of(outcome.receiptMessageId()));
+            LOG.info("AS4 message {} to {} over eDelivery AS4 {} delivered in {} ms, receipt {}",
+                    LogSafe.of(envelope.ebmsMessageId()), LogSafe.of(partner.name()), partner.as4Profile().label(),
+                    millis, LogSafe.of(outcome.receiptMessageId()));
         } else if (outcome.status() == SendOutcome.Status.RETRYABLE_FAILURE) {
             // expected while a partner is down: the dispatch route says it once, at INFO, with the attempt and until when
             LOG.debug("AS4 message {} to {} not delivered after {} ms: {} {}", LogSafe.of(envelope.ebmsMessageId()),

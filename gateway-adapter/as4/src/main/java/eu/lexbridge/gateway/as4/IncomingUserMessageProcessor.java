@@ -75,12 +75,14 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
             return malformed(errors, messageId, e);
         }
         // Who sent it comes before what it holds: a stranger's malformed message is a security failure, not a typo.
-        Optional<String> untrusted = checkSender(envelope, state, !attachments.isEmpty() || bodyPayload != null);
+        // The directory is asked once per request: a partner may be changed at run time.
+        Optional<Partner> sender = partners.byPartyId(envelope.from().partyId());
+        Optional<String> untrusted = checkSender(envelope, sender, state, !attachments.isEmpty() || bodyPayload != null);
         if (untrusted.isPresent()) {
             return refuse(errors, EEbmsError.EBMS_FAILED_AUTHENTICATION, messageId,
                     ErrorCode.AS4_UNTRUSTED.code() + ": " + untrusted.get());
         }
-        Optional<String> mismatch = checkRoles(envelope);
+        Optional<String> mismatch = checkRoles(envelope, sender.get());
         if (mismatch.isPresent()) {
             return refuse(errors, EEbmsError.EBMS_PROCESSING_MODE_MISMATCH, messageId,
                     ErrorCode.INVALID_FIELD.code() + ": " + mismatch.get());
@@ -98,8 +100,9 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
         String signer = state.getSigningCertificate().getSubjectX500Principal().getName();
         try {
             ReceptionOutcome outcome = receiver.receive(envelope, parts, signer);
-            LOG.info("AS4 message {} from {} ({} parts) taken: {}", LogSafe.of(messageId),
-                    LogSafe.of(envelope.from().partyId()), parts.size(), outcome);
+            // checkSender has held the message to the profile agreed with this partner (ProfilePolicy)
+            LOG.info("AS4 message {} from {} over eDelivery AS4 {} ({} parts) taken: {}", LogSafe.of(messageId),
+                    LogSafe.of(envelope.from().partyId()), sender.get().as4Profile().label(), parts.size(), outcome);
             return AS4MessageProcessorResult.createSuccess();
         } catch (ConnectorException e) {
             if (e.code().category() == ErrorCategory.UNAVAILABLE || e.code().category() == ErrorCategory.INTERNAL) {
@@ -129,12 +132,12 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
     }
 
     /** The checks phase4 cannot make: party types and roles against our directory, and the signer being that partner. */
-    private Optional<String> checkSender(Envelope envelope, IAS4IncomingMessageState state, boolean hasParts) {
+    private Optional<String> checkSender(Envelope envelope, Optional<Partner> partner, IAS4IncomingMessageState state,
+                                         boolean hasParts) {
         if (!home.partyId().equals(envelope.to().partyId()) || !home.partyIdType().equals(envelope.to().partyIdType())) {
             return Optional.of("addressed to " + envelope.to().partyIdType() + ":" + envelope.to().partyId()
                     + ", not to our party");
         }
-        Optional<Partner> partner = partners.byPartyId(envelope.from().partyId());
         if (partner.isEmpty() || !partner.get().party().partyIdType().equals(envelope.from().partyIdType())) {
             return Optional.of("sender " + envelope.from().partyIdType() + ":" + envelope.from().partyId()
                     + " is not a known partner");
@@ -155,10 +158,8 @@ final class IncomingUserMessageProcessor implements IAS4IncomingMessageProcessor
     }
 
     /** The roles of the partner configuration (its PMode), e.g. e-CODEX's {@code GW} on both sides. */
-    private Optional<String> checkRoles(Envelope envelope) {
-        // checkSender has found the partner; the directory is asked again, per request, as it may change at run time.
-        Optional<Partner> partner = partners.byPartyId(envelope.from().partyId());
-        String expectedFrom = partner.map(p -> p.party().role()).orElse("");
+    private Optional<String> checkRoles(Envelope envelope, Partner partner) {
+        String expectedFrom = partner.party().role();
         if (!expectedFrom.equals(envelope.from().role())) {
             return Optional.of("From/Role '" + envelope.from().role() + "' is not the role '" + expectedFrom
                     + "' agreed with the sending partner");

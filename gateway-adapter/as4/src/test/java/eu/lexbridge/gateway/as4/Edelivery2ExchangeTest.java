@@ -3,6 +3,9 @@ package eu.lexbridge.gateway.as4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.helger.phase4.crypto.ECryptoAlgorithmSign;
 import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.Party;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * eDelivery AS4 2.0 (Common Usage Profile: Ed25519, X25519 + HKDF + AES-128 key wrap, AES-128-GCM; and its EC option:
@@ -151,9 +155,29 @@ class Edelivery2ExchangeTest {
     void oneEndpointTakesA1xSenderAndA2_0SenderAlike() {
         int received = endpoint.receiver.receptions().size();
         int events = endpoint.securityEvents.size();
-
-        Sent fromB = send(onlyOneOfB, B, endpoint.asPartner(As4Profile.EDELIVERY_1, endpoint.endpoint()));
-        Sent fromC = send(bothOfC, C, endpoint.asPartner(As4Profile.EDELIVERY_2_EDDSA, endpoint.endpoint()));
+        // the operator's log says which profile each message travelled in, on both sides
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(EmbeddedAccessPoint.class),
+                (Logger) LoggerFactory.getLogger(IncomingUserMessageProcessor.class));
+        loggers.forEach(logger -> logger.addAppender(log));
+        Sent fromB;
+        Sent fromC;
+        try {
+            fromB = send(onlyOneOfB, B, endpoint.asPartner(As4Profile.EDELIVERY_1, endpoint.endpoint()));
+            fromC = send(bothOfC, C, endpoint.asPartner(As4Profile.EDELIVERY_2_EDDSA, endpoint.endpoint()));
+        } finally {
+            loggers.forEach(logger -> logger.detachAppender(log));
+        }
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("AS4 message " + fromB.envelope().ebmsMessageId()
+                        + " from " + B.partyId() + " over eDelivery AS4 1.x ("))
+                .anySatisfy(line -> assertThat(line).startsWith("AS4 message " + fromC.envelope().ebmsMessageId()
+                        + " from " + C.partyId() + " over eDelivery AS4 2.0 ("))
+                .anySatisfy(line -> assertThat(line).startsWith("AS4 message " + fromB.envelope().ebmsMessageId()
+                        + " to ").contains(" over eDelivery AS4 1.x delivered in "))
+                .anySatisfy(line -> assertThat(line).startsWith("AS4 message " + fromC.envelope().ebmsMessageId()
+                        + " to ").contains(" over eDelivery AS4 2.0 delivered in "));
 
         assertThat(fromB.outcome().status()).as(fromB.outcome().detail()).isEqualTo(SendOutcome.Status.DELIVERED);
         assertThat(fromC.outcome().status()).as(fromC.outcome().detail()).isEqualTo(SendOutcome.Status.DELIVERED);
