@@ -78,7 +78,7 @@ class KeepRunningDemoIT {
             }
             return BLOCK.matcher(out).results().count() == 2 ? out : null;
         });
-        assertThat(printed).contains("EPOC exchanged end to end")
+        assertThat(printed).contains("EPOC exchanged end to end").contains("test PKI written to")
                 // addressed by competence: the directory's answer, and the timeline's note of it
                 .contains("[AT back-end] directory: DE-LG-BERLIN-I (Regional Court Berlin I) at party de-court, "
                         + "because E-EVIDENCE enforcing; postal code 10115 in 10115-14199")
@@ -228,9 +228,17 @@ class KeepRunningDemoIT {
         assertThat(deBackend.isUp()).isFalse();
     }
 
+    /**
+     * The demo as a newcomer runs it a second time, here over eDelivery AS4 2.0 ({@code --as4-profile 2.0}: Ed25519 and
+     * X25519 keys from the demo PKI, each connector marking the other 2.0): the EPOC and every evidence travel in 2.0,
+     * each connector's log saying so for each AS4 message, and the demo ends by itself.
+     */
     @Test
     void withoutKeepRunningTheDemoEndsByItselfAndLeavesNothingRunning() throws Exception {
-        demo = lexbridge("demo");
+        // A PKI already in the demo's folder, as a second run finds its first run's: the demo takes it and generates
+        // none (the test above sees a first run generate one).
+        SharedDemoPki.into(work.resolve(Demo.DIRECTORY));
+        demo = lexbridge("demo", "--as4-profile", "2.0");
         List<ProcessHandle> seen = new ArrayList<>();
         Instant deadline = Instant.now().plus(PATIENCE);
         while (demo.isAlive() && Instant.now().isBefore(deadline)) {
@@ -244,7 +252,44 @@ class KeepRunningDemoIT {
         assertThat(seen).as("the connectors it started").hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(p -> assertThat(p.isAlive()).as("process " + p.pid()).isFalse());
         assertThat(out).contains("EPOC exchanged end to end").contains("Timeline at de-court (received):")
+                .doesNotContain("test PKI written to")
                 .doesNotContain("keep running").doesNotContain("bearer token").doesNotContain("Stopping");
+
+        // What travelled, as the demo prints it: the message, its evidences both ways, and what each side checked.
+        String sent = between(out, "Timeline at at-prosecutor (sent):", "Timeline at de-court (received):");
+        String received = between(out, "Timeline at de-court (received):", "Case timeline at de-court");
+        assertThat(out).contains("the two connectors speak eDelivery AS4 2.0 to each other")
+                .containsPattern("fetched TRUST_TOKEN +tokenXML +\\d+ bytes, SHA-256 matches")
+                .containsPattern("fetched BUSINESS_DOCUMENT epoc\\.pdf +\\d+ bytes, SHA-256 matches");
+        assertThat(sent).containsPattern("(?s)state +SUBMITTED.*state +ACCEPTED.*state +SENT.*state +RELAYED.*"
+                        + "state +DELIVERED")
+                .containsPattern("evidence SUBMISSION_ACCEPTANCE \\(issued\\)")
+                .containsPattern("evidence RELAY_REMMD_ACCEPTANCE \\(received\\) .*seal verified")
+                .containsPattern("evidence DELIVERY \\(received\\) .*seal verified")
+                .containsPattern("business document checked \\(QUALIFIED\\), reaches QUALIFIED.*QESeal");
+        assertThat(received).contains("signed by CN=at-prosecutor AS4 Signing") // its Ed25519 key, not the 1.x one
+                .containsPattern("(?s)state +RECEIVED.*state +AVAILABLE_TO_BACKEND.*state +DELIVERED_TO_BACKEND")
+                .contains("intact and trusted").contains("its Trust OK token (Signature-based) sealed")
+                .containsPattern("evidence SUBMISSION_ACCEPTANCE \\(received\\) .*seal verified")
+                .containsPattern("evidence RELAY_REMMD_ACCEPTANCE \\(issued\\)")
+                .containsPattern("evidence DELIVERY \\(issued\\)");
+        // Every AS4 message of the exchange in 2.0, as each side logged it: the EPOC one way, the evidences the other.
+        Path root = work.resolve(Demo.DIRECTORY);
+        String atLog = Files.readString(root.resolve("at-prosecutor/connector.log"));
+        String deLog = Files.readString(root.resolve("de-court/connector.log"));
+        assertThat(atLog).contains("to de-court over eDelivery AS4 2.0 delivered in")
+                .contains("from de-court over eDelivery AS4 2.0 (").doesNotContain("over eDelivery AS4 1.x");
+        assertThat(deLog).contains("from at-prosecutor over eDelivery AS4 2.0 (")
+                .contains("to at-prosecutor over eDelivery AS4 2.0 delivered in").doesNotContain("over eDelivery AS4 1.x");
+    }
+
+    /** The text of {@code out} from {@code start} to {@code end}. */
+    private static String between(String out, String start, String end) {
+        int from = out.indexOf(start);
+        int to = out.indexOf(end, Math.max(from, 0));
+        assertThat(from).as("'" + start + "' printed").isNotNegative();
+        assertThat(to).as("'" + end + "' printed after it").isGreaterThan(from);
+        return out.substring(from, to);
     }
 
     private DemoConnector connector(String printed, String party, Path root) {

@@ -3,8 +3,6 @@ package eu.lexbridge.tools.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.lexbridge.core.flow.DocumentPolicy;
-import eu.lexbridge.core.transport.As4Profile;
 import eu.lexbridge.trust.pki.PartyKeys;
 import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
@@ -58,66 +56,6 @@ class TwoConnectorsIT {
     void stopDomibus() throws Exception {
         if (domibus != null) {
             domibus.close();
-        }
-    }
-
-    /**
-     * Over eDelivery AS4 2.0 (EdDSA/X25519): each connector holds its 2.0 keys from the demo PKI and marks the other
-     * {@code as4-profile: 2.0}, so the message and every evidence back travel in 2.0 — a 1.x message from a partner
-     * marked 2.0 would be refused (EBMS:0103). The other tests here stay on 1.x, the default.
-     */
-    @Test
-    void anEpocTravelsOverEdelivery2AndBothSidesHoldTheEvidences() throws Exception {
-        onTheEmbeddedAccessPointOnly("with Domibus, the AS4 profile is Domibus's PMode's");
-        // as ./lexbridge demo --as4-profile 2.0 configures them
-        network = new DemoNetwork(root, DocumentPolicy.QUALIFIED, As4Profile.EDELIVERY_2_EDDSA);
-        network.prepare();
-        DemoConnector at = network.issuing();
-        DemoConnector de = network.enforcing();
-        try (var a = ConnectorProcess.start(at, jar); var b = ConnectorProcess.start(de, jar)) {
-            var atBackend = up(a);
-            var deBackend = up(b);
-
-            JsonNode submitted = submit(atBackend, de);
-            assertThat(submitted.path("state").asText()).isEqualTo("SUBMITTED");
-            String sentId = submitted.path("connectorMessageId").asText();
-
-            JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
-            String receivedId = arrived.path("connectorMessageId").asText();
-            JsonNode received = deBackend.message(receivedId);
-            assertTheEpocArrivedWhole(received, deBackend, at);
-            // the sender validated the document's qualified e-seal against the trusted lists: the token says so
-            assertThat(new String(deBackend.download(payload(received, "TRUST_TOKEN").path("href").asText()),
-                    StandardCharsets.UTF_8)).contains("<AdvancedElectronicSystem>Signature-based<")
-                    .contains("<SignatureLevel>QESeal</SignatureLevel>").contains("<TrustLevel>SUCCESSFUL</TrustLevel>")
-                    .contains("<OriginalValidationReport>");
-
-            deBackend.acknowledge(receivedId);
-            deBackend.acknowledge(receivedId); // twice is harmless
-
-            await("DELIVERED at the sender", () -> "DELIVERED".equals(atBackend.message(sentId).path("state").asText())
-                    ? true : null);
-
-            JsonNode sent = atBackend.timeline(sentId);
-            assertThat(states(sent)).containsSubsequence("SUBMITTED", "ACCEPTED", "DELIVERED");
-            assertThat(evidences(sent)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/ISSUED",
-                    "RELAY_REMMD_ACCEPTANCE/RECEIVED", "DELIVERY/RECEIVED");
-            JsonNode got = deBackend.timeline(receivedId);
-            assertThat(states(got)).containsSubsequence("RECEIVED", "AVAILABLE_TO_BACKEND", "DELIVERED_TO_BACKEND");
-            // the receiver's timeline says what it verified: the container's seal and the token beside it
-            assertThat(got.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
-                    .contains("intact and trusted").contains("its Trust OK token (Signature-based) sealed"));
-            assertThat(sent.path("entries").findValuesAsText("detail")).anySatisfy(detail -> assertThat(detail)
-                    .contains("business document checked (QUALIFIED), reaches QUALIFIED").contains("QESeal"));
-            assertThat(evidences(got)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTANCE/RECEIVED",
-                    "RELAY_REMMD_ACCEPTANCE/ISSUED", "DELIVERY/ISSUED");
-            assertThat(sent.path("entries").toString()).contains("seal verified");
-            // the back-end receives every evidence as the original, sealed XML
-            for (JsonNode evidence : got.path("evidences")) {
-                String xml = new String(deBackend.download(evidence.path("href").asText()), StandardCharsets.UTF_8);
-                assertThat(xml).contains("http://uri.etsi.org/02640/v2#").contains("SignatureValue");
-            }
-            assertThat(deBackend.inbox().path("messages")).isEmpty();
         }
     }
 
