@@ -64,8 +64,9 @@ final class PluginClient {
         if (maxPayloadBytes <= 0) {
             throw new IllegalArgumentException("the largest payload must be positive");
         }
-        Endpoint endpoint = ClientProxy.getClient(port).getEndpoint();
-        ClientProxy.getClient(port).getInInterceptors().add(new SpooledAttachments());
+        Client client = ClientProxy.getClient(port);
+        Endpoint endpoint = client.getEndpoint();
+        client.getInInterceptors().add(new SpooledAttachments());
         endpoint.put("attachment-max-size", maxPayloadBytes);
         endpoint.put("attachment-memory-threshold", MEMORY_THRESHOLD);
         if (spoolDirectory != null) {
