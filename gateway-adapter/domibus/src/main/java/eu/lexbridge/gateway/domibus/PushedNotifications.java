@@ -15,7 +15,10 @@ import eu.lexbridge.gateway.domibus.wire.push.BackendInterface;
 import eu.lexbridge.gateway.domibus.wire.push.SubmitMessage;
 import eu.lexbridge.gateway.domibus.wire.push.SubmitMessageResponse;
 import jakarta.jws.WebService;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.cxf.io.CacheSizeExceededException;
@@ -41,10 +44,24 @@ public class PushedNotifications implements BackendInterface {
     /** The statuses that mean the partner's access point returned a receipt (Domibus MessageStatus). */
     private static final Set<String> SENT = Set.of("ACKNOWLEDGED", "ACKNOWLEDGED_WITH_WARNING");
     private static final String SEND_FAILURE = "SEND_FAILURE";
+    /** How many messages whose failure was taken are remembered: Domibus reports a failure twice within seconds. */
+    private static final int FAILURES_REMEMBERED = 1024;
 
     private final TransmissionReceiver receiver;
     private final GatewayOutcomes outcomes;
     private final MessageErrors errors;
+    /**
+     * Messages whose failure report was taken (recorded, or ignored as no longer awaited): Domibus reports one failure
+     * twice ({@code sendFailure}, then a status change to SEND_FAILURE), and asking it why the second time would cost
+     * a call while Domibus waits, for an answer nothing uses. Bounded, most recent kept.
+     */
+    private final Set<String> failuresTaken = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > FAILURES_REMEMBERED;
+                }
+            }));
 
     /** @param errors asked why, when Domibus reports that a message could not be sent */
     public PushedNotifications(TransmissionReceiver receiver, GatewayOutcomes outcomes, MessageErrors errors) {
@@ -100,8 +117,7 @@ public class PushedNotifications implements BackendInterface {
     @Override
     public void sendFailure(String messageID) throws BackendFault {
         contractual(messageID);
-        report(messageID, false, withCause(messageID,
-                "Domibus reports that sending failed for good (its retries are over)"));
+        reportFailure(messageID, "Domibus reports that sending failed for good (its retries are over)");
     }
 
     @Override
@@ -110,7 +126,7 @@ public class PushedNotifications implements BackendInterface {
         if (SENT.contains(messageStatus)) {
             report(messageID, true, "Domibus reports status " + messageStatus);
         } else if (SEND_FAILURE.equals(messageStatus)) {
-            report(messageID, false, withCause(messageID, "Domibus reports status " + messageStatus));
+            reportFailure(messageID, "Domibus reports status " + messageStatus);
         } else {
             LOG.debug("Domibus message {} is now {}", LogSafe.of(messageID), LogSafe.of(messageStatus, 64));
         }
@@ -148,9 +164,15 @@ public class PushedNotifications implements BackendInterface {
         return messageId;
     }
 
-    /** The report's sentence with what Domibus recorded as the cause; the sentence alone when it has nothing to say. */
-    private String withCause(String messageId, String report) {
-        return errors.latest(messageId).map(cause -> report + ": " + cause).orElse(report);
+    /**
+     * A failure, with what Domibus recorded as its cause (the sentence alone when it has nothing to say, or when this
+     * message's failure was already taken); remembered once taken, not when the report could not be recorded.
+     */
+    private void reportFailure(String messageId, String report) throws BackendFault {
+        String detail = failuresTaken.contains(messageId) ? report
+                : errors.latest(messageId).map(cause -> report + ": " + cause).orElse(report);
+        report(messageId, false, detail);
+        failuresTaken.add(messageId);
     }
 
     private void report(String messageId, boolean sent, String detail) throws BackendFault {

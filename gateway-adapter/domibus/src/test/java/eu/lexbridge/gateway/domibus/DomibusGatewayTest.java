@@ -27,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -172,15 +173,32 @@ class DomibusGatewayTest {
 
     @Test
     void aStatusChangeToSendFailureSaysWhatDomibusMetLastToo() throws Exception {
+        domibus.relayWith(taken -> { }); // taken, and never reported on by the stand-in itself
         Envelope envelope = outbound(UNREACHABLE, null);
         gateway.send(envelope, List.of(smallContent()), SampleMessages.partner("xx-connector", UNREACHABLE));
-        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        domibus.recordError(envelope.ebmsMessageId(), "EBMS_0005", "Error dispatching message to "
+                + StandInDomibus.UNREACHABLE_ENDPOINT + ": Connection refused", Instant.now());
 
         domibus.pushPort().messageStatusChange(envelope.ebmsMessageId(), "SEND_FAILURE");
 
         assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
         assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo("Domibus reports status SEND_FAILURE: "
                 + LAST_ERROR);
+    }
+
+    @Test
+    void oneFailureReportedTwiceAsksDomibusWhyOnce() throws Exception {
+        Envelope envelope = outbound(UNREACHABLE, null);
+        gateway.send(envelope, List.of(smallContent()), SampleMessages.partner("xx-connector", UNREACHABLE));
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo(GAVE_UP + ": " + LAST_ERROR);
+
+        // Domibus follows its sendFailure with a status change to SEND_FAILURE: taken (idempotent), not asked again
+        domibus.pushPort().messageStatusChange(envelope.ebmsMessageId(), "SEND_FAILURE");
+
+        assertThat(outcomes.next()).isEqualTo("failed " + envelope.ebmsMessageId());
+        assertThat(outcomes.detail(envelope.ebmsMessageId())).isEqualTo("Domibus reports status SEND_FAILURE");
+        assertThat(domibus.errorsAsked()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -128,6 +128,7 @@ public class StandInDomibus implements WebServicePluginInterface {
     private volatile ErrorsAnswer errorsAnswer = ErrorsAnswer.RECORDED;
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor();
     private volatile BackendInterface pushTarget;
+    private final java.util.concurrent.atomic.AtomicInteger errorsAsked = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Consumer<Submitted> relay;
 
     StandInDomibus(Path directory) {
@@ -195,6 +196,11 @@ public class StandInDomibus implements WebServicePluginInterface {
     void recordError(String messageId, String code, String detail, Instant at) {
         errors.computeIfAbsent(messageId, id -> new CopyOnWriteArrayList<>())
                 .add(new RecordedError(code, detail, "SENDING", at));
+    }
+
+    /** How often {@code getMessageErrors} was asked. */
+    int errorsAsked() {
+        return errorsAsked.get();
     }
 
     BackendInterface pushPort() {
@@ -371,6 +377,7 @@ public class StandInDomibus implements WebServicePluginInterface {
 
     @Override
     public ErrorResultImplArray getMessageErrors(GetErrorsRequest request) throws PluginFault {
+        errorsAsked.incrementAndGet();
         switch (errorsAnswer) {
             case FAULT -> throw fault("WS_PLUGIN:0001", "Generic error");
             case NOTHING -> {
