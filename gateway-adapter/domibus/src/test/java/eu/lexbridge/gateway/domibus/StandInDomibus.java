@@ -54,6 +54,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.xml.datatype.DatatypeConfigurationException;
@@ -128,7 +129,7 @@ public class StandInDomibus implements WebServicePluginInterface {
     private volatile ErrorsAnswer errorsAnswer = ErrorsAnswer.RECORDED;
     private final ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor();
     private volatile BackendInterface pushTarget;
-    private final java.util.concurrent.atomic.AtomicInteger errorsAsked = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger errorsAsked = new AtomicInteger();
     private volatile Consumer<Submitted> relay;
 
     StandInDomibus(Path directory) {
