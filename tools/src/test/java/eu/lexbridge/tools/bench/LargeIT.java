@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench large}, bounded for the test suite: a 320 MiB attachment from the sending back-end's REST upload to the
  * receiving back-end's download, through two whole connectors with -Xmx256m each (container built and sealed,
  * signed and encrypted AS4 over HTTPS, container verified, evidences back): neither heap could hold the payload, so
- * its arrival whole shows that it streamed. The 2 GiB run, at -Xmx512m, is {@code ./lexbridge bench large}.
+ * its arrival whole shows that it streamed. The 2 GiB run, at -Xmx512m, is {@code ./lexbridge bench large}. On the
+ * embedded access point here, on Domibus in {@link LargeOnDomibusIT}.
  */
 class LargeIT {
 
@@ -36,14 +37,15 @@ class LargeIT {
         var options = new LargeRun.Options(dir.resolve("large"), List.of(SIZE), Duration.ofMinutes(10),
                 List.of("-Xmx" + HEAP_MIB + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), null);
 
-        // on Domibus (ItGateway) through two stand-in nodes in this JVM: the Domibus client streams as the embedded
-        // access point does
+        // on Domibus (LargeOnDomibusIT) through two stand-in nodes in this JVM: the Domibus client streams as the
+        // embedded access point does
+        boolean onDomibus = ItGateway.of(getClass()) == ItGateway.DOMIBUS;
         DomibusNetwork[] domibus = new DomibusNetwork[1];
         DemoConnector[] sender = new DemoConnector[1];
         LargeRun.Report report;
         try {
             report = new LargeRun(options, jar, (network, connector) -> {
-                if (ItGateway.chosen() != ItGateway.DOMIBUS) {
+                if (!onDomibus) {
                     return List.of();
                 }
                 if (domibus[0] == null) {

@@ -1,26 +1,27 @@
 package eu.lexbridge.tools.demo;
 
-import java.util.Locale;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 /**
- * The access point the end-to-end tests' connectors use: the embedded one, or Domibus when the tests run with
- * {@code -Dlexbridge.it.gateway=domibus} (two stand-in nodes, {@link DomibusNetwork}). The README's test command runs
- * them on the embedded access point, and {@link DomibusModeIT} on Domibus; a test that checks what only the embedded
- * access point does says so and is skipped on Domibus.
+ * The access point an end-to-end test's connectors use: the embedded one, or Domibus (two stand-in nodes,
+ * {@link DomibusNetwork}). A test that does not check the access point itself runs on both, in the README's test
+ * command: the test class on the embedded access point, and a subclass of it marked {@link OnDomibus} on Domibus.
  */
 public enum ItGateway {
     EMBEDDED,
     DOMIBUS;
 
-    static final String PROPERTY = "lexbridge.it.gateway";
+    /** The access point of {@code testClass}'s connectors: Domibus where it is marked {@link OnDomibus}. */
+    public static ItGateway of(Class<?> testClass) {
+        return testClass.isAnnotationPresent(OnDomibus.class) ? DOMIBUS : EMBEDDED;
+    }
 
-    /** The access point this run's tests use. */
-    public static ItGateway chosen() {
-        String value = System.getProperty(PROPERTY, "");
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "", "embedded" -> EMBEDDED;
-            case "domibus" -> DOMIBUS;
-            default -> throw new IllegalArgumentException(PROPERTY + " must be embedded or domibus, was " + value);
-        };
+    /** Marks the subclass of an end-to-end test that runs its tests with Domibus as the connectors' access point. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    public @interface OnDomibus {
     }
 }

@@ -70,6 +70,7 @@ import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -80,6 +81,7 @@ import org.junit.jupiter.api.io.TempDir;
  * evidences. Every call
  * and every push is WS-Security signed and encrypted, each back-end known by its certificate
  * ({@code lexbridge.backend-identity}). One connector pair serves the whole class: starting two takes most of its time.
+ * The connectors use the embedded access point here, and Domibus in {@link SoapBackendsOnDomibusIT}.
  */
 class SoapBackendsIT {
 
@@ -105,7 +107,7 @@ class SoapBackendsIT {
     private static BackendClient austriaRest;
     private static BackendClient germanyRest;
     private static PushedBackend pushedTo;
-    /** The connectors' Domibus nodes when the tests run on Domibus ({@link ItGateway}); {@code null} otherwise. */
+    /** The connectors' Domibus nodes in {@link SoapBackendsOnDomibusIT}; {@code null} on the embedded access point. */
     private static DomibusNetwork domibus;
     private static byte[] businessContent;
     private static byte[] businessDocument;
@@ -117,7 +119,11 @@ class SoapBackendsIT {
     private static final Map<String, String> TRANSPORT_IDS = new ConcurrentHashMap<>();
 
     @BeforeAll
-    static void startTwoConnectorsWithSoapBackEnds() throws Exception {
+    static void startTwoConnectorsWithSoapBackEnds(TestInfo test) throws Exception {
+        // the class's fields are static: a subclass running after it in the same JVM starts afresh
+        domibus = null;
+        FETCHED.clear();
+        TRANSPORT_IDS.clear();
         Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged application").exists();
         SharedDemoPki.into(root);
@@ -139,7 +145,7 @@ class SoapBackendsIT {
         List<String> deSettings = new ArrayList<>(soapKey(DE_SOAP));
         deSettings.add(identity(DE_BACKEND));
         deSettings.add(identity(DE_OTHER_BACKEND));
-        if (ItGateway.chosen() == ItGateway.DOMIBUS) {
+        if (ItGateway.of(test.getTestClass().orElseThrow()) == ItGateway.DOMIBUS) {
             domibus = DomibusNetwork.start(network, root.resolve("domibus"));
             atSettings.addAll(domibus.settings(network.issuing(), "10s"));
             deSettings.addAll(domibus.settings(network.enforcing(), "10s"));
@@ -182,7 +188,7 @@ class SoapBackendsIT {
         String ebmsId = sent.path("ebmsMessageId").asText();
 
         var received = awaitFetched(ebmsId);
-        if (domibus != null) { // on Domibus (ItGateway): it went through the Austrian node, not past it
+        if (domibus != null) { // on Domibus (SoapBackendsOnDomibusIT): it went through the Austrian node, not past it
             assertThat(domibus.node(network.issuing()).submitted()).contains(ebmsId);
         }
         var details = received.getMessageDetails();

@@ -16,14 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two connector processes from the packaged jar, real HTTPS and AS4 on loopback, real Artemis journals and databases.
+ * Two connector processes from the packaged jar, real HTTPS and AS4 on loopback, real Artemis journals and databases,
+ * on the embedded access point only: what this class checks is that access point's own (its retries while the receiver
+ * is down, the AS4 signature it checks). With Domibus, a message waits in Domibus and Domibus checks the AS4 signature:
+ * {@link DomibusModeIT}. Its static helpers serve the other end-to-end tests of this package.
  */
 class TwoConnectorsIT {
 
@@ -37,8 +38,6 @@ class TwoConnectorsIT {
 
     private Path jar;
     private DemoNetwork network;
-    /** The connectors' Domibus nodes when the tests run on Domibus ({@link ItGateway}); {@code null} otherwise. */
-    private DomibusNetwork domibus;
 
     @BeforeEach
     void prepare() {
@@ -47,16 +46,6 @@ class TwoConnectorsIT {
         SharedDemoPki.into(root);
         network = new DemoNetwork(root);
         network.prepare();
-        if (ItGateway.chosen() == ItGateway.DOMIBUS) {
-            domibus = DomibusNetwork.start(network, root.resolve("domibus"));
-        }
-    }
-
-    @AfterEach
-    void stopDomibus() throws Exception {
-        if (domibus != null) {
-            domibus.close();
-        }
     }
 
     /**
@@ -71,8 +60,6 @@ class TwoConnectorsIT {
     @Test
     void aMessageSentWhileTheReceiverWasDownArrivesOnceAndMessagesSignedOrSealedByTheWrongKeyAreRefused()
             throws Exception {
-        onTheEmbeddedAccessPointOnly("with Domibus, the message waits in Domibus (DomibusModeIT), and Domibus checks "
-                + "the AS4 message's signature");
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
         JsonNode submitted;
@@ -104,7 +91,7 @@ class TwoConnectorsIT {
 
             Path atKeys = root.resolve("pki").resolve(at.party());
             Path as4Key = Files.copy(atKeys.resolve("as4.p12"), root.resolve("as4.p12.kept"));
-            replaceWithKeyFromAnotherCa(at, "as4.p12", PartyKeys::as4KeyStore);
+            replaceWithKeyFromAnotherCa(root, at, "as4.p12", PartyKeys::as4KeyStore);
             int securityEventsBefore = countOf("lexbridge.security", Files.readString(de.logFile()));
             try (var a = ConnectorProcess.start(at, jar)) {
                 var atBackend = up(a);
@@ -143,33 +130,6 @@ class TwoConnectorsIT {
         }
     }
 
-    @Test
-    void evidencesSealedByAnUntrustedKeyAreRefusedAndChangeNoState() throws Exception {
-        DemoConnector at = network.issuing();
-        DemoConnector de = network.enforcing();
-        // Germany seals its evidences with a key from a CA that Austria does not trust.
-        replaceWithKeyFromAnotherCa(de, "seal.p12", PartyKeys::sealKeyStore);
-        try (var a = start(at); var b = start(de)) {
-            var atBackend = up(a);
-            var deBackend = up(b);
-            JsonNode submitted = submit(atBackend, de);
-            String sentId = submitted.path("connectorMessageId").asText();
-            JsonNode arrived = await("the message in the German inbox", () -> find(deBackend.inbox(), submitted));
-            if (domibus != null) { // on Domibus (ItGateway): it went through the Austrian node, not past it
-                assertThat(domibus.node(at).submitted()).contains(submitted.path("ebmsMessageId").asText());
-            }
-            deBackend.acknowledge(arrived.path("connectorMessageId").asText());
-
-            await("the DELIVERY evidence to be refused", () -> atBackend.timeline(sentId).path("entries").toString()
-                    .contains("DELIVERY") ? true : null);
-            JsonNode timeline = atBackend.timeline(sentId);
-            assertThat(timeline.path("entries").toString()).contains("refused, state unchanged");
-            assertThat(evidences(timeline)).containsExactly("SUBMISSION_ACCEPTANCE/ISSUED");
-            assertThat(atBackend.message(sentId).path("state").asText()).isIn("ACCEPTED", "SENT");
-            assertThat(Files.readString(at.logFile())).contains("lexbridge.security");
-        }
-    }
-
     /** The inbox's messages other than the one with ebMS id {@code delivered}. */
     private static List<JsonNode> others(JsonNode inbox, String delivered) {
         return StreamSupport.stream(inbox.path("messages").spliterator(), false)
@@ -185,21 +145,9 @@ class TwoConnectorsIT {
         return count;
     }
 
-    /**
-     * {@code connector} started from the packaged jar on the access point of this run ({@link ItGateway}): on Domibus,
-     * with its node's settings, also pulling every 10 s.
-     */
-    private ConnectorProcess start(DemoConnector connector) {
-        return ConnectorProcess.start(connector, jar, domibus == null ? List.of() : domibus.settings(connector, "10s"));
-    }
-
-    private static void onTheEmbeddedAccessPointOnly(String why) {
-        Assumptions.assumeTrue(ItGateway.chosen() == ItGateway.EMBEDDED, why);
-    }
-
     /** Swaps one of a party's key stores for one with the same name issued by a CA nobody trusts. */
-    private void replaceWithKeyFromAnotherCa(DemoConnector connector, String file,
-                                             java.util.function.Function<PartyKeys, Path> keyStore) throws Exception {
+    static void replaceWithKeyFromAnotherCa(Path root, DemoConnector connector, String file,
+                                            java.util.function.Function<PartyKeys, Path> keyStore) throws Exception {
         var rogue = TestPki.generate(root.resolve("rogue-pki"), List.of(connector.party()), DemoNetwork.PKI_PASSWORD)
                 .parties().get(connector.party());
         Files.copy(keyStore.apply(rogue), root.resolve("pki").resolve(connector.party()).resolve(file),
