@@ -32,6 +32,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
@@ -326,6 +330,46 @@ class ConnectorApplicationTest {
         assertThatThrownBy(() -> ManagementCall.get("/actuator/health/liveness")
                 .send(InetAddress.getByName("127.0.0.2"), managementPort))
                 .hasRootCauseInstanceOf(ConnectException.class);
+    }
+
+    /**
+     * application.yml's TLS on the public port, where partners send AS4 (1.x and eDelivery AS4 2.0 alike) and back-ends
+     * call: TLS 1.3, or TLS 1.2 with forward-secret AEAD suites only (eDelivery AS4: TLS 1.2 required, 1.3 allowed,
+     * ECDHE suites preferred; Implementing Regulation 2026/101 Annex I 5.2). A client that offers only a CBC suite, or
+     * only RSA key transport, gets no session.
+     */
+    @Test
+    void thePublicPortSpeaksTls13OrTls12WithForwardSecretAeadSuitesOnly() throws Exception {
+        SSLContext tls = TestConnectorSettings.trustingTestPki(root);
+
+        assertThat(handshake(tls, "TLSv1.3", null).getProtocol()).isEqualTo("TLSv1.3");
+        SSLSession tls12 = handshake(tls, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(tls12.getProtocol()).isEqualTo("TLSv1.2");
+        assertThat(tls12.getCipherSuite()).isEqualTo("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(handshake(tls, "TLSv1.2", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256").getCipherSuite())
+                .isEqualTo("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+        // refused by the connector: the JDK's client still offers these (JDK 17 and 25)
+        assertThatThrownBy(() -> handshake(tls, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"))
+                .isInstanceOf(SSLHandshakeException.class);
+        assertThatThrownBy(() -> handshake(tls, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"))
+                .isInstanceOf(SSLHandshakeException.class);
+        // no forward secrecy: refused by the connector on JDK 17; a later JDK's client does not even offer it
+        assertThatThrownBy(() -> handshake(tls, "TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256"))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    /** One TLS handshake with the public port, offering one protocol and, unless {@code null}, one cipher suite. */
+    private SSLSession handshake(SSLContext tls, String protocol, String suite) throws IOException {
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.setEnabledProtocols(new String[] {protocol});
+            if (suite != null) {
+                socket.setEnabledCipherSuites(new String[] {suite});
+            }
+            socket.startHandshake();
+            return socket.getSession();
+        }
     }
 
     @Test

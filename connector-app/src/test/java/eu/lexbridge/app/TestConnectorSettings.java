@@ -94,6 +94,11 @@ public final class TestConnectorSettings {
 
     /** An HTTP client that trusts the test PKI generated below {@code root/pki} (the connector's TLS certificate). */
     public static HttpClient httpsClient(Path root) throws Exception {
+        return HttpClient.newBuilder().sslContext(trustingTestPki(root)).build();
+    }
+
+    /** TLS that trusts the test PKI generated below {@code root/pki}. */
+    public static SSLContext trustingTestPki(Path root) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(root.resolve("pki").resolve("truststore.p12"))) {
             trust.load(in, PASSWORD);
@@ -102,7 +107,7 @@ public final class TestConnectorSettings {
         trustManagers.init(trust);
         var ssl = SSLContext.getInstance("TLS");
         ssl.init(null, trustManagers.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).build();
+        return ssl;
     }
 
     public static String sha256(String value) {
