@@ -15,6 +15,7 @@ import eu.lexbridge.gateway.as4.As4Settings;
 import eu.lexbridge.gateway.domibus.DomibusGateway;
 import eu.lexbridge.gateway.domibus.PushedNotifications;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
@@ -71,7 +72,7 @@ class DomibusGatewayConfigurationTest {
                 }
 
                 @Override
-                public Effect failed(String ebmsMessageId, String detail) {
+                public Effect failed(String ebmsMessageId, Supplier<String> detail) {
                     return Effect.IGNORED;
                 }
             };

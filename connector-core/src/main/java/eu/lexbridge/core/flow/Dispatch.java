@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,10 +179,11 @@ public final class Dispatch implements GatewayOutcomes {
     }
 
     @Override
-    public Effect failed(String ebmsMessageId, String detail) {
-        var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND);
+    public Effect failed(String ebmsMessageId, Supplier<String> detail) {
+        var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND)
+                .filter(m -> m.state() == MessageState.ACCEPTED);
         return message.isPresent() && giveUp(message.get().connectorMessageId(),
-                RejectionReason.GW_REJECTION.because(detail))
+                RejectionReason.GW_REJECTION.because(detail.get()))
                 instanceof Failed ? Effect.RECORDED : Effect.IGNORED;
     }
 

@@ -1,5 +1,7 @@
 package eu.lexbridge.core.port;
 
+import java.util.function.Supplier;
+
 /**
  * Where an asynchronous gateway reports, later, what became of a message it took (its send answered
  * {@link eu.lexbridge.core.transport.SendOutcome.Status#PENDING PENDING}). Domibus works this way: its plugin
@@ -30,7 +32,8 @@ public interface GatewayOutcomes {
      * The message could not be sent, for good: a business message ends with RELAY_REMMD_FAILURE for its back-end at
      * once, an evidence message is marked failed.
      *
-     * @param detail why, in a sentence (it may quote the partner's answer)
+     * @param detail why, in a sentence (it may quote the partner's answer); asked only when the message still waits
+     *     for this report, since finding out may cost the gateway a call (Domibus is asked what it recorded)
      */
-    Effect failed(String ebmsMessageId, String detail);
+    Effect failed(String ebmsMessageId, Supplier<String> detail);
 }

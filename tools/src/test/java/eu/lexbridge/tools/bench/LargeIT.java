@@ -3,6 +3,7 @@ package eu.lexbridge.tools.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.lexbridge.tools.demo.DemoConnector;
+import eu.lexbridge.tools.demo.DemoNetwork;
 import eu.lexbridge.tools.demo.DomibusNetwork;
 import eu.lexbridge.tools.demo.ItGateway;
 import eu.lexbridge.tools.demo.SharedDemoPki;
@@ -37,31 +38,10 @@ class LargeIT {
         var options = new LargeRun.Options(dir.resolve("large"), List.of(SIZE), Duration.ofMinutes(10),
                 List.of("-Xmx" + HEAP_MIB + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), null);
 
-        // on Domibus (LargeOnDomibusIT) through two stand-in nodes in this JVM: the Domibus client streams as the
-        // embedded access point does
-        boolean onDomibus = ItGateway.of(getClass()) == ItGateway.DOMIBUS;
-        DomibusNetwork[] domibus = new DomibusNetwork[1];
-        DemoConnector[] sender = new DemoConnector[1];
         LargeRun.Report report;
-        try {
-            report = new LargeRun(options, jar, (network, connector) -> {
-                if (!onDomibus) {
-                    return List.of();
-                }
-                if (domibus[0] == null) {
-                    domibus[0] = DomibusNetwork.start(network, dir.resolve("domibus"));
-                    sender[0] = network.issuing();
-                }
-                return domibus[0].settings(connector, "1h");
-            }).run();
-            if (domibus[0] != null) {
-                assertThat(domibus[0].node(sender[0]).submitted()).as("through the sender's node")
-                        .hasSize(1);
-            }
-        } finally {
-            if (domibus[0] != null) {
-                domibus[0].close();
-            }
+        try (DomibusNodes domibus = new DomibusNodes(ItGateway.of(getClass()) == ItGateway.DOMIBUS)) {
+            report = new LargeRun(options, jar, domibus).run();
+            domibus.assertTheMessageWentThroughTheSendersNode();
         }
 
         assertThat(report.transfers()).singleElement().satisfies(t -> {
@@ -76,5 +56,46 @@ class LargeIT {
             assertThat(t.receiverHeapPeakMiB()).isPositive().isLessThanOrEqualTo(HEAP_MIB);
         });
         assertThat(report.passed()).isTrue();
+    }
+
+    /**
+     * On Domibus ({@link LargeOnDomibusIT}), the two stand-in nodes in this JVM, started when the run's first connector
+     * asks for its settings (the run makes the network); on the embedded access point, nothing. The Domibus client
+     * streams as the embedded access point does.
+     */
+    private final class DomibusNodes implements LargeRun.ConnectorSettings, AutoCloseable {
+
+        private final boolean onDomibus;
+        private DomibusNetwork nodes;
+        private DemoConnector sender;
+
+        DomibusNodes(boolean onDomibus) {
+            this.onDomibus = onDomibus;
+        }
+
+        @Override
+        public List<String> of(DemoNetwork network, DemoConnector connector) {
+            if (!onDomibus) {
+                return List.of();
+            }
+            if (nodes == null) {
+                nodes = DomibusNetwork.start(network, dir.resolve("domibus"));
+                sender = network.issuing();
+            }
+            return nodes.settings(connector, "1h");
+        }
+
+        void assertTheMessageWentThroughTheSendersNode() {
+            if (nodes != null) {
+                assertThat(nodes.node(sender).submitted()).as("through the sender's node").hasSize(1);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (nodes != null) {
+                nodes.close();
+            }
+        }
     }
 }

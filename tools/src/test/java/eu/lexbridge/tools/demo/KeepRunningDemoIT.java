@@ -234,7 +234,7 @@ class KeepRunningDemoIT {
      * each connector's log saying so for each AS4 message, and the demo ends by itself.
      */
     @Test
-    void withoutKeepRunningTheDemoEndsByItselfAndLeavesNothingRunning() throws Exception {
+    void overAs4_2_0AndWithoutKeepRunningTheDemoEndsByItselfAndLeavesNothingRunning() throws Exception {
         // A PKI already in the demo's folder, as a second run finds its first run's: the demo takes it and generates
         // none (the test above sees a first run generate one).
         SharedDemoPki.into(work.resolve(Demo.DIRECTORY));

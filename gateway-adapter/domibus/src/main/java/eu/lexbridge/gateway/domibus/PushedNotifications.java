@@ -15,12 +15,11 @@ import eu.lexbridge.gateway.domibus.wire.push.BackendInterface;
 import eu.lexbridge.gateway.domibus.wire.push.SubmitMessage;
 import eu.lexbridge.gateway.domibus.wire.push.SubmitMessageResponse;
 import jakarta.jws.WebService;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.cxf.io.CacheSizeExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,24 +43,10 @@ public class PushedNotifications implements BackendInterface {
     /** The statuses that mean the partner's access point returned a receipt (Domibus MessageStatus). */
     private static final Set<String> SENT = Set.of("ACKNOWLEDGED", "ACKNOWLEDGED_WITH_WARNING");
     private static final String SEND_FAILURE = "SEND_FAILURE";
-    /** How many messages whose failure was taken are remembered: Domibus reports a failure twice within seconds. */
-    private static final int FAILURES_REMEMBERED = 1024;
 
     private final TransmissionReceiver receiver;
     private final GatewayOutcomes outcomes;
     private final MessageErrors errors;
-    /**
-     * Messages whose failure report was taken (recorded, or ignored as no longer awaited): Domibus reports one failure
-     * twice ({@code sendFailure}, then a status change to SEND_FAILURE), and asking it why the second time would cost
-     * a call while Domibus waits, for an answer nothing uses. Bounded, most recent kept.
-     */
-    private final Set<String> failuresTaken = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > FAILURES_REMEMBERED;
-                }
-            }));
 
     /** @param errors asked why, when Domibus reports that a message could not be sent */
     public PushedNotifications(TransmissionReceiver receiver, GatewayOutcomes outcomes, MessageErrors errors) {
@@ -111,7 +96,7 @@ public class PushedNotifications implements BackendInterface {
 
     @Override
     public void sendSuccess(String messageID) throws BackendFault {
-        report(contractual(messageID), true, "Domibus reports the partner's receipt");
+        reportSent(contractual(messageID), "Domibus reports the partner's receipt");
     }
 
     @Override
@@ -124,7 +109,7 @@ public class PushedNotifications implements BackendInterface {
     public void messageStatusChange(String messageID, String messageStatus) throws BackendFault {
         contractual(messageID);
         if (SENT.contains(messageStatus)) {
-            report(messageID, true, "Domibus reports status " + messageStatus);
+            reportSent(messageID, "Domibus reports status " + messageStatus);
         } else if (SEND_FAILURE.equals(messageStatus)) {
             reportFailure(messageID, "Domibus reports status " + messageStatus);
         } else {
@@ -165,20 +150,27 @@ public class PushedNotifications implements BackendInterface {
     }
 
     /**
-     * A failure, with what Domibus recorded as its cause (the sentence alone when it has nothing to say, or when this
-     * message's failure was already taken); remembered once taken, not when the report could not be recorded.
+     * A failure, with what Domibus recorded as its cause (the sentence alone when it has nothing to say). Domibus is
+     * asked only when the report will be recorded: it reports one failure twice ({@code sendFailure}, then a status
+     * change to SEND_FAILURE), and a message may have ended otherwise before (overtaken by an evidence); asking then
+     * would cost a call while Domibus waits, for an answer nothing uses.
      */
     private void reportFailure(String messageId, String report) throws BackendFault {
-        String detail = failuresTaken.contains(messageId) ? report
-                : errors.latest(messageId).map(cause -> report + ": " + cause).orElse(report);
-        report(messageId, false, detail);
-        failuresTaken.add(messageId);
+        AtomicReference<String> detail = new AtomicReference<>(report);
+        GatewayOutcomes.Effect effect = take(messageId, () -> outcomes.failed(messageId, () -> detail.updateAndGet(
+                sentence -> errors.latest(messageId).map(cause -> sentence + ": " + cause).orElse(sentence))));
+        logReport(messageId, "failed", effect, detail.get());
     }
 
-    private void report(String messageId, boolean sent, String detail) throws BackendFault {
-        GatewayOutcomes.Effect effect;
+    private void reportSent(String messageId, String detail) throws BackendFault {
+        logReport(messageId, "sent", take(messageId, () -> outcomes.sent(messageId, detail)), detail);
+    }
+
+    /** The report handed to the connector; what it could not take becomes the fault Domibus sees, to push again. */
+    private static GatewayOutcomes.Effect take(String messageId, Supplier<GatewayOutcomes.Effect> report)
+            throws BackendFault {
         try {
-            effect = sent ? outcomes.sent(messageId, detail) : outcomes.failed(messageId, detail);
+            return report.get();
         } catch (ConnectorException e) {
             throw fault(e);
         } catch (RuntimeException e) {
@@ -186,8 +178,11 @@ public class PushedNotifications implements BackendInterface {
                     LogSafe.of(messageId), e);
             throw fault(new ConnectorException(ErrorCode.INTERNAL, "internal error"));
         }
-        LOG.info("Domibus report on AS4 message {} ({}): {}: {}", LogSafe.of(messageId), sent ? "sent" : "failed",
-                effect, LogSafe.of(detail, 1024));
+    }
+
+    private static void logReport(String messageId, String what, GatewayOutcomes.Effect effect, String detail) {
+        LOG.info("Domibus report on AS4 message {} ({}): {}: {}", LogSafe.of(messageId), what, effect,
+                LogSafe.of(detail, 1024));
     }
 
     private static boolean oversized(Throwable e) {

@@ -6,10 +6,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The connector's side of Domibus's reports, as a record of what was reported: "sent id" or "failed id", and the
- * detail of the last report on each message.
+ * detail of the report that ended each message. As the connector's {@code Dispatch}, the first report on a message
+ * ends it: a later one is IGNORED, and a later failure's detail is not asked for.
  */
 final class RecordingOutcomes implements GatewayOutcomes {
 
@@ -18,16 +20,19 @@ final class RecordingOutcomes implements GatewayOutcomes {
 
     @Override
     public Effect sent(String ebmsMessageId, String detail) {
-        details.put(ebmsMessageId, detail);
-        reports.add("sent " + ebmsMessageId);
-        return Effect.RECORDED;
+        Effect effect = details.putIfAbsent(ebmsMessageId, detail) == null ? Effect.RECORDED : Effect.IGNORED;
+        reports.add("sent " + ebmsMessageId); // after the detail: a test that saw the report reads the detail next
+        return effect;
     }
 
     @Override
-    public Effect failed(String ebmsMessageId, String detail) {
-        details.put(ebmsMessageId, detail);
+    public Effect failed(String ebmsMessageId, Supplier<String> detail) {
+        boolean ends = !details.containsKey(ebmsMessageId);
+        if (ends) {
+            details.put(ebmsMessageId, detail.get());
+        }
         reports.add("failed " + ebmsMessageId);
-        return Effect.RECORDED;
+        return ends ? Effect.RECORDED : Effect.IGNORED;
     }
 
     /** The next report, waiting at most 10 s; {@code null} when none came. */
@@ -35,7 +40,7 @@ final class RecordingOutcomes implements GatewayOutcomes {
         return reports.poll(10, TimeUnit.SECONDS);
     }
 
-    /** The detail of the last report on the message; {@code null} when none came. */
+    /** The detail of the report that ended the message; {@code null} when none came. */
     String detail(String ebmsMessageId) {
         return details.get(ebmsMessageId);
     }
