@@ -7,6 +7,7 @@ import eu.lexbridge.core.message.BusinessService;
 import eu.lexbridge.core.message.ConnectorMessage;
 import eu.lexbridge.core.message.Direction;
 import eu.lexbridge.core.message.Party;
+import eu.lexbridge.tools.demo.PackagedJar;
 import eu.lexbridge.trust.container.ContainerContent;
 import eu.lexbridge.trust.container.ContainerPart;
 import eu.lexbridge.trust.container.EcodexContainerBuilder;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,8 +57,7 @@ class QuietCommandsIT {
     /** A test PKI from the jar's own {@code pki init}, which must be quiet as well. */
     @BeforeAll
     static void generateAPki() throws Exception {
-        jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
+        jar = PackagedJar.path();
         pki = dir.resolve("pki");
         var run = lexbridge("pki", "init", "--dir", pki.toString(), "--party", "at-prosecutor,de-court",
                 "--password=" + PASSWORD);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.core.flow.DocumentPolicy;
 import eu.lexbridge.tools.bench.BenchReport.ConnectorCost;
+import eu.lexbridge.tools.demo.PackagedJar;
 import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,7 @@ class BenchIT {
 
     @Test
     void aShortRunReportsEveryFigureAndDeliversEveryMessageOnce() throws Exception {
-        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
+        Path jar = PackagedJar.path();
         Path json = dir.resolve("report.json");
         // C1 only: a test run lives for seconds; the figures are checked for presence, not for speed. The timeout
         // bounds the connectors' start, which takes minutes when other builds load the machine.

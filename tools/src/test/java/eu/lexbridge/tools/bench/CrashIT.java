@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.lexbridge.tools.BrokerSettingsCommand;
 import eu.lexbridge.tools.bench.CrashReport.Disruption;
+import eu.lexbridge.tools.demo.PackagedJar;
 import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,8 +30,7 @@ class CrashIT {
 
     @Test
     void everyMessageArrivesExactlyOnceThroughKillsAndRestarts() throws Exception {
-        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
+        Path jar = PackagedJar.path();
         // C1 only: the connectors start sooner, and the run checks what arrives, not how fast. Sends retried at most 4 s
         // apart (a killed connector is back in 15-25 s; each send is tried until its relay timeout) and a stalled-work
         // sweep after 30 s: a submission stored while the broker restarted, and so not queued, does not hold the test

@@ -2,13 +2,13 @@ package eu.lexbridge.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.lexbridge.tools.demo.PackagedJar;
 import eu.lexbridge.tools.demo.DemoConnector;
 import eu.lexbridge.tools.demo.DemoNetwork;
 import eu.lexbridge.tools.demo.DomibusNetwork;
 import eu.lexbridge.tools.demo.ItGateway;
 import eu.lexbridge.tools.demo.SharedDemoPki;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,7 @@ class LargeIT {
 
     @Test
     void aPayloadLargerThanEitherHeapArrivesWhole() throws Exception {
-        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
+        Path jar = PackagedJar.path();
         SharedDemoPki.into(dir.resolve("large"));
         var options = new LargeRun.Options(dir.resolve("large"), List.of(SIZE), Duration.ofMinutes(10),
                 List.of("-Xmx" + HEAP_MIB + "m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), null);

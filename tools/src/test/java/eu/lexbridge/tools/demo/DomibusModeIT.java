@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.lexbridge.gateway.domibus.DomibusPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.stream.StreamSupport;
@@ -53,11 +52,8 @@ class DomibusModeIT {
 
     @Test
     void anEpocTravelsThroughDomibusAndWaitsInItsQueueWhileDomibusIsDown() throws Exception {
-        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
-        SharedDemoPki.into(root);
-        DemoNetwork network = new DemoNetwork(root);
-        network.prepare();
+        Path jar = PackagedJar.path();
+        DemoNetwork network = SharedDemoPki.network(root);
         DemoConnector at = network.issuing();
         DemoConnector de = network.enforcing();
         try (DomibusNetwork domibus = DomibusNetwork.start(network, root.resolve("domibus"), NODE_PATIENCE)) {

@@ -17,4 +17,12 @@ public final class SharedDemoPki {
     public static void into(Path root) {
         SharedTestPki.copyTo(root.resolve("pki"), DemoNetwork.PARTIES, DemoNetwork.PKI_PASSWORD);
     }
+
+    /** The demo's network below {@code root}, on this PKI, its configuration written. */
+    static DemoNetwork network(Path root) {
+        into(root);
+        DemoNetwork network = new DemoNetwork(root);
+        network.prepare();
+        return network;
+    }
 }

@@ -36,7 +36,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
@@ -124,11 +123,8 @@ class SoapBackendsIT {
         domibus = null;
         FETCHED.clear();
         TRANSPORT_IDS.clear();
-        Path jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
-        SharedDemoPki.into(root);
-        network = new DemoNetwork(root);
-        network.prepare();
+        Path jar = PackagedJar.path();
+        network = SharedDemoPki.network(root);
         soapPki = TestPki.generate(root.resolve("soap-pki"), List.of(AT_SOAP, DE_SOAP, AT_BACKEND, DE_BACKEND,
                 DE_OTHER_BACKEND), DemoNetwork.PKI_PASSWORD);
         try (InputStream xml = SoapBackendsIT.class.getResourceAsStream("/demo/epoc-sample.xml");

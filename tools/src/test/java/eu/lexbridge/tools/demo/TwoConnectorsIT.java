@@ -8,7 +8,6 @@ import eu.lexbridge.trust.pki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +40,8 @@ class TwoConnectorsIT {
 
     @BeforeEach
     void prepare() {
-        jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
-        SharedDemoPki.into(root);
-        network = new DemoNetwork(root);
-        network.prepare();
+        jar = PackagedJar.path();
+        network = SharedDemoPki.network(root);
     }
 
     /**

@@ -14,7 +14,6 @@ import eu.lexbridge.trust.pki.PartyKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -41,11 +40,8 @@ class WrongSealsIT {
 
     @BeforeEach
     void prepare() {
-        jar = Paths.get(System.getProperty("lexbridge.jar", "target/lexbridge.jar")).toAbsolutePath();
-        assertThat(jar).as("the packaged application").exists();
-        SharedDemoPki.into(root);
-        network = new DemoNetwork(root);
-        network.prepare();
+        jar = PackagedJar.path();
+        network = SharedDemoPki.network(root);
         if (ItGateway.of(getClass()) == ItGateway.DOMIBUS) {
             domibus = DomibusNetwork.start(network, root.resolve("domibus"));
         }
