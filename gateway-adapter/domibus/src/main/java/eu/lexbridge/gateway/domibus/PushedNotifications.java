@@ -157,8 +157,10 @@ public class PushedNotifications implements BackendInterface {
      */
     private void reportFailure(String messageId, String report) throws BackendFault {
         AtomicReference<String> detail = new AtomicReference<>(report);
-        GatewayOutcomes.Effect effect = take(messageId, () -> outcomes.failed(messageId, () -> detail.updateAndGet(
-                sentence -> errors.latest(messageId).map(cause -> sentence + ": " + cause).orElse(sentence))));
+        GatewayOutcomes.Effect effect = take(messageId, () -> outcomes.failed(messageId, () -> {
+            detail.set(errors.latest(messageId).map(cause -> report + ": " + cause).orElse(report));
+            return detail.get();
+        }));
         logReport(messageId, "failed", effect, detail.get());
     }
 
