@@ -149,10 +149,16 @@ public final class Dispatch implements GatewayOutcomes {
      * evidence message is marked failed.
      */
     public Outcome giveUp(UUID connectorMessageId, Reason reason) {
+        return giveUp(connectorMessageId, () -> reason);
+    }
+
+    /** As {@link #giveUp(UUID, Reason)}, the reason asked for only when the message still waits to be sent. */
+    private Outcome giveUp(UUID connectorMessageId, Supplier<Reason> why) {
         ConnectorMessage message = store.find(connectorMessageId).orElse(null);
         if (message == null || message.state() != MessageState.ACCEPTED) {
             return skipped(connectorMessageId, message);
         }
+        Reason reason = why.get();
         // The reason may quote the partner's answer.
         LOG.warn("sending message {} failed for good: {}", connectorMessageId, LogSafe.of(reason.text(), 1024));
         if (message.kind() == MessageKind.BUSINESS && store.findEvidence(connectorMessageId,
@@ -180,10 +186,9 @@ public final class Dispatch implements GatewayOutcomes {
 
     @Override
     public Effect failed(String ebmsMessageId, Supplier<String> detail) {
-        var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND)
-                .filter(m -> m.state() == MessageState.ACCEPTED);
+        var message = store.findByEbmsId(ebmsMessageId, Direction.OUTBOUND);
         return message.isPresent() && giveUp(message.get().connectorMessageId(),
-                RejectionReason.GW_REJECTION.because(detail.get()))
+                () -> RejectionReason.GW_REJECTION.because(detail.get()))
                 instanceof Failed ? Effect.RECORDED : Effect.IGNORED;
     }
 

@@ -23,6 +23,7 @@ import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorMessageT
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorPartyType;
 import eu.lexbridge.backend.soap.wire.ecodex.transition.DomibusConnectorServiceType;
 import eu.lexbridge.trust.pki.GeneratedPki;
+import eu.lexbridge.trust.pki.SharedTestPki;
 import eu.lexbridge.trust.pki.TestPki;
 import jakarta.activation.DataHandler;
 import jakarta.jws.WebService;
@@ -125,7 +126,8 @@ class SoapBackendsIT {
         TRANSPORT_IDS.clear();
         Path jar = PackagedJar.path();
         network = SharedDemoPki.network(root);
-        soapPki = TestPki.generate(root.resolve("soap-pki"), List.of(AT_SOAP, DE_SOAP, AT_BACKEND, DE_BACKEND,
+        // a PKI of its own (its own CA), made once per JVM: SoapBackendsOnDomibusIT may run in this one too
+        soapPki = SharedTestPki.copyTo(root.resolve("soap-pki"), List.of(AT_SOAP, DE_SOAP, AT_BACKEND, DE_BACKEND,
                 DE_OTHER_BACKEND), DemoNetwork.PKI_PASSWORD);
         try (InputStream xml = SoapBackendsIT.class.getResourceAsStream("/demo/epoc-sample.xml");
              InputStream pdf = SoapBackendsIT.class.getResourceAsStream("/demo/epoc-sample.pdf")) {
